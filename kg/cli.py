@@ -1,0 +1,51 @@
+"""The `kg` command line: a thin layer over the Python API.
+
+Subcommands live in `kg/commands/`, one module each, and register themselves
+through `register(subparsers)`; adding a command never means editing this file.
+
+Exit codes: 0 success, 1 the work ran but failed (e.g. `--strict` problems,
+validation errors), 2 the user asked for something impossible (bad arguments,
+missing paths, bad query syntax).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+import kg.commands
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """An error the user can fix: printed as one line, exit code 2, no traceback."""
+
+    exit_code = EXIT_USAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Build and query knowledge graphs of Chinese local governance.")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(kg.commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"kg.commands.{info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args) or EXIT_OK)
+    except UserError as err:
+        print(f"kg {args.command}: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
