@@ -29,7 +29,7 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {}
 
 # Modules whose import registers exporters; kept explicit so the order is stable.
-_PLUGIN_MODULES = ("kg.export.rdf",)
+_PLUGIN_MODULES = ("kg.export.rdf", "kg.export.html")
 _loaded = False
 
 

@@ -1,0 +1,452 @@
+"""The interactive explorer: one self-contained, offline `graph.html`.
+
+Two steps, each a plain function:
+
+    explorer_data(dataset)  -> dict   nodes, edges and side-panel details
+    render_page(data)       -> str    the HTML page, vis-network inlined
+
+The page is built with pyvis: its `Network` holds the vis node and edge
+records and the vis-network library it ships (under `pyvis/templates/lib`,
+licence header kept) is inlined with the page's own script and style from
+`kg/html/`. Nothing is fetched from a CDN: the page makes no network request.
+
+Every string from the graph reaches the browser only as JSON inside a
+`<script type="application/json">` block with `<`, `>` and `&` escaped, and
+the page's script writes it with `textContent`, so a label such as
+`<script>` shows as text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+
+from pyvis.network import Network
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.export import exporter
+from kg.export.rdf import default_graph
+from kg.vocab import DCTERMS, GOV, PROV, RDF, RDFS, SKOS
+
+DEFAULT_MAX_NODES = 2000
+VIS_VERSION = "9.1.2"
+# Fonts that cover CJK on Linux, macOS and Windows, then the system's own.
+FONT_STACK = ('"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB",'
+              '"Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif')
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    key: str
+    cls: URIRef | None
+    name: str          # shown in the legend and the filters
+    color: str
+    shape: str
+
+
+# Colour-blind-safe Tableau 10 colours, one shape per type so the legend
+# still reads in greyscale.
+STYLES: tuple[NodeStyle, ...] = (
+    NodeStyle("place", GOV.Place, "地点 Place", "#4e79a7", "dot"),
+    NodeStyle("agency", GOV.Agency, "机构 Agency", "#f28e2b", "square"),
+    NodeStyle("programme", GOV.Programme, "项目 Programme", "#59a14f", "diamond"),
+    NodeStyle("person", GOV.Person, "人物 Person", "#b07aa1", "triangle"),
+    NodeStyle("document", GOV.PolicyDocument, "文件 Document", "#e15759", "star"),
+    NodeStyle("statistic", GOV.Statistic, "统计 Statistic", "#76b7b2", "triangleDown"),
+)
+STYLE_BY_KEY = {style.key: style for style in STYLES}
+
+# The contract's relations, with the words the panel and the hover labels use.
+RELATIONS: tuple[tuple[URIRef, str], ...] = (
+    (GOV.partOf, "属于 part of"),
+    (GOV.locatedIn, "位于 located in"),
+    (GOV.subOrganizationOf, "隶属 sub-organisation of"),
+    (GOV.implementedBy, "实施单位 implemented by"),
+    (GOV.implementedIn, "实施地 implemented in"),
+    (GOV.issuedBy, "发布单位 issued by"),
+)
+MEMBER_OF = "任职 member of"
+ABOUT = "统计 measures"
+
+# Per-edge provenance, if the graph records it: a node naming the triple it
+# supports (RDF reification) and carrying the sentence. Graphs without such
+# nodes simply give no rows.
+RELATION_EVIDENCE_QUERY = """
+SELECT DISTINCT ?s ?p ?o ?evidence ?article WHERE {
+    ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+    OPTIONAL { ?ev gov:evidence ?evidence }
+    OPTIONAL { ?ev prov:wasDerivedFrom ?article }
+    FILTER (BOUND(?evidence) || BOUND(?article))
+}
+"""
+
+
+# ---------------------------------------------------------------- extraction
+
+def _text(value: Node | None) -> str:
+    return str(value) if value is not None else ""
+
+
+def _first(graph: Graph, subject: Node, predicate: URIRef) -> str:
+    values = sorted(str(o) for o in graph.objects(subject, predicate))
+    return values[0] if values else ""
+
+
+def _number(value: str) -> str:
+    """`2904.0` -> `2904`; anything unparsable is kept as it is."""
+    try:
+        number = Decimal(value)
+    except (InvalidOperation, ValueError):
+        return value
+    text = format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _statistic_label(measure: str, value: str, unit: str) -> str:
+    return f"{measure} {_number(value)}{unit}".strip()
+
+
+def _node_id(term: Node) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def explorer_data(dataset: Dataset | Graph, max_nodes: int = DEFAULT_MAX_NODES,
+                  focus: str | None = None) -> dict:
+    """Everything the page shows, as plain JSON-ready data.
+
+    `nodes` and `edges` cover the whole graph; `initial` lists the node ids
+    the page starts with (all of them unless the graph has more than
+    `max_nodes` nodes or `focus` names a node). Raises `LookupError` when
+    `focus` matches no node.
+    """
+    graph = default_graph(dataset) if isinstance(dataset, Dataset) else dataset
+    titles = {article: _first(graph, article, DCTERMS.title) or _first(graph, article, GOV.sourceFile)
+              for article in graph.subjects(RDF.type, GOV.Article)}
+
+    types: dict[Node, str] = {}
+    for style in STYLES:
+        for subject in graph.subjects(RDF.type, style.cls):
+            types.setdefault(subject, style.key)
+
+    details: dict[str, dict] = {}
+    for term, kind in types.items():
+        label = _first(graph, term, RDFS.label)
+        if kind == "statistic":
+            label = _statistic_label(_first(graph, term, GOV.measure), _first(graph, term, GOV.value),
+                                     _first(graph, term, GOV.unit)) or label
+        aliases = sorted({str(a) for a in graph.objects(term, SKOS.altLabel)} - {label})
+        details[_node_id(term)] = {
+            "label": label or str(term).rsplit("/", 1)[-1],
+            "aliases": aliases,
+            "type": kind,
+            "iri": str(term),
+            "adminLevel": _first(graph, term, GOV.adminLevel),
+            "adcode": _first(graph, term, GOV.adcode),
+            "articles": sorted({titles.get(a) or str(a) for a in graph.subjects(GOV.mentions, term)}),
+            "relations": [],
+            "statistics": [],
+        }
+
+    evidence = _relation_evidence(graph, titles)
+    edges: list[dict] = []
+
+    def relate(source: Node, target: Node, name: str, key: tuple, extra: dict | None = None,
+               found: list[dict] | None = None) -> None:
+        sid, tid = _node_id(source), _node_id(target)
+        if sid not in details or tid not in details:
+            return
+        found = found if found is not None else evidence.get(key, [])
+        edges.append({"from": sid, "to": tid, "label": name})
+        details[sid]["relations"].append({"dir": "out", "name": name, "node": tid,
+                                          "evidence": found, **(extra or {})})
+        details[tid]["relations"].append({"dir": "in", "name": name, "node": sid,
+                                          "evidence": found, **(extra or {})})
+
+    for predicate, name in RELATIONS:
+        for s, o in graph.subject_objects(predicate):
+            relate(s, o, name, (s, predicate, o))
+
+    for membership in graph.subjects(RDF.type, GOV.Membership):
+        role = _first(graph, membership, GOV.role)
+        for person in graph.objects(membership, GOV.member):
+            for agency in graph.objects(membership, GOV.organization):
+                relate(person, agency, f"{MEMBER_OF}: {role}" if role else MEMBER_OF,
+                       (person, GOV.holdsPost, agency), {"role": role})
+
+    for stat in graph.subjects(RDF.type, GOV.Statistic):
+        sid = _node_id(stat)
+        sources = sorted(titles.get(a) or str(a) for a in graph.objects(stat, PROV.wasDerivedFrom))
+        entry = {
+            "node": sid,
+            "measure": _first(graph, stat, GOV.measure),
+            "value": _number(_first(graph, stat, GOV.value)),
+            "unit": _first(graph, stat, GOV.unit),
+            "evidence": [{"text": _first(graph, stat, GOV.evidence),
+                          "article": sources[0] if sources else ""}],
+        }
+        details[sid]["articles"] = sorted(set(details[sid]["articles"]) | set(sources))
+        for about in sorted(graph.objects(stat, GOV.about)):
+            if _node_id(about) in details:
+                details[_node_id(about)]["statistics"].append(entry)
+                relate(stat, about, ABOUT, (stat, GOV.about, about), found=entry["evidence"])
+
+    for detail in details.values():
+        detail["relations"].sort(key=lambda r: (r["dir"], r["name"], details[r["node"]]["label"], r["node"]))
+        detail["statistics"].sort(key=lambda s: (s["measure"], s["value"], s["node"]))
+
+    edges = _unique_sorted(edges)
+    degree: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        degree[edge["from"]] += 1
+        degree[edge["to"]] += 1
+
+    regions = _regions(graph, types, details)
+    nodes = []
+    for nid in sorted(details):
+        detail = details[nid]
+        detail["degree"] = degree[nid]
+        nodes.append({"id": nid, "label": detail["label"], "type": detail["type"],
+                      "value": 1 + degree[nid] + len(detail["articles"]),
+                      "regions": regions.get(nid, [])})
+    for index, edge in enumerate(edges):
+        edge["id"] = f"e{index}"
+
+    initial = _initial_view(nodes, edges, details, max_nodes, focus)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "details": details,
+        "regions": _region_choices(graph, details),
+        "types": [{"key": s.key, "name": s.name, "color": s.color, "shape": s.shape} for s in STYLES],
+        "initial": initial,
+        "focus": _find(nodes, details, focus) if focus else None,
+        "maxNodes": max_nodes,
+    }
+
+
+def _unique_sorted(edges: list[dict]) -> list[dict]:
+    seen = {(e["from"], e["to"], e["label"]): e for e in edges}
+    return [seen[key] for key in sorted(seen)]
+
+
+def _relation_evidence(graph: Graph, titles: dict) -> dict[tuple, list[dict]]:
+    found: dict[tuple, set] = defaultdict(set)
+    rows = graph.query(RELATION_EVIDENCE_QUERY, initNs={"gov": GOV, "prov": PROV, "rdf": RDF})
+    for s, p, o, text, article in rows:
+        title = titles.get(article) or _text(article) if article is not None else ""
+        found[(s, p, o)].add((_text(text), title))
+    return {key: [{"text": t, "article": a} for t, a in sorted(values)] for key, values in found.items()}
+
+
+def _province_of(graph: Graph, place: Node, cache: dict) -> list[Node]:
+    """The place and every place above it on the gov:partOf chain, nearest first."""
+    if place in cache:
+        return cache[place]
+    cache[place] = [place]          # guards against partOf cycles
+    chain, seen, current = [place], {place}, place
+    while True:
+        parents = sorted(p for p in graph.objects(current, GOV.partOf) if p not in seen)
+        if not parents:
+            break
+        current = parents[0]
+        chain.append(current)
+        seen.add(current)
+    cache[place] = chain
+    return chain
+
+
+def _regions(graph: Graph, types: dict, details: dict) -> dict[str, list[str]]:
+    """For every node, the ids of the places (with their ancestors) it lies in."""
+    cache: dict = {}
+
+    def around(place: Node) -> set[str]:
+        return {_node_id(p) for p in _province_of(graph, place, cache) if types.get(p) == "place"}
+
+    regions: dict[Node, set[str]] = defaultdict(set)
+    for term, kind in types.items():
+        if kind == "place":
+            regions[term] |= around(term)
+    for agency, place in graph.subject_objects(GOV.locatedIn):
+        regions[agency] |= around(place)
+    for prog, place in graph.subject_objects(GOV.implementedIn):
+        regions[prog] |= around(place)
+    # second-hand: programmes through their agencies, documents, people, statistics
+    for prog, agency in graph.subject_objects(GOV.implementedBy):
+        if not regions[prog]:
+            regions[prog] |= regions[agency]
+    for doc, agency in graph.subject_objects(GOV.issuedBy):
+        regions[doc] |= regions[agency]
+    for membership in graph.subjects(RDF.type, GOV.Membership):
+        for person in graph.objects(membership, GOV.member):
+            for agency in graph.objects(membership, GOV.organization):
+                regions[person] |= regions[agency]
+    for stat, about in graph.subject_objects(GOV.about):
+        regions[stat] |= regions[about]
+    return {_node_id(t): sorted(r) for t, r in regions.items() if r and _node_id(t) in details}
+
+
+def _region_choices(graph: Graph, details: dict) -> list[dict]:
+    """Provinces (places with no parent, or marked province) with their cities, for the filter."""
+    places = {nid: d for nid, d in details.items() if d["type"] == "place"}
+    children: dict[str, list[str]] = defaultdict(list)
+    has_parent = set()
+    for s, o in graph.subject_objects(GOV.partOf):
+        sid, oid = _node_id(s), _node_id(o)
+        if sid in places and oid in places:
+            children[oid].append(sid)
+            has_parent.add(sid)
+    tops = [nid for nid, d in places.items()
+            if d["adminLevel"] == "province" or (nid not in has_parent and children[nid])]
+    choices = []
+    for top in sorted(tops, key=lambda n: (places[n]["adcode"] or "~", places[n]["label"], n)):
+        cities = sorted({c for c in children[top] if places[c]["adminLevel"] in ("city", "")},
+                        key=lambda n: (places[n]["adcode"] or "~", places[n]["label"], n))
+        choices.append({"id": top, "label": places[top]["label"],
+                        "cities": [{"id": c, "label": places[c]["label"]} for c in cities]})
+    return choices
+
+
+def _find(nodes: list[dict], details: dict, name: str) -> str:
+    """The id of the node called `name`: exact label or alias first, then a substring;
+    among several, the best connected."""
+    exact = [n for n in nodes if name == n["label"] or name in details[n["id"]]["aliases"]]
+    partial = [n for n in nodes if name in n["label"] or any(name in a for a in details[n["id"]]["aliases"])]
+    for found in (exact, partial):
+        if found:
+            return min(found, key=lambda n: (-n["value"], n["label"], n["id"]))["id"]
+    raise LookupError(f"no node named {name!r}")
+
+
+def _initial_view(nodes: list[dict], edges: list[dict], details: dict,
+                  max_nodes: int, focus: str | None) -> list[str]:
+    """The node ids the page starts with."""
+    if not focus and len(nodes) <= max_nodes:
+        return [n["id"] for n in nodes]
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for edge in edges:
+        neighbours[edge["from"]].add(edge["to"])
+        neighbours[edge["to"]].add(edge["from"])
+    rank = {n["id"]: (-details[n["id"]]["degree"], n["label"], n["id"]) for n in nodes}
+    if focus:
+        seeds = [_find(nodes, details, focus)]
+    else:
+        hubs = sorted((n["id"] for n in nodes if n["type"] in ("programme", "place")), key=rank.__getitem__)
+        seeds = hubs[:max(1, max_nodes // 2)] or sorted(rank, key=rank.__getitem__)[:1]
+    chosen = list(dict.fromkeys(seeds))[:max_nodes]
+    frontier = chosen
+    picked = set(chosen)
+    while frontier and len(chosen) < max_nodes:
+        layer = sorted({m for n in frontier for m in neighbours[n]} - picked, key=rank.__getitem__)
+        layer = layer[:max_nodes - len(chosen)]
+        chosen.extend(layer)
+        picked.update(layer)
+        frontier = layer
+    return sorted(chosen)
+
+
+# ---------------------------------------------------------------- rendering
+
+def _asset(*parts: str) -> str:
+    found = resources.files("kg").joinpath("html")
+    for part in parts:
+        found = found.joinpath(part)
+    return found.read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    lib = resources.files("pyvis").joinpath("templates").joinpath("lib").joinpath(f"vis-{VIS_VERSION}")
+    return lib.joinpath(name).read_text(encoding="utf-8")
+
+
+def script_json(value: object) -> str:
+    """JSON safe to place inside a <script> element: no `<`, `>` or `&` survive."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def vis_network(data: dict) -> Network:
+    """The pyvis network holding the vis node and edge records of the whole graph."""
+    net = Network(directed=True, cdn_resources="in_line")
+    for node in data["nodes"]:
+        style = STYLE_BY_KEY[node["type"]]
+        net.add_node(node["id"], label=node["label"], shape=style.shape, color=style.color,
+                     value=node["value"], title=f'{node["label"]} · {style.name}')
+    for edge in data["edges"]:
+        net.add_edge(edge["from"], edge["to"], id=edge["id"], title=edge["label"])
+    return net
+
+
+def vis_options(node_count: int) -> dict:
+    """vis-network options: physics that settles, then stops (the page turns it off)."""
+    big = node_count > 1000
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": node_count <= 300},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000 if big else -4000, "centralGravity": 0.35,
+                          "springLength": 110, "springConstant": 0.05, "damping": 0.35,
+                          "avoidOverlap": 0.1, "theta": 0.8 if big else 0.5},
+            "minVelocity": 2 if big else 0.75,
+            "maxVelocity": 60,
+            "stabilization": {"enabled": True, "iterations": 150 if big else 400,
+                              "updateInterval": 25, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False},
+        "nodes": {"scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 12, "max": 24,
+                                                              "drawThreshold": 6}},
+                  "font": {"face": FONT_STACK, "size": 14, "color": "#222"},
+                  "borderWidth": 1},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "color": {"color": "#b5b5b5", "highlight": "#444", "hover": "#444"},
+                  "font": {"face": FONT_STACK, "size": 11, "align": "middle", "strokeWidth": 3},
+                  "smooth": False, "width": 1, "selectionWidth": 2},
+    }
+
+
+
+_SLOT = re.compile(r"/\*\{\{(\w+)\}\}\*/|\{\{(\w+)\}\}")
+
+
+def render_page(data: dict, title: str = "govkg explorer") -> str:
+    """The page as one HTML string with vis-network, the script, the style and the data inlined."""
+    net = vis_network(data)
+    nodes, edges, *_ = net.get_network_data()
+    for node, source in zip(nodes, data["nodes"]):
+        node["type"], node["regions"] = source["type"], source["regions"]
+    payload = {**data, "nodes": nodes, "edges": edges, "options": vis_options(len(data["initial"]))}
+    slots = {
+        "title": _escape_html(title),
+        "vis_css": _vis_asset("vis-network.css"),
+        "explorer_css": _asset("explorer.css"),
+        "vis_js": _vis_asset("vis-network.min.js"),
+        "explorer_js": _asset("explorer.js"),
+        "data": script_json(payload),
+    }
+    # one pass, so nothing substituted is ever scanned for slots again
+    return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], _asset("explorer.html"))
+
+
+def _escape_html(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def write_html(dataset: Dataset | Graph, path: Path, max_nodes: int = DEFAULT_MAX_NODES,
+               focus: str | None = None, title: str = "govkg explorer") -> None:
+    page = render_page(explorer_data(dataset, max_nodes=max_nodes, focus=focus), title=title)
+    Path(path).write_text(page, encoding="utf-8")
+
+
+@exporter("html", "graph.html", "Interactive explorer, one offline HTML page")
+def export_html(dataset: Dataset, path: Path) -> None:
+    write_html(dataset, path)
+

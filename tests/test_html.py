@@ -1,0 +1,295 @@
+"""The HTML explorer: what it extracts from a graph and how it writes the page.
+
+`sample_dataset()` is a small graph written by hand after CONTRACT.md: two
+provinces, three cities, agencies, a programme, an official, a document,
+statistics and per-edge evidence (gov:Assertion nodes), as the pipeline
+builds them from sentences such as "承德现有农村食品安全协管员2904名".
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from kg import export
+from kg.export.html import (DEFAULT_MAX_NODES, explorer_data, render_page,
+                            script_json, write_html)
+from kg.vocab import DCTERMS, GOV, ID, PROV, RDF, RDFS, SKOS, XSD
+
+EVIL = '<script>alert("x")</script>&amp;'
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def sample_dataset(evil: bool = False) -> Dataset:
+    """A hand-built graph; with `evil`, an agency is named like a script tag."""
+    ds = Dataset()
+    g = ds.graph(URIRef(ID["article/000_sample.txt/0"]))
+    place = {}
+    for key, label, level, code, parent, aliases in [
+        ("hebei", "河北省", "province", "130000", None, ["河北"]),
+        ("chengde", "承德市", "city", "130800", "hebei", ["承德"]),
+        ("jiangsu", "江苏省", "province", "320000", None, ["江苏"]),
+        ("xuzhou", "徐州市", "city", "320300", "jiangsu", ["徐州"]),
+        ("nanjing", "南京市", "city", "320100", "jiangsu", ["南京"]),
+        ("pizhou", "邳州市", "county", "320382", "xuzhou", ["邳州"]),
+    ]:
+        iri = place[key] = ID[f"place/{label}"]
+        g.add((iri, RDF.type, GOV.Place))
+        g.add((iri, RDFS.label, _zh(label)))
+        for alias in aliases:
+            g.add((iri, SKOS.altLabel, _zh(alias)))
+        g.add((iri, GOV.adminLevel, Literal(level)))
+        g.add((iri, GOV.adcode, Literal(code)))
+        if parent:
+            g.add((iri, GOV.partOf, place[parent]))
+
+    def entity(kind, cls, label, *aliases):
+        iri = ID[f"{kind}/{label}"]
+        g.add((iri, RDF.type, cls))
+        g.add((iri, RDFS.label, _zh(label)))
+        for alias in aliases:
+            g.add((iri, SKOS.altLabel, _zh(alias)))
+        return iri
+
+    market = entity("agency", GOV.Agency, "承德市市场监督管理局", "承德市市场监管局")
+    agri = entity("agency", GOV.Agency, "徐州市农业农村局")
+    nanjing_gov = entity("agency", GOV.Agency, EVIL if evil else "南京市人民政府")
+    toilet = entity("programme", GOV.Programme, "农村厕所革命", "厕所革命")
+    safety = entity("programme", GOV.Programme, "农村食品安全协管员制度")
+    chief = entity("person", GOV.Person, "王建国")
+    reporter = entity("person", GOV.Person, "李明")
+    plan = entity("document", GOV.PolicyDocument, "《徐州市农村人居环境整治提升行动方案》")
+
+    a1, a2 = ID["article/000_sample.txt/0"], ID["article/001_sample.txt/0"]
+    for article, title, source, names in [
+        (a1, "承德织密农村食品安全网", "000_sample.txt", [place["chengde"], market, safety, chief]),
+        (a2, "徐州推进农村厕所革命", "001_sample.txt",
+         [place["xuzhou"], place["pizhou"], agri, toilet, plan, nanjing_gov]),
+    ]:
+        g.add((article, RDF.type, GOV.Article))
+        g.add((article, DCTERMS.title, _zh(title)))
+        g.add((article, GOV.sourceFile, Literal(source)))
+        g.add((article, DCTERMS.creator, reporter))
+        for name in names:
+            g.add((article, GOV.mentions, name))
+
+    def edge(s, p, o, sentence, article, n):
+        g.add((s, p, o))
+        node = ID[f"assertion/{n}"]
+        g.add((node, RDF.type, GOV.Assertion))
+        g.add((node, RDF.subject, s))
+        g.add((node, RDF.predicate, p))
+        g.add((node, RDF.object, o))
+        g.add((node, GOV.evidence, _zh(sentence)))
+        g.add((node, PROV.wasDerivedFrom, article))
+
+    edge(market, GOV.locatedIn, place["chengde"], "承德市市场监管局在全市推行农村食品安全协管员制度。", a1, 1)
+    edge(safety, GOV.implementedBy, market, "承德市市场监管局在全市推行农村食品安全协管员制度。", a1, 2)
+    edge(safety, GOV.implementedIn, place["chengde"], "承德市市场监管局在全市推行农村食品安全协管员制度。", a1, 3)
+    edge(agri, GOV.locatedIn, place["xuzhou"], "徐州市农业农村局牵头实施农村厕所革命。", a2, 4)
+    edge(toilet, GOV.implementedBy, agri, "徐州市农业农村局牵头实施农村厕所革命。", a2, 5)
+    edge(toilet, GOV.implementedIn, place["pizhou"], "邳州市今年新建改建农村户厕1.2万座。", a2, 6)
+    edge(plan, GOV.issuedBy, agri, "徐州市农业农村局印发《徐州市农村人居环境整治提升行动方案》。", a2, 7)
+    g.add((nanjing_gov, GOV.locatedIn, place["nanjing"]))          # an edge without evidence
+
+    membership = ID["membership/1"]
+    g.add((membership, RDF.type, GOV.Membership))
+    g.add((membership, GOV.member, chief))
+    g.add((membership, GOV.organization, market))
+    g.add((membership, GOV.role, _zh("局长")))
+    g.add((chief, GOV.holdsPost, market))
+
+    for n, about, value, unit, measure, sentence, article in [
+        (1, place["chengde"], "2904", "名", "农村食品安全协管员", "承德现有农村食品安全协管员2904名", a1),
+        (2, place["pizhou"], "12000", "座", "新建改建农村户厕", "邳州市今年新建改建农村户厕1.2万座。", a2),
+        (3, toilet, "95.5", "%", "农村卫生厕所普及率",
+         EVIL if evil else "全市农村卫生厕所普及率达95.5%。", a2),
+    ]:
+        stat = ID[f"statistic/{n}"]
+        g.add((stat, RDF.type, GOV.Statistic))
+        g.add((stat, GOV.about, about))
+        g.add((stat, GOV.value, Literal(value, datatype=XSD.decimal)))
+        g.add((stat, GOV.unit, Literal(unit)))
+        g.add((stat, GOV.measure, Literal(measure)))
+        g.add((stat, GOV.evidence, _zh(sentence)))
+        g.add((stat, PROV.wasDerivedFrom, article))
+    return ds
+
+
+def node_named(data: dict, label: str) -> str:
+    return next(n["id"] for n in data["nodes"] if n["label"] == label)
+
+
+# ---------------------------------------------------------------- nodes
+
+def test_every_entity_and_statistic_is_one_node_with_its_type():
+    data = explorer_data(sample_dataset())
+    kinds = {}
+    for node in data["nodes"]:
+        kinds[node["type"]] = kinds.get(node["type"], 0) + 1
+    assert kinds == {"place": 6, "agency": 3, "programme": 2, "person": 2, "document": 1, "statistic": 3}
+    assert [n["id"] for n in data["nodes"]] == sorted(n["id"] for n in data["nodes"])
+    assert data["initial"] == [n["id"] for n in data["nodes"]]     # small graph: everything shown
+
+
+def test_statistic_nodes_are_labelled_by_measure_value_and_unit():
+    data = explorer_data(sample_dataset())
+    labels = {n["label"] for n in data["nodes"] if n["type"] == "statistic"}
+    assert labels == {"农村食品安全协管员 2904名", "新建改建农村户厕 12000座", "农村卫生厕所普及率 95.5%"}
+
+
+def test_node_size_grows_with_degree_and_mentions():
+    data = explorer_data(sample_dataset())
+    value = {n["label"]: n["value"] for n in data["nodes"]}
+    assert value["承德市"] > value["河北省"]
+    assert value["徐州市农业农村局"] > value["《徐州市农村人居环境整治提升行动方案》"]
+
+
+# ---------------------------------------------------------------- edges
+
+def test_relations_memberships_and_statistics_become_labelled_edges():
+    data = explorer_data(sample_dataset())
+    label = {n["id"]: n["label"] for n in data["nodes"]}
+    triples = {(label[e["from"]], e["label"], label[e["to"]]) for e in data["edges"]}
+    assert ("承德市", "属于 part of", "河北省") in triples
+    assert ("农村厕所革命", "实施地 implemented in", "邳州市") in triples
+    assert ("《徐州市农村人居环境整治提升行动方案》", "发布单位 issued by", "徐州市农业农村局") in triples
+    assert ("王建国", "任职 member of: 局长", "承德市市场监督管理局") in triples
+    assert ("农村食品安全协管员 2904名", "统计 measures", "承德市") in triples
+    assert len(data["edges"]) == len(triples) == 16
+    assert [e["id"] for e in data["edges"]] == [f"e{i}" for i in range(16)]
+
+
+# ---------------------------------------------------------------- panel
+
+def test_panel_lists_aliases_adcode_articles_relations_and_statistics_with_evidence():
+    data = explorer_data(sample_dataset())
+    chengde = data["details"][node_named(data, "承德市")]
+    assert chengde["aliases"] == ["承德"]
+    assert chengde["adcode"] == "130800" and chengde["adminLevel"] == "city"
+    assert chengde["articles"] == ["承德织密农村食品安全网"]
+    [stat] = chengde["statistics"]
+    assert stat["measure"] == "农村食品安全协管员" and stat["value"] == "2904" and stat["unit"] == "名"
+    assert stat["evidence"] == [{"text": "承德现有农村食品安全协管员2904名", "article": "承德织密农村食品安全网"}]
+    located = [r for r in chengde["relations"] if r["name"].startswith("位于")]
+    assert located == [{"dir": "in", "name": "位于 located in", "node": node_named(data, "承德市市场监督管理局"),
+                        "evidence": [{"text": "承德市市场监管局在全市推行农村食品安全协管员制度。",
+                                      "article": "承德织密农村食品安全网"}]}]
+
+
+def test_relations_without_evidence_nodes_still_show():
+    data = explorer_data(sample_dataset())
+    gov = data["details"][node_named(data, "南京市人民政府")]
+    assert [(r["name"], r["evidence"]) for r in gov["relations"]] == [("位于 located in", [])]
+
+
+def test_a_graph_without_any_evidence_nodes_gives_empty_evidence():
+    graph = Graph()
+    for s, p, o, _ in sample_dataset().quads((None, None, None, None)):
+        if (s, RDF.type, GOV.Assertion) not in graph and not str(s).startswith(str(ID["assertion/"])):
+            graph.add((s, p, o))
+    data = explorer_data(graph)
+    assert all(not r["evidence"] for d in data["details"].values() for r in d["relations"]
+               if r["name"] != "统计 measures")
+    assert len(data["edges"]) == 16
+
+
+def test_membership_edge_carries_the_role():
+    data = explorer_data(sample_dataset())
+    person = data["details"][node_named(data, "王建国")]
+    assert [(r["dir"], r["role"]) for r in person["relations"]] == [("out", "局长")]
+
+
+# ---------------------------------------------------------------- regions
+
+def test_nodes_are_placed_in_their_province_and_city():
+    data = explorer_data(sample_dataset())
+    ids = {n["label"]: n["id"] for n in data["nodes"]}
+    regions = {n["label"]: set(n["regions"]) for n in data["nodes"]}
+    assert regions["邳州市"] == {ids["邳州市"], ids["徐州市"], ids["江苏省"]}
+    assert regions["农村厕所革命"] == {ids["邳州市"], ids["徐州市"], ids["江苏省"]}
+    assert regions["《徐州市农村人居环境整治提升行动方案》"] == {ids["徐州市"], ids["江苏省"]}
+    assert regions["王建国"] == {ids["承德市"], ids["河北省"]}
+    assert ids["河北省"] in regions["农村食品安全协管员 2904名"]
+    assert [(p["label"], [c["label"] for c in p["cities"]]) for p in data["regions"]] == [
+        ("河北省", ["承德市"]), ("江苏省", ["南京市", "徐州市"])]
+
+
+# ---------------------------------------------------------------- focused views
+
+def test_large_graphs_start_from_the_best_connected_programmes_and_places():
+    data = explorer_data(sample_dataset(), max_nodes=4)
+    shown = {data["details"][i]["label"] for i in data["initial"]}
+    assert len(shown) == 4
+    assert {"承德市", "农村厕所革命"} <= shown          # degree 4 and 3, the two seeds
+    assert len(data["nodes"]) == 17         # the rest stays in the page, for search and expand
+
+
+def test_focus_starts_from_the_named_node_and_its_neighbourhood():
+    data = explorer_data(sample_dataset(), focus="厕所革命")
+    shown = {data["details"][i]["label"] for i in data["initial"]}
+    assert data["focus"] == node_named(data, "农村厕所革命")
+    assert {"农村厕所革命", "徐州市农业农村局", "邳州市"} <= shown
+    limited = explorer_data(sample_dataset(), focus="厕所革命", max_nodes=3)
+    assert len(limited["initial"]) == 3 and limited["focus"] in limited["initial"]
+
+
+def test_focus_on_an_unknown_name_raises_lookup_error():
+    with pytest.raises(LookupError, match="长安"):
+        explorer_data(sample_dataset(), focus="长安")
+
+
+# ---------------------------------------------------------------- the page
+
+def page_data(html: str) -> dict:
+    block = re.search(r'<script type="application/json" id="govkg-data">(.*?)</script>', html, re.S)
+    return json.loads(block.group(1))
+
+
+def test_page_is_self_contained(tmp_path):
+    path = tmp_path / "graph.html"
+    write_html(sample_dataset(), path)
+    html = path.read_text(encoding="utf-8")
+    assert "vis-network" in html and "@license" in html                 # the library, licence kept
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert not re.search(r"<script[^>]*\bsrc=|<link\b|@import|cdnjs|jsdelivr|unpkg", html)
+    assert "bootstrap" not in html.lower()
+    assert "http-equiv=\"Content-Security-Policy\"" in html
+    assert len(page_data(html)["nodes"]) == 17
+
+
+def test_page_is_deterministic():
+    assert render_page(explorer_data(sample_dataset())) == render_page(explorer_data(sample_dataset()))
+
+
+def test_labels_and_evidence_are_escaped_in_the_page():
+    html = render_page(explorer_data(sample_dataset(evil=True)))
+    assert "<script>alert" not in html
+    assert "&amp;amp;" not in html or "\\u0026amp;" in html
+    data = page_data(html)
+    assert EVIL in {n["label"] for n in data["nodes"]}                   # intact once parsed
+    evidence = [e["text"] for d in data["details"].values() for s in d["statistics"] for e in s["evidence"]]
+    assert EVIL in evidence
+    assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write",
+                         html.split("/* govkg explorer: search")[1])
+
+
+def test_script_json_escapes_what_could_close_a_script():
+    text = script_json({"a": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def test_html_is_a_registered_exporter(tmp_path):
+    assert "kg.export.html" in export._PLUGIN_MODULES
+    exp = export.EXPORTERS["html"]
+    assert exp.filename == "graph.html"
+    exp.write(sample_dataset(), tmp_path / "graph.html")
+    assert (tmp_path / "graph.html").stat().st_size > 400_000
+    assert DEFAULT_MAX_NODES >= 1000
