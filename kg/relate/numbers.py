@@ -1,0 +1,288 @@
+"""Quantities in Chinese text: `2904名`, `1.3万多件`, `390余万元`, `百分之二十`, `98%以上`.
+
+`find_quantities(sentence)` returns every number that carries a unit (or a
+万/亿 multiplier) and is not a date, time, age, ordinal, phone number or part
+of a name; `parse_quantity(text)` reads one whole quantity.  Values are exact
+`Decimal`s with multipliers applied (`390余万元` is 3900000 元, qualifier 余).
+
+Chinese numerals are read by cn2an; the counting words, qualifiers and the
+words that look like units but are not live in `kg/lexicons/` and are loaded
+once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+import cn2an
+
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+
+CN_DIGITS = "零〇一壹幺二贰两三叁仨四肆五伍六陆七柒八捌九玖"
+CN_PLACES = "十拾百佰千仟万亿"
+CN_NUMERAL_CHARS = frozenset(CN_DIGITS + CN_PLACES + "廿")
+MULTIPLIERS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
+               "万": 10_000, "亿": 100_000_000}
+#: multipliers written after an Arabic number or a qualifier: 1.3万, 390余万, 百余
+ARABIC_MULTIPLIERS = ("千万", "百万", "十万", "万", "亿", "千")
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Decimal
+    unit: str            # as written, multiplier removed: 元 for 万元, 户 for 万户
+    qualifier: str       # 余, 多, 近, 以上 … ("" when exact)
+    surface: str         # the text as printed, qualifiers included
+    start: int           # offsets in the text searched
+    end: int
+    kind: str = ""       # count, rate, money, duration ("" when unitless)
+
+
+# ---------------------------------------------------------------- lexicons
+
+def _lines(name: str) -> list[list[str]]:
+    rows = []
+    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    units: dict[str, str]          # unit -> kind
+    not_units: frozenset[str]
+    pre: tuple[str, ...]
+    mid: tuple[str, ...]
+    post: tuple[str, ...]
+    pattern: re.Pattern
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    units = {row[0]: (row[1] if len(row) > 1 else "count") for row in _lines("units.txt")}
+    not_units = frozenset(row[0] for row in _lines("stat_not_units.txt"))
+    quals: dict[str, list[str]] = {"pre": [], "mid": [], "post": []}
+    for pos, word in _lines("stat_qualifiers.txt"):
+        quals[pos].append(word)
+    arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    chinese = rf"[{CN_DIGITS}{CN_PLACES}廿]+(?:点[{CN_DIGITS}]+)?"
+    mid = _alternation(quals["mid"])
+    pattern = re.compile(
+        rf"(?P<pct>百分之(?P<pctnum>{arabic}|{chinese}))"
+        rf"|(?P<pre>{_alternation(quals['pre'])})?"
+        rf"(?:(?P<arabic>(?<![\d.A-Za-z]){arabic})|(?P<chinese>{chinese}))"
+        rf" ?(?P<mid1>{mid})?(?P<mult>{_alternation(ARABIC_MULTIPLIERS)})?(?P<mid2>{mid})?"
+        rf" ?(?P<unit>{_alternation(list(units) + list(not_units))})?"
+        rf"(?P<post>{_alternation(quals['post'])})?"
+    )
+    return _Lexicon(units, not_units, tuple(quals["pre"]), tuple(quals["mid"]),
+                    tuple(quals["post"]), pattern)
+
+
+# ---------------------------------------------------------------- numerals
+
+@lru_cache(maxsize=4096)
+def chinese_value(numeral: str) -> Decimal | None:
+    """The value of a Chinese numeral: what cn2an says, or a bare multiplier (百, 万, 千万)."""
+    try:
+        return _decimal(cn2an.cn2an(numeral, "normal"))
+    except Exception:  # cn2an raises ValueError and, on odd input, others
+        pass
+    if numeral and all(ch in MULTIPLIERS for ch in numeral):
+        value = Decimal(1)
+        for ch in numeral:
+            value *= MULTIPLIERS[ch]
+        return value
+    return None
+
+
+def _decimal(number) -> Decimal:
+    """A plain Decimal: 13000 rather than 1.3E+4, 21.2 rather than 21.20."""
+    value = Decimal(str(number))
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def _arabic_value(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _is_bare_multiplier(numeral: str) -> bool:
+    """百, 万, 千万 … without a digit (十 alone is plainly ten)."""
+    return all(ch in MULTIPLIERS for ch in numeral) and numeral not in ("十", "拾")
+
+
+# ---------------------------------------------------------------- matching
+
+def _quantity(m: re.Match, text: str, offset: int = 0) -> Quantity | None:
+    """Turn one regex match into a Quantity, or None when it is no quantity."""
+    lex = lexicon()
+    if m.group("pct"):
+        num = m.group("pctnum")
+        value = _arabic_value(num) if num[0].isdigit() else chinese_value(num)
+        if value is None:
+            return None
+        return Quantity(value, "%", "", m.group(0), m.start() + offset, m.end() + offset, "rate")
+    unit = m.group("unit") or ""
+    if unit in lex.not_units:
+        return None
+    pre = m.group("pre") or ""
+    mid = m.group("mid1") or m.group("mid2") or ""
+    mult = m.group("mult") or ""
+    start = m.start()
+    if m.group("arabic"):
+        value = _arabic_value(m.group("arabic"))
+    else:
+        numeral = m.group("chinese")
+        value = chinese_value(numeral)
+        if _is_bare_multiplier(numeral) and not (pre or mid):
+            return None            # 千家万户, 万一, 百姓: a bare 百/万 needs 余, 多, 上, 近
+    if value is None:
+        return None
+    if pre == "上" and not (m.group("chinese") and _is_bare_multiplier(m.group("chinese"))):
+        pre, start = "", m.start("arabic") if m.group("arabic") else m.start("chinese")
+    for ch in mult:
+        value *= MULTIPLIERS[ch]
+    post = m.group("post") or ""
+    end = m.end()
+    if post and not unit and not m.group("pct"):
+        end = m.start("post")       # 以上 qualifies a unit or a %, not a bare number
+        post = ""
+    qualifier = pre or mid or post
+    surface = text[start:end]
+    return Quantity(_decimal(value), unit, qualifier, surface, start + offset,
+                    end + offset, lex.units.get(unit, ""))
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Read `text` as exactly one quantity (`2904名`, `1.3万多件`, `两千`), else None."""
+    if not isinstance(text, str):
+        return None
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if not stripped:
+        return None
+    if all(ch in CN_NUMERAL_CHARS or ch in "点负" for ch in stripped):
+        try:
+            value = _decimal(cn2an.cn2an(stripped, "normal"))
+            return Quantity(value, "", "", stripped, lead, lead + len(stripped))
+        except Exception:
+            pass
+    normal = stripped.translate(_FULLWIDTH)
+    m = lexicon().pattern.fullmatch(normal)
+    if m is None:
+        return None
+    q = _quantity(m, normal)
+    if q is None or q.start != 0:
+        return None
+    return Quantity(q.value, q.unit, q.qualifier, stripped[q.start:q.end],
+                    q.start + lead, q.end + lead, q.kind)
+
+
+# ---------------------------------------------------------------- in sentences
+
+_HAS_NUMBER = re.compile(rf"[\d０-９{CN_DIGITS}{CN_PLACES}廿]")
+_ORDINAL_BEFORE = frozenset("第")
+_RANGE_BEFORE = frozenset("×*/:：~～-—－.")
+_TIME_AFTER = frozenset("年月日号时点岁")
+_VAGUE_BEFORE = frozenset("数几")        # 数十位, 几百名: not a figure
+_PLACE_END = frozenset("村镇乡路街巷")
+_ADDRESS_UNITS = frozenset({"组", "队", "栋", "幢", "号"})
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans inside “…” and 《…》: names, slogans, titles and quoted speech."""
+    spans, open_at = [], None
+    opener = {"“": "”", "《": "》", "「": "」"}
+    closing = None
+    for i, ch in enumerate(sentence):
+        if open_at is None and ch in opener:
+            open_at, closing = i, opener[ch]
+        elif open_at is None and ch in "”》」":
+            spans = [(0, i + 1)]           # the sentence starts inside a quote
+        elif open_at is not None and ch == closing:
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(sentence)))
+    return spans
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every quantity in `sentence` that could be a reported figure, left to right."""
+    if not sentence or not _HAS_NUMBER.search(sentence):
+        return []
+    text = sentence.translate(_FULLWIDTH)
+    quotes = None
+    found: list[Quantity] = []
+    for m in lexicon().pattern.finditer(text):
+        q = _quantity(m, text)
+        if q is None or not (q.unit or q.surface[-1] in "万亿"):
+            continue
+        if not _plausible(q, m, text):
+            continue
+        if quotes is None:
+            quotes = quoted_spans(text)
+        if any(a <= q.start < b for a, b in quotes):
+            continue
+        found.append(Quantity(q.value, q.unit, q.qualifier, sentence[q.start:q.end],
+                              q.start, q.end, q.kind))
+    return found
+
+
+def _plausible(q: Quantity, m: re.Match, text: str) -> bool:
+    """Reject dates, ordinals, ranges, names (四个一) and modifiers (五分钟消防救援圈)."""
+    if m.group("pct"):
+        return True
+    num_start = m.start("arabic") if m.group("arabic") else m.start("chinese")
+    before = text[num_start - 1] if num_start else ""
+    after = text[q.end] if q.end < len(text) else ""
+    if before in _ORDINAL_BEFORE or before in _RANGE_BEFORE or before in _VAGUE_BEFORE:
+        return False
+    if before in "至到" and num_start >= 2 and (text[num_start - 2].isdigit()
+                                               or text[num_start - 2] in CN_NUMERAL_CHARS):
+        return False               # 5至15人: a range
+    if before in _PLACE_END and q.unit in _ADDRESS_UNITS:
+        return False               # 北金村12组, 幸福路8号: addresses
+    if after in _TIME_AFTER and q.kind != "rate" or after == "." and q.kind != "rate":
+        return False
+    chinese = m.group("chinese")
+    if chinese:
+        if chinese in ("一", "壹", "幺") and not (m.group("mult") or q.qualifier):
+            return False           # 一名, 一个, 一起: articles, not counts
+        if (len(chinese) > 1 and not any(ch in CN_PLACES for ch in chinese)
+                and not m.group("mult")):
+            return False           # 三五个, 四五名: approximate
+        if after and after in CN_NUMERAL_CHARS:
+            return False           # 四个一, 三个一批: names
+    if q.kind == "duration" and after and _is_cjk(after):
+        from_direction = text.startswith(tuple(direction_words()), q.end)
+        if not from_direction:
+            return False           # 五分钟消防救援圈, 24小时值班
+    return True
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=1)
+def direction_words() -> tuple[str, ...]:
+    """Change words (下降, 上升, 缩短 …), longest first, from stat_directions.txt."""
+    words = [row[0] for row in _lines("stat_directions.txt")]
+    return tuple(sorted(set(words), key=len, reverse=True))

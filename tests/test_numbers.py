@@ -1,0 +1,164 @@
+"""Numbers as printed in governance reports, read into value, unit and qualifier."""
+from decimal import Decimal
+
+import cn2an
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.relate.numbers import find_quantities, parse_quantity
+
+FORMS = [
+    # text, value, unit, qualifier
+    ("2904名", "2904", "名", ""),
+    ("1.3万多件", "13000", "件", "多"),
+    ("390余万元", "3900000", "元", "余"),
+    ("13.1亿元", "1310000000", "元", ""),
+    ("7.9亿元", "790000000", "元", ""),
+    ("两千", "2000", "", ""),
+    ("百分之二十", "20", "%", ""),
+    ("百分之百", "100", "%", ""),
+    ("98%以上", "98", "%", "以上"),
+    ("21.2%", "21.2", "%", ""),
+    ("近3万", "30000", "", "近"),
+    ("近6000次", "6000", "次", "近"),
+    ("1200余件", "1200", "件", "余"),
+    ("2.3万余次", "23000", "次", "余"),
+    ("5万条", "50000", "条", ""),
+    ("4307.1万条", "43071000", "条", ""),
+    ("6.8万户", "68000", "户", ""),
+    ("41.35个百分点", "41.35", "个百分点", ""),
+    ("3800多个", "3800", "个", "多"),
+    ("4万余名", "40000", "名", "余"),
+    ("37万余名", "370000", "名", "余"),
+    ("30多万公里", "300000", "公里", "多"),
+    ("百余件", "100", "件", "余"),
+    ("上亿元", "100000000", "元", "上"),
+    ("700余人次", "700", "人次", "余"),
+    ("289.5公里", "289.5", "公里", ""),
+    ("十位", "10", "位", ""),
+    ("6大类", "6", "大类", ""),
+    ("13分钟", "13", "分钟", ""),
+    ("1,200件", "1200", "件", ""),
+    ("２９０４名", "2904", "名", ""),
+]
+
+
+@pytest.mark.parametrize("text,value,unit,qualifier", FORMS)
+def test_parse_quantity_forms(text, value, unit, qualifier):
+    q = parse_quantity(text)
+    assert q is not None
+    assert (q.value, q.unit, q.qualifier) == (Decimal(value), unit, qualifier)
+    assert q.surface == text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "名", "abc", "2022年", "12月27日", "65岁", "第3名"])
+def test_parse_quantity_rejects(text):
+    assert parse_quantity(text) is None
+
+
+def test_values_are_plain_decimals():
+    assert str(parse_quantity("1.3万多件").value) == "13000"
+    assert str(parse_quantity("21.20%").value) == "21.2"
+
+
+def test_finds_each_figure_in_a_report():
+    s = "截至目前，该市依托网格第一时间介入调处矛盾纠纷1200余件，成功率98%以上；上半年完成民生项目3800多个，办实事1.3万多件。"
+    got = [(q.value, q.unit, q.qualifier, q.surface) for q in find_quantities(s)]
+    assert got == [
+        (Decimal(1200), "件", "余", "1200余件"),
+        (Decimal(98), "%", "以上", "98%以上"),
+        (Decimal(3800), "个", "多", "3800多个"),
+        (Decimal(13000), "件", "多", "1.3万多件"),
+    ]
+
+
+def test_offsets_point_at_the_surface():
+    s = "去年，苏州市共调解矛盾纠纷1.2万余件，调解成功率达97.6%"
+    for q in find_quantities(s):
+        assert s[q.start:q.end] == q.surface
+    assert [(q.value, q.unit) for q in find_quantities(s)] == [
+        (Decimal(12000), "件"), (Decimal("97.6"), "%")]
+
+
+def test_percent_list_and_percentage_points():
+    s = "今年1—10月，成都市电信诈骗立案、受损金额分别同比下降8.7%、14.9%，破案率提升3.5个百分点"
+    assert [(q.value, q.unit) for q in find_quantities(s)] == [
+        (Decimal("8.7"), "%"), (Decimal("14.9"), "%"), (Decimal("3.5"), "个百分点")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "本报石家庄12月27日电",
+    "2022年，全市治安形势平稳",
+    "今年1—10月，全市治安形势平稳",
+    "5月14日，民警赶到现场",
+    "一位65岁的老人来到派出所",
+    "扫黑除恶工作调查全省排名第7",
+    "该所在全省考核中获得第3名",
+    "警服务台则将该警情联动至12345市长热线",
+    "打通了110与12345的数据壁垒",
+    "推行“一村一警”警务工作机制",
+    "开展“四个一”活动",
+    "沁阳“三调对接”多元解纷",
+    "组织开展“双百创优”活动",
+    "发挥“五老”作用，千家万户受益",
+    "依照刑法第二百六十六条规定",
+    "实行24小时值班执勤",
+    "初步建成五分钟消防救援圈",
+    "用3个月时间完成整治",
+    "每个社区建立5至15人的巡控队伍",
+    "北金村12组村民拿到了土地流转金",
+    "已救助慰问了数十位困难群众",
+])
+def test_not_statistics(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_durations_that_change_are_kept():
+    s = "全市灭火救援到场时间从平均13分钟缩短到平均5分钟"
+    assert [(q.value, q.unit) for q in find_quantities(s)] == [
+        (Decimal(13), "分钟"), (Decimal(5), "分钟")]
+
+
+def test_hotline_before_a_unitlike_word_is_not_a_count():
+    assert [(q.value, q.unit) for q in find_quantities("110处警到达时间平均缩短了2.6分钟")] == [
+        (Decimal("2.6"), "分钟")]
+
+
+# ---------------------------------------------------------------- properties
+
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟幺廿点"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=NUMERAL_CHARS, min_size=1, max_size=8))
+def test_agrees_with_cn2an_on_every_numeral_it_accepts(numeral):
+    try:
+        expected = cn2an.cn2an(numeral, "normal")
+    except Exception:
+        return
+    q = parse_quantity(numeral)
+    assert q is not None
+    assert q.value == Decimal(str(expected))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12).map(lambda n: cn2an.an2cn(n)))
+def test_reads_every_well_formed_chinese_numeral(numeral):
+    assert parse_quantity(numeral).value == Decimal(cn2an.cn2an(numeral, "normal"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=0, max_value=99999, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["万", "亿"]))
+def test_arabic_with_multiplier_agrees_with_cn2an_smart(number, multiplier):
+    text = f"{number}{multiplier}"
+    assert parse_quantity(text).value == Decimal(str(cn2an.cn2an(text, "smart")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_on_arbitrary_text(text):
+    parse_quantity(text)
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.surface

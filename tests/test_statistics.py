@@ -1,0 +1,152 @@
+"""Statistics: which figure a sentence reports, about whom, counting what."""
+from decimal import Decimal
+
+import pytest
+
+from kg.model import EntityType, Mention, Sentence
+from kg.relate.statistics import find_statistics
+
+PLACE, AGENCY, PROGRAMME = EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME
+
+
+def mention(text: str, surface: str, key: str, type_=PLACE, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(type=type_, surface=surface, start=start, end=start + len(surface),
+                   sentence=0, name=key, key=key)
+
+
+def stats(text: str, mentions=(), default="focus"):
+    return find_statistics(Sentence(text=text, index=3), list(mentions), default, "a#0")
+
+
+def brief(found):
+    return [(s.about, s.value, s.unit) for s in found]
+
+
+def test_count_with_measure_before_it():
+    text = "据介绍，承德现有农村食品安全协管员2904名，覆盖全市所有行政村。"
+    [s] = stats(text, [mention(text, "承德", "承德市")])
+    assert (s.about, s.value, s.unit, s.measure) == ("承德市", Decimal(2904), "名", "农村食品安全协管员")
+    assert s.evidence == text and s.sentence == 3 and s.article == "a#0"
+    assert s.surface == "2904名"
+
+
+def test_count_with_measure_after_it():
+    text = "昌邑市在城区按照标准，划分260个治理微网格，选拔配备专职网格员902名。"
+    found = stats(text, [mention(text, "昌邑市", "昌邑市")])
+    assert [(s.about, s.value, s.unit, s.measure) for s in found] == [
+        ("昌邑市", Decimal(260), "个", "治理微网格"),
+        ("昌邑市", Decimal(902), "名", "选拔配备专职网格员"),
+    ]
+
+
+def test_rate_with_direction_and_period():
+    text = "2022年，全市违法犯罪警情同比下降21.2%，刑事案件破案数同比上升28.4%"
+    found = stats(text, [mention(text, "全市", "成都市")])
+    assert [(s.about, s.value, s.unit, s.measure, s.direction, s.period) for s in found] == [
+        ("成都市", Decimal("21.2"), "%", "违法犯罪警情", "下降", "2022年"),
+        ("成都市", Decimal("28.4"), "%", "刑事案件破案数", "上升", "2022年"),
+    ]
+
+
+def test_another_city_with_qualifiers():
+    text = "去年，苏州市共调解矛盾纠纷1.2万余件，调解成功率达97.6%"
+    found = stats(text, [mention(text, "苏州市", "苏州市")])
+    assert [(s.about, s.value, s.unit, s.qualifier, s.period) for s in found] == [
+        ("苏州市", Decimal(12000), "件", "余", "去年"),
+        ("苏州市", Decimal("97.6"), "%", "", "去年"),
+    ]
+    assert found[0].measure == "调解矛盾纠纷"
+    assert found[1].measure == "调解成功率"
+
+
+def test_list_of_rates_shares_its_direction():
+    text = "今年1—10月，成都市电信诈骗立案、受损金额分别同比下降8.7%、14.9%，冻结涉诈资金13.1亿元"
+    found = stats(text, [mention(text, "成都市", "成都市")])
+    assert [(s.value, s.unit, s.direction, s.period) for s in found] == [
+        (Decimal("8.7"), "%", "下降", "今年1—10月"),
+        (Decimal("14.9"), "%", "下降", "今年1—10月"),
+        (Decimal(1310000000), "元", "", "今年1—10月"),
+    ]
+    assert found[2].measure == "冻结涉诈资金"
+
+
+def test_direction_with_target_and_percentage_points():
+    text = "2022年第一季度杭州市公安局群众满意度提升至96.18%，刑事案件破案率累计提升4.35个百分点"
+    found = stats(text, [mention(text, "杭州市公安局", "杭州市公安局", AGENCY)])
+    assert [(s.about, s.value, s.unit, s.direction) for s in found] == [
+        ("杭州市公安局", Decimal("96.18"), "%", "提升至"),
+        ("杭州市公安局", Decimal("4.35"), "个百分点", "提升"),
+    ]
+    assert found[0].measure == "群众满意度"
+
+
+def test_change_between_two_years():
+    text = "法院民事案件受理数由2019年的4638件下降为2020年的3693件"
+    found = stats(text)
+    assert [(s.about, s.value, s.direction, s.period) for s in found] == [
+        ("focus", Decimal(4638), "", "2019年"),
+        ("focus", Decimal(3693), "下降为", "2020年"),
+    ]
+
+
+def test_subject_at_clause_start_beats_a_place_inside_the_clause():
+    text = "海岸警察支队巡逻南港市289.5公里海岸线"
+    found = stats(text, [mention(text, "海岸警察支队", "海岸警察支队", AGENCY),
+                         mention(text, "南港市", "南港市")])
+    assert brief(found) == [("海岸警察支队", Decimal("289.5"), "公里")]
+
+
+def test_whole_area_form_names_the_place_counted_in():
+    text = "市公安局推动全市23个县（市、区）成立反诈中心"
+    found = stats(text, [mention(text, "市公安局", "无锡市公安局", AGENCY),
+                         mention(text, "全市", "无锡市")])
+    assert brief(found) == [("无锡市", Decimal(23), "个")]
+
+
+def test_sentence_subject_carries_to_later_clauses():
+    text = "晋宁分局目前已在98个小区进出口建成人脸识别系统196路，车辆卡口98个"
+    found = stats(text, [mention(text, "晋宁分局", "晋宁分局", AGENCY)])
+    assert brief(found) == [("晋宁分局", Decimal(98), "个"), ("晋宁分局", Decimal(196), "路"),
+                            ("晋宁分局", Decimal(98), "个")]
+
+
+def test_programme_can_be_measured():
+    text = "“雪亮工程”已在400余个居民小区出入口安装微卡口"
+    found = stats(text, [mention(text, "雪亮工程", "雪亮工程", PROGRAMME)])
+    assert brief(found) == [("雪亮工程", Decimal(400), "个")]
+
+
+def test_falls_back_to_the_article_focus():
+    text = "对外开放2.3万余次，开展志愿服务活动3300余场。"
+    assert brief(stats(text, default="深圳市")) == [
+        ("深圳市", Decimal(23000), "次"), ("深圳市", Decimal(3300), "场")]
+
+
+def test_nothing_without_anyone_to_be_about():
+    assert stats("对外开放2.3万余次", default=None) == []
+
+
+def test_people_and_documents_are_not_subjects():
+    text = "张三带领民警走访群众1700余人次"
+    found = stats(text, [mention(text, "张三", "张三", EntityType.PERSON)], default="县公安局")
+    assert brief(found) == [("县公安局", Decimal(1700), "人次")]
+
+
+@pytest.mark.parametrize("text", [
+    "2022年12月27日，全市召开平安建设推进会",
+    "本报北京12月27日电（记者王某）",
+    "一位65岁的老人向民警求助",
+    "群众可拨打12345市长热线反映问题",
+    "打通了110与12345的数据壁垒",
+    "推行“一村一警”警务工作机制",
+    "惠州公安开展“四个一”活动",
+    "建立健全三调对接机制",
+    "该局在全省排名第7",
+    "出口还有两个智慧安防监控探头",
+    "依据《条例》第二十三条作出处罚",
+])
+def test_no_statistics(text):
+    assert stats(text) == []
