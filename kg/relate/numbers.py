@@ -15,11 +15,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import Path
-
 import cn2an
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+from kg.lexicons import sections, words
 
 CN_DIGITS = "零〇一壹幺二贰两三叁仨四肆五伍六陆七柒八捌九玖"
 CN_PLACES = "十拾百佰千仟万亿"
@@ -45,15 +43,6 @@ class Quantity:
 
 # ---------------------------------------------------------------- lexicons
 
-def _lines(name: str) -> list[list[str]]:
-    rows = []
-    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
-
-
 @dataclass(frozen=True)
 class _Lexicon:
     units: dict[str, str]          # unit -> kind
@@ -64,17 +53,15 @@ class _Lexicon:
     pattern: re.Pattern
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(entries) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(entries), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    units = {row[0]: (row[1] if len(row) > 1 else "count") for row in _lines("units.txt")}
-    not_units = frozenset(row[0] for row in _lines("stat_not_units.txt"))
-    quals: dict[str, list[str]] = {"pre": [], "mid": [], "post": []}
-    for pos, word in _lines("stat_qualifiers.txt"):
-        quals[pos].append(word)
+    units = {unit: kind for kind, found in sections("units").items() for unit in found}
+    not_units = frozenset(words("stat_not_units"))
+    quals = sections("stat_qualifiers")
     arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
     chinese = rf"[{CN_DIGITS}{CN_PLACES}廿]+(?:点[{CN_DIGITS}]+)?"
     mid = _alternation(quals["mid"])
@@ -284,5 +271,4 @@ def _is_cjk(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def direction_words() -> tuple[str, ...]:
     """Change words (下降, 上升, 缩短 …), longest first, from stat_directions.txt."""
-    words = [row[0] for row in _lines("stat_directions.txt")]
-    return tuple(sorted(set(words), key=len, reverse=True))
+    return tuple(sorted(words("stat_directions"), key=len, reverse=True))

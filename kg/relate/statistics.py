@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 
 from kg.model import EntityType, Mention, Sentence, Statistic
-from kg.relate.numbers import Quantity, _lines, direction_words, find_quantities
+from kg.lexicons import alternation, words
+from kg.relate.numbers import Quantity, direction_words, find_quantities
 
 SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME})
 
@@ -32,18 +33,14 @@ _MAX_MEASURE = 16
 
 @lru_cache(maxsize=1)
 def _lexicons():
-    periods = [row[0] for row in _lines("stat_periods.txt")]
     dated = (r"(?:截至|截止)?(?:\d{4}年|今年|去年|前年)"
              r"(?:\d{1,2}(?:[—\-－~～至到]\d{1,2})?月(?:底|末|初|上旬|中旬|下旬|份)?"
              r"|[上下]半年|前?[一二三四]季度|第[一二三四]季度|底|末|初|以来|全年)?"
              r"|(?:截至|截止)\d{1,2}月(?:底|末|初|上旬|中旬|下旬)?"
              r"|\d{1,2}月(?:份)?以来")
-    words = "|".join(re.escape(w) for w in sorted(periods, key=len, reverse=True))
-    period = re.compile(f"{dated}|{words}")
-    stops = tuple(sorted({row[0] for row in _lines("stat_measure_stops.txt")},
-                         key=len, reverse=True))
-    openers = "|".join(re.escape(row[0]) for row in
-                       sorted(_lines("stat_clause_openers.txt"), key=lambda r: -len(r[0])))
+    period = re.compile(f"{dated}|{alternation('stat_periods')}")
+    stops = tuple(sorted(words("stat_measure_stops"), key=len, reverse=True))
+    openers = alternation("stat_clause_openers")
     directions = "|".join(re.escape(w) for w in direction_words())
     direction = re.compile(rf"(?P<dir>{directions})(?P<suf>至|到|为)?$")
     return period, stops, re.compile(rf"^(?:{openers})*"), direction
