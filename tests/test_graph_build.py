@@ -77,7 +77,7 @@ def test_statistics_shape(graph):
     assert got == [("21.2", "%", "违法犯罪警情", "2022年，全市违法犯罪警情同比下降21.2%。",
                     "下降", "2022年", "100_aaaaaaaaaaaaaaaa.txt")]
     values = set(graph.objects(None, GOV.value))
-    assert Literal("13000", datatype=XSD.decimal) in values
+    assert Literal("13000.0", datatype=XSD.decimal) in values
     assert all(v.datatype == XSD.decimal for v in values)
 
 
@@ -99,7 +99,7 @@ def test_question_every_statistic_about_a_city_with_evidence(graph):
         ?x gov:implementedIn ?city .
         ?st gov:about ?x ; gov:value ?value ; gov:unit ?unit ; gov:measure ?measure ;
             gov:evidence ?evidence }""")
-    assert got == [("13000", "名", "群众注册用户", "柳州市公安局上线“警民通”平台，群众注册用户达1.3万名。")]
+    assert got == [("13000.0", "名", "群众注册用户", "柳州市公安局上线“警民通”平台，群众注册用户达1.3万名。")]
 
 
 def test_evidence_looked_up_from_the_sentence_when_missing(graph):

@@ -1,8 +1,12 @@
 """Exporters, registered by format name like rdflib's serializer plugins.
 
-An exporter is a function `(dataset, path) -> None` that writes one file.
-`save` writes each through a temporary file renamed into place, so a crash
-never leaves a half-written file where a good one was.
+An exporter is a function `(dataset, path) -> None` that writes one file, or,
+for an exporter registered with `files=(...)`, a function
+`(dataset, paths) -> None` that writes several (`paths` maps each file name
+to the path to write it to). `save` writes every file through a temporary
+file renamed into place, so a crash never leaves a half-written file where a
+good one was. Output must be deterministic: the same dataset gives the same
+bytes.
 """
 from __future__ import annotations
 
@@ -22,20 +26,28 @@ ExportFunction = Callable[[Dataset, Path], None]
 class Exporter:
     name: str
     filename: str
-    write: ExportFunction
+    write: Callable
     description: str = ""
+    files: tuple[str, ...] = ()     # several files: write(dataset, {name: path})
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """The file names this exporter writes."""
+        return self.files or (self.filename,)
 
 
 EXPORTERS: dict[str, Exporter] = {}
 
 # Modules whose import registers exporters; kept explicit so the order is stable.
-_PLUGIN_MODULES = ("kg.export.rdf", "kg.export.html")
+_PLUGIN_MODULES = ("kg.export.rdf", "kg.export.graphml", "kg.export.tables", "kg.export.html")
 _loaded = False
 
 
-def exporter(name: str, filename: str, description: str = "") -> Callable[[ExportFunction], ExportFunction]:
-    def decorate(func: ExportFunction) -> ExportFunction:
-        EXPORTERS[name] = Exporter(name, filename, func, description or (func.__doc__ or "").strip())
+def exporter(name: str, filename: str, description: str = "",
+             files: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    def decorate(func: Callable) -> Callable:
+        EXPORTERS[name] = Exporter(name, filename, func,
+                                   description or (func.__doc__ or "").strip(), tuple(files))
         return func
     return decorate
 
@@ -56,17 +68,41 @@ def get(name: str) -> Exporter:
     return exporters[name]
 
 
-def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Run `write(tmp)` on a temporary file beside `path`, then rename it over `path`."""
+def _temporary_beside(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
-    tmp = Path(tmp_name)
+    return Path(tmp_name)
+
+
+def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Run `write(tmp)` on a temporary file beside `path`, then rename it over `path`."""
+    replace_all_atomically([path], lambda tmps: write(tmps[0]))
+
+
+def replace_all_atomically(paths: list[Path], write: Callable[[list[Path]], None]) -> None:
+    """Like `replace_atomically` for several files: nothing is renamed unless all were written."""
+    tmps = [_temporary_beside(Path(p)) for p in paths]
     try:
-        write(tmp)
-        os.replace(tmp, path)
+        write(tmps)
+        for tmp, path in zip(tmps, paths):
+            os.replace(tmp, path)
     finally:
-        tmp.unlink(missing_ok=True)
+        for tmp in tmps:
+            tmp.unlink(missing_ok=True)
+
+
+def write_to(dataset: Dataset, name: str, targets: list[Path]) -> list[Path]:
+    """Write `dataset` with exporter `name` to `targets` (one per file it writes)."""
+    exp = get(name)
+    if len(targets) != len(exp.outputs):
+        raise ValueError(f"{name} writes {len(exp.outputs)} file(s), got {len(targets)} target(s)")
+    if exp.files:
+        replace_all_atomically(
+            targets, lambda tmps: exp.write(dataset, dict(zip(exp.files, tmps))))
+    else:
+        replace_atomically(targets[0], lambda tmp: exp.write(dataset, tmp))
+    return list(targets)
 
 
 def save(dataset: Dataset, outdir: Path, formats: Iterable[str]) -> list[Path]:
@@ -74,7 +110,5 @@ def save(dataset: Dataset, outdir: Path, formats: Iterable[str]) -> list[Path]:
     written = []
     for name in formats:
         exp = get(name)
-        target = Path(outdir) / exp.filename
-        replace_atomically(target, lambda tmp, exp=exp: exp.write(dataset, tmp))
-        written.append(target)
+        written += write_to(dataset, name, [Path(outdir) / f for f in exp.outputs])
     return written

@@ -41,11 +41,15 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 
 def decimal_literal(value: Decimal | int | float | str) -> Literal:
-    """An xsd:decimal in canonical plain notation (`3900000`, `21.2`, never `3.9E+6`)."""
-    number = Decimal(str(value)).normalize()
-    text = format(number, "f")
-    if text in ("-0",):
+    """An xsd:decimal in its canonical form (`3900000.0`, `21.2`, never `3.9E+6`).
+
+    The canonical form always has a decimal point: it is what Turtle writes
+    back, so the literal survives a round trip unchanged."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    if text.startswith("-") and text.strip("-0.") == "":
         text = "0"
+    if "." not in text:
+        text += ".0"
     return Literal(text, datatype=XSD.decimal)
 
 

@@ -1,0 +1,18 @@
+"""GraphML for Gephi, Cytoscape and networkx users, written by networkx."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.export import exporter
+from kg.graph.dataset import union_graph
+from kg.graph.network import to_networkx
+
+
+@exporter("graphml", "graph.graphml",
+          "GraphML: entities as typed nodes, relations as labelled edges")
+def write_graphml(dataset: Dataset, path: Path) -> None:
+    import networkx as nx
+    nx.write_graphml(to_networkx(union_graph(dataset)), str(path), encoding="utf-8",
+                     prettyprint=True)

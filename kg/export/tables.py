@@ -1,0 +1,36 @@
+"""CSV tables for spreadsheet users: entities, relations and statistics with evidence.
+
+UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.export import exporter
+from kg.graph.dataset import union_graph
+from kg.graph.tables import (ENTITY_FIELDS, RELATION_FIELDS, STATISTIC_FIELDS, entity_rows,
+                             relation_rows, statistic_rows)
+
+TABLES = {
+    "entities.csv": (ENTITY_FIELDS, entity_rows),
+    "relations.csv": (RELATION_FIELDS, relation_rows),
+    "statistics.csv": (STATISTIC_FIELDS, statistic_rows),
+}
+
+
+def write_table(path: Path, fields: list[str], rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@exporter("csv", "entities.csv", "CSV tables: entities.csv, relations.csv, statistics.csv",
+          files=tuple(TABLES))
+def write_tables(dataset: Dataset, paths: dict[str, Path]) -> None:
+    graph = union_graph(dataset)
+    for name, (fields, rows) in TABLES.items():
+        write_table(paths[name], fields, rows(graph))

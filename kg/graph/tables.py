@@ -1,0 +1,121 @@
+"""Plain rows out of a built graph: entities, relations with their evidence,
+statistics with their evidence. Functions over an rdflib Graph, sorted, used by
+the CSV export, the Python API and `kg show` / `kg stats`."""
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+
+from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, PROV, RDF, RDFS, RELATION_PREDICATES, SKOS
+
+__all__ = ["entity_rows", "relation_rows", "statistic_rows", "label",
+           "ENTITY_FIELDS", "RELATION_FIELDS", "STATISTIC_FIELDS"]
+
+_TYPE_NAMES = {cls: name for name, cls in ENTITY_CLASSES.items()}
+_PREDICATE_NAMES = {p: name for name, p in RELATION_PREDICATES.items()}
+
+ENTITY_FIELDS = ["iri", "type", "label", "aliases", "admin_level", "adcode", "articles"]
+RELATION_FIELDS = ["subject", "subject_label", "predicate", "object", "object_label", "role",
+                   "article", "source_file", "sentence_index", "source_line", "evidence"]
+STATISTIC_FIELDS = ["iri", "about", "about_label", "value", "unit", "measure", "qualifier",
+                    "direction", "period", "surface", "article", "source_file",
+                    "sentence_index", "source_line", "evidence"]
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def plain_number(value) -> str:
+    """`13000.0` -> `13000`, `21.20` -> `21.2`: numbers as a reader writes them."""
+    text = _text(value)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def label(graph: Graph, node) -> str:
+    """The rdfs:label of a node (the smallest if several), else ''."""
+    labels = sorted(str(l) for l in graph.objects(node, RDFS.label))
+    return labels[0] if labels else ""
+
+
+def _type_name(graph: Graph, node) -> str:
+    names = sorted(_TYPE_NAMES[t] for t in graph.objects(node, RDF.type) if t in _TYPE_NAMES)
+    return names[0] if names else ""
+
+
+def _source(graph: Graph, node) -> dict:
+    article = graph.value(node, PROV.wasDerivedFrom)
+    return {
+        "article": _text(article),
+        "source_file": _text(graph.value(article, GOV.sourceFile)) if article is not None else "",
+        "sentence_index": _text(graph.value(node, GOV.sentenceIndex)),
+        "source_line": _text(graph.value(node, GOV.sourceLine)),
+        "evidence": _text(graph.value(node, GOV.evidence)),
+    }
+
+
+def entity_rows(graph: Graph, type: str | None = None) -> list[dict]:
+    """One row per entity: IRI, type name, label, aliases ('|'-joined), level, adcode,
+    and the source files of the articles that mention it ('|'-joined)."""
+    classes = [ENTITY_CLASSES[type]] if type else list(ENTITY_CLASSES.values())
+    rows = []
+    for cls in classes:
+        for node in set(graph.subjects(RDF.type, cls)):
+            articles = {_text(graph.value(a, GOV.sourceFile)) or str(a)
+                        for a in graph.subjects(GOV.mentions, node)}
+            rows.append({
+                "iri": str(node), "type": _TYPE_NAMES[cls], "label": label(graph, node),
+                "aliases": "|".join(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
+                "admin_level": _text(graph.value(node, GOV.adminLevel)),
+                "adcode": _text(graph.value(node, GOV.adcode)),
+                "articles": "|".join(sorted(articles)),
+            })
+    return sorted(rows, key=lambda r: (r["type"], r["label"], r["iri"]))
+
+
+def relation_rows(graph: Graph) -> list[dict]:
+    """One row per (edge, article, sentence) that states it; an edge no assertion
+    records (e.g. added by hand) gets one row without a source."""
+    rows, asserted = [], set()
+    for node in set(graph.subjects(RDF.type, GOV.Assertion)):
+        s, p, o = (graph.value(node, RDF.subject), graph.value(node, RDF.predicate),
+                   graph.value(node, RDF.object))
+        if p not in _PREDICATE_NAMES:
+            continue
+        asserted.add((s, p, o))
+        rows.append({"subject": str(s), "subject_label": label(graph, s),
+                     "predicate": _PREDICATE_NAMES[p], "object": str(o),
+                     "object_label": label(graph, o),
+                     "role": _text(graph.value(node, GOV.role)), **_source(graph, node)})
+    for p, name in _PREDICATE_NAMES.items():
+        for s, o in graph.subject_objects(p):
+            if (s, p, o) not in asserted:
+                rows.append({"subject": str(s), "subject_label": label(graph, s),
+                             "predicate": name, "object": str(o),
+                             "object_label": label(graph, o), "role": "",
+                             "article": "", "source_file": "", "sentence_index": "",
+                             "source_line": "", "evidence": ""})
+    return sorted(rows, key=lambda r: tuple(r[f] for f in RELATION_FIELDS))
+
+
+def statistic_rows(graph: Graph, about: str | None = None) -> list[dict]:
+    """One row per gov:Statistic, optionally only those about one entity IRI."""
+    rows = []
+    for node in set(graph.subjects(RDF.type, GOV.Statistic)):
+        subject = graph.value(node, GOV.about)
+        if about is not None and str(subject) != str(about):
+            continue
+        rows.append({
+            "iri": str(node), "about": _text(subject), "about_label": label(graph, subject),
+            "value": plain_number(graph.value(node, GOV.value)),
+            **{f: _text(graph.value(node, GOV[f]))
+               for f in ("unit", "measure", "qualifier", "direction", "period", "surface")},
+            **_source(graph, node),
+        })
+    return sorted(rows, key=lambda r: (r["about_label"], r["source_file"],
+                                       r["sentence_index"].zfill(6), r["measure"], r["iri"]))
+
+
+def article_title(graph: Graph, article: URIRef) -> str:
+    return _text(graph.value(article, DCTERMS.title))
