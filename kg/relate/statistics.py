@@ -43,7 +43,8 @@ def _lexicons():
     openers = alternation("stat_clause_openers")
     directions = "|".join(re.escape(w) for w in direction_words())
     direction = re.compile(rf"(?P<dir>{directions})(?P<suf>至|到|为)?$")
-    return period, stops, re.compile(rf"^(?:{openers})*"), direction
+    founding = tuple(words("stat_founding_verbs"))
+    return period, stops, re.compile(rf"^(?:{openers})*"), direction, founding
 
 
 def find_statistics(sentence: Sentence, mentions: list[Mention],
@@ -53,7 +54,7 @@ def find_statistics(sentence: Sentence, mentions: list[Mention],
     if not quantities:
         return []
     text = sentence.text
-    period_re, _, _, _ = _lexicons()
+    period_re = _lexicons()[0]
     periods = [(m.start(), m.end(), m.group(0)) for m in period_re.finditer(text)]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
     subjects = sorted((m for m in mentions if m.type in SUBJECT_TYPES and m.key),
@@ -102,7 +103,7 @@ def _opens_clause(m: Mention, text: str, breaks: list[int], periods) -> bool:
     """Whether `m` is the first thing in its clause (after a period or 据统计-like opener)."""
     cs, _ = _clause(m.start, text, breaks)
     head = _strip_periods(text[cs:m.start], periods, cs)
-    _, _, openers, _ = _lexicons()
+    openers = _lexicons()[2]
     return openers.sub("", head) == ""
 
 
@@ -124,18 +125,39 @@ def _about(q: Quantity, text: str, breaks, subjects: list[Mention], periods,
     cs, _ = _clause(q.start, text, breaks)
     before = [m for m in subjects if m.end <= q.start]
     in_clause = [m for m in before if m.start >= cs]
+    opener = next((m for m in in_clause if _opens_clause(m, text, breaks, periods)), None)
+    if opener is not None and opener.type is EntityType.PLACE:
+        return _head_of_chain(opener, in_clause).key
     for m in reversed(in_clause):
         if m.surface.startswith("全"):          # 全市23个县, 对全区28栋写字楼
             return m.key
-    for m in in_clause:
-        if _opens_clause(m, text, breaks, periods):
+    if opener is not None:
+        return _head_of_chain(opener, in_clause).key
+    for m in reversed(before):
+        if m.start < cs and m.type is EntityType.AGENCY and _founded(m, text):
             return m.key
     for m in reversed(before):
         if m.start < cs and _opens_clause(m, text, breaks, periods):
-            return m.key
+            return _head_of_chain(m, before).key
     if in_clause:
         return in_clause[-1].key
     return default
+
+
+def _founded(m: Mention, text: str) -> bool:
+    """Whether `m` is the object of 成立/组建 …: the body the next clauses report on."""
+    head = text[max(0, m.start - 6):m.start]
+    if head.endswith("了"):
+        head = head[:-1]
+    return head.endswith(_lexicons()[4])
+
+
+def _head_of_chain(m: Mention, mentions: list[Mention]) -> Mention:
+    """The last of mentions written back to back: 陕西省铜川市 is about 铜川市."""
+    for other in mentions:
+        if other.start == m.end:
+            return _head_of_chain(other, mentions)
+    return m
 
 
 # ---------------------------------------------------------------- direction, period
@@ -177,7 +199,7 @@ def _period(q: Quantity, periods) -> str:
 
 def _measure(q: Quantity, text: str, breaks, periods, subjects, quantities) -> str:
     """What is counted: the noun phrase after a count word, else the clause before the number."""
-    _, stops, openers, direction = _lexicons()
+    _, stops, openers, direction, _ = _lexicons()
     cs, ce = _clause(q.start, text, breaks)
     if q.kind == "count" and q.end < ce and _is_cjk(text[q.end]):
         tail = text[q.end:ce]
