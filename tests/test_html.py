@@ -293,3 +293,42 @@ def test_html_is_a_registered_exporter(tmp_path):
     exp.write(sample_dataset(), tmp_path / "graph.html")
     assert (tmp_path / "graph.html").stat().st_size > 400_000
     assert DEFAULT_MAX_NODES >= 1000
+
+
+# ---------------------------------------------------------------- kg html
+
+def test_kg_html_writes_a_page_and_a_focused_page(tmp_path, capsys):
+    from kg.cli import main
+    from kg.export.rdf import default_graph
+
+    graph = tmp_path / "graph.ttl"
+    default_graph(sample_dataset()).serialize(destination=str(graph), format="turtle")
+    assert main(["html", str(graph), "-o", str(tmp_path / "all.html")]) == 0
+    assert "all 17 nodes, 16 edges" in capsys.readouterr().out
+    assert main(["html", str(graph), "-o", str(tmp_path / "xz.html"), "--focus", "徐州", "--max-nodes", "5"]) == 0
+    assert "5 of 17 nodes" in capsys.readouterr().out
+    data = page_data((tmp_path / "xz.html").read_text(encoding="utf-8"))
+    assert data["details"][data["focus"]]["label"] == "徐州市" and len(data["initial"]) == 5
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--focus", "长安"], "no node named '长安'"),
+    (["--max-nodes", "0"], "--max-nodes must be at least 1"),
+])
+def test_kg_html_user_errors_exit_2_with_one_line(tmp_path, capsys, args, message):
+    from kg.cli import main
+    from kg.export.rdf import default_graph
+
+    graph = tmp_path / "graph.ttl"
+    default_graph(sample_dataset()).serialize(destination=str(graph), format="turtle")
+    assert main(["html", str(graph), "-o", str(tmp_path / "x.html"), *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_kg_html_on_a_missing_graph_exits_2(tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["html", str(tmp_path / "nope.ttl")]) == 2
+    assert "no such file" in capsys.readouterr().err

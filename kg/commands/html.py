@@ -1,0 +1,54 @@
+"""`kg html GRAPH`: write the interactive explorer page for a saved graph."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kg.cli import UserError
+from kg.export import replace_atomically
+from kg.export.html import DEFAULT_MAX_NODES, explorer_data, render_page
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "html", help="write the interactive explorer page (graph.html) for a graph",
+        description="Write one self-contained, offline HTML page to explore a graph. Graphs with "
+                    "more than --max-nodes nodes open on their best-connected programmes and "
+                    "places; double-click a node (or use Expand in its panel) to grow the view.")
+    parser.add_argument("graph", type=Path,
+                        help="a graph file (.ttl, .trig, .nt, .nq, .jsonld) or a `kg build` output folder")
+    parser.add_argument("-o", "--output", type=Path, default=Path("graph.html"),
+                        help="the page to write (default: graph.html)")
+    parser.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
+                        help=f"show at most N nodes at first (default: {DEFAULT_MAX_NODES})")
+    parser.add_argument("--focus", metavar="NAME",
+                        help="open on the node with this name or alias and its neighbourhood")
+    parser.add_argument("--title", default="govkg explorer", help="the page title")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.graph.load import load_graph
+
+    if args.max_nodes < 1:
+        raise UserError(f"--max-nodes must be at least 1, not {args.max_nodes}")
+    try:
+        graph = load_graph(args.graph)
+    except FileNotFoundError as err:
+        raise UserError(str(err)) from None
+    except (ValueError, SyntaxError) as err:
+        raise UserError(f"{args.graph}: cannot read the graph: {err}") from None
+    try:
+        data = explorer_data(graph, max_nodes=args.max_nodes, focus=args.focus)
+    except LookupError as err:
+        raise UserError(f"--focus: {err.args[0]}") from None
+    page = render_page(data, title=args.title)
+    try:
+        replace_atomically(args.output, lambda tmp: tmp.write_text(page, encoding="utf-8"))
+    except OSError as err:
+        raise UserError(f"{args.output}: cannot write: {err.strerror or err}") from None
+    shown = len(data["initial"])
+    total = len(data["nodes"])
+    view = f"all {total} nodes" if shown == total and not args.focus else f"{shown} of {total} nodes"
+    print(f"wrote {args.output} ({view}, {len(data['edges'])} edges)")
+    return 0
