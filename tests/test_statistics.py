@@ -150,3 +150,47 @@ def test_people_and_documents_are_not_subjects():
 ])
 def test_no_statistics(text):
     assert stats(text) == []
+
+
+def test_each_of_two_measures_gets_the_figure():
+    text = "2021年，鼓楼区群众安全感和满意度均达98%以上"
+    found = stats(text, [mention(text, "鼓楼区", "鼓楼区")])
+    assert [(s.about, s.value, s.unit, s.qualifier, s.measure) for s in found] == [
+        ("鼓楼区", Decimal(98), "%", "以上", "群众安全感"),
+        ("鼓楼区", Decimal(98), "%", "以上", "满意度"),
+    ]
+
+
+def test_respectively_pairs_measures_with_figures():
+    text = "2020年，宁波市刑事、治安警情同比分别下降19.57%、25.99%"
+    found = stats(text, [mention(text, "宁波市", "宁波市")])
+    assert [(s.value, s.measure, s.direction) for s in found] == [
+        (Decimal("19.57"), "刑事", "下降"), (Decimal("25.99"), "治安警情", "下降")]
+
+
+def test_from_to_keeps_the_measure():
+    text = "合肥市2020年每月零发案小区占比从70%上升至90%以上"
+    found = stats(text, [mention(text, "合肥市", "合肥市")])
+    assert [(s.value, s.measure, s.direction, s.period) for s in found] == [
+        (Decimal(70), "每月零发案小区占比", "", "2020年"),
+        (Decimal(90), "每月零发案小区占比", "上升至", "2020年"),
+    ]
+
+
+def test_province_before_city_is_about_the_city():
+    text = "像这样的调解工作室，安徽省芜湖市目前有20余个"
+    found = stats(text, [mention(text, "安徽省", "安徽省"), mention(text, "芜湖市", "芜湖市")])
+    assert brief(found) == [("芜湖市", Decimal(20), "个")]
+
+
+def test_a_place_subject_beats_the_whole_city_form():
+    text = "鼓楼区辖全市90%以上金融企业"
+    found = stats(text, [mention(text, "鼓楼区", "鼓楼区"), mention(text, "全市", "南京市")])
+    assert brief(found) == [("鼓楼区", Decimal(90), "%")]
+
+
+def test_a_newly_founded_agency_carries_the_next_clauses():
+    text = "鼓楼区在全市率先成立物业巡回法庭，累计审理物业纠纷案件2300余件"
+    found = stats(text, [mention(text, "鼓楼区", "鼓楼区"), mention(text, "全市", "南京市"),
+                         mention(text, "物业巡回法庭", "鼓楼区物业巡回法庭", AGENCY)])
+    assert brief(found) == [("鼓楼区物业巡回法庭", Decimal(2300), "件")]

@@ -61,19 +61,58 @@ def find_statistics(sentence: Sentence, mentions: list[Mention],
                       key=lambda m: m.start)
     out: list[Statistic] = []
     previous: tuple[Quantity, str] | None = None
-    for q in quantities:
+    previous_measure: tuple[Quantity, str] | None = None
+    for i, q in enumerate(quantities):
         about = _about(q, text, breaks, subjects, periods, default_about)
         direction = _direction(q, text, breaks, periods, previous)
         previous = (q, direction)
+        measure = _measure(q, text, breaks, periods, subjects, quantities)
+        if not measure and previous_measure and _same_clause(previous_measure[0], q, text):
+            measure = previous_measure[1]      # 占比从70%上升至90%: the same measure
+        previous_measure = (q, measure)
         if about is None:
             continue
-        out.append(Statistic(
-            about=about, value=q.value, unit=q.unit,
-            measure=_measure(q, text, breaks, periods, subjects, quantities),
-            evidence=text, sentence=sentence.index, qualifier=q.qualifier,
-            direction=direction, period=_period(q, periods), surface=q.surface,
-            article=article_id))
+        for part in _measures(q, i, measure, text, quantities):
+            out.append(Statistic(
+                about=about, value=q.value, unit=q.unit, measure=part,
+                evidence=text, sentence=sentence.index, qualifier=q.qualifier,
+                direction=direction, period=_period(q, periods), surface=q.surface,
+                article=article_id))
     return out
+
+
+_EACH = re.compile(r"[均都](?:达到|达|为|是|保持在|在)?$")
+_COORDINATION = re.compile(r"[和及与、]")
+
+
+def _measures(q: Quantity, i: int, measure: str, text: str,
+              quantities: list[Quantity]) -> list[str]:
+    """One measure per statistic: 安全感和满意度均达98% reports two figures;
+    立案、受损金额分别下降8.7%、14.9% gives each figure its own measure."""
+    parts = [p for p in _COORDINATION.split(measure) if p]
+    if len(parts) < 2:
+        return [measure]
+    lead = text[max(0, q.start - 4):q.start]
+    if _EACH.search(lead):
+        return parts
+    group = _list_around(i, text, quantities)
+    if "分别" in text[:q.start] and len(group) == len(parts):
+        return [parts[group.index(i)]]
+    return [measure]
+
+
+def _list_around(i: int, text: str, quantities: list[Quantity]) -> list[int]:
+    """Indexes of the figures listed with quantities[i]: 8.7%、14.9%."""
+    lo = hi = i
+    while lo > 0 and text[quantities[lo - 1].end:quantities[lo].start] == "、":
+        lo -= 1
+    while hi + 1 < len(quantities) and text[quantities[hi].end:quantities[hi + 1].start] == "、":
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def _same_clause(a: Quantity, b: Quantity, text: str) -> bool:
+    return not _CLAUSE_BREAK.search(text, a.end, b.start)
 
 
 def _reportable(q: Quantity) -> bool:
