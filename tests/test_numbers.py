@@ -114,6 +114,13 @@ def test_not_statistics(sentence):
     assert find_quantities(sentence) == []
 
 
+def test_a_word_ending_in_a_qualifier_does_not_qualify():
+    [q] = find_quantities("群众可在线上预约3次")
+    assert (q.value, q.unit, q.qualifier, q.surface) == (Decimal(3), "次", "", "3次")
+    [q] = find_quantities("网格员接近3000名")
+    assert (q.value, q.qualifier, q.surface) == (Decimal(3000), "近", "近3000名")
+
+
 def test_durations_that_change_are_kept():
     s = "全市灭火救援到场时间从平均13分钟缩短到平均5分钟"
     assert [(q.value, q.unit) for q in find_quantities(s)] == [

@@ -194,3 +194,10 @@ def test_a_newly_founded_agency_carries_the_next_clauses():
     found = stats(text, [mention(text, "鼓楼区", "鼓楼区"), mention(text, "全市", "南京市"),
                          mention(text, "物业巡回法庭", "鼓楼区物业巡回法庭", AGENCY)])
     assert brief(found) == [("鼓楼区物业巡回法庭", Decimal(2300), "件")]
+
+
+def test_a_repeated_figure_is_kept_once():
+    from kg.relate.statistics import unique_statistics
+    body = "全市已建设415座小型消防站"
+    found = stats(body, default="佛山市") + stats(body, default="佛山市")
+    assert brief(unique_statistics(found)) == [("佛山市", Decimal(415), "座")]

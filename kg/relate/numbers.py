@@ -48,6 +48,7 @@ class _Lexicon:
     units: dict[str, str]          # unit -> kind
     not_units: frozenset[str]
     pre: tuple[str, ...]
+    not_pre: frozenset[str]
     mid: tuple[str, ...]
     post: tuple[str, ...]
     pattern: re.Pattern
@@ -73,7 +74,8 @@ def lexicon() -> _Lexicon:
         rf" ?(?P<unit>{_alternation(list(units) + list(not_units))})?"
         rf"(?P<post>{_alternation(quals['post'])})?"
     )
-    return _Lexicon(units, not_units, tuple(quals["pre"]), tuple(quals["mid"]),
+    return _Lexicon(units, not_units, tuple(quals["pre"]), frozenset(quals.get("not_pre", ())),
+                    tuple(quals["mid"]),
                     tuple(quals["post"]), pattern)
 
 
@@ -141,8 +143,10 @@ def _quantity(m: re.Match, text: str, offset: int = 0) -> Quantity | None:
             return None            # 千家万户, 万一, 百姓: a bare 百/万 needs 余, 多, 上, 近
     if value is None:
         return None
-    if pre == "上" and not (m.group("chinese") and _is_bare_multiplier(m.group("chinese"))):
-        pre, start = "", m.start("arabic") if m.group("arabic") else m.start("chinese")
+    num_start = m.start("arabic") if m.group("arabic") else m.start("chinese")
+    if pre and (pre == "上" and not (m.group("chinese") and _is_bare_multiplier(m.group("chinese")))
+                or text[max(0, start - 1):num_start] in lex.not_pre):
+        pre, start = "", num_start
     for ch in mult:
         value *= MULTIPLIERS[ch]
     post = m.group("post") or ""
@@ -246,8 +250,8 @@ def _plausible(q: Quantity, m: re.Match, text: str) -> bool:
         return False               # 5至15人: a range
     if before in _PLACE_END and q.unit in _ADDRESS_UNITS:
         return False               # 北金村12组, 幸福路8号: addresses
-    if after in _TIME_AFTER and q.kind != "rate" or after == "." and q.kind != "rate":
-        return False
+    if q.kind != "rate" and after and (after in _TIME_AFTER or after == "."):
+        return False               # 3次日, 12.5: a date or a number cut short
     chinese = m.group("chinese")
     if chinese:
         if chinese in ("一", "壹", "幺") and not (m.group("mult") or q.qualifier):

@@ -81,6 +81,19 @@ def find_statistics(sentence: Sentence, mentions: list[Mention],
     return out
 
 
+def unique_statistics(statistics: list[Statistic]) -> list[Statistic]:
+    """The first of each figure an article repeats (headline and body, lead and summary):
+    one per (article, about, value, unit, measure)."""
+    seen: set[tuple] = set()
+    out = []
+    for st in statistics:
+        key = (st.article, st.about, st.value, st.unit, st.measure)
+        if key not in seen:
+            seen.add(key)
+            out.append(st)
+    return out
+
+
 _EACH = re.compile(r"[均都](?:达到|达|为|是|保持在|在)?$")
 _COORDINATION = re.compile(r"[和及与、]")
 
