@@ -75,6 +75,7 @@ class Article:
     kicker: str = ""           # column line above the headline
     subtitle: str = ""
     sentences: list[Sentence] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)  # 摄 credits, when not the byline
 
     @property
     def id(self) -> str:

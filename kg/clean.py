@@ -1,0 +1,180 @@
+"""Clean: decoded text -> normalised text with a map back to raw offsets.
+
+The line structure is kept (the splitter reads it); each line is cleaned:
+
+* full-width ASCII letters and digits become half-width, Kangxi radicals and
+  compatibility ideographs become the ordinary characters, brackets become
+  full-width （）, ASCII , ; : ? ! beside Chinese text become Chinese punctuation;
+* zero-width characters, replacement characters and lone page numbers go,
+  form feeds become line breaks;
+* the stray spaces of PDF extraction go: around digits and punctuation next to
+  Chinese, and between Chinese characters when the line is letter-spaced
+  (`全 市 违 法 犯 罪`); a single space between words is kept where it carries
+  meaning (`Wi Fi`, `推动干部下沉 贴心服务群众`, `本报记者 王明峰 李凯旋`);
+* traditional characters become simplified (OpenCC t2s).
+
+Every step keeps or drops characters, never reorders them, so `offsets[i]` is
+the index in the raw text of clean character i. `normalize_text` is idempotent.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from kg.model import CleanText
+
+_CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK = re.compile(f"[{_CJK_CHARS}]")
+_SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
+_CJK_GAP = re.compile(f"(?<=[{_CJK_CHARS}]) +(?=[{_CJK_CHARS}])")
+_DELETE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\ufffd]+")
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?[ \t]*$")
+_LINE = re.compile(r"[^\n]+")
+# ASCII punctuation used inside Chinese text; not between two digits (1,000 / 6:35).
+_ASCII_PUNCT = re.compile(
+    f"(?<=[{_CJK_CHARS}\u3000-\u303f\uff00-\uffef“”‘’…—])[,;:?!]"
+    f"|[,;:?!](?=[{_CJK_CHARS}“”‘’])")
+_FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_ASCII_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+
+# A space between two Chinese characters is stray when the line is letter-spaced:
+# at least this many such gaps and fewer Chinese characters per gap-free run.
+_LETTER_SPACED_MIN_GAPS = 2
+_LETTER_SPACED_MAX_RUN = 2.5
+
+_NARROW = re.compile(r"[\x21-\x7e\u00c0-\u024f]")
+
+
+def _width_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF10, 0xFF1A):            # ０-９
+        table[code] = chr(code - 0xFEE0)
+    for code in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # Ａ-Ｚ ａ-ｚ
+        table[code] = chr(code - 0xFEE0)
+    for ch in "％＋＝＠＃＆＄＿＾｀｜＜＞":
+        table[ord(ch)] = chr(ord(ch) - 0xFEE0)
+    table.update({ord("("): "（", ord(")"): "）", ord("\f"): "\n", ord("\v"): "\n"})
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    # Kangxi radicals and compatibility ideographs that PDF extraction leaves behind.
+    for code in list(range(0x2F00, 0x2FD6)) + list(range(0xF900, 0xFADA)):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+_WIDTH = _width_table()
+
+
+class _Simplifier:
+    """Traditional -> simplified, one character for one character.
+
+    OpenCC converts whole lines (its phrase table picks the right character in
+    context); the per-character table is the fallback if a conversion ever
+    changed the length, so offsets stay exact.
+    """
+
+    def __init__(self) -> None:
+        from opencc import OpenCC
+        import opencc
+
+        self._opencc = OpenCC("t2s")
+        path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+        table: dict[int, str] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            trad, _, simp = line.partition("\t")
+            simp = simp.split(" ")[0]
+            if len(trad) == 1 and len(simp) == 1 and trad != simp:
+                table[ord(trad)] = simp
+        self._table = table
+        self._traditional = re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")
+
+    def __call__(self, text: str) -> str:
+        if not self._traditional.search(text):
+            return text
+        return _LINE.sub(self._line, text)
+
+    def _line(self, match: re.Match) -> str:
+        line = match.group()
+        if not self._traditional.search(line):
+            return line
+        converted = self._opencc.convert(line)
+        return converted if len(converted) == len(line) else line.translate(self._table)
+
+
+@lru_cache(maxsize=1)
+def _simplifier() -> _Simplifier:
+    return _Simplifier()
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified, keeping the length."""
+    return _simplifier()(text)
+
+
+def normalize_text(raw: str) -> CleanText:
+    # 1. one character for one character: widths, brackets, spaces, script.
+    text = to_simplified(raw.translate(_WIDTH))
+    text = _FULLWIDTH_POINT.sub(".", text)
+    # 2. drop invisible debris and lone page numbers.
+    drops = [m.span() for m in _DELETE.finditer(text)]
+    drops += [m.span() for m in _PAGE_NUMBER.finditer(text)]
+    text, offsets = _drop(text, list(range(len(text))) if not drops else None, sorted(drops))
+    # 3. drop stray spaces.
+    text, offsets = _drop(text, offsets, _stray_spaces(text))
+    # 4. ASCII punctuation inside Chinese text becomes Chinese punctuation.
+    text = _ASCII_PUNCT.sub(lambda m: m.group().translate(_ASCII_TO_FULL), text)
+    return CleanText(text=text, offsets=offsets)
+
+
+def _drop(text: str, offsets: list[int] | None, spans: list[tuple[int, int]]
+          ) -> tuple[str, list[int]]:
+    """Remove the sorted, non-overlapping spans; compose the offset map."""
+    if offsets is None:
+        offsets = list(range(len(text)))
+    if not spans:
+        return text, offsets
+    parts: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            start = pos
+        if start >= end:
+            continue
+        parts.append(text[pos:start])
+        kept.extend(offsets[pos:start])
+        pos = end
+    parts.append(text[pos:])
+    kept.extend(offsets[pos:])
+    return "".join(parts), kept
+
+
+def _stray_spaces(text: str) -> list[tuple[int, int]]:
+    """Spans of spaces to drop: all, or all but one where a space carries meaning."""
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        body = line.group()
+        if " " not in body:
+            continue
+        gaps = len(_CJK_GAP.findall(body))
+        letters = len(CJK.findall(body))
+        letter_spaced = (gaps >= _LETTER_SPACED_MIN_GAPS
+                         and letters / (gaps + 1) < _LETTER_SPACED_MAX_RUN)
+        for run in _SPACE_RUN.finditer(body):
+            a, b = run.span()
+            if a == 0 or b == len(body):
+                spans.append((start + a, start + b))
+                continue
+            before, after = body[a - 1], body[b]
+            if CJK.match(before) and CJK.match(after):
+                keep = not letter_spaced
+            else:
+                keep = bool(_NARROW.match(before) and _NARROW.match(after))
+            spans.append((start + a + (1 if keep else 0), start + b))
+    return spans

@@ -1,0 +1,219 @@
+"""Read: files on disk -> decoded text (`SourceText`).
+
+Decoding order: a byte-order mark, strict UTF-8, BOM-less UTF-16 (by its NUL
+pattern), GB18030 (which covers GBK and GB2312), then charset-normalizer.
+Every candidate is checked before it is accepted, so a file is never decoded
+silently wrong: an empty, binary or undecodable file comes back with
+`problem` set and no text. HTML saved as text is reduced to its visible text.
+Line ends are normalised to LF; characters are kept as printed.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.model import SourceText
+
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# C0/C1 controls other than tab, LF, CR, form feed and escape.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_PRIVATE_OR_ODD = re.compile(r"[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NEWLINES = re.compile(r"\r\n?")
+_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<meta|<body)", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+PROBLEM_EMPTY = "empty file"
+PROBLEM_BINARY = "binary file, not text"
+PROBLEM_UNDECODABLE = "cannot decode: not UTF-8, GB18030 or UTF-16"
+
+
+def iter_source_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders expanded to their regular, non-hidden files, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".")
+                                           for part in p.relative_to(path).parts)))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+    return found
+
+
+def read_source(path: Path) -> SourceText:
+    path = Path(path)
+    source = SourceText(path=str(path), name=path.name)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        source.problem = f"cannot read: {err.strerror or err}"
+        return source
+    return decode_bytes(data, source)
+
+
+def decode_bytes(data: bytes, source: SourceText) -> SourceText:
+    """Fill `source` with the decoded text of `data`, or with the reason it has none."""
+    if not data.strip():
+        source.problem = PROBLEM_EMPTY
+        return source
+    text, encoding, problem = _decode(data)
+    if text is not None:
+        text = _NEWLINES.sub("\n", text)
+        if _HTML.match(text):
+            text = html_to_text(text)
+        if not text.strip():
+            text, encoding, problem = None, "", PROBLEM_EMPTY
+    if text is None:
+        source.problem = problem
+        return source
+    source.text, source.encoding = text, encoding
+    return source
+
+
+def _decode(data: bytes) -> tuple[str | None, str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _try(data, encoding)
+            if text is not None and _plausible(text):
+                return text, encoding, ""
+            return None, "", PROBLEM_UNDECODABLE
+    text = _try(data, "utf-8")
+    if text is not None:
+        return (text, "utf-8", "") if _plausible(text) else (None, "", PROBLEM_BINARY)
+    if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding:
+            return _try(data, encoding), encoding, ""
+        return None, "", PROBLEM_BINARY
+    if len(_CONTROL_BYTES.findall(data)) > max(2, len(data) // 200):
+        return None, "", PROBLEM_BINARY
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        text = _try(data, declared.group(1).decode("ascii"))
+        if text is not None and _plausible(text):
+            return text, declared.group(1).decode("ascii").lower(), ""
+    text = _try(data, "gb18030")
+    if text is not None and _plausible(text) and _looks_chinese(text):
+        return text, "gb18030", ""
+    guess = _charset_normalizer(data)
+    if guess is not None:
+        return guess[0], guess[1], ""
+    if text is not None and _plausible(text):
+        return text, "gb18030", ""
+    return None, "", PROBLEM_UNDECODABLE
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _plausible(text: str) -> bool:
+    """Text, not binary decoded by accident: almost no control or private-use characters."""
+    bad = len(_CONTROL.findall(text)) + len(_PRIVATE_OR_ODD.findall(text))
+    return bad <= max(1, len(text) // 500)
+
+
+def _looks_chinese(text: str) -> bool:
+    """Most CJK characters are common ones (GB2312), as in real Chinese text.
+
+    Bytes of another encoding (Big5, Shift-JIS) read as GB18030 decode without
+    error but land on rare characters.
+    """
+    cjk = _CJK.findall(text)
+    if not cjk:
+        return True
+    common = sum(1 for ch in cjk if _in_gb2312(ch))
+    return common >= 0.9 * len(cjk)
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when the NULs fall where UTF-16 text puts them."""
+    sample = data[:4000]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros < len(sample) // 20:
+            continue
+        text = _try(data[: len(data) - len(data) % 2], encoding)
+        if text is not None and _plausible(text):
+            return encoding
+    # Mostly-CJK UTF-16 has few NULs; try both and keep the plausible one.
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = _try(data, encoding)
+        if text is not None and _plausible(text) and len(_CJK.findall(text)) > len(text) // 3:
+            return encoding
+    return ""
+
+
+def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.2:
+        return None
+    text = str(best)
+    if not _plausible(text):
+        return None
+    return text, best.encoding
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = {"script", "style", "head", "title", "noscript"}
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+              "section", "article", "header", "footer", "table", "ul", "ol", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page, one block per line."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    return "\n\n".join(line for line in lines if line) + "\n"

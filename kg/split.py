@@ -1,0 +1,727 @@
+"""Split: one decoded file -> articles with headline, byline and body sentences.
+
+Newspaper text extracted from PDF pages holds several articles, and their
+parts do not come in reading order: a headline may sit before its body (with
+the byline under it) or after it (news briefs that open with `本报X电`), a
+column label may sit above a headline, and a page break may drop one article
+into the middle of another. The splitter works in three steps:
+
+1. lines -> units: every non-blank clean line is a headline line, a byline,
+   a dateline opening, a caption or body text; body lines are rejoined into
+   paragraphs (a paragraph runs on while a line does not end a sentence);
+2. units -> articles: a small state machine opens, labels and closes articles
+   on datelines, bylines and headline blocks (see `_Assembler`);
+3. articles -> sentences: paragraphs are split at 。！？； (and the closing
+   quote after them), each sentence mapped back to raw offsets and its line.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.clean import CJK, normalize_text
+from kg.model import Article, CleanText, Problem, Sentence, SourceText
+
+# ---------------------------------------------------------------- patterns
+
+_TERMINAL = re.compile(r"(?:[。！？；]|……)[”’」』）]*$|[。！？][”’」』）]+$")
+_INNER_STOP = re.compile(r"[。！？；]")
+_OPEN_END = re.compile(r"[，,、；：:（(“‘《〈【—-]$")
+_COMMA = re.compile(r"[，,、；]")
+_SEGMENT_SPLIT = re.compile(r"[，,、；：:]")
+_QUOTES = re.compile(r"[“”‘’\"'「」『』《》 ]")
+_SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*|[!?;]+(?=\s|$)")
+
+_NAME = r"[\u4e00-\u9fff]{2,4}"
+_ROLE = r"(?:本报)?(?:特约)?(?:记者|通讯员|实习生|摄影记者|摄影)"
+_DATELINE = re.compile(
+    r"^(?:本报|新华社|中新社)(?:(?P<place>[\u4e00-\u9fff]{1,8}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)电|讯)\s*")
+_DATELINE_PAREN_BYLINE = re.compile(r"^[（(](?P<names>[^（）()]{2,40})[）)]\s*")
+_DATELINE_ROLE_BYLINE = re.compile(
+    rf"^(?:{_ROLE}\s*●?\s*{_NAME}(?:\s+{_NAME})*\s+)+(?={_NAME}?[^\s])")
+_BYLINE_WORDS = re.compile(r"本报|特约|摄影记者|摄影|记者|通讯员|实习生|整理|报道|文/图|文图|摄")
+_BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
+_BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_ROLE}|{_NAME}\s*整理)")
+_BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
+_TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
+_TRAILING_PAREN = re.compile(r"(?<=[。！？”」])\s*[（(](?P<names>[^（）()]{2,20})[）)]$")
+_CREDIT = re.compile(r"^(?P<names>(?:[□■●\s]*(?:" + _ROLE + r")?\s*●?\s*"
+                     + _NAME + r"\s*)+)摄$")
+_CAPTION = re.compile(r"^图\s*[①-⑳\d]|图为|^[（(]?图[）)]")
+_CAPTION_CREDIT = re.compile(r"(?<=[。！？”])\s*(?P<credit>[^。！？”]{2,40}摄)$")
+_KICKER_LINE = re.compile(r"^[■□◆◇★☆▲△●○◎▶►]|——$")
+_SUBTITLE_LINE = re.compile(r"^——")
+_PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+
+# Headline shapes.
+_MAX_HEADLINE = 40           # characters on one headline line
+_MAX_COMMA_HEADLINE = 20     # a headline with commas is short...
+_MAX_HEADLINE_SEGMENT = 12   # ...and made of short phrases
+_SHORT_OF_COLUMN = 0.8       # a line this much shorter than its column ended early
+_COLUMN_WINDOW = 8           # body lines that give the column width
+_LABEL_LINE = 4              # a line this short under a long headline is a label
+_PLACE_LINE = 6              # a first headline line this short is a place label
+_DECK_LINE = 10              # lines of a headline-with-deck block are at least this long
+
+_NOT_NAMES = frozenset({"记者", "通讯员", "本报", "摄影", "整理", "报道", "实习生", "特约"})
+
+
+# ---------------------------------------------------------------- units
+
+@dataclass
+class _Line:
+    start: int          # clean offsets of the stripped line
+    end: int
+    text: str
+    blank_before: bool  # a blank line separates it from the previous line
+
+
+@dataclass
+class _Para:
+    segments: list[tuple[int, int]]  # clean spans, joined without separators
+    text: str
+    soft_joins: list[int] = field(default_factory=list)  # segment indexes joined across blanks
+    kind: str = "body"               # body | caption | subhead
+
+    @property
+    def dangling(self) -> bool:
+        return not _TERMINAL.search(self.text)
+
+
+@dataclass
+class _Unit:
+    kind: str                        # H, B, D, P, C
+    lines: list[_Line] = field(default_factory=list)
+    para: _Para | None = None
+    names: list[str] = field(default_factory=list)
+    photo: bool = False
+    closing: bool = False            # a byline that ends an article (【…】, （…）, 整理)
+    place: str = ""
+    date: str = ""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph: cut after 。！？； and the closing quotes that follow."""
+    return [paragraph[a:b] for a, b in _sentence_spans(paragraph)]
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def byline_names(text: str) -> list[str]:
+    """Names in a byline: role words and separators dropped, 2-4 Chinese characters each."""
+    text = _BYLINE_WORDS.sub(" ", text)
+    names = []
+    for token in _BYLINE_SEPARATORS.split(text):
+        if not token:
+            continue
+        if not re.fullmatch(_NAME, token) or token in _NOT_NAMES:
+            return []
+        names.append(token)
+    return names
+
+
+def _lines(clean: CleanText) -> list[_Line]:
+    out: list[_Line] = []
+    blank = False
+    pos = 0
+    for raw in clean.text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped, blank))
+            blank = False
+        elif out:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
+def _column_widths(lines: list[_Line]) -> list[float]:
+    """For each line, the width of the column it would run in as body text.
+
+    That is the column of the body lines after it (75th percentile of their
+    lengths), or before it at the end of the file; body lines are those with
+    punctuation.
+    """
+    body = [_width(l.text) if _COMMA.search(l.text) or _INNER_STOP.search(l.text) else 0
+            for l in lines]
+    widths = []
+    for i in range(len(lines)):
+        near = [w for w in body[i + 1: i + 1 + _COLUMN_WINDOW] if w] or \
+               [w for w in body[max(0, i - _COLUMN_WINDOW): i] if w]
+        near.sort()
+        widths.append(near[(3 * len(near)) // 4] if near else float("inf"))
+    return widths
+
+
+def _width(text: str) -> int:
+    return len(text) - text.count(" ")
+
+
+def _headline_shape(text: str) -> bool:
+    if len(text) > _MAX_HEADLINE or _TERMINAL.search(text) or _INNER_STOP.search(text):
+        return False
+    if _KICKER_LINE.search(text):
+        return bool(CJK.search(text))
+    if _OPEN_END.search(text):
+        return False
+    if _COMMA.search(text):
+        segments = [s for s in _SEGMENT_SPLIT.split(text)]
+        if len(text) > _MAX_COMMA_HEADLINE or any(
+                len(s) < 2 or len(s) > _MAX_HEADLINE_SEGMENT for s in segments) or len(segments[-1]) < 3:
+            return False
+    return bool(CJK.search(text))
+
+
+def _byline_unit(line: _Line) -> _Unit | None:
+    text = line.text
+    credit = _CREDIT.match(text)
+    if credit:
+        names = byline_names(credit.group("names"))
+        if names:
+            return _Unit("B", [line], names=names, photo=True, closing=True)
+    bracket = _BRACKET_BYLINE.match(text)
+    if bracket:
+        names = byline_names(bracket.group("names"))
+        if names:
+            return _Unit("B", [line], names=names, closing=True)
+    if _BYLINE_ROLE_LINE.match(text):
+        names = byline_names(text)
+        if names:
+            return _Unit("B", [line], names=names, closing=text.endswith("整理"))
+    return None
+
+
+def _units(clean: CleanText) -> list[_Unit]:
+    lines = _lines(clean)
+    widths = _column_widths(lines)
+    text = clean.text
+    units: list[_Unit] = []
+    para: _Para | None = None
+    held: list[_Unit] = []          # captions met while a paragraph was open
+
+    def close_para() -> None:
+        nonlocal para
+        if para is not None:
+            units.append(_Unit("P", para=para))
+            para = None
+        units.extend(held)
+        held.clear()
+
+    def add_body(line: _Line, start: int | None = None) -> None:
+        nonlocal para
+        a = line.start if start is None else start
+        piece = text[a:line.end]
+        if not piece:
+            return
+        if para is None:
+            para = _Para([(a, line.end)], piece)
+        else:
+            if line.blank_before:
+                para.soft_joins.append(len(para.segments))
+            para.segments.append((a, line.end))
+            para.text += piece
+        trailing = _TRAILING_BRACKET.search(para.text) or _TRAILING_PAREN.search(para.text)
+        if trailing:
+            names = byline_names(trailing.group("names"))
+            if names:
+                cut = len(para.text) - (trailing.end() - trailing.start())
+                _trim_para(para, cut)
+                close_para()
+                units.append(_Unit("B", [line], names=names, closing=True))
+                return
+        if _TERMINAL.search(para.text):
+            close_para()
+
+    # first pass: which lines have a headline's shape and stand apart from their column
+    shaped = [_headline_shape(l.text) for l in lines]
+    short = [_width(l.text) <= _SHORT_OF_COLUMN * w for l, w in zip(lines, widths)]
+
+    for i, line in enumerate(lines):
+        byline = _byline_unit(line)
+        if byline is not None:
+            if para is not None and not byline.photo:
+                close_para()
+            if byline.photo and (held or (units and units[-1].kind == "C")):
+                target = held[-1] if held else units[-1]
+                target.names.extend(byline.names)
+                continue
+            if para is None:
+                units.extend(held)
+                held.clear()
+            last = units[-1] if units else None
+            if (last is not None and last.kind == "B" and not last.photo and not last.closing
+                    and not byline.photo):
+                last.lines.append(line)
+                last.names.extend(byline.names)
+                last.closing = byline.closing
+            else:
+                units.append(byline)
+            continue
+        dateline = _DATELINE.match(line.text)
+        if dateline:
+            close_para()
+            unit = _Unit("D", [line], place=dateline.group("place") or "",
+                         date=dateline.group("date") or "")
+            pos = dateline.end()
+            rest = line.text[pos:]
+            paren = _DATELINE_PAREN_BYLINE.match(rest) or _DATELINE_ROLE_BYLINE.match(rest)
+            if paren:
+                names = byline_names(paren.group("names") if "names" in paren.groupdict()
+                                     else paren.group())
+                if names:
+                    unit.names = names
+                    pos += paren.end()
+            units.append(unit)
+            add_body(line, line.start + pos)
+            continue
+        if _CAPTION.search(line.text):
+            credit = _CAPTION_CREDIT.search(line.text)
+            names = byline_names(credit.group("credit")[:-1]) if credit else []
+            end = line.start + credit.start() if credit and names else line.end
+            cap = _Unit("C", [line], para=_Para([(line.start, end)], text[line.start:end],
+                                                kind="caption"), names=names, photo=True)
+            (held if para is not None else units).append(cap)
+            continue
+        if para is None and shaped[i]:
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            structural = nxt is None or _DATELINE.match(nxt.text) or _byline_unit(nxt) or (
+                shaped[i + 1] and short[i + 1])
+            if short[i] or structural:
+                if units and units[-1].kind == "H" and not _starts_new_block(units[-1], line):
+                    units[-1].lines.append(line)
+                else:
+                    units.append(_Unit("H", [line]))
+                continue
+        add_body(line)
+    close_para()
+    return units
+
+
+def _starts_new_block(block: _Unit, line: _Line) -> bool:
+    """Two parallel headlines (`郓城：…`, `台儿庄：…`) are two blocks, not title and deck."""
+    last = block.lines[-1].text
+    return bool(_PARALLEL_HEAD.match(last) and _PARALLEL_HEAD.match(line.text))
+
+
+def _trim_para(para: _Para, length: int) -> None:
+    """Cut a paragraph (text and segments) to its first `length` characters, minus end spaces."""
+    length = len(para.text[:length].rstrip())
+    kept, total = [], 0
+    for a, b in para.segments:
+        if total >= length:
+            break
+        take = min(b - a, length - total)
+        kept.append((a, a + take))
+        total += take
+    para.segments = kept
+    para.text = para.text[:length]
+    para.soft_joins = [j for j in para.soft_joins if j < len(kept)]
+
+
+# ---------------------------------------------------------------- articles
+
+@dataclass
+class _Draft:
+    opened_by: str
+    title_lines: list[str] = field(default_factory=list)
+    kicker: str = ""
+    subtitle: str = ""
+    reporters: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    dateline: str = ""
+    date: str = ""
+    units: list[_Unit] = field(default_factory=list)
+    closed: bool = False
+    upgraded: bool = False
+
+    @property
+    def titled(self) -> bool:
+        return bool(self.title_lines)
+
+    @property
+    def has_body(self) -> bool:
+        return any(u.kind in "PC" for u in self.units)
+
+    @property
+    def only_captions(self) -> bool:
+        return self.has_body and all(u.kind == "C" for u in self.units if u.kind != "H")
+
+
+def _headline_parts(lines: list[str]) -> tuple[list[str], str, str]:
+    """(title lines, kicker, subtitle) of one headline block."""
+    kicker, subtitle, title = [], "", []
+    for text in lines:
+        if _KICKER_LINE.search(text) and not title:
+            kicker.append(text)
+        elif _SUBTITLE_LINE.match(text):
+            subtitle = text.lstrip("—").strip()
+        elif title and len(_QUOTES.sub("", text)) <= _LABEL_LINE:
+            continue                                   # a label such as 核心提示
+        elif title and not subtitle and len(title) == 1 and len(title[0]) > _PLACE_LINE \
+                and len(text) >= len(title[0]):
+            subtitle = text                            # a longer deck under a full headline
+        else:
+            title.append(text)
+    return title, " ".join(kicker), subtitle
+
+
+class _Assembler:
+    """Units in file order -> article drafts.
+
+    Rules, in words:
+    * a dateline (本报X电) opens an article, titled by a headline just before it
+      unless that headline ends an untitled brief;
+    * a headline block followed by a byline opens an article (title first), or
+      labels and closes the untitled, unsigned article before it (title last);
+    * a headline after the body of an untitled dateline brief is its title;
+    * a headline block inside a titled article is a subhead, unless it is a
+      fuller headline-with-deck under a one-line label, which it replaces;
+    * a closing byline (【…】, （…）, …整理) signs the open article; when that
+      article is already signed, the part after its last subhead is a
+      separate article; when body text follows, the article had been dropped
+      into another one at a page break, and that other one resumes;
+    * body text after a closed article opens a new, untitled one; a headline
+      nobody claims titles the latest untitled article.
+    """
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+
+    @property
+    def current(self) -> _Draft | None:
+        return self.drafts[-1] if self.drafts and not self.drafts[-1].closed else None
+
+    def open(self, opened_by: str) -> _Draft:
+        if self.drafts:
+            self.drafts[-1].closed = True
+        draft = _Draft(opened_by)
+        self.drafts.append(draft)
+        return draft
+
+    def run(self, units: list[_Unit]) -> list[_Draft]:
+        i = 0
+        while i < len(units):
+            unit = units[i]
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            getattr(self, "_" + unit.kind)(unit, nxt)
+            i += 1
+        return self.drafts
+
+    # -- unit handlers
+
+    def _D(self, unit: _Unit, nxt: _Unit | None) -> None:
+        cur = self.current
+        if not (cur and cur.titled and not cur.has_body and not cur.dateline
+                and not cur.reporters):
+            cur = self.open("D")
+        cur.dateline, cur.date = unit.place, unit.date
+        cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
+
+    def _B(self, unit: _Unit, nxt: _Unit | None) -> None:
+        cur = self.current
+        if unit.photo:
+            target = cur or (self.drafts[-1] if self.drafts else self.open("B"))
+            target.photographers.extend(unit.names)
+            return
+        trailing = unit.closing or nxt is None or nxt.kind in "HBD"
+        if not trailing:
+            if cur is None or cur.reporters or cur.has_body:
+                cur = self.open("B")
+            cur.reporters.extend(unit.names)
+            return
+        if cur is None:
+            if self.drafts:
+                cur = self.drafts[-1]
+            else:
+                cur = self.open("B")
+        if cur.reporters:
+            cur = self._split_at_last_subhead(cur)
+        cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
+        cur.closed = True
+        if nxt is not None and nxt.kind == "P":
+            self._resume_interrupted(cur)
+
+    def _H(self, unit: _Unit, nxt: _Unit | None) -> None:
+        lines = [l.text for l in unit.lines]
+        cur = self.current
+        has_kicker = any(_KICKER_LINE.search(t) for t in lines)
+        nxt_kind = nxt.kind if nxt else None
+        if cur is not None and cur.titled and cur.only_captions:
+            cur.closed = True          # a picture with its caption was a whole item
+            cur = None
+        unsigned_untitled = cur is not None and not cur.titled and not cur.reporters \
+            and cur.has_body
+        untitled_brief = cur is not None and not cur.titled and cur.has_body \
+            and (not cur.reporters or cur.opened_by == "D")
+        if nxt_kind == "B" and not nxt.photo:
+            if unsigned_untitled:
+                self._title(cur, lines)
+                cur.reporters.extend(nxt.names)
+                cur.closed = True
+                nxt.names = []
+                nxt.kind = "X"
+            else:
+                self._title(self.open("H"), lines)
+            return
+        if nxt_kind == "D":
+            if untitled_brief:
+                self._title(cur, lines)
+                cur.closed = True
+            else:
+                self._title(self.open("H"), lines)
+            return
+        if nxt_kind in (None, "H"):
+            if cur is not None and not cur.titled and cur.has_body:
+                self._title(cur, lines)
+                cur.closed = True
+                return
+            orphan = next((d for d in reversed(self.drafts) if not d.titled and d.has_body), None)
+            if orphan is not None:
+                self._title(orphan, lines)
+                return
+            if nxt_kind is None:
+                return
+            self._title(self.open("H"), lines)
+            return
+        # followed by body text or a caption
+        if cur is None or has_kicker:
+            self._title(self.open("H"), lines)
+            return
+        if not cur.titled:
+            if cur.opened_by == "D" and cur.has_body:
+                self._title(cur, lines)
+                cur.closed = True
+                return
+            if not cur.has_body and not cur.reporters:
+                self._title(cur, lines)
+                return
+            cur.units.append(unit)
+            return
+        if not cur.has_body:
+            # a second headline block right under the first: deck lines
+            cur.title_lines.extend(lines)
+            return
+        if self._is_fuller_headline(cur, lines):
+            cur.kicker = " ".join(filter(None, [cur.kicker, " ".join(cur.title_lines)]))
+            cur.title_lines, cur.subtitle = [], ""
+            self._title(cur, lines)
+            cur.upgraded = True
+            return
+        cur.units.append(unit)
+
+    def _P(self, unit: _Unit, nxt: _Unit | None) -> None:
+        cur = self.current
+        if cur is None:
+            cur = self.open("P")
+        cur.units.append(unit)
+
+    _C = _P
+
+    def _X(self, unit: _Unit, nxt: _Unit | None) -> None:
+        """A byline already consumed by the headline before it."""
+
+    # -- helpers
+
+    def _title(self, draft: _Draft, lines: list[str]) -> None:
+        title, kicker, subtitle = _headline_parts(lines)
+        if not title and kicker:
+            draft.kicker = kicker
+            return
+        draft.title_lines.extend(title)
+        if kicker:
+            draft.kicker = " ".join(filter(None, [draft.kicker, kicker]))
+        if subtitle:
+            draft.subtitle = subtitle
+
+    @staticmethod
+    def _is_fuller_headline(draft: _Draft, lines: list[str]) -> bool:
+        """A headline with its deck, under a one-line label that stood as title."""
+        if draft.upgraded or len(draft.title_lines) != 1 or draft.subtitle:
+            return False
+        plain = [_QUOTES.sub("", t) for t in lines]
+        return len(plain) >= 2 and all(len(t) >= _DECK_LINE for t in plain)
+
+    def _split_at_last_subhead(self, draft: _Draft) -> _Draft:
+        """A second byline: the text after the last subhead is another article."""
+        for k in range(len(draft.units) - 1, -1, -1):
+            if draft.units[k].kind == "H":
+                head = draft.units[k]
+                tail = draft.units[k + 1:]
+                del draft.units[k:]
+                draft.closed = True
+                new = _Draft("H")
+                self._title(new, [l.text for l in head.lines])
+                new.units = tail
+                self.drafts.append(new)
+                return new
+        return draft
+
+    def _resume_interrupted(self, closed: _Draft) -> None:
+        """Body after a closing byline: the signed article had been dropped into another.
+
+        The other article's paragraph that was cut mid-sentence (a soft join in
+        the signed one) marks where the dropped article began; the other article
+        gets its head back and is reopened for the body that follows.
+        """
+        for k in range(len(closed.units) - 1, -1, -1):
+            unit = closed.units[k]
+            if unit.kind != "P" or not unit.para.soft_joins:
+                continue
+            para = unit.para
+            cut = para.soft_joins[-1]
+            head_segments, tail_segments = para.segments[:cut], para.segments[cut:]
+            head_len = sum(b - a for a, b in head_segments)
+            head = _Para(head_segments, para.text[:head_len],
+                         [j for j in para.soft_joins if j < cut])
+            tail = _Para(tail_segments, para.text[head_len:],
+                         [j - cut for j in para.soft_joins if j > cut])
+            if not head.dangling or _TERMINAL.search(head.text):
+                return
+            resumed = _Draft(closed.opened_by, closed.title_lines, closed.kicker,
+                             closed.subtitle, [], list(closed.photographers),
+                             closed.dateline, closed.date,
+                             closed.units[:k] + [_Unit("P", para=head)])
+            closed.units = [_Unit("P", para=tail)] + closed.units[k + 1:]
+            closed.title_lines, closed.kicker, closed.subtitle = [], "", ""
+            closed.dateline = closed.date = ""
+            closed.opened_by = "P"
+            closed.photographers = []
+            self.drafts.insert(self.drafts.index(closed), resumed)
+            # reopen: move the resumed draft to the end so that it is current
+            self.drafts.remove(resumed)
+            self.drafts.append(resumed)
+            return
+
+
+# ---------------------------------------------------------------- sentences
+
+def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
+    clean = normalize_text(source.text)
+    units = _units(clean)
+    drafts = _Assembler().run(units)
+    drafts = _merge_resumed(drafts)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for draft in drafts:
+        if not draft.has_body and not draft.titled:
+            continue
+        if not draft.has_body:
+            problems.append(Problem(source.path, f"headline without body: {' '.join(draft.title_lines)}"))
+            continue
+        article = _article(source, clean, draft, len(articles), line_starts)
+        if article.sentences:
+            articles.append(article)
+    if not articles and clean.text.strip():
+        articles.append(_fallback_article(source, clean, line_starts))
+    for article in articles:
+        if not article.title:
+            article.title = Path(source.name).stem
+            problems.append(Problem(source.path, f"article {article.index}: no headline found",
+                                    article.sentences[0].line if article.sentences else 0))
+    return articles, problems
+
+
+def _merge_resumed(drafts: list[_Draft]) -> list[_Draft]:
+    """Put articles back in order of their first paragraph; join a cut paragraph to its rest."""
+    def first_offset(d: _Draft) -> int:
+        for u in d.units:
+            if u.para is not None and u.para.segments:
+                return u.para.segments[0][0]
+        return 1 << 60
+    return sorted(drafts, key=first_offset)
+
+
+def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
+             line_starts: list[int]) -> Article:
+    for unit in draft.units:
+        if unit.kind == "C":
+            draft.photographers.extend(unit.names)
+    reporters = list(dict.fromkeys(draft.reporters)) or list(dict.fromkeys(draft.photographers))
+    article = Article(
+        source=source.name, index=index, title=" ".join(draft.title_lines),
+        reporters=reporters, dateline=draft.dateline, date=draft.date,
+        kicker=draft.kicker, subtitle=draft.subtitle)
+    article.photographers = [p for p in dict.fromkeys(draft.photographers)
+                             if p not in reporters]
+    sentences: list[Sentence] = []
+    paragraph = 0
+    units = _join_dangling(draft.units)
+    for unit in units:
+        if unit.kind == "H":
+            for line in unit.lines:
+                _add_sentences(sentences, clean, [(line.start, line.end)], line.text,
+                               paragraph, line_starts)
+                paragraph += 1
+            continue
+        if unit.para is None:
+            continue
+        _add_sentences(sentences, clean, unit.para.segments, unit.para.text, paragraph,
+                       line_starts)
+        paragraph += 1
+    article.sentences = sentences
+    return article
+
+
+def _join_dangling(units: list[_Unit]) -> list[_Unit]:
+    """A paragraph cut mid-sentence continues in the next body paragraph."""
+    out: list[_Unit] = []
+    for unit in units:
+        if unit.kind == "P" and out:
+            prev = next((u for u in reversed(out) if u.kind == "P"), None)
+            if prev is not None and prev.para.dangling and prev is out[-1]:
+                prev.para = _Para(prev.para.segments + unit.para.segments,
+                                  prev.para.text + unit.para.text)
+                continue
+        out.append(unit)
+    return out
+
+
+def _add_sentences(out: list[Sentence], clean: CleanText, segments: list[tuple[int, int]],
+                   text: str, paragraph: int, line_starts: list[int]) -> None:
+    index_map: list[int] = []
+    for a, b in segments:
+        index_map.extend(range(a, b))
+    for a, b in _sentence_spans(text):
+        raw_start = clean.offsets[index_map[a]]
+        raw_end = clean.offsets[index_map[b - 1]] + 1
+        out.append(Sentence(text=text[a:b], index=len(out), paragraph=paragraph,
+                            raw_start=raw_start, raw_end=raw_end,
+                            line=bisect.bisect_right(line_starts, raw_start)))
+
+
+def _fallback_article(source: SourceText, clean: CleanText, line_starts: list[int]) -> Article:
+    """Text the splitter cannot read as a newspaper page: one article, all of it."""
+    lines = _lines(clean)
+    article = Article(source=source.name, index=0, title="")
+    first = lines[0].text if lines else ""
+    if first and len(first) <= _MAX_HEADLINE and not _TERMINAL.search(first):
+        article.title = first
+        lines = lines[1:]
+    sentences: list[Sentence] = []
+    for paragraph, line in enumerate(lines):
+        _add_sentences(sentences, clean, [(line.start, line.end)], line.text, paragraph,
+                       line_starts)
+    article.sentences = sentences
+    return article

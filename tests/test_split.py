@@ -1,0 +1,154 @@
+"""Split: real newspaper pages into articles, bylines and sentences."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kg.model import SourceText
+from kg.read import read_source
+from kg.split import split_articles, split_sentences
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "data" / "corpus"
+GOLD = REPO.parent / "shared" / "eval" / "gold"
+
+_DROP = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉]")
+
+
+def norm(text: str) -> str:
+    """The scorer's folding: width, spaces, quotes, brackets, case."""
+    text = unicodedata.normalize("NFKC", text).replace("（", "(").replace("）", ")")
+    return _DROP.sub("", text).lower()
+
+
+def gold_files() -> list[Path]:
+    files = sorted(GOLD.glob("*.json"))
+    assert files, f"gold annotations missing: {GOLD}"
+    return files
+
+
+def same_title(got: str, want: str) -> bool:
+    got, want = norm(got), norm(want)
+    return bool(got) and (got == want or want in got or got in want)
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.stem[:3])
+def test_corpus_file_splits_into_gold_articles(gold_path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    articles, _ = split_articles(read_source(CORPUS / gold["source"]))
+    assert len(articles) == len(gold["articles"])
+    unmatched = list(articles)
+    for want in gold["articles"]:
+        hit = next((a for a in unmatched if same_title(a.title, want["title"])), None)
+        assert hit is not None, f"no article titled {want['title']!r}: {[a.title for a in articles]}"
+        unmatched.remove(hit)
+        assert sorted(hit.reporters) == sorted(want["reporters"]), want["title"]
+
+
+def split_file(name: str):
+    path = next(CORPUS.glob(name + "*.txt"))
+    return read_source(path), split_articles(read_source(path))[0]
+
+
+def test_dateline_and_byline_are_not_body_text():
+    _, articles = split_file("000")
+    second = articles[1]
+    assert second.dateline == "北京" and second.date == "12月27日"
+    assert second.reporters == ["陈支援"]
+    assert second.sentences[0].text.startswith("山东省昌邑市深入开展基层党组织")
+    first = articles[0]
+    assert first.dateline == "石家庄"
+    assert first.sentences[0].text.startswith("前不久，在河北省承德市滦平县两间房村")
+
+
+def test_headline_after_body_and_two_line_headline():
+    _, articles = split_file("000")
+    titles = [a.title for a in articles]
+    assert titles[1] == "山东昌邑 推动干部下沉 贴心服务群众"
+    assert titles[2] == "成都公安扎实推进社会治安防控体系建设 警务更智慧 服务更高效"
+    assert articles[3].kicker.startswith("■建设更高水平的平安中国")
+
+
+def test_subheads_are_not_articles_and_stay_out_of_paragraphs():
+    _, articles = split_file("000")
+    chengdu = articles[2]
+    texts = [s.text for s in chengdu.sentences]
+    assert "做细做实网格防控" in texts and "动员群众参与共建" in texts
+    assert texts[0] == "清晨，街上的店面还没开张，四川省成都市公安局青羊区分局苏坡派出所民警罗义已经开始了一天的巡逻工作。"
+
+
+def test_sentences_map_back_to_raw_text_and_lines():
+    source, articles = split_file("000")
+    raw = source.text
+    for article in articles:
+        for sentence in article.sentences:
+            piece = raw[sentence.raw_start:sentence.raw_end]
+            assert re.sub(r"\s", "", piece)[:1] == sentence.text[:1]
+            assert re.sub(r"\s", "", piece)[-1:] == sentence.text[-1:]
+            assert raw.count("\n", 0, sentence.raw_start) + 1 == sentence.line
+    first = articles[0].sentences[0]
+    assert first.line == 1
+
+
+def test_photo_credit_under_caption_is_not_the_byline():
+    _, articles = split_file("001")
+    huizhou = articles[0]
+    assert huizhou.reporters == ["邓君", "尹利勇"]
+    assert huizhou.photographers == ["黄辉延", "廖艳霞"]
+
+
+def test_photo_item_credit_is_its_byline():
+    _, articles = split_file("004")
+    photo = next(a for a in articles if a.title == "深入辖区 开展安全检查")
+    assert photo.reporters == ["董西德"]
+
+
+def test_article_dropped_into_another_at_a_page_break():
+    _, articles = split_file("004")
+    zhucheng, yuncheng = articles[0], articles[1]
+    assert zhucheng.reporters == ["杨晓林", "李光明"]
+    assert yuncheng.reporters == ["王荣花", "吴宏攀"]
+    assert any("科学布置巡逻防控“地网”。" == s.text for s in zhucheng.sentences)
+    assert yuncheng.sentences[0].text.startswith("今年以来，郓城县公安局")
+
+
+def test_column_label_gives_way_to_headline_with_deck():
+    _, articles = split_file("002")
+    tongchuan = articles[1]
+    assert tongchuan.title == "一站式多元解纷让群众更满意"
+    assert tongchuan.subtitle == "铜川市“大调解”工作格局成效初显"
+    assert tongchuan.kicker == "新时代“枫桥经验”展台"
+    assert tongchuan.reporters == ["孙立昊洋", "拓文权"]
+
+
+def test_split_sentences_on_real_paragraphs():
+    paragraph = ("“我们每天都要到村里的超市、饭店等场所了解情况，发现问题就及时向镇食品安全办公室报告。”"
+                 "黄树伶说。据介绍，承德现有农村食品安全协管员2904名，覆盖全市所有行政村。")
+    assert split_sentences(paragraph) == [
+        "“我们每天都要到村里的超市、饭店等场所了解情况，发现问题就及时向镇食品安全办公室报告。”",
+        "黄树伶说。",
+        "据介绍，承德现有农村食品安全协管员2904名，覆盖全市所有行政村。",
+    ]
+    assert split_sentences("他们守护了平安，谁来守护他们？基金会于2021年4月应运而生；") == [
+        "他们守护了平安，谁来守护他们？", "基金会于2021年4月应运而生；"]
+    assert split_sentences("“快，分三路堵住去圩镇的路！”叶少龙说") == [
+        "“快，分三路堵住去圩镇的路！”", "叶少龙说"]
+
+
+def test_plain_text_without_bylines_is_one_article():
+    text = "社区治理简报\n\n今年以来，某街道推进网格化管理。居民满意度提升。\n"
+    articles, _ = split_articles(SourceText(path="notes.txt", name="notes.txt", text=text))
+    assert len(articles) == 1
+    assert articles[0].title == "社区治理简报"
+    assert [s.text for s in articles[0].sentences] == ["今年以来，某街道推进网格化管理。", "居民满意度提升。"]
+
+
+def test_text_without_any_headline_is_named_after_the_file():
+    text = "今年以来，某街道推进网格化管理，居民满意度提升。\n"
+    articles, _ = split_articles(SourceText(path="x/brief.txt", name="brief.txt", text=text))
+    assert len(articles) == 1 and articles[0].title == "brief"
+    assert articles[0].sentences[0].text == "今年以来，某街道推进网格化管理，居民满意度提升。"
