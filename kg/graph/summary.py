@@ -1,0 +1,105 @@
+"""Summaries of a built graph: counts, top places and programmes, one entity's record.
+
+Plain functions over an rdflib Graph (the union graph), used by `kg stats`,
+`kg show` and the Python API.
+"""
+from __future__ import annotations
+
+import unicodedata
+from rdflib import Graph, URIRef
+
+from kg.graph.tables import entity_rows, label, relation_rows, statistic_rows
+from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, RDF, RELATION_PREDICATES, SKOS
+
+__all__ = ["counts", "top_places", "top_programmes", "find_entities", "describe", "normalise"]
+
+
+def counts(graph: Graph) -> dict[str, int]:
+    """Number of nodes of each type, edges of each relation, and triples."""
+    out = {name: len(set(graph.subjects(RDF.type, cls))) for name, cls in ENTITY_CLASSES.items()}
+    for name, cls in (("Article", GOV.Article), ("Statistic", GOV.Statistic),
+                      ("Membership", GOV.Membership), ("Assertion", GOV.Assertion)):
+        out[name] = len(set(graph.subjects(RDF.type, cls)))
+    for name, prop in RELATION_PREDICATES.items():
+        out[name] = len(set(graph.subject_objects(prop)))
+    out["triples"] = len(graph)
+    return out
+
+
+def _places_below(graph: Graph, place) -> set:
+    """The place and every division that is (transitively) part of it."""
+    seen, todo = {place}, [place]
+    while todo:
+        for child in graph.subjects(GOV.partOf, todo.pop()):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def top_places(graph: Graph, n: int = 10) -> list[dict]:
+    """Places ranked by the programmes run in them or their divisions, then by articles."""
+    rows = []
+    for place in set(graph.subjects(RDF.type, GOV.Place)):
+        below = _places_below(graph, place)
+        programmes = {p for q in below for p in graph.subjects(GOV.implementedIn, q)}
+        articles = set(graph.subjects(GOV.mentions, place))
+        rows.append({"place": label(graph, place),
+                     "level": str(graph.value(place, GOV.adminLevel) or ""),
+                     "programmes": len(programmes), "articles": len(articles),
+                     "statistics": len(set(graph.subjects(GOV.about, place)))})
+    rows.sort(key=lambda r: (-r["programmes"], -r["articles"], r["place"]))
+    return rows[:n]
+
+
+def top_programmes(graph: Graph, n: int = 10) -> list[dict]:
+    """Programmes ranked by the places they run in, then by the articles naming them."""
+    rows = []
+    for prog in set(graph.subjects(RDF.type, GOV.Programme)):
+        rows.append({"programme": label(graph, prog),
+                     "places": len(set(graph.objects(prog, GOV.implementedIn))),
+                     "agencies": len(set(graph.objects(prog, GOV.implementedBy))),
+                     "articles": len(set(graph.subjects(GOV.mentions, prog)))})
+    rows.sort(key=lambda r: (-r["places"], -r["articles"], -r["agencies"], r["programme"]))
+    return rows[:n]
+
+
+def normalise(name: str) -> str:
+    """Fold width, spaces and quotes so `徐州市公安局`, `“徐州市公安局”` compare equal."""
+    text = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "“”\"'‘’《》「」")
+
+
+def find_entities(graph: Graph, name: str, type: str | None = None) -> list[dict]:
+    """Entities whose label or any alias is `name`; if none, those whose names contain it."""
+    wanted = normalise(name)
+    rows = entity_rows(graph, type)
+    exact, partial = [], []
+    for row in rows:
+        names = [row["label"]] + [a for a in row["aliases"].split("|") if a]
+        folded = [normalise(n) for n in names]
+        if wanted in folded:
+            exact.append(row)
+        elif wanted and any(wanted in f for f in folded):
+            partial.append(row)
+    return exact or partial
+
+
+def describe(graph: Graph, iri: str) -> dict:
+    """Everything the graph knows about one entity, with the sources of each fact."""
+    node = URIRef(iri)
+    [entity] = [r for r in entity_rows(graph) if r["iri"] == iri] or [None]
+    relations = [r for r in relation_rows(graph) if iri in (r["subject"], r["object"])]
+    articles = sorted(
+        ({"article": str(a), "source_file": str(graph.value(a, GOV.sourceFile) or ""),
+          "title": str(graph.value(a, DCTERMS.title) or "")}
+         for a in set(graph.subjects(GOV.mentions, node))),
+        key=lambda r: (r["source_file"], r["article"]))
+    return {
+        "entity": entity or {"iri": iri, "label": label(graph, node), "type": "",
+                             "aliases": "|".join(sorted(map(str, graph.objects(node, SKOS.altLabel))))},
+        "outgoing": [r for r in relations if r["subject"] == iri],
+        "incoming": [r for r in relations if r["object"] == iri],
+        "statistics": statistic_rows(graph, about=iri),
+        "articles": articles,
+    }
