@@ -48,8 +48,7 @@ _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_RO
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
 _TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
 _TRAILING_PAREN = re.compile(r"(?<=[。！？”」])\s*[（(](?P<names>[^（）()]{2,20})[）)]$")
-_CREDIT = re.compile(r"^(?P<names>(?:[□■●\s]*(?:" + _ROLE + r")?\s*●?\s*"
-                     + _NAME + r"\s*)+)摄$")
+_CREDIT = re.compile(r"^(?P<names>[^。！？，；]{2,60}?)\s*摄$")
 _CAPTION = re.compile(r"^图\s*[①-⑳\d]|图为|^[（(]?图[）)]")
 _CAPTION_CREDIT = re.compile(r"(?<=[。！？”])\s*(?P<credit>[^。！？”]{2,40}摄)$")
 _KICKER_LINE = re.compile(r"^[■□◆◇★☆▲△●○◎▶►]|——$")
@@ -58,6 +57,7 @@ _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 
 # Headline shapes.
 _MAX_HEADLINE = 40           # characters on one headline line
+_MAX_BYLINE = 60             # characters on one byline line
 _MAX_COMMA_HEADLINE = 20     # a headline with commas is short...
 _MAX_HEADLINE_SEGMENT = 12   # ...and made of short phrases
 _SHORT_OF_COLUMN = 0.8       # a line this much shorter than its column ended early
@@ -195,6 +195,8 @@ def _headline_shape(text: str) -> bool:
 
 def _byline_unit(line: _Line) -> _Unit | None:
     text = line.text
+    if len(text) > _MAX_BYLINE:
+        return None
     credit = _CREDIT.match(text)
     if credit:
         names = byline_names(credit.group("names"))
