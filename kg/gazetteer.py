@@ -59,7 +59,9 @@ class Gazetteer:
                 if city is None:
                     continue
                 for _, knode in _subdivisions(cnode):
-                    county = self._add_coded(knode, "county", city.id)
+                    # Cities without counties (东莞市) list themselves as their only county.
+                    county = city if knode.get("_admin_code") == city.adcode \
+                        else self._add_coded(knode, "county", city.id)
                     if county is None:
                         continue
                     for tname, tnode in _subdivisions(knode):

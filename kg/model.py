@@ -18,6 +18,9 @@ from decimal import Decimal
 from enum import Enum
 
 
+TITLE_SENTENCE = -1   # Mention.sentence for mentions in the headline
+
+
 class EntityType(str, Enum):
     PLACE = "Place"
     AGENCY = "Agency"
@@ -84,6 +87,16 @@ class Article:
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.sentences)
+
+    def texts(self) -> list[tuple[int, str]]:
+        """(sentence index, text) pairs to search for mentions; the headline is TITLE_SENTENCE."""
+        head = [(TITLE_SENTENCE, self.title)] if self.title else []
+        return head + [(s.index, s.text) for s in self.sentences]
+
+    def sentence_text(self, index: int) -> str:
+        if index == TITLE_SENTENCE:
+            return self.title
+        return self.sentences[index].text if 0 <= index < len(self.sentences) else ""
 
 
 @dataclass
@@ -161,6 +174,9 @@ class ArticleExtraction:
     relations: list[Relation] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)   # keys of byline people
+    agency_parent: dict[str, str] = field(default_factory=dict)  # agency key -> parent key
+    agency_place: dict[str, str] = field(default_factory=dict)   # agency key -> place key
+    focus_places: list[str] = field(default_factory=list)        # place keys, most in focus first
 
 
 @dataclass

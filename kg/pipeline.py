@@ -22,8 +22,8 @@ def extract_source(source: SourceText) -> tuple[list[ArticleExtraction], list[Pr
     extractions = []
     for article in articles:
         mentions = recognise_article(article)
-        extraction = resolve_article(article, mentions)
-        relate_article(extraction, mentions)
+        extraction, resolved = resolve_article(article, mentions)
+        relate_article(extraction, resolved)
         extractions.append(extraction)
     return extractions, problems
 

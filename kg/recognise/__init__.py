@@ -1,0 +1,71 @@
+"""Recognisers: each finds one kind of mention; one shared step resolves overlaps.
+
+A recogniser is an object with `recognise(article, context) -> list[Mention]`.
+They run in order (places first, since agencies and people lean on them) and
+see what the earlier ones found through the `ArticleContext`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.model import Article, EntityType, Mention
+
+
+@dataclass
+class ArticleContext:
+    """What the recognisers have found so far in one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+
+    def of_type(self, kind: EntityType, sentence: int | None = None) -> list[Mention]:
+        return [m for m in self.mentions
+                if m.type is kind and (sentence is None or m.sentence == sentence)]
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping name mentions; places nest inside names and stay.
+
+    Like spaCy's filter_spans: longer spans win, then earlier ones. A place
+    inside an agency or programme name (the 青羊区 of 青羊区分局) is still a
+    mention of that place, so places only compete with places and people.
+    """
+    kept: list[Mention] = []
+    occupied: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for m in sorted(mentions, key=lambda m: (-m.length, m.sentence, m.start)):
+        layer = "place" if m.type is EntityType.PLACE else "name"
+        spans = occupied.setdefault((m.sentence, layer), [])
+        if any(m.start < e and s < m.end for s, e in spans):
+            continue
+        if m.type is EntityType.PLACE and any(
+                p.type is EntityType.PERSON and p.sentence == m.sentence
+                and p.start <= m.start and m.end <= p.end for p in kept):
+            continue
+        spans.append((m.start, m.end))
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.sentence, m.start, -m.length))
+
+
+def recognise_article(article: Article) -> list[Mention]:
+    from kg.recognise.agencies import AgencyRecognizer
+    from kg.recognise.documents import DocumentRecognizer
+    from kg.recognise.people import PersonRecognizer
+    from kg.recognise.places import PlaceRecognizer
+    from kg.recognise.programmes import ProgrammeRecognizer
+
+    context = ArticleContext(article)
+    for recogniser in (_cached(PlaceRecognizer), _cached(AgencyRecognizer),
+                       _cached(DocumentRecognizer), _cached(ProgrammeRecognizer),
+                       _cached(PersonRecognizer)):
+        context.mentions.extend(recogniser.recognise(article, context))
+        context.mentions = resolve_overlaps(context.mentions)
+    return context.mentions
+
+
+_INSTANCES: dict[type, object] = {}
+
+
+def _cached(cls):
+    if cls not in _INSTANCES:
+        _INSTANCES[cls] = cls()
+    return _INSTANCES[cls]

@@ -1,0 +1,169 @@
+"""Agencies by grammar: a place, then units each ending in a body word.
+
+    成都市 公安局 | 青羊区 分局 | 苏坡 派出所
+    <place> <top>   <name> <sub>   <name> <sub>
+
+Each unit of a chain is an agency of its own, the one before it its parent.
+A chain with no place in front inherits one later, in resolution: `市局`,
+`县公安局户籍中队` and `区委` carry the level they imply (`generic`), and a
+bare sub-unit (`治安支队`) asks for the parent in focus (`needs_parent`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import jieba
+
+from kg.lexicons import sections
+from kg.model import Article, EntityType, Mention
+from kg.recognise import ArticleContext
+
+_LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
+                "镇": "town", "乡": "town", "街道": "town"}
+# Words that stop a name from extending further left.
+_STOP = re.compile(r"[\s，。、；：！？“”‘’（）《》「」【】()…—·,.;:!?\"'0-9０-９a-zA-Z]|"
+                   r"的|在|和|与|及|向|到|由|对|从|了|是|为|将|把|被|让|等|经|据|至|于|同|跟|并|或|"
+                   r"各|其|我|你|他|她|它|这|那|有|获|赴|往|任|系|受|给|称|说|来|去|入|进|出|上|下")
+_PRONOUN = re.compile(r"(?:该|本|我)(?:局|院|所|队|支队|大队|中队|分局|中心)(?![长员])")
+_MAX_NAME = 8
+# Body words that only name an agency after a place or a parent unit.
+_NEEDS_ANCHOR = {"办公室", "委员会", "常委会", "党委", "政府", "人民政府", "人大", "人大常委会", "政协",
+                 "管理处", "管理局", "纪委", "监委", "政法委", "政法委员会", "平安办", "反诈中心"}
+# Bodies that, named with no place at all, are the place in focus's: 公安局局长王某.
+_FOCUS_BODIES = {"公安局", "司法局", "人民法院", "法院", "人民检察院", "检察院"}
+_CANON = {"公安": "公安局", "警方": "公安局", "公安机关": "公安局", "公安分局": "分局",
+          "法院": "人民法院", "检察院": "人民检察院", "政府": "人民政府", "政法委": "政法委员会",
+          "市场监督管理局": "市场监管局", "车管所": "车辆管理所", "工作领导小组": "领导小组"}
+
+
+@dataclass
+class _Unit:
+    start: int           # where the unit's name begins
+    end: int             # end of its body word
+    name: str            # text before the body word ('' for 市委's 市 handled as generic)
+    suffix: str
+    place: Mention | None = None
+
+
+def canonical_suffix(suffix: str) -> str:
+    return _CANON.get(suffix, suffix)
+
+
+class AgencyRecognizer:
+    def __init__(self):
+        groups = sections("agency_suffixes")
+        self.top = set(groups["top"])
+        self.sub = set(groups["sub"])
+        self.police = set(groups["police"])
+        words = sorted(self.top | self.sub | self.police, key=len, reverse=True)
+        alternation = "|".join(re.escape(w) for w in words)
+        # A body word is not one when it begins a title: 局长, 支队长, 所长, 党委书记.
+        # 党委 before 书记/委员 is part of a title (党委书记), and 公安 before 民警 is generic.
+        self.suffix_re = re.compile(rf"(?:党委(?!委员|书记|副书记)|{alternation}|(?<=[市县区省州])委)"
+                                    rf"(?![长员])(?<!公安(?=民警|干警|部门|工作|机关))")
+
+    def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
+        out = []
+        for index, text in article.texts():
+            places = context.of_type(EntityType.PLACE, index)
+            out.extend(self._sentence(index, text, places))
+            out.extend(Mention(EntityType.AGENCY, m.group(), m.start(), m.end(), index,
+                               attrs={"pronoun": True}) for m in _PRONOUN.finditer(text))
+        return out
+
+    # ------------------------------------------------------------- one sentence
+    def _sentence(self, index: int, text: str, places: list[Mention]) -> list[Mention]:
+        chains: list[list[_Unit]] = []
+        for match in self.suffix_re.finditer(text):
+            unit = self._unit(text, match, places, chains[-1][-1] if chains else None)
+            if unit is None:
+                continue
+            if chains and chains[-1][-1].end == unit.start and unit.name != "" or \
+                    chains and chains[-1][-1].end == match.start():
+                chains[-1].append(unit)
+            else:
+                chains.append([unit])
+        return [m for chain in chains if (m := self._mention(index, text, chain))]
+
+    def _unit(self, text: str, match: re.Match, places: list[Mention], previous: _Unit | None
+              ) -> _Unit | None:
+        s, e, suffix = match.start(), match.end(), match.group()
+        if suffix == "委":
+            place = next((p for p in places if p.end == s), None)
+            return _Unit(place.start, e, "", "委", place) if place else None
+        # Continues the previous unit: 公安局 + 青羊区分局.
+        if previous and previous.end <= s and s - previous.end <= _MAX_NAME \
+                and not _STOP.search(text, previous.end, s):
+            place = next((p for p in places if p.start == previous.end and p.end <= s), None)
+            return _Unit(previous.end, e, text[previous.end:s], suffix, place)
+        # Anchored on the places right before it: 成都邛崃公安局, 成都市高新区新川派出所.
+        anchor = self._anchor(text, s, places)
+        if anchor is not None:
+            start, place = anchor
+            return _Unit(start, e, text[place.end:s] if place else text[start:s], suffix, place)
+        if suffix in self.police or suffix in _NEEDS_ANCHOR or len(suffix) == 1:
+            return None        # 公安机关, 办公室, 科 with no place or parent are not names
+        name = self._bare_name(text, s)
+        if name is None:
+            return None
+        if name == "" and suffix in _FOCUS_BODIES:
+            return _Unit(s, e, "", suffix)       # 公安局局长: the body of the place in focus
+        if name == "":
+            return None
+        return _Unit(s - len(name), e, name, suffix)
+
+    def _anchor(self, text: str, s: int, places: list[Mention]) -> tuple[int, Mention | None] | None:
+        before = [p for p in places if p.end <= s and s - p.end <= 6
+                  and not _STOP.search(text, p.end, s)]
+        if not before:
+            return None
+        last = max(before, key=lambda p: p.end)
+        start = last.start
+        for p in sorted(places, key=lambda p: -p.end):   # contiguous place chain: 四川省成都市
+            if p.end == start:
+                start = p.start
+        return start, last
+
+    def _bare_name(self, text: str, s: int) -> str | None:
+        left = s
+        while left > 0 and s - left < 6 and not _STOP.match(text, left - 1):
+            left -= 1
+        region = text[left:s]
+        if region in _LEVEL_CHARS:
+            return region
+        if not region:
+            return ""
+        words = list(jieba.cut(region, HMM=False))
+        name = words[-1]
+        if len(name) == 1 and len(words) > 1:
+            name = words[-2] + name
+        if len(name) == 1 and name not in _LEVEL_CHARS:
+            return None
+        return name
+
+    # ------------------------------------------------------------- the mention
+    def _mention(self, index: int, text: str, chain: list[_Unit]) -> Mention | None:
+        first = chain[0]
+        units = []
+        for unit in chain:
+            generic = _LEVEL_CHARS.get(unit.name) if unit.place is None else None
+            if unit is first and unit.place is None and unit.name == "":
+                generic = "focus"
+            units.append({
+                "surface": text[unit.start:unit.end],
+                "name": unit.name,
+                "suffix": unit.suffix,
+                "kind": canonical_suffix(unit.suffix),
+                "place_key": unit.place.key if unit.place else "",
+                "place_name": unit.place.name if unit.place else "",
+                "place_surface": unit.place.surface if unit.place else "",
+                "generic": generic or "",
+            })
+        start, end = first.start, chain[-1].end
+        top = units[0]
+        return Mention(
+            type=EntityType.AGENCY, surface=text[start:end], start=start, end=end, sentence=index,
+            attrs={"units": units,
+                   "needs_parent": not top["place_key"] and not top["generic"]
+                   and chain[0].suffix in self.sub})

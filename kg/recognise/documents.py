@@ -1,0 +1,28 @@
+"""Policy documents: titles in 《》 that a body issued, not newspapers or laws named in passing."""
+from __future__ import annotations
+
+import re
+
+from kg.lexicons import words
+from kg.model import Article, EntityType, Mention
+from kg.recognise import ArticleContext
+
+_TITLE = re.compile(r"《([^《》]{4,80})》")
+# Newspapers, broadcasts and laws end like this; plans, opinions and standards do not.
+_NOT_A_POLICY = re.compile(r"(?:报|日报|晚报|周刊|杂志|节目|栏目|新闻|法|法典|宪法|公约)$")
+
+
+class DocumentRecognizer:
+    def __init__(self):
+        self.newspapers = set(words("newspapers"))
+
+    def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
+        out = []
+        for index, text in article.texts():
+            for match in _TITLE.finditer(text):
+                title = match.group(1).strip()
+                if title in self.newspapers or _NOT_A_POLICY.search(title):
+                    continue
+                out.append(Mention(EntityType.DOCUMENT, match.group(), match.start(), match.end(),
+                                   index, name=title, key=title))
+        return out

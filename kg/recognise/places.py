@@ -1,0 +1,156 @@
+"""Places: divisions of China found with the gazetteer and disambiguated by their neighbours.
+
+Full names of provinces, cities and counties are found with an Aho–Corasick
+automaton; towns and villages (700,000 names) by looking back from their
+suffix (镇, 乡, 街道, 村, 社区). A name shared by several divisions (鼓楼区,
+两间房村) takes the one whose ancestors or descendants the article also names.
+Short forms that are also ordinary words (安宁, 青山) need such support, or a
+following agency word (安宁警方), to count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import ahocorasick
+
+from kg.gazetteer import Division, Gazetteer, gazetteer
+from kg.model import Article, EntityType, Mention
+from kg.recognise import ArticleContext
+
+_TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
+_LOOKBACK = 9
+# What follows a short form when it names a body of that place: 徐州公安, 安宁警方.
+_AGENCY_AFTER = re.compile(r"^(?:公安|警方|市委|县委|区委|州委|省委|市政府|县政府|区政府|法院|检察院|"
+                           r"政法委|司法局|交警|消防|籍|：|:)")
+# What follows a short form when it is part of a street, station or compound name.
+_NOT_DIVISION_AFTER = re.compile(r"^(?:派出所|街|路|村|社区|小区|镇|乡|大道|广场|公园|花园|山|湖|河|"
+                                 r"中队|大队|支队|警务|[东西南北]路)")
+_UNLIKELY_BEFORE = re.compile(r"[东西南北新老大小]$")
+
+
+@dataclass
+class _Candidate:
+    sentence: int
+    start: int
+    end: int
+    surface: str
+    divisions: list[Division]
+    full_name: bool          # the text gives the official name, not a short form
+
+
+class PlaceRecognizer:
+    def __init__(self, gaz: Gazetteer | None = None):
+        self.gaz = gaz or gazetteer()
+
+    @cached_property
+    def automaton(self) -> ahocorasick.Automaton:
+        auto = ahocorasick.Automaton()
+        for name, ids in self.gaz.by_name.items():
+            if self.gaz.get(ids[0]).level in ("province", "city", "county") and len(name) >= 2:
+                auto.add_word(name, name)
+        for alias in self.gaz.by_alias:
+            if alias not in self.gaz.by_name:
+                auto.add_word(alias, alias)
+        auto.make_automaton()
+        return auto
+
+    # ------------------------------------------------------------- finding
+    def candidates(self, index: int, text: str) -> list[_Candidate]:
+        found = []
+        for end, name in self.automaton.iter_long(text):
+            start = end - len(name) + 1
+            full = name in self.gaz.by_name
+            divisions = [d for d in self.gaz.lookup(name) if d.level in ("province", "city", "county")]
+            if not full:
+                divisions = [d for d in divisions if d.alias == name]
+            if divisions:
+                found.append(_Candidate(index, start, end + 1, name, divisions, full))
+        taken = [(c.start, c.end) for c in found]
+        for match in _TOWN_OR_VILLAGE_END.finditer(text):
+            cand = self._town_or_village(index, text, match.end(), taken)
+            if cand:
+                found.append(cand)
+                taken.append((cand.start, cand.end))
+        return found
+
+    def _town_or_village(self, index: int, text: str, end: int, taken) -> _Candidate | None:
+        for start in range(max(0, end - _LOOKBACK), end - 2):
+            name = text[start:end]
+            if any(s < end and start < e for s, e in taken):
+                continue
+            divisions = [d for d in self.gaz.lookup(name) if d.level in ("town", "village")]
+            if divisions:
+                return _Candidate(index, start, end, name, divisions, True)
+        return None
+
+    # ------------------------------------------------------------- choosing
+    def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
+        texts = article.texts()
+        cands = [c for index, text in texts for c in self.candidates(index, text)]
+        if article.dateline:
+            cands += [c for c in self.candidates(-2, article.dateline)]
+        by_sentence = dict(texts)
+        chosen: list[tuple[_Candidate, Division]] = []
+        for cand in cands:
+            pick = self._choose(cand, cands)
+            if pick and self._accept(cand, pick, cands, by_sentence.get(cand.sentence, "")):
+                chosen.append((cand, pick))
+        return [self._mention(c, d) for c, d in chosen if c.sentence != -2]
+
+    def _support(self, division: Division, cand: _Candidate, cands: list[_Candidate]) -> int:
+        """How many other names in the article are this division's ancestors or descendants."""
+        ancestors = {a.id for a in self.gaz.ancestors(division.id)}
+        score = 0
+        for other in cands:
+            if other.surface == cand.surface:
+                continue
+            for d in other.divisions:
+                if d.id in ancestors or division.id in {a.id for a in self.gaz.ancestors(d.id)}:
+                    score += 1
+                    break
+        return score
+
+    def _choose(self, cand: _Candidate, cands: list[_Candidate]) -> Division | None:
+        if len(cand.divisions) == 1:
+            return cand.divisions[0]
+        # A short form of a name the article also gives in full: 承德 after 承德市.
+        named = [d for d in cand.divisions
+                 if any(o.full_name and o.surface == d.name for o in cands)]
+        if named:
+            return named[0]
+        scored = [(self._support(d, cand, cands), d) for d in cand.divisions]
+        best = max(s for s, _ in scored)
+        if best == 0 and cand.divisions[0].level in ("town", "village"):
+            return None   # a common village name with nothing around it to place it
+        # Highest support; then higher level (承德 is the city, not 承德县); then code order.
+        return min(scored, key=lambda sd: (-sd[0], self.gaz._rank(sd[1].id)))[1]
+
+    def _accept(self, cand: _Candidate, division: Division, cands: list[_Candidate], text: str) -> bool:
+        after = text[cand.end:cand.end + 4]
+        before = text[max(0, cand.start - 1):cand.start]
+        if division.level in ("town", "village"):
+            return self._support(division, cand, cands) > 0
+        if cand.full_name:
+            return True
+        if _NOT_DIVISION_AFTER.match(after):
+            return False
+        if _AGENCY_AFTER.match(after):
+            return True
+        supported = self._support(division, cand, cands) > 0 or any(
+            o.full_name and division in o.divisions for o in cands)
+        if supported:
+            return True
+        if _UNLIKELY_BEFORE.search(before):
+            return False
+        # Short forms of provinces and cities are names in running text;
+        # a two-character county short form (安宁, 青山) is too often a word.
+        return division.level in ("province", "city") or len(cand.surface) >= 3
+
+    def _mention(self, cand: _Candidate, division: Division) -> Mention:
+        return Mention(
+            type=EntityType.PLACE, surface=cand.surface, start=cand.start, end=cand.end,
+            sentence=cand.sentence, name=division.name, key=division.id,
+            attrs={"level": division.level, "adcode": division.adcode,
+                   "parent_key": division.parent or ""})

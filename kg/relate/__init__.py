@@ -1,0 +1,30 @@
+"""Relations and statistics of one article, every one tied to its sentence."""
+from __future__ import annotations
+
+from kg.model import ArticleExtraction, EntityType, Mention, Statistic
+from kg.relate.relations import (document_relations, post_relations, programme_relations,
+                                 structural_relations)
+from kg.relate.statistics import find_statistics
+
+_SUBJECT_TYPES = (EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME)
+
+
+def relate_article(ex: ArticleExtraction, mentions: list[Mention]) -> ArticleExtraction:
+    """Fill `ex.relations` and `ex.statistics` from the article's resolved mentions."""
+    ex.relations = (structural_relations(ex) + programme_relations(ex, mentions)
+                    + document_relations(ex, mentions) + post_relations(ex, mentions))
+    ex.statistics = article_statistics(ex, mentions)
+    return ex
+
+
+def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[Statistic]:
+    default = ex.focus_places[0] if ex.focus_places else None
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.type in _SUBJECT_TYPES and m.key:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    out = []
+    for sentence in ex.article.sentences:
+        out.extend(find_statistics(sentence, by_sentence.get(sentence.index, []), default,
+                                   ex.article.id))
+    return out

@@ -1,0 +1,139 @@
+"""Relations between an article's entities, each with the sentence that said it."""
+from __future__ import annotations
+
+import re
+
+from kg.gazetteer import gazetteer
+from kg.model import ArticleExtraction, EntityType, Mention, Relation, TITLE_SENTENCE
+
+
+
+def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        out.setdefault(m.sentence, []).append(m)
+    return out
+
+
+def _evidence(ex: ArticleExtraction, sentence: int) -> str:
+    return ex.article.sentence_text(sentence)
+
+
+def structural_relations(ex: ArticleExtraction) -> list[Relation]:
+    """partOf from the gazetteer, locatedIn and subOrganizationOf from agency names."""
+    gaz = gazetteer()
+    places = {e.key: e for e in ex.entities if e.type is EntityType.PLACE}
+    agencies = {e.key: e for e in ex.entities if e.type is EntityType.AGENCY}
+    out = []
+    for key, ent in places.items():
+        if key not in gaz.divisions:
+            continue
+        parent = next((a for a in gaz.ancestors(key) if a.id in places), None)
+        if parent is not None:
+            sentence = min(ent.sentences)
+            out.append(Relation(key, "partOf", parent.id, sentence, evidence=_evidence(ex, sentence)))
+    for key, ent in agencies.items():
+        sentence = min(ent.sentences)
+        place = ex.agency_place.get(key)
+        if place in places:
+            out.append(Relation(key, "locatedIn", place, sentence, evidence=_evidence(ex, sentence)))
+        parent = ex.agency_parent.get(key)
+        if parent in agencies:
+            out.append(Relation(key, "subOrganizationOf", parent, sentence,
+                                evidence=_evidence(ex, sentence)))
+    return out
+
+
+def _lead_agency(ex: ArticleExtraction, mentions: list[Mention]) -> str | None:
+    """The agency the article is about: the most mentioned top-level one."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type is EntityType.AGENCY and m.key:
+            top = m.key.split("/")[0]
+            counts[top] = counts.get(top, 0) + (3 if m.sentence == TITLE_SENTENCE else 1)
+    known = {e.key for e in ex.entities}
+    ranked = sorted((k for k in counts if k in known), key=lambda k: (-counts[k], k))
+    return ranked[0] if ranked else None
+
+
+def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
+    """implementedBy / implementedIn: the agency and place that are the sentence's subject,
+    else the article's lead agency and place in focus."""
+    lead_agency = _lead_agency(ex, mentions)
+    lead_place = ex.focus_places[0] if ex.focus_places else None
+    out = []
+    for sentence, ms in _by_sentence(mentions).items():
+        programmes = [m for m in ms if m.type is EntityType.PROGRAMME]
+        if not programmes:
+            continue
+        evidence = _evidence(ex, sentence)
+        for prog in programmes:
+            before = [m for m in ms if m.end <= prog.start]
+            agency = next((m.key for m in reversed(before) if m.type is EntityType.AGENCY), None)
+            place = next((m.key for m in reversed(before) if m.type is EntityType.PLACE), None)
+            agency = agency or lead_agency
+            if place is None and agency:
+                place = ex.agency_place.get(agency)
+            place = place or lead_place
+            if agency:
+                out.append(Relation(prog.key, "implementedBy", agency, sentence, evidence=evidence))
+            if place:
+                out.append(Relation(prog.key, "implementedIn", place, sentence, evidence=evidence))
+    return out
+
+
+def document_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
+    """issuedBy: the body named before the document in its sentence."""
+    out = []
+    for sentence, ms in _by_sentence(mentions).items():
+        for doc in (m for m in ms if m.type is EntityType.DOCUMENT):
+            before = [m for m in ms if m.end <= doc.start and m.type is EntityType.AGENCY]
+            if before:
+                out.append(Relation(doc.key, "issuedBy", before[-1].key, sentence,
+                                    evidence=_evidence(ex, sentence)))
+    return out
+
+
+def post_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
+    """holdsPost from `<agency><title><name>`; 副市长、公安局局长王某 gives two posts."""
+    out = []
+    agencies = {e.key for e in ex.entities if e.type is EntityType.AGENCY}
+    for sentence, ms in _by_sentence(mentions).items():
+        text = ex.article.sentence_text(sentence)
+        for person in (m for m in ms if m.type is EntityType.PERSON and m.attrs.get("role")):
+            role = person.attrs["role"]
+            title_start = person.start - len(role)
+            for org, role_here in _organisations(ms, text, title_start, role, ex, agencies):
+                out.append(Relation(person.key, "holdsPost", org, sentence, role=role_here,
+                                    evidence=text))
+    return out
+
+
+def _organisations(ms: list[Mention], text: str, title_start: int, role: str,
+                   ex: ArticleExtraction, agencies: set[str]):
+    """Walk back over `机构职务、机构职务` before the name, yielding (agency key, role).
+
+    铜川市司法局党组书记、局长王某 -> (司法局, 党组书记、局长);
+    衢江分局党委委员、交警大队大队长朱某 -> (交警大队, 大队长), (衢江分局, 党委委员).
+    """
+    titles = _titles()
+    end, roles = title_start, [role]
+    while True:
+        org = next((m for m in ms if m.end == end and m.type is EntityType.AGENCY), None)
+        if org is not None:
+            if org.key in agencies:
+                yield org.key, "、".join(roles)
+            end, roles = org.start, []
+        joined = re.search(r"([\u4e00-\u9fff]{2,8})、$", text[:end])
+        if not joined:
+            return
+        title = next((t for t in titles if joined.group(1).endswith(t)), None)
+        if title is None:
+            return
+        roles = [title, *roles] if org is None else [title]
+        end = joined.end(1) - len(title)
+
+
+def _titles() -> tuple[str, ...]:
+    from kg.lexicons import words
+    return tuple(sorted(words("titles"), key=len, reverse=True))

@@ -1,0 +1,294 @@
+"""Resolution: mentions -> one entity per real thing, first in an article, then corpus-wide.
+
+Inside an article, mentions merge on their key (a division id, an agency's
+chain of units, a programme's bare name); forms that stand for something in
+focus (`市局`, `该市`, `全县`, `县公安局户籍中队`) are resolved to the article's
+places and agencies. Across articles, entities merge on the same keys, so IRIs
+depend only on what was said, never on the order of files.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.gazetteer import gazetteer
+from kg.model import (Article, ArticleExtraction, Corpus, Entity, EntityType, LocalEntity,
+                      Mention, TITLE_SENTENCE)
+from kg.vocab import entity_iri
+
+_IRI_KIND = {EntityType.PLACE: "place", EntityType.AGENCY: "agency",
+             EntityType.PROGRAMME: "programme", EntityType.PERSON: "person",
+             EntityType.DOCUMENT: "document"}
+_LEVEL_SUFFIX = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟"),
+                 "county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}
+_COREF_PLACE = re.compile(r"(?:全|该|本|我)(省|市|州|县|区|镇|乡|村)")
+_COREF_AGENCY = re.compile(r"(?:该|本)(局|院|所|队|分局|中心)|(市|县|区)局")
+# Which bodies a bare sub-unit hangs from, nearest first.
+_PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支队", "分局", "公安局"),
+                 "大队": ("支队", "分局", "公安局"), "支队": ("总队", "公安局", "公安厅"),
+                 "总队": ("公安厅", "公安局"), "分局": ("公安局",), "科": ("处", "中心", "公安局"),
+                 "处": ("公安局", "公安厅"), "指挥中心": ("公安局",), "情报中心": ("公安局",),
+                 "车辆管理所": ("支队", "公安局")}
+
+
+@dataclass
+class _Focus:
+    """The places an article is about, by level, most mentioned first."""
+
+    places: list[Mention] = field(default_factory=list)
+
+    def place(self, level: str | None = None) -> Mention | None:
+        for m in self.places:
+            if level is None or m.name.endswith(_LEVEL_SUFFIX.get(level, ("",))):
+                return m
+        return None
+
+
+def _focus(mentions: list[Mention]) -> _Focus:
+    weight: Counter = Counter()
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type is EntityType.PLACE and m.attrs.get("level") not in ("village",):
+            weight[m.key] += 3 if m.sentence == TITLE_SENTENCE else 1
+            first.setdefault(m.key, m)
+    level_rank = {"city": 0, "county": 1, "province": 2, "town": 3}
+    ranked = sorted(first, key=lambda k: (-weight[k], level_rank.get(first[k].attrs["level"], 4), k))
+    return _Focus([first[k] for k in ranked])
+
+
+class _ArticleResolver:
+    def __init__(self, article: Article, mentions: list[Mention]):
+        self.article = article
+        self.mentions = mentions
+        self.entities: dict[tuple[EntityType, str], LocalEntity] = {}
+        self.focus = _focus(mentions)
+        self.unit_alias: dict[str, str] = {}        # 苏坡派出所 -> its chain key
+        self.agency_order: list[LocalEntity] = []   # agencies in order of first mention
+        self.agency_parent: dict[str, str] = {}
+        self.agency_place: dict[str, str] = {}
+
+    # ------------------------------------------------------------- entities
+    def entity(self, kind: EntityType, key: str, name: str, sentence: int, alias: str = "",
+               **attrs) -> LocalEntity:
+        ent = self.entities.get((kind, key))
+        if ent is None:
+            ent = self.entities[(kind, key)] = LocalEntity(kind, key, name, attrs=dict(attrs))
+            if kind is EntityType.AGENCY:
+                self.agency_order.append(ent)
+        if alias and alias != ent.name:
+            ent.aliases.add(alias)
+        if sentence not in ent.sentences:
+            ent.sentences.append(sentence)
+        return ent
+
+    def run(self) -> tuple[ArticleExtraction, list[Mention]]:
+        resolved: list[Mention] = []
+        for m in self.mentions:
+            handler = getattr(self, f"_{m.type.name.lower()}")
+            resolved.extend(handler(m))
+        for name in self.article.reporters:
+            self.entity(EntityType.PERSON, name, name, TITLE_SENTENCE, reporter=True)
+        resolved.extend(self._coreferences())
+        extraction = ArticleExtraction(
+            self.article, list(self.entities.values()), reporters=list(self.article.reporters),
+            agency_parent=self.agency_parent, agency_place=self.agency_place,
+            focus_places=[m.key for m in self.focus.places])
+        return extraction, sorted(resolved, key=lambda m: (m.sentence, m.start))
+
+    def _place(self, m: Mention) -> list[Mention]:
+        self.entity(EntityType.PLACE, m.key, m.name, m.sentence, m.surface,
+                    level=m.attrs["level"], adcode=m.attrs["adcode"])
+        return [m]
+
+    def _document(self, m: Mention) -> list[Mention]:
+        self.entity(EntityType.DOCUMENT, m.key, m.name, m.sentence)
+        return [m]
+
+    def _programme(self, m: Mention) -> list[Mention]:
+        ent = self.entity(EntityType.PROGRAMME, m.key, m.name, m.sentence)
+        for alias in m.attrs.get("aliases", []):
+            if alias != ent.name:
+                ent.aliases.add(alias)
+        if len(m.name) > len(ent.name) and "(" in m.name or "（" in m.name:
+            ent.aliases.add(ent.name)
+            ent.name = m.name
+            ent.aliases.discard(m.name)
+        return [m]
+
+    def _person(self, m: Mention) -> list[Mention]:
+        reporter = m.name in self.article.reporters
+        self.entity(EntityType.PERSON, m.key, m.name, m.sentence,
+                    anonymous=bool(m.attrs.get("anonymous")), reporter=reporter)
+        return [m]
+
+    # ------------------------------------------------------------- agencies
+    def _agency(self, m: Mention) -> list[Mention]:
+        if m.attrs.get("pronoun"):
+            return []                      # resolved with the other coreferences
+        units = m.attrs["units"]
+        parent_key, parent_label, place_key = "", "", ""
+        top = units[0]
+        place = self._unit_place(top)
+        if m.attrs.get("needs_parent"):
+            parent = self._nearest_parent(top["kind"])
+            if parent is not None:
+                parent_key, parent_label = parent.key, parent.name
+                place_key = self.agency_place.get(parent.key, "")
+        if place is not None:
+            place_key = place.key
+        last_key = ""
+        for i, unit in enumerate(units):
+            own_place = self._unit_place(unit) if i else place
+            if own_place is not None and (i or not parent_key):
+                place_key = own_place.key
+            if i == 0 and not parent_key:
+                if own_place is None and not unit["name"]:
+                    return []
+                ident = own_place.key if own_place is not None else unit["name"]
+                key = f"{ident}:{unit['kind']}"
+                label = (own_place.name if own_place is not None else "") + \
+                    (unit["name"] if own_place is None or unit["place_key"] else "") + unit["kind"]
+                if own_place is not None and unit["place_key"] and unit["name"]:
+                    label = own_place.name + unit["name"] + unit["suffix"]
+                    key = f"{own_place.key}:{unit['name']}{unit['kind']}"
+            else:
+                ident = unit["place_key"] or unit["name"]
+                key = f"{parent_key}/{ident}:{unit['kind']}"
+                label = parent_label + unit["surface"]
+            surface = self._surface(unit) if i == 0 else unit["surface"]
+            named = bool(unit["name"] or unit["place_key"]) and not unit["generic"]
+            alias = surface if named else ""
+            if unit["kind"] == "委":
+                key, label = f"{place_key}:委", (own_place.name if own_place else "") + "委"
+            ent = self.entity(EntityType.AGENCY, key, label, m.sentence, alias)
+            if unit["surface"] and not unit["generic"]:
+                self.unit_alias.setdefault(unit["surface"], key)
+            if parent_key:
+                self.agency_parent[key] = parent_key
+            if place_key:
+                self.agency_place[key] = place_key
+            parent_key, parent_label, last_key = key, ent.name, key
+        if len(units) > 1 and not units[0]["generic"]:
+            full = self.entities[(EntityType.AGENCY, last_key)]
+            surface = self._strip_province(m.surface)
+            if surface != full.name:
+                full.aliases.add(surface)
+        return [Mention(EntityType.AGENCY, m.surface, m.start, m.end, m.sentence,
+                        name=self.entities[(EntityType.AGENCY, last_key)].name, key=last_key)]
+
+    def _unit_place(self, unit: dict) -> Mention | None:
+        if unit["place_key"]:
+            return next((p for p in self.mentions if p.key == unit["place_key"]), None)
+        if unit["generic"] == "focus":
+            return self.focus.place()
+        if unit["generic"]:
+            return self.focus.place(unit["generic"])
+        return None
+
+    def _surface(self, unit: dict) -> str:
+        return self._strip_province(unit["surface"])
+
+    def _strip_province(self, surface: str) -> str:
+        """Agency names are given without their province: 四川省成都市公安局 -> 成都市公安局."""
+        gaz = gazetteer()
+        for m in self.mentions:
+            if m.type is EntityType.PLACE and m.attrs.get("level") == "province" \
+                    and surface.startswith(m.surface) and len(surface) > len(m.surface):
+                rest = surface[len(m.surface):]
+                if any(rest.startswith(p.surface) for p in self.mentions
+                       if p.type is EntityType.PLACE and p.key != m.key
+                       and gaz.is_within(p.key, m.key)):
+                    return rest
+        return surface
+
+    def _nearest_parent(self, kind: str) -> LocalEntity | None:
+        for wanted in _PARENT_KINDS.get(kind, ()):
+            for ent in reversed(self.agency_order):
+                if ent.key.endswith(f":{wanted}"):
+                    return ent
+        return None
+
+    # ------------------------------------------------------------- coreference
+    def _coreferences(self) -> list[Mention]:
+        """全市, 该局, 市局 … as mentions of the place or agency in focus (for numbers, relations)."""
+        out = []
+        for index, text in self.article.texts():
+            for match in _COREF_PLACE.finditer(text):
+                level = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
+                         "镇": "town", "乡": "town"}.get(match.group(1))
+                place = self.focus.place(level) if level else None
+                if place is not None:
+                    out.append(Mention(EntityType.PLACE, match.group(), match.start(), match.end(),
+                                       index, name=place.name, key=place.key,
+                                       attrs={"coreference": True}))
+            for match in _COREF_AGENCY.finditer(text):
+                agency = self._agency_in_focus(match.group())
+                if agency is not None:
+                    out.append(Mention(EntityType.AGENCY, match.group(), match.start(), match.end(),
+                                       index, name=agency.name, key=agency.key,
+                                       attrs={"coreference": True}))
+        return out
+
+    def _agency_in_focus(self, form: str) -> LocalEntity | None:
+        tail = form[-1]
+        if form.endswith("局") and form[0] in "市县区":
+            place = self.focus.place({"市": "city", "县": "county", "区": "county"}[form[0]])
+            if place is not None:
+                return self.entities.get((EntityType.AGENCY, f"{place.key}:公安局"))
+        for ent in self.agency_order:
+            if ent.key.endswith(tail) or ent.name.endswith(form[1:]):
+                return ent
+        return None
+
+
+def resolve_article(article: Article, mentions: list[Mention]) -> tuple[ArticleExtraction, list[Mention]]:
+    """One article's mentions -> its local entities, and the mentions with their entity keys."""
+    return _ArticleResolver(article, mentions).run()
+
+
+# ----------------------------------------------------------------- corpus-wide
+
+def global_key(ent: LocalEntity) -> str:
+    return ent.key
+
+
+def resolve_entities(extractions: list[ArticleExtraction]) -> Corpus:
+    """Merge the articles' entities into one node per real thing, with stable IRIs."""
+    groups: dict[tuple[EntityType, str], list[tuple[str, LocalEntity]]] = {}
+    for ex in extractions:
+        for ent in ex.entities:
+            groups.setdefault((ent.type, global_key(ent)), []).append((ex.article.id, ent))
+    corpus = Corpus(articles=[ex.article for ex in extractions])
+    iri_of: dict[tuple[str, EntityType, str], str] = {}
+    for (kind, key), members in sorted(groups.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+        iri = entity_iri(_IRI_KIND[kind], key)
+        names = Counter(ent.name for _, ent in members)
+        label = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
+        aliases = set().union(*(ent.aliases | {ent.name} for _, ent in members)) - {label}
+        attrs: dict = {}
+        for _, ent in members:
+            for k, v in ent.attrs.items():
+                attrs.setdefault(k, v)
+        corpus.entities[iri] = Entity(iri, kind, label, aliases, attrs,
+                                      {aid for aid, _ in members})
+        for aid, ent in members:
+            iri_of[(aid, kind, ent.key)] = iri
+    by_article_key = {}
+    for (aid, kind, key), iri in iri_of.items():
+        by_article_key[(aid, key)] = iri
+    for ex in extractions:
+        aid = ex.article.id
+        corpus.reporters[aid] = [by_article_key[(aid, name)] for name in ex.reporters
+                                 if (aid, name) in by_article_key]
+        for rel in ex.relations:
+            s, o = by_article_key.get((aid, rel.subject)), by_article_key.get((aid, rel.object))
+            if s and o and s != o:
+                rel.subject, rel.object, rel.article = s, o, aid
+                corpus.relations.append(rel)
+        for stat in ex.statistics:
+            about = by_article_key.get((aid, stat.about))
+            if about:
+                stat.about, stat.article = about, aid
+                corpus.statistics.append(stat)
+    return corpus
