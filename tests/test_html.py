@@ -245,6 +245,30 @@ def test_focus_on_an_unknown_name_raises_lookup_error():
         explorer_data(sample_dataset(), focus="长安")
 
 
+# ---------------------------------------------------------------- layout
+
+def test_every_node_drawn_at_first_starts_at_its_own_position():
+    from kg.export.html import radial_layout
+
+    data = explorer_data(sample_dataset())
+    rank = {n["id"]: (-n["value"], n["id"]) for n in data["nodes"]}
+    positions = radial_layout(data["initial"], data["edges"], rank)
+    assert set(positions) == set(data["initial"])
+    assert len(set(positions.values())) == len(positions)
+    assert positions == radial_layout(data["initial"], data["edges"], rank)
+    focused = explorer_data(sample_dataset(), max_nodes=4)
+    assert set(radial_layout(focused["initial"], focused["edges"], rank)) == set(focused["initial"])
+
+
+def test_big_graphs_get_few_physics_iterations():
+    from kg.export.html import stabilization_iterations, vis_options
+
+    assert stabilization_iterations(20) == 400
+    assert stabilization_iterations(5000) == 20
+    assert vis_options(5000)["physics"]["stabilization"]["iterations"] == 20
+    assert vis_options(10)["layout"]["randomSeed"] == 7
+
+
 # ---------------------------------------------------------------- the page
 
 def page_data(html: str) -> dict:

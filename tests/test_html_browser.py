@@ -46,7 +46,7 @@ class Page:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(self.url)
-        self.page.wait_for_function("window.govkg && window.govkg.ready", timeout=20_000)
+        self.page.wait_for_function("() => window.govkg && window.govkg.ready", timeout=20_000)
 
     def js(self, expression: str):
         return self.page.evaluate(expression)

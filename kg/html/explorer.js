@@ -50,6 +50,7 @@
     loading.classList.add("done");
     api.ready = true;
     api.readyAfterMs = performance.now() - started;
+    api.readyAt = performance.now();
     updateStatus();
     if (DATA.focus) focusNode(DATA.focus);
   }
@@ -142,6 +143,7 @@
     if (!nodes.get(id)) {
       var anchor = Array.from(neighbours.get(id)).filter(function (m) { return nodes.get(m); }).sort()[0];
       addNodes([id], anchor);
+      updateStatus();
     }
     if (!passesFilters(id)) {
       state.types.add(record.get(id).type);
@@ -150,6 +152,7 @@
         state.region = "";
         document.getElementById("region").value = "";
       }
+      applyVisibility();
     }
     select(id);
     network.selectNodes([id]);
@@ -158,8 +161,10 @@
 
   function select(id) {
     state.selected = id;
-    if (state.neighbourhood) addNodes(Array.from(neighbours.get(id)), id);
-    applyVisibility();
+    if (state.neighbourhood) {
+      addNodes(Array.from(neighbours.get(id)), id);
+      applyVisibility();
+    }
     showPanel(id);
   }
 
