@@ -1,6 +1,8 @@
 """How fast does a 5,000-node explorer page become interactive in headless Chromium?
 
     .venv/bin/python bench/html_bench.py [--nodes 5000] [--runs 3] [--keep out.html]
+    .venv/bin/python bench/html_bench.py --page output/graph.html --search 徐州市 \
+        --screenshot docs/explorer.png      # the README's screenshot of a real build
 
 Generates a graph shaped like a big corpus (provinces > cities > counties,
 agencies, programmes, people, documents, statistics, with evidence nodes),
@@ -149,6 +151,25 @@ def measure(path: Path) -> tuple[float, float, int, int]:
     return interactive, click_ms, count, len(errors)
 
 
+def screenshot(page_path: Path, out: Path, search: str | None) -> None:
+    """Save a picture of the page as a user sees it, after searching for `search`."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 850})
+        page.goto(page_path.resolve().as_uri())
+        page.wait_for_function("() => window.govkg && window.govkg.ready", timeout=120_000)
+        if search:
+            page.fill("#search", search)
+            page.press("#search", "Enter")
+            page.wait_for_timeout(800)           # the focus animation
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+        browser.close()
+    print(f"saved {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=5000)
@@ -156,7 +177,15 @@ def main() -> None:
     parser.add_argument("--max-nodes", type=int, default=None,
                         help="pass to the exporter (default: all nodes drawn)")
     parser.add_argument("--keep", type=Path, help="also save the page here")
+    parser.add_argument("--page", type=Path, help="with --screenshot: an existing page to picture")
+    parser.add_argument("--search", help="with --screenshot: search for this name first")
+    parser.add_argument("--screenshot", type=Path, help="save a screenshot instead of benchmarking")
     args = parser.parse_args()
+    if args.screenshot:
+        if not args.page:
+            parser.error("--screenshot needs --page")
+        screenshot(args.page, args.screenshot, args.search)
+        return
 
     t0 = time.perf_counter()
     graph = synthetic_graph(args.nodes)

@@ -40,6 +40,7 @@ VIS_VERSION = "9.1.2"
 # Starting layout: distance between rings of the radial tree, room per node on a ring.
 RING_STEP = 140
 NODE_SPACING = 36
+ASPECT = 1.7
 ASSETS = Path(__file__).resolve().parent.parent / "html"
 # Fonts that cover CJK on Linux, macOS and Windows, then the system's own.
 FONT_STACK = ('"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB",'
@@ -431,8 +432,8 @@ def radial_layout(ids: list[str], edges: list[dict], rank: dict[str, tuple]) -> 
         placed[root] = (0.0, 0.0)
         discs.append((radius[-1] + NODE_SPACING, local))
 
-    # pack the discs in rows about as wide as the whole area is tall
-    width = math.sqrt(sum((2 * r) ** 2 for r, _ in discs)) or 1.0
+    # pack the discs in rows, into a box shaped like a landscape screen
+    width = math.sqrt(ASPECT * sum((2 * r) ** 2 for r, _ in discs)) or 1.0
     positions: dict[str, tuple[int, int]] = {}
     x = y = row_height = 0.0
     for r, local in discs:
@@ -489,8 +490,8 @@ def vis_options(node_count: int) -> dict:
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False},
-        "nodes": {"scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 12, "max": 24,
-                                                              "drawThreshold": 6}},
+        "nodes": {"scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 12, "max": 30,
+                                                              "drawThreshold": 5}},
                   "font": {"face": FONT_STACK, "size": 14, "color": "#222"},
                   "borderWidth": 1},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},

@@ -156,7 +156,7 @@
     }
     select(id);
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
   }
 
   function select(id) {
