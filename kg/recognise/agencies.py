@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 import jieba
+import jieba.posseg
 
 from kg.lexicons import sections
 from kg.model import Article, EntityType, Mention
@@ -25,6 +26,13 @@ _LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "县": "county"
 _STOP = re.compile(r"[\s，。、；：！？“”‘’（）《》「」【】()…—·,.;:!?\"'0-9０-９a-zA-Z]|"
                    r"的|在|和|与|及|向|到|由|对|从|了|是|为|将|把|被|让|等|经|据|至|于|同|跟|并|或|"
                    r"各|其|我|你|他|她|它|这|那|有|获|赴|往|任|系|受|给|称|说|来|去|入|进|出|上|下")
+# jieba dictionary tags of words that cannot begin a unit's name: verbs, prepositions,
+# adverbs, pronouns, numerals … (坚持科, 新一届分局, 依托派出所).
+_NOT_NAME_START = {"v", "p", "c", "d", "r", "m", "u", "a", "ad", "f", "q", "t", "y", "e", "o", "s"}
+# Inside a chain verbs are common in unit names (指挥处, 信息应用科); only these break it.
+_NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
+# A bare name before 派出所/中队 is a place-like proper name (苏坡, 新川), not a common noun.
+_PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", None}
 _PRONOUN = re.compile(r"(?:该|本|我)(?:局|院|所|队|支队|大队|中队|分局|中心)(?![长员])")
 _MAX_NAME = 8
 # Body words that only name an agency after a place or a parent unit.
@@ -92,11 +100,18 @@ class AgencyRecognizer:
         if suffix == "委":
             place = next((p for p in places if p.end == s), None)
             return _Unit(place.start, e, "", "委", place) if place else None
+        if not _starts_word(text, s, e):
+            return None            # 地处, 处理: the body word is part of another word
         # Continues the previous unit: 公安局 + 青羊区分局.
         if previous and previous.end <= s and s - previous.end <= _MAX_NAME \
                 and not _STOP.search(text, previous.end, s):
-            place = next((p for p in places if p.start == previous.end and p.end <= s), None)
-            return _Unit(previous.end, e, text[previous.end:s], suffix, place)
+            name = _strip_function_words(text[previous.end:s], _NOT_CONTINUATION)
+            if name == text[previous.end:s]:
+                place = next((p for p in places if p.start == previous.end and p.end <= s), None)
+                return _Unit(previous.end, e, name, suffix, place)
+            if name in _LEVEL_CHARS:
+                return _Unit(s - len(name), e, name, suffix)   # 还联合市中级人民法院
+            return None
         # Anchored on the places right before it: 成都邛崃公安局, 成都市高新区新川派出所.
         anchor = self._anchor(text, s, places)
         if anchor is not None:
@@ -109,8 +124,11 @@ class AgencyRecognizer:
             return None
         if name == "" and suffix in _FOCUS_BODIES:
             return _Unit(s, e, "", suffix)       # 公安局局长: the body of the place in focus
-        if name == "":
-            return None
+        if name == "" or name.endswith("级"):
+            return None            # 村级综治中心: a kind of body, not a named one
+        if suffix in self.sub and _tag(name) not in _PROPER_TAGS and name not in _LEVEL_CHARS \
+                and suffix in ("派出所", "中队", "分局"):
+            return None            # 布防派出所, 片区派出所
         return _Unit(s - len(name), e, name, suffix)
 
     def _anchor(self, text: str, s: int, places: list[Mention]) -> tuple[int, Mention | None] | None:
@@ -129,7 +147,7 @@ class AgencyRecognizer:
         left = s
         while left > 0 and s - left < 6 and not _STOP.match(text, left - 1):
             left -= 1
-        region = text[left:s]
+        region = _strip_function_words(text[left:s])
         if region in _LEVEL_CHARS:
             return region
         if not region:
@@ -167,3 +185,32 @@ class AgencyRecognizer:
             attrs={"units": units,
                    "needs_parent": not top["place_key"] and not top["generic"]
                    and chain[0].suffix in self.sub})
+
+
+def _tag(word: str) -> str | None:
+    """The word's tag in jieba's dictionary (no tagger run), None for unknown words."""
+    return jieba.posseg.dt.word_tag_tab.get(word)
+
+
+def _strip_function_words(region: str, tags: set[str] = _NOT_NAME_START) -> str:
+    """Drop leading verbs, numerals, adverbs …: 新一届 -> '', 还联合市 -> 市."""
+    words = list(jieba.cut(region, HMM=False))
+    while words and (_tag(words[0]) in tags or words[0] in ("该", "每", "各", "全")):
+        words.pop(0)
+    return "".join(words)
+
+
+def _starts_word(text: str, pos: int, end: int) -> bool:
+    """Whether the body word at [pos, end) stands as a word: not 处理, 所在, 地处 or 调处."""
+    lo = max(0, pos - 3)
+    offset = lo
+    for word in jieba.cut(text[lo:end + 3], HMM=False):
+        w_start, w_end = offset, offset + len(word)
+        offset = w_end
+        if w_start < pos < w_end:
+            if w_end > end:
+                return False
+            return not (end - pos == 1 and text[w_start:pos] not in _LEVEL_CHARS)
+        if w_start >= pos:
+            return w_start == pos or w_start < end and w_end > end
+    return True

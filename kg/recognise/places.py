@@ -117,7 +117,8 @@ class PlaceRecognizer:
             return cand.divisions[0]
         # A short form of a name the article also gives in full: 承德 after 承德市.
         named = [d for d in cand.divisions
-                 if any(o.full_name and o.surface == d.name for o in cands)]
+                 if any(o.full_name and o.surface == d.name and o.surface != cand.surface
+                        for o in cands)]
         if named:
             return named[0]
         scored = [(self._support(d, cand, cands), d) for d in cand.divisions]
