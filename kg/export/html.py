@@ -40,7 +40,7 @@ VIS_VERSION = "9.1.2"
 # Starting layout: distance between rings of the radial tree, room per node on a ring.
 RING_STEP = 140
 NODE_SPACING = 36
-ASPECT = 1.7
+ASPECT = 2.6
 ASSETS = Path(__file__).resolve().parent.parent / "html"
 # Fonts that cover CJK on Linux, macOS and Windows, then the system's own.
 FONT_STACK = ('"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB",'

@@ -394,6 +394,7 @@
     applyVisibility();
   });
 
+  var clusters = [];
   function setGrouped(on) {
     state.grouped = on;
     document.getElementById("group").checked = on;
@@ -403,6 +404,7 @@
         if (members.length < 2) return;
         network.cluster({
           joinCondition: function (n) { return n.type === "place" && !n.hidden && n.regions.indexOf(p.id) >= 0; },
+          processProperties: function (props) { clusters.push(props.id); return props; },
           clusterNodeProperties: {
             id: "cluster:" + p.id, label: p.label + " (" + members.length + ")", shape: "dot",
             color: TYPES.place.color, value: members.length * 4, borderWidth: 3, type: "place", regions: [p.id]
@@ -410,9 +412,10 @@
         });
       });
     } else {
-      DATA.regions.forEach(function (p) {
-        if (network.isCluster("cluster:" + p.id)) network.openCluster("cluster:" + p.id);
+      clusters.forEach(function (id) {
+        if (network.body.nodes[id] !== undefined && network.isCluster(id)) network.openCluster(id);
       });
+      clusters = [];
     }
   }
   document.getElementById("group").addEventListener("change", function (ev) { setGrouped(ev.target.checked); });
