@@ -1,0 +1,115 @@
+"""`kg build [PATHS...] -o OUTDIR`: corpus files in, graph files out."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from kg.cli import EXIT_FAILED, EXIT_OK, UserError
+
+DEFAULT_PATHS = [Path("data/corpus")]
+DEFAULT_OUTDIR = Path("output")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "build", help="build the knowledge graph of corpus files",
+        description="Read newspaper text files (or folders of them), extract entities, "
+                    "relations and statistics, and write the graph. Problems are printed "
+                    "to stderr as `path:line: message`.")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="corpus files or folders (default: data/corpus)")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
+                        help="folder to write into (default: output/)")
+    parser.add_argument("-f", "--format", action="append", dest="formats", metavar="FORMAT",
+                        help="an export format, repeatable: turtle, trig, jsonld, nt, graphml, "
+                             "csv, html, or all (default: turtle, and html when available)")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit with status 1 if any problem was reported")
+    parser.add_argument("--validate", action="store_true",
+                        help="also check the graph against ontology/shapes.ttl (SHACL)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar and no summary line")
+    parser.set_defaults(run=run)
+
+
+def default_formats(available: dict) -> list[str]:
+    return ["turtle"] + (["html"] if "html" in available else [])
+
+
+def _formats(requested: list[str] | None) -> list[str]:
+    from kg import export
+    available = export.available()
+    if not requested:
+        return default_formats(available)
+    names = []
+    for item in requested:
+        for name in item.split(","):
+            name = name.strip()
+            if name == "all":
+                names += [n for n in available if n not in names]
+            elif name not in available:
+                raise UserError(f"unknown format {name!r}; known: {', '.join(sorted(available))}, all")
+            elif name not in names:
+                names.append(name)
+    return names
+
+
+def _total_bytes(paths: list[Path]) -> int:
+    try:
+        from kg.read import iter_source_paths
+        files = list(iter_source_paths(paths))
+    except Exception:
+        files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))
+                 if f.is_file()]
+    return sum(f.stat().st_size for f in files)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.api import KnowledgeGraph
+
+    paths = args.paths or DEFAULT_PATHS
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
+    if args.output.exists() and not args.output.is_dir():
+        raise UserError(f"{args.output} is a file, not a folder: choose another -o OUTDIR")
+    formats = _formats(args.formats)
+
+    started = time.monotonic()
+    bar = None
+    show_bar = not args.quiet and sys.stderr.isatty()
+    if show_bar:
+        from tqdm import tqdm
+        bar = tqdm(total=_total_bytes(paths), unit="B", unit_scale=True, desc="kg build",
+                   file=sys.stderr, leave=False)
+    try:
+        graph = KnowledgeGraph.build(paths, progress=bar.update if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    for problem in graph.problems:
+        print(str(problem), file=sys.stderr)
+    problems = len(graph.problems)
+    if args.validate:
+        ok, report = graph.validate()
+        if not ok:
+            print(f"{args.output}: the graph does not conform to ontology/shapes.ttl:\n{report}",
+                  file=sys.stderr)
+            problems += 1
+    try:
+        written = graph.save(args.output, formats)
+    except OSError as err:
+        raise UserError(f"cannot write to {args.output}: {err}") from None
+    if not args.quiet:
+        c = graph.counts()
+        entities = sum(c[t] for t in ("Place", "Agency", "Programme", "Person", "PolicyDocument"))
+        relations = sum(c[p] for p in ("partOf", "locatedIn", "subOrganizationOf", "implementedBy",
+                                       "implementedIn", "issuedBy")) + c["Membership"]
+        print(f"{c['Article']} articles, {entities} entities, {relations} relations, "
+              f"{c['Statistic']} statistics in {time.monotonic() - started:.1f} s -> "
+              f"{', '.join(str(p) for p in written)}"
+              + (f" ({len(graph.problems)} problem{'s' if len(graph.problems) > 1 else ''})"
+                 if graph.problems else ""))
+    return EXIT_FAILED if args.strict and problems else EXIT_OK

@@ -1,0 +1,44 @@
+"""`kg query 'SELECT …' | FILE.rq | NAME`: SPARQL against a built graph."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kg.cli import UserError
+
+LIBRARY = Path(__file__).resolve().parents[2] / "queries"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "query", help="run a SPARQL query against a built graph",
+        description="Run SPARQL (Oxigraph engine) against a built graph. QUERY is the query "
+                    "text, a .rq file, or the name of a query in queries/ (e.g. "
+                    "programmes-by-city). The govkg prefixes (gov, rdfs, skos, dcterms, prov, "
+                    "rdf, xsd, org, schema) are predeclared.")
+    parser.add_argument("query", metavar="QUERY", help="SPARQL text, a .rq file, or a library name")
+    parser.add_argument("-g", "--graph", type=Path, default=Path("output/graph.ttl"),
+                        help="graph file or output folder (default: output/graph.ttl)")
+    parser.add_argument("-f", "--format", choices=("table", "csv", "json", "tsv"),
+                        default="table", help="output format (default: an aligned table)")
+    parser.add_argument("-b", "--bind", action="append", default=[], metavar="VAR=VALUE",
+                        help="bind a variable: bare text is a Chinese (@zh) literal such as a "
+                             "label, <…> an IRI, \"…\"@lang or \"…\"^^<type> a literal; repeatable")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="give up after this many seconds")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.query import QueryError, format_rows, parse_binding, read_query, run_query
+
+    try:
+        sparql = read_query(args.query, LIBRARY)
+        bindings = dict(parse_binding(b) for b in args.bind)
+        rows = run_query(args.graph, sparql, timeout=args.timeout, bindings=bindings)
+    except QueryError as err:
+        pointer = err.pointer()
+        raise UserError(f"{err}\n{pointer}" if pointer else str(err)) from None
+    sys.stdout.write(format_rows(rows, args.format))
+    return 0

@@ -1,0 +1,184 @@
+"""The `kg` commands, run through kg.cli.main as a user would type them."""
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pytest
+
+from kg.cli import main
+from kg.model import Problem
+from tests.conftest import make_corpus
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch):
+    """`kg build` over the hand-built corpus: the pipeline reports progress and one problem."""
+    calls = {}
+
+    def build_corpus(paths, progress=None):
+        calls["paths"] = [str(p) for p in paths]
+        if progress:
+            progress(100)
+        corpus = make_corpus()
+        corpus.problems = [Problem("data/x.txt", "undecodable bytes, skipped", 12)]
+        return corpus
+
+    module = types.ModuleType("kg.pipeline")
+    module.build_corpus = build_corpus
+    monkeypatch.setitem(sys.modules, "kg.pipeline", module)
+    return calls
+
+
+@pytest.fixture
+def built(fake_pipeline, tmp_path, capsys):
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text("text", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus_dir), "-o", str(out), "-f", "turtle", "-f", "trig"]) == 0
+    capsys.readouterr()
+    return out
+
+
+# ------------------------------------------------------------------ build
+
+def test_build_writes_graph_and_summary(fake_pipeline, tmp_path, capsys):
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    out = tmp_path / "out"
+    assert main(["build", str(corpus_dir), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert (out / "graph.ttl").is_file()
+    from kg import export
+    assert (out / "graph.html").is_file() == ("html" in export.available())
+    [summary] = captured.out.splitlines()
+    assert summary.endswith("graph.ttl" + (", " + str(out / "graph.html") if (out / "graph.html").exists() else "") + " (1 problem)")
+    assert summary.startswith("2 articles, 12 entities, 13 relations, 3 statistics in ")
+    assert captured.err.splitlines() == ["data/x.txt:12: undecodable bytes, skipped"]
+    assert fake_pipeline["paths"] == [str(corpus_dir)]
+
+
+def test_build_strict_fails_on_problems(fake_pipeline, tmp_path, capsys):
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o"), "--strict", "-q"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "undecodable bytes" in captured.err
+
+
+def test_build_all_formats_and_validate(fake_pipeline, tmp_path, capsys):
+    out = tmp_path / "o"
+    assert main(["build", str(tmp_path), "-o", str(out), "-f", "all", "--validate", "-q"]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert {"graph.ttl", "graph.trig", "graph.nt", "graph.jsonld", "graph.graphml",
+            "entities.csv", "relations.csv", "statistics.csv"} <= names
+
+
+def test_build_missing_path_is_a_usage_error(fake_pipeline, tmp_path, capsys):
+    assert main(["build", str(tmp_path / "nope"), "-o", str(tmp_path / "o")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_build_into_a_file_is_a_usage_error(fake_pipeline, tmp_path, capsys):
+    target = tmp_path / "taken"
+    target.write_text("x")
+    assert main(["build", str(tmp_path), "-o", str(target)]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+
+
+def test_build_unknown_format(fake_pipeline, tmp_path, capsys):
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o"), "-f", "xls"]) == 2
+    assert "unknown format 'xls'" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ export
+
+def test_export_to_other_formats(built, tmp_path, capsys):
+    assert main(["export", str(built / "graph.ttl"), "-f", "nt", "-o", str(tmp_path / "g.nt")]) == 0
+    from rdflib import Graph
+    triples = len(Graph().parse(str(built / "graph.ttl")))
+    assert (tmp_path / "g.nt").read_text(encoding="utf-8").count(" .\n") == triples
+    assert main(["export", str(built), "-f", "csv", "-f", "graphml"]) == 0
+    assert {"entities.csv", "relations.csv", "statistics.csv", "graph.graphml"} <= {
+        p.name for p in built.iterdir()}
+    assert main(["export", str(built / "graph.ttl"), "-f", "turtle"]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+
+
+def test_export_missing_graph(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "none.ttl"), "-f", "nt"]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ query
+
+def test_query_prints_an_aligned_table(built, capsys):
+    assert main(["query", "SELECT ?name WHERE { ?p a gov:Programme ; rdfs:label ?name } ORDER BY ?name",
+                 "--graph", str(built / "graph.ttl")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "name", "--------", "红船枫警", "警民通", "(2 rows)"]
+
+
+def test_query_library_name_with_binding_as_csv(built, capsys):
+    assert main(["query", "officials-of-agency", "-g", str(built), "-b", "agency_name=嘉兴公安",
+                 "-f", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "agency_label,person_name,role", "嘉兴市公安局,王建华,党委书记", "嘉兴市公安局,王建华,局长"]
+
+
+def test_query_file_as_json(built, tmp_path, capsys):
+    path = tmp_path / "q.rq"
+    path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a gov:Statistic }", encoding="utf-8")
+    assert main(["query", str(path), "-g", str(built), "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": "3"}]
+
+
+def test_query_syntax_error_exits_2_with_position(built, capsys):
+    assert main(["query", "SELECT ?x WHERE {\n  ?x rdfs:label ?l\n  FILTR(?l) }",
+                 "-g", str(built)]) == 2
+    err = capsys.readouterr().err
+    assert "SPARQL syntax error at line 3, column" in err
+    assert "    FILTR(?l) }" in err and "^" in err
+
+
+# ------------------------------------------------------------------ stats and show
+
+def test_stats(built, capsys):
+    assert main(["stats", str(built)]) == 0
+    out = capsys.readouterr().out
+    assert "  Agency                 3" in out
+    assert "  holdsPost              2" in out
+    assert "top places" in out and "柳州市" in out and "top programmes" in out
+    assert main(["stats", str(built), "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["Statistic"] == 3
+    assert data["top_programmes"][0]["programme"] == "红船枫警"
+
+
+def test_show_by_alias_with_sources(built, capsys):
+    assert main(["show", "嘉兴公安", "-g", str(built)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("嘉兴市公安局  [Agency]")
+    assert "  locatedIn -> 嘉兴市" in out
+    assert "  holdsPost (局长) <- 王建华" in out
+    assert "100_aaaaaaaaaaaaaaaa.txt:3  嘉兴市公安局推出“红船枫警”工作机制，在南湖区全面推行。" in out
+
+
+def test_show_statistics_of_a_place(built, capsys):
+    assert main(["show", "嘉兴市", "-g", str(built), "-t", "Place"]) == 0
+    out = capsys.readouterr().out
+    assert "  违法犯罪警情: 21.2 %  (2022年 下降)" in out
+
+
+def test_show_unknown_name(built, capsys):
+    assert main(["show", "不存在的机构", "-g", str(built)]) == 1
+    assert "nothing named" in capsys.readouterr().err
+
+
+def test_build_progress_bar_only_on_a_terminal(fake_pipeline, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o")]) == 0
+    assert "kg build" in capsys.readouterr().err                # tqdm's bar
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o"), "--quiet"]) == 0
+    assert "kg build" not in capsys.readouterr().err
