@@ -23,7 +23,7 @@ _IRI_KIND = {EntityType.PLACE: "place", EntityType.AGENCY: "agency",
 _LEVEL_SUFFIX = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟"),
                  "county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}
 _COREF_PLACE = re.compile(r"(?:全|该|本|我)(省|市|州|县|区|镇|乡|村)")
-_COREF_AGENCY = re.compile(r"(?:该|本)(局|院|所|队|分局|中心)|(市|县|区)局")
+_COREF_AGENCY = re.compile(r"(?:该|本|全)(局|院|所|队|分局|中心)|(市|县|区)局")
 # Which bodies a bare sub-unit hangs from, nearest first.
 _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支队", "分局", "公安局"),
                  "大队": ("支队", "分局", "公安局"), "支队": ("总队", "公安局", "公安厅"),

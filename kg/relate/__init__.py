@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
-from kg.relate.relations import (document_relations, post_relations, programme_relations,
-                                 structural_relations)
-from kg.relate.statistics import find_statistics
+from kg.relate.relations import (document_relations, lead_agency, post_relations,
+                                 programme_relations, structural_relations)
+from kg.relate.statistics import find_statistics, unique_statistics
 
 _SUBJECT_TYPES = (EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME)
 
@@ -18,7 +18,8 @@ def relate_article(ex: ArticleExtraction, mentions: list[Mention]) -> ArticleExt
 
 
 def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[Statistic]:
-    default = ex.focus_places[0] if ex.focus_places else None
+    # A report about a police bureau gives its figures; a report about a city, the city's.
+    default = lead_agency(ex, mentions) or (ex.focus_places[0] if ex.focus_places else None)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.type in _SUBJECT_TYPES and m.key:
@@ -27,4 +28,4 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
     for sentence in ex.article.sentences:
         out.extend(find_statistics(sentence, by_sentence.get(sentence.index, []), default,
                                    ex.article.id))
-    return out
+    return unique_statistics(out)

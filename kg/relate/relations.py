@@ -44,22 +44,22 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
     return out
 
 
-def _lead_agency(ex: ArticleExtraction, mentions: list[Mention]) -> str | None:
-    """The agency the article is about: the most mentioned top-level one."""
+def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 2) -> str | None:
+    """The agency an article is about, when it is about one: the most mentioned body,
+    named at least `at_least` times (a headline mention counts three)."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.type is EntityType.AGENCY and m.key:
-            top = m.key.split("/")[0]
-            counts[top] = counts.get(top, 0) + (3 if m.sentence == TITLE_SENTENCE else 1)
+            counts[m.key] = counts.get(m.key, 0) + (3 if m.sentence == TITLE_SENTENCE else 1)
     known = {e.key for e in ex.entities}
-    ranked = sorted((k for k in counts if k in known), key=lambda k: (-counts[k], k))
-    return ranked[0] if ranked else None
+    ranked = sorted((k for k in counts if k in known), key=lambda k: (-counts[k], k.count("/"), k))
+    return ranked[0] if ranked and counts[ranked[0]] >= at_least else None
 
 
 def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
     """implementedBy / implementedIn: the agency and place that are the sentence's subject,
     else the article's lead agency and place in focus."""
-    lead_agency = _lead_agency(ex, mentions)
+    lead = lead_agency(ex, mentions, at_least=3)
     lead_place = ex.focus_places[0] if ex.focus_places else None
     out = []
     for sentence, ms in _by_sentence(mentions).items():
@@ -71,7 +71,7 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
             before = [m for m in ms if m.end <= prog.start]
             agency = next((m.key for m in reversed(before) if m.type is EntityType.AGENCY), None)
             place = next((m.key for m in reversed(before) if m.type is EntityType.PLACE), None)
-            agency = agency or lead_agency
+            agency = agency or lead
             if place is None and agency:
                 place = ex.agency_place.get(agency)
             place = place or lead_place
