@@ -23,7 +23,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.vocab import DCTERMS, GOV, ID, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-__all__ = ["QueryError", "QueryTimeout", "PREFIXES", "open_store", "run_query",
+__all__ = ["QueryError", "QueryTimeout", "Rows", "PREFIXES", "open_store", "run_query",
            "format_rows", "parse_binding", "FORMATS"]
 
 PREFIXES = {"gov": str(GOV), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
@@ -54,6 +54,14 @@ class QueryError(ValueError):
 
 class QueryTimeout(QueryError):
     pass
+
+
+class Rows(list):
+    """The rows of a result (dicts), with `columns`: the variable names in query order."""
+
+    def __init__(self, rows=(), columns: list[str] | None = None):
+        super().__init__(rows)
+        self.columns = list(columns) if columns is not None else (list(self[0]) if self else [])
 
 
 # ------------------------------------------------------------------ stores
@@ -168,15 +176,16 @@ def _rows(result, deadline: float | None = None) -> list[dict]:
     stops a long SELECT between rows instead of leaving it running."""
     ox = _ox()
     if isinstance(result, ox.QueryBoolean) or isinstance(result, bool):
-        return [{"ask": Literal(bool(result))}]
+        return Rows([{"ask": Literal(bool(result))}], ["ask"])
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
         convert = lambda solution: {name: _to_rdflib(solution[name]) for name in names}
     else:
+        names = ["subject", "predicate", "object"]
         convert = lambda t: {"subject": _to_rdflib(t.subject),
                              "predicate": _to_rdflib(t.predicate),
                              "object": _to_rdflib(t.object)}
-    rows = []
+    rows = Rows(columns=names)
     for item in result:
         rows.append(convert(item))
         if deadline is not None and len(rows) % 256 == 0 and time.monotonic() > deadline:
@@ -185,7 +194,7 @@ def _rows(result, deadline: float | None = None) -> list[dict]:
 
 
 def run_query(store_or_path, sparql: str, timeout: float | None = None,
-              bindings: dict | None = None, union: bool = False) -> list[dict]:
+              bindings: dict | None = None, union: bool = False) -> Rows:
     """Run `sparql` and return its rows as dicts of variable name -> rdflib term (None if unbound).
 
     `store_or_path`: anything `open_store` takes. `timeout` (seconds) raises
@@ -201,11 +210,13 @@ def run_query(store_or_path, sparql: str, timeout: float | None = None,
     deadline = None if timeout is None else time.monotonic() + timeout
 
     def work():
+        # Oxigraph's result iterators must be dropped on the thread that made
+        # them: keep them out of anything (a traceback) handed to the caller.
         try:
             result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=union)
             outcome["rows"] = _rows(result, deadline)
         except QueryTimeout as err:
-            outcome["error"] = err
+            outcome["error"] = QueryTimeout(str(err))
         except SyntaxError as err:
             outcome["error"] = _syntax_error(err, text)
         except Exception as err:       # evaluation errors from the engine
@@ -260,6 +271,8 @@ def _pad(text: str, width: int) -> str:
 def _columns(rows: list[dict], columns: Iterable[str] | None) -> list[str]:
     if columns is not None:
         return list(columns)
+    if isinstance(rows, Rows):
+        return rows.columns
     return list(rows[0]) if rows else []
 
 

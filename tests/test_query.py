@@ -159,3 +159,10 @@ def test_where_said(dataset):
                      bindings={"subject_name": Literal("王建华", lang="zh")})
     assert values(rows, "relation", "object_label", "role", "line") == [
         ("holdsPost", "嘉兴市公安局", "党委书记", "7"), ("holdsPost", "嘉兴市公安局", "局长", "7")]
+    assert rows.columns[:3] == ["subject_label", "relation", "object_label"]
+
+
+def test_empty_result_keeps_its_columns(dataset):
+    rows = run_query(dataset, "SELECT ?a ?b WHERE { ?a gov:nothing ?b }")
+    assert rows == [] and rows.columns == ["a", "b"]
+    assert format_rows(rows).splitlines() == ["a  b", "-  -", "(0 rows)"]
