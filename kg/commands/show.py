@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 from kg.cli import EXIT_FAILED
 
@@ -34,7 +35,7 @@ def _source(row: dict) -> str:
 
 def render(record: dict) -> str:
     e = record["entity"]
-    lines = [f"{e['label']}  [{e['type']}]  <{e['iri']}>"]
+    lines = [f"{e['label']}  [{e['type']}]  <{unquote(e['iri'])}>"]
     if e.get("aliases"):
         lines.append(f"  also: {e['aliases'].replace('|', '、')}")
     if e.get("admin_level"):
