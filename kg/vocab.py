@@ -6,6 +6,7 @@ Every IRI string of the graph comes from here; the terms are checked against
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import quote
 
 from rdflib import Namespace
@@ -19,11 +20,13 @@ __all__ = ["GOV", "ID", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
 
 # Characters kept as they are in minted IRIs: Chinese names stay readable,
 # anything that would break Turtle or SPARQL syntax is percent-encoded.
-_SAFE = "()-_.~·—"
+# ASCII characters that Turtle, SPARQL or URL paths would misread; everything else,
+# Chinese included, stays as it is (IRIs are Unicode), so IRIs read like the names.
+_UNSAFE = re.compile(r"""[\x00-\x20<>"{}|\\^`#?%&+,;=\[\]'@!$*]""")
 
 
 def _segment(text: str) -> str:
-    return quote(text, safe=_SAFE)
+    return _UNSAFE.sub(lambda m: quote(m.group(), safe=""), text)
 
 
 def entity_iri(kind: str, key: str) -> str:
