@@ -1,0 +1,177 @@
+"""ProgrammeRecognizer: sentences in, programme names (and their other forms) out."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, Sentence
+from kg.recognise import ArticleContext
+from kg.recognise.programmes import ProgrammeRecognizer, programme_key
+
+
+@pytest.fixture(scope="module")
+def recogniser():
+    return ProgrammeRecognizer()
+
+
+def programmes(recogniser, *texts: str, title: str = "") -> dict[str, set[str]]:
+    """name -> every form the recogniser gives it (name and aliases)."""
+    article = Article("100_test.txt", 0, title,
+                      sentences=[Sentence(t, i) for i, t in enumerate(texts)])
+    out: dict[str, set[str]] = {}
+    for m in recogniser.recognise(article, ArticleContext(article)):
+        out.setdefault(m.name, set()).update({m.name, *m.attrs.get("aliases", [])})
+        assert m.key == programme_key(m.name)
+    return out
+
+
+# ------------------------------------------------------------ quoted + cue
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("苏州市公安局推出“警民通”APP，群众可在线办理户籍业务。", "警民通APP", "警民通"),
+    ("杭州推行“最多跑一次”改革，群众办事更方便。", "最多跑一次", "最多跑一次改革"),
+    ("南京市公安局开展“雷霆2023”专项行动。", "雷霆2023", "雷霆2023专项行动"),
+    ("昌邑市深入开展基层党组织“织网扎根”工程，健全城乡社区网格化治理体系。", "织网扎根", "织网扎根工程"),
+    ("铜山分局研发“侨居码”，创新VR全景展示。", "侨居码", "侨居码"),
+    ("为网格员配备“社工E通”手机终端，实现矛盾隐患随时上传。", "社工E通", "社工E通手机终端"),
+])
+def test_quoted_name_with_cue(recogniser, text, name, alias):
+    found = programmes(recogniser, text)
+    assert name in found and alias in found[name]
+
+
+def test_head_noun_after_quote(recogniser):
+    found = programmes(recogniser, "以扫黑除恶、“打击侵犯犯罪”亮剑行动、“集中扫毒”等专项行动为契机，梳理线索。")
+    assert "打击侵犯犯罪亮剑行动" in found["打击侵犯犯罪"]
+    assert {"扫黑除恶", "集中扫毒"} <= set(found)
+    found = programmes(recogniser, "石林县公安局打造集指挥调度、会商研判等四位一体的“微勤务”指挥室。")
+    assert "微勤务指挥室" in found["微勤务"]
+    found = programmes(recogniser, "与有关单位共同探索建立“最美网格员”和“最美城市保障工作者”慰问激励机制。")
+    assert {"最美网格员", "最美城市保障工作者"} <= set(found)
+
+
+def test_bracketed_variant_is_one_programme(recogniser):
+    found = programmes(recogniser, "惠州公安全面实施“村警工程”，推行“一村（居）一警”警务工作机制。",
+                       "打造红色文化传承“一村(居)一警”品牌，探索建立“一村（居）一党小组”机制。")
+    keys = {programme_key(n) for n in found}
+    assert {"村警工程", "一村一警", "一村一党小组"} <= keys
+
+
+def test_doctrine_keeps_its_era(recogniser):
+    found = programmes(recogniser, "近年来，宁波市践行新时代“枫桥经验”，坚持系统治理。")
+    assert "新时代枫桥经验" in found["枫桥经验"]
+
+
+def test_enumeration_with_its_own_cue_is_a_campaign(recogniser):
+    found = programmes(recogniser, "结合当前正在开展的“践行新使命、忠诚保大庆”活动，健全社会面管控。")
+    assert "践行新使命、忠诚保大庆" in found
+
+
+# ------------------------------------------------------------ lists
+
+def test_quoted_list_shares_the_cue_after_deng(recogniser):
+    found = programmes(recogniser, "杭州培育了“西湖大妈”“武林大妈”等一大批平安共建品牌。")
+    assert {"西湖大妈", "武林大妈"} <= set(found)
+
+
+def test_quoted_list_with_a_named_programme(recogniser):
+    found = programmes(recogniser, "将人口信息采集系统与“24小时警局”“雪亮工程”“云眼卫士”相结合。")
+    assert {"24小时警局", "雪亮工程", "云眼卫士"} <= set(found)
+
+
+def test_list_of_columns_is_not_programmes(recogniser):
+    found = programmes(recogniser, "通过在公众平台设置“平安动态”“普法宣传”“扫黑除恶”等栏目，制作微视频。")
+    assert not found
+
+
+def test_unquoted_list_before_deng_system(recogniser):
+    found = programmes(recogniser, "依托民生警务平台、枣庄户籍等网上服务系统，加强网上网下对接值守。")
+    assert {"民生警务平台", "枣庄户籍"} <= set(found)
+    found = programmes(recogniser, "依托警务通平台、皖事通等网上服务系统，受理群众业务咨询。")
+    assert {"警务通平台", "皖事通"} <= set(found)
+
+
+def test_unquoted_list_of_ordinary_work_is_not(recogniser):
+    assert not programmes(recogniser, "通过召开安全管理专项会议、警企恳谈等活动，及时传达安全监管要求。")
+    assert not programmes(recogniser, "从来信来访案件、民生警务平台、涉警信访投诉等事项中查找问题。")
+
+
+# ------------------------------------------------------------ unquoted names
+
+def test_unquoted_name_after_launch_verb(recogniser):
+    found = programmes(recogniser, "合肥市公安局创新推出智慧警务服务模式，打通服务群众的“最后一公里”。")
+    assert "智慧警务服务模式" in found["智慧警务服务"]
+    found = programmes(recogniser, "率先在全市打造旗县区12348公共法律服务平台，在全区建成法律援助工作站。")
+    assert any("12348公共法律服务平台" in n for n in found)
+
+
+def test_platform_someone_works_on(recogniser):
+    found = programmes(recogniser, "民警在城市治理综合平台上派单，联络了另一辆警车。")
+    assert "城市治理综合平台" in found
+
+
+def test_campaign_dated_by_its_length(recogniser):
+    found = programmes(recogniser, "结合基层基础三年攻坚战收官验收，对社区警务工作进行全面排查。")
+    assert "基层基础三年攻坚战" in found
+    found = programmes(recogniser, "全市公安机关结合打击电诈百日行动，走访重点人员。")
+    assert "打击电诈百日行动" in found
+
+
+def test_system_described_by_its_quoted_parts(recogniser):
+    found = programmes(recogniser, "积极构建“人防+技防”“共建+共治”“平时+战时”的立体化大巡防体系，全力压降发案。")
+    assert "立体化大巡防体系" in found["立体化大巡防"]
+
+
+def test_generic_descriptions_are_not_names(recogniser):
+    assert not programmes(recogniser, "全面构建警情、指令直接下达到街面的快速响应模式。")
+    assert not programmes(recogniser, "创新工作理念，搭建金融工作平台。")
+    assert not programmes(recogniser, "党建引领构建治理新模式")
+    assert not programmes(recogniser, "清水路苑小区引入了人脸识别系统。")
+
+
+# ------------------------------------------------------------ not programmes
+
+@pytest.mark.parametrize("text", [
+    "用心用情用力解决群众“急难愁盼”问题。",                                  # set phrase
+    "“十四五”期间，常州市计划完成老旧小区改造271个。",                        # plan period
+    "始终坚持以“安全第一、预防为主、综合治理”的方针，压紧压实主体责任。",        # slogan list
+    "新一届分局党委提出“打击一批、震慑一片、稳定一方”的工作思路。",
+    "着力构建“梳、清、治”闭环式长效机制。",
+    "以“资源、需求、项目”三项清单等形式，实现组织联建。",
+    "迅速搭建“情报—指挥—行动—保障”四位一体疫情防控机制。",
+    "实现了社会治安“三降两升”，群众安全感达98%以上。",                        # a goal
+    "刑事案件下降23.2%，“盗抢骗”案件下降67.6%。",                            # a category
+    "“两抢一盗”案件下降67.6%。",
+    "该同志被评为全省2022年度“最美基层民警”。",                              # an honour
+    "通过“地毯式”基础摸排、“精细化”社区管理，成功应对多轮疫情冲击。",          # manner words
+    "为群众提供“一站式”服务，切实把矛盾化解在萌芽。",
+    "以老旧小区改造“小切口”推进“大民生”。",                                  # metaphors
+    "建好“小网格”托起“大平安”",
+    "采取“明查+暗访”“常态+突击”多种方式，狠抓源头管控。",                      # ways of working
+    "成立“政法+金融”工作专班，对写字楼企业进行摸排。",
+    "结合“一标三实”基础信息采集和“扶贫帮扶”工作，组织社区民警走访。",
+    "会做群众工作的全能“村警”，成为首批驻村民警之一。",                        # a role
+    "成立“青山区矛盾纠纷多元调解中心”，各街镇设立综治中心。",                  # a body
+    "这是高阳县公安局坚持“党建引领队建”的生动写照。",
+])
+def test_not_programmes(recogniser, text):
+    found = programmes(recogniser, text)
+    assert not (set(found) - {"一标三实"}), found
+
+
+# ------------------------------------------------------------ forms
+
+def test_modifier_before_a_known_name_is_the_same_programme(recogniser):
+    found = programmes(recogniser, "行为人被带到高家镇“交通融警务站”接受学习。",
+                       "辅警业务上接受“融警务站”的培训和考核。")
+    assert set(found) == {"融警务站"} and "交通融警务站" in found["融警务站"]
+
+
+def test_dialect_form_folded_by_simplification_is_kept(recogniser):
+    # OpenCC folds 孃孃 (auntie) to 娘娘; the printed form stays searchable.
+    found = programmes(recogniser, "培育了“天府义警”“春熙娘娘”等一大批平安共建品牌。")
+    assert "春熙孃孃" in found["春熙娘娘"]
+
+
+def test_title_is_searched(recogniser):
+    found = programmes(recogniser, "今年以来，该局持续推进警务改革。", title="惠州党建引领“村警工程”解民忧")
+    assert "村警工程" in found
