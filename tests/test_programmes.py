@@ -175,3 +175,32 @@ def test_dialect_form_folded_by_simplification_is_kept(recogniser):
 def test_title_is_searched(recogniser):
     found = programmes(recogniser, "今年以来，该局持续推进警务改革。", title="惠州党建引领“村警工程”解民忧")
     assert "村警工程" in found
+
+
+def test_plus_pairs_need_a_verb_or_cue(recogniser):
+    assert not programmes(recogniser, "另一方面，通过“网络+警格”“双网融合”，将网格内风险梳干净。")
+    assert "互联网+政务服务" in programmes(recogniser, "深圳市全面推行“互联网+政务服务”。")
+    assert "1+2+N" in programmes(recogniser, "落实城区“1+2+N”社区勤务模式。")
+    assert "泉警+" in programmes(recogniser, "泉山分局打造“泉警+”线上社区警务模式。")
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("深圳市福田区打造“福田先锋”党建品牌，建立“1+6+N”服务体系。", "1+6+N", "1+6+N服务体系"),
+    ("重庆市渝中区创新“老马工作法”，化解矛盾纠纷300余件。", "老马工作法", "老马工作法"),
+    ("该局上线“警快办”小程序，群众足不出户即可办理业务。", "警快办小程序", "警快办"),
+    ("广州市开展“飓风2023”专项行动，共打掉犯罪团伙12个。", "飓风2023", "飓风2023专项行动"),
+])
+def test_other_cities(recogniser, text, name, alias):
+    found = programmes(recogniser, text)
+    assert name in found and alias in found[name]
+
+
+@pytest.mark.parametrize("text", [
+    "民警始终坚持“有警必接、有难必帮、有险必救、有求必应”的服务宗旨。",
+    "全市实现“零上访、零事故、零案件”目标。",
+    "他被授予“全国优秀人民警察”称号。",
+    "以“三无”小区为重点，开展消防安全整治。",
+    "他们把“群众的事就是天大的事”挂在嘴边。",
+])
+def test_other_cities_slogans(recogniser, text):
+    assert not programmes(recogniser, text)

@@ -22,7 +22,7 @@ from kg.recognise import ArticleContext
 
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」]{2,24})[”\"」]")
 _NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十百两双0-9][^\s]*[一二三四五六七八九十百两0-9]|"
-                            r"^[一二三四五六七八九十百两][个级化网色融联调][^\s]{0,8}$|\+")
+                            r"^[一二三四五六七八九十百两][个级化网色融联调][^\s]{0,8}$|[A-Za-z0-9]\+|\+[A-Za-z0-9]|\+$")
 _PROGRAMME_END = re.compile(r"(?:警局|工作室|调解室|工程|码|平台|APP|App|站|岗|系统|品牌|"
                             r"行动|机制|模式|网|通办|经验)$")
 _SENTENCE_LIKE = re.compile(r"[。；！？：]")
@@ -171,6 +171,7 @@ class ProgrammeRecognizer:
         if head:
             return "strong", head
         verb = self.verb_before.search(before)
+        # 1+2+N and 泉警+ are shapes; a plain pair like 网络+警格 needs a verb or a cue.
         shaped = _NUMERAL_SHAPE.search(inner)
         named = _PROGRAMME_END.search(inner)
         if self.goal_before.search(before) and not verb:
