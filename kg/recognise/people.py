@@ -1,13 +1,22 @@
-"""People: bylines, and names next to a title or a speech verb, checked against surnames.
+"""People: bylines, and names that a cue around them marks as a person.
 
-`民警罗义`, `副市长、公安局局长王巧全`, `“…”黄树伶说`. Names known only by a
-surname and 某/女士/先生 are kept but marked `anonymous` (optional in the guidelines).
+A cue says where a name starts (`民警罗义`, `家住…的王云`), where it ends (`“…”黄树伶说`,
+`王正奎、盛红菊等`) or both; the name itself must be a surname and one or two more
+characters that jieba's dictionary does not read as an ordinary word (`群众安全感`,
+`简单来说`, `志愿者和救援协会` are not people). Titles right before a name are the
+person's `role` (holdsPost): `副市长、公安局局长王巧全`. Names known only by a surname and
+某/女士/先生 are kept but marked `anonymous` (optional in the guidelines). Photographers
+credited with 摄 are people of the article too.
 """
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
-from kg.lexicons import words
+import jieba
+import jieba.posseg
+
+from kg.lexicons import alternation, words
 from kg.model import Article, EntityType, Mention, TITLE_SENTENCE
 from kg.recognise import ArticleContext
 
@@ -15,69 +24,224 @@ _HAN = r"[\u4e00-\u9fff]"
 # Characters that rarely end a given name but often follow one: 罗义已经…, 王鹏赶到…
 _AFTER_NAME = set("说介表告坦称笑正已在和与等带把将就便立马是也都还对向为从接讲回来赶到被让给及同跟"
                   "了的着过们个这那上下中里外前后今明昨亲第一二三四五六七八九十")
-_NOT_GIVEN = set("的了在是和与等及或者之其这那们个所以为被把将就都也还又再很更最不没有人员民警")
+_NOT_GIVEN = set("的了在是和与等及或者之其这那们个所以为被把将就都也还又再很更最不没有人员民警"
+                 "他她它我你您咱某各每该此")
+_OPEN = r"(?:^|(?<=[，。！？：；“”\s（）()]))"
+
+# A dictionary word of this frequency or more (and not a name) at the name's place
+# means the text is that word, not a name: 安全感, 简单(来说), 关注(问题).
+_COMMON_WORD = 100
+_COMMON_NAME = 500
+# A word covering the whole candidate needs less: 任组长 (31) in 局长任组长.
+_WHOLE_WORD = 10
+# A surname character that is itself a frequent non-name word (和, 都, 全, 来 …) only
+# starts a three-character name when the last two are not a word: 和窗口, 全覆盖.
+_FUNCTION_SURNAME = 3000
+_GIVEN_WORD = 50
+_COMMON_SURNAMES = 100
 
 
 class PersonRecognizer:
     def __init__(self):
-        surnames = sorted(words("surnames"), key=len, reverse=True)
-        titles = sorted(words("titles"), key=len, reverse=True)
-        self.surname_re = "(?:" + "|".join(map(re.escape, surnames)) + ")"
-        speech = "|".join(map(re.escape, sorted(words("speech_verbs"), key=len, reverse=True)))
-        anonymous = "|".join(map(re.escape, words("anonymous_suffixes")))
-        self.titled = re.compile(rf"(?P<title>{'|'.join(map(re.escape, titles))})"
-                                 rf"(?P<name>{self.surname_re}{_HAN}{{1,2}})")
-        self.speaker = re.compile(rf"(?:^|(?<=[，。！？：；”、\s]))(?P<name>{self.surname_re}{_HAN}{{1,2}}?)"
-                                  rf"(?={speech})")
-        self.anonymous = re.compile(rf"(?P<name>{self.surname_re}(?:{anonymous}))")
-        self.list_next = re.compile(rf"、(?P<name>{self.surname_re}{_HAN}{{1,2}})")
+        surname = alternation("surnames")
+        titles = alternation("titles")
+        cues = alternation("person_cues")
+        speech = alternation("speech_verbs")
+        anonymous = alternation("anonymous_suffixes")
+        name = rf"(?P<sur>{surname}){_HAN}{{1,2}}?"
+        # cues before the name: the name's end is for the dictionary to decide
+        self.titled = re.compile(rf"(?P<title>{titles})(?=(?:{surname}){_HAN})")
+        self.cued = re.compile(rf"(?:(?:{cues})|家住[^，。；！？]{{1,30}}?的)(?=(?:{surname}){_HAN})")
+        self.list_next = re.compile(rf"[、和与及](?=(?:{surname}){_HAN})")
+        # cues after the name: the name ends right before them
+        self.ended = [
+            re.compile(rf"{_OPEN}(?P<name>{name})(?={speech})"),
+            re.compile(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"),
+            re.compile(rf"像(?P<name>{name})(?:这样|一样|那样)"),
+            re.compile(rf"{_OPEN}(?P<name>{name})是(?:一名|一位|[^，。；！？]{{0,30}}?"
+                       rf"(?:{titles})(?=[，。；！？]|$))"),
+        ]
+        self.listed = re.compile(rf"(?P<list>{_HAN}{{2,3}}(?:、{_HAN}{{2,3}})+)(?:等|两人|二人|三人)")
+        self.anonymous = re.compile(rf"(?P<name>(?P<sur>{surname})(?:{anonymous}))")
+        self.old = re.compile(rf"{_OPEN}老(?P<sur>{surname})(?=[，。！？、”]|说)")
+        self.surname = re.compile(rf"(?:{surname})")
+        self.anonymous_after = re.compile(rf"(?:{anonymous})")
+        self.speech = re.compile(rf"(?:{speech})")
+        # The most common surnames come first in surnames.txt; past them, a surname that is
+        # also a frequent word (和, 都, 全, 安 …) needs a given name that is no word.
+        self.common_surnames = frozenset(
+            [w for w in words("surnames") if len(w) == 1][:_COMMON_SURNAMES])
 
+    @cached_property
+    def _freq(self) -> dict[str, int]:
+        jieba.initialize()
+        return jieba.dt.FREQ
+
+    @cached_property
+    def _tags(self) -> dict[str, str]:
+        return jieba.posseg.dt.word_tag_tab
+
+    # ------------------------------------------------------------------ recognise
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
         out = []
         for index, text in article.texts():
             if index == TITLE_SENTENCE:
                 continue
-            out.extend(self._sentence(index, text))
+            taken = [(m.start, m.end) for m in context.mentions
+                     if m.sentence == index and m.type is not EntityType.PERSON]
+            out.extend(self._sentence(index, text, taken))
+        out.extend(self._credits(article))
         return out
 
-    def _sentence(self, index: int, text: str) -> list[Mention]:
+    def _credits(self, article: Article) -> list[Mention]:
+        """Photographers (`黄辉延 摄`): people of the article with no place in its text."""
+        end = len(article.title)
+        return [Mention(EntityType.PERSON, name, end, end, TITLE_SENTENCE, name=name, key=name,
+                        attrs={"photographer": True})
+                for name in article.photographers if name not in article.reporters]
+
+    def _sentence(self, index: int, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         found: list[Mention] = []
         for m in self.titled.finditer(text):
-            name = self._trim(text, m.start("name"), m.end("name"))
+            name = self._name(text, m.end(), taken)
             if name:
-                found.append(self._mention(index, text, m.start("name"), name,
-                                           role=m.group("title")))
-                found.extend(self._listed(index, text, m.start("name") + len(name)))
-        for m in self.speaker.finditer(text):
-            name = m.group("name")
-            if self._valid(name):
-                found.append(self._mention(index, text, m.start("name"), name))
+                found.append(self._mention(index, m.end(), name, role=m.group("title")))
+                found.extend(self._more(index, text, m.end() + len(name), taken))
+        for m in self.cued.finditer(text):
+            name = self._name(text, m.end(), taken)
+            if name:
+                found.append(self._mention(index, m.end(), name))
+                found.extend(self._more(index, text, m.end() + len(name), taken))
+        for pattern in self.ended:
+            for m in pattern.finditer(text):
+                start, end = m.span("name")
+                name = self._name(text, start, taken, ends=(end,), cued_end=True)
+                if name:
+                    found.append(self._mention(index, start, name))
+        for m in self.listed.finditer(text):
+            found.extend(self._list(index, text, m.start("list"), m.group("list"), taken))
         for m in self.anonymous.finditer(text):
-            found.append(Mention(EntityType.PERSON, m.group("name"), m.start(), m.end(), index,
-                                 name=m.group("name"), key=m.group("name"),
-                                 attrs={"anonymous": True}))
+            if self._free(text, m.start(), m.end(), taken) and self._word_starts(text, m.start()):
+                found.append(self._mention(index, m.start(), m.group("name"), anonymous=True))
+        for m in self.old.finditer(text):
+            if self._freq.get(m.group(0), 0) < _GIVEN_WORD:
+                found.append(self._mention(index, m.start(), m.group(0), anonymous=True))
         return found
 
-    def _trim(self, text: str, start: int, end: int) -> str:
-        """Two or three characters: drop a third that reads as the next word's start."""
-        name = text[start:end]
-        if len(name) == 3 and name[2] in _AFTER_NAME:
-            name = name[:2]
-        return name if self._valid(name) else ""
-
-    def _valid(self, name: str) -> bool:
-        return len(name) >= 2 and not any(ch in _NOT_GIVEN for ch in name[1:])
-
-    def _listed(self, index: int, text: str, pos: int) -> list[Mention]:
+    def _more(self, index: int, text: str, pos: int, taken) -> list[Mention]:
+        """Further names of a list after a cue: 民警周伟、叶少龙."""
         out = []
         while (m := self.list_next.match(text, pos)):
-            name = self._trim(text, m.start("name"), m.end("name"))
+            name = self._name(text, m.end(), taken)
             if not name:
                 break
-            out.append(self._mention(index, text, m.start("name"), name))
-            pos = m.start("name") + len(name)
+            out.append(self._mention(index, m.end(), name))
+            pos = m.end() + len(name)
         return out
 
-    def _mention(self, index: int, text: str, start: int, name: str, role: str = "") -> Mention:
+    def _list(self, index: int, text: str, start: int, items: str, taken) -> list[Mention]:
+        """`王正奎、盛红菊等`: every item must be a name, or none is taken."""
+        out = []
+        for n, item in enumerate(items.split("、")):
+            if n == 0 and len(item) == 3 and not self._listed_name(text, start, item, taken):
+                start, item = start + 1, item[1:]     # 队员王正、… starts one character on
+            name = self._listed_name(text, start, item, taken)
+            if not name:
+                return []
+            out.append(self._mention(index, start, name))
+            start += len(item) + 1
+        return out
+
+    def _listed_name(self, text: str, start: int, item: str, taken) -> str:
+        if not self.surname.match(item):
+            return ""
+        return self._name(text, start, taken, ends=(start + len(item),), cued_end=True)
+
+    # ------------------------------------------------------------------ names
+    def _name(self, text: str, start: int, taken, ends: tuple[int, ...] = (),
+              cued_end: bool = False) -> str:
+        """The name starting at `start`, two or three characters, or "" when it reads as words."""
+        sur = self.surname.match(text, start)
+        if sur is None:
+            return ""
+        given_at = sur.end()
+        if self.anonymous_after.match(text, given_at):
+            return ""                                  # 陈女士: the anonymous pattern's
+        if not ends:
+            ends = tuple(e for e in (given_at + 2, given_at + 1) if e <= len(text))
+        ends = tuple(e for e in ends if given_at < e <= given_at + 2
+                     and re.fullmatch(rf"{_HAN}+", text[given_at:e])
+                     and self._shape(text[given_at:e], last=not cued_end and e == given_at + 2))
+        if not ends or not self._free(text, start, ends[-1], taken):
+            return ""
+        lo, hi = max(0, start - 4), min(len(text), max(ends) + 4)
+        tokens, pos = [], lo
+        for word in jieba.cut(text[lo:hi], HMM=False):
+            tokens.append((pos, pos + len(word), word))
+            pos += len(word)
+        cuts = {s for s, _, _ in tokens} | {hi}
+        if start not in cuts:
+            return ""                                  # 耀州区某…: the surname ends a word
+        first = next(w for s, _, w in tokens if s == start)
+        for end in ends:
+            if end not in cuts or not self._free(text, start, end, taken):
+                continue                               # 王鹏赶到: not 王鹏赶
+            name = text[start:end]
+            if self._reads_as_words(name, first, len(sur.group()),
+                                    said=bool(self.speech.match(text, end))):
+                return ""
+            return name
+        return ""
+
+    def _word_starts(self, text: str, start: int) -> bool:
+        """jieba starts a word at `start` (现任某县: 任 ends 现任, so 任某 is no one)."""
+        lo = max(0, start - 4)
+        pos = lo
+        for word in jieba.cut(text[lo:start + 3], HMM=False):
+            if pos >= start:
+                return pos == start
+            pos += len(word)
+        return pos == start
+
+    def _shape(self, given: str, last: bool) -> bool:
+        if any(ch in _NOT_GIVEN for ch in given):
+            return False
+        return not (last and len(given) == 2 and given[1] in _AFTER_NAME)
+
+    def _reads_as_words(self, name: str, first: str, sur_len: int, said: bool = False) -> bool:
+        """Whether jieba reads the name as ordinary words; `said`: a speech verb follows."""
+        freq, tags = self._freq, self._tags
+        if len(first) > sur_len:
+            common = freq.get(first, 0)
+            if len(first) >= len(name) and common >= _WHOLE_WORD:
+                # a name in the dictionary (所长高峰介绍) passes when a verb of saying follows
+                return not (said and len(first) == len(name) and tags.get(first, "").startswith("nr"))
+            # jieba tags many plain words nr (辛勤, 呼唤); only rarer ones pass as names (王明峰)
+            if common >= (_COMMON_NAME if tags.get(first, "").startswith("nr") else _COMMON_WORD):
+                return True                            # 简单来, 关注问, 呼唤穿
+        sur, given = name[:sur_len], name[sur_len:]
+        if len(given) == 2 and freq.get(sur, 0) >= _FUNCTION_SURNAME \
+                and not tags.get(sur, "").startswith("nr") \
+                and (sur not in self.common_surnames or tags.get(sur, "")[:1] in ("c", "p")) \
+                and freq.get(given, 0) >= _GIVEN_WORD and not tags.get(given, "").startswith("nr"):
+            return True                                # 和窗口, 全覆盖, 都饱含
+        return False
+
+    @staticmethod
+    def _free(text: str, start: int, end: int, taken) -> bool:
+        """No other mention (place, agency …) crosses the name's edges: 耀州区某 is no 区某.
+
+        A mention inside the name (the place 凌海 in 凌海红) or around it does not count.
+        """
+        return not any(s < start < e or s < end < e and not s <= start
+                       for s, e in taken)
+
+    def _mention(self, index: int, start: int, name: str, role: str = "",
+                 anonymous: bool = False) -> Mention:
+        attrs = {}
+        if role:
+            attrs["role"] = role
+        if anonymous:
+            attrs["anonymous"] = True
         return Mention(EntityType.PERSON, name, start, start + len(name), index,
-                       name=name, key=name, attrs={"role": role} if role else {})
+                       name=name, key=name, attrs=attrs)

@@ -1,0 +1,127 @@
+"""PersonRecognizer: sentences in, people (and the title right before them) out."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, EntityType, Mention, Sentence, TITLE_SENTENCE
+from kg.recognise import ArticleContext
+from kg.recognise.people import PersonRecognizer
+
+
+@pytest.fixture(scope="module")
+def recogniser():
+    return PersonRecognizer()
+
+
+def people(recogniser, text, mentions=(), **article):
+    art = Article("100_test.txt", 0, article.pop("title", "标题"),
+                  sentences=[Sentence(text, 0)], **article)
+    context = ArticleContext(art, list(mentions))
+    return [m for m in recogniser.recognise(art, context) if m.sentence == 0]
+
+
+def names(recogniser, text, mentions=()):
+    return [m.name for m in people(recogniser, text, mentions)]
+
+
+def roles(recogniser, text):
+    return {m.name: m.attrs.get("role", "") for m in people(recogniser, text)}
+
+
+# --- titles right before the name give the role --------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("苏州市公安局副局长张建华表示，将继续深化“一村一警”改革。", {"张建华": "副局长"}),
+    ("南京市鼓楼区司法局局长王海涛告诉记者，今年已调解纠纷300余件。", {"王海涛": "局长"}),
+    ("“有困难找网格员。”温州市鹿城区网格员周晓燕说。", {"周晓燕": "网格员"}),
+    ("据派出所所长高峰介绍，该所共有民警12名。", {"高峰": "所长"}),
+    # corpus
+    ("徐州市副市长、公安局局长王巧全说。", {"王巧全": "局长"}),
+    ("民警王鹏赶到现场时，双方正在争吵。", {"王鹏": "民警"}),
+    ("因此，驻村民警凌海红进村后就一直处于“灭火”状态。", {"凌海红": "驻村民警"}),
+    ("被拱墅区长庆街道综治社工汪艳送往基金会。", {"汪艳": "综治社工"}),
+])
+def test_title_before_name(recogniser, text, expected):
+    assert roles(recogniser, text) == expected
+
+
+def test_names_listed_after_a_title_share_the_cue_not_the_role(recogniser):
+    assert roles(recogniser, "社区民警刘洋、陈刚和辅警赵磊一起赶到现场。") == {
+        "刘洋": "社区民警", "陈刚": "", "赵磊": "辅警"}
+    assert roles(recogniser, "调解员吴秀兰、胡玉珍耐心劝说双方。") == {"吴秀兰": "调解员", "胡玉珍": ""}
+
+
+def test_a_word_after_a_title_is_no_name(recogniser):
+    assert names(recogniser, "区委书记任组长，区长任副组长。") == []
+    assert names(recogniser, "全市平安创建工作人员辛勤付出。") == []
+    assert names(recogniser, "民警张伟和相关部门负责人参加。") == ["张伟"]
+
+
+# --- cues that show a person without a post ----------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("“现在晚上出门心里踏实多了。”村民李秀英笑着说。", ["李秀英"]),
+    ("家住合肥市蜀山区的张丽华对此深有感触。", ["张丽华"]),
+    ("同事王芳说，他总是第一个到岗。", ["王芳"]),
+    ("李建国，男，1968年出生，现任某县公安局局长。", ["李建国"]),
+    ("王建军是当地派出所的一名社区民警。", ["王建军"]),
+    ("像王建军这样的基层民警还有很多。", ["王建军"]),
+    ("这名民警名叫王建军，今年35岁。", ["王建军"]),
+    # corpus
+    ("下楼，手机上就能一键开门……”家住云南省昆明市安宁市某小区的王云对这些“黑科技”很满意。", ["王云"]),
+    ("吕金贵是中央徐村一名交通安全劝导员，上班时间就站在路口。", ["吕金贵"]),
+    ("李立兴是萧山区浦阳镇金利浦制衣厂厂长，他的另一重身份是救援队队长。", ["李立兴"]),
+    ("陈剑锋现任广东省广州市公安局指挥中心指挥处社会面防控科科长。", ["陈剑锋"]),
+    ("黄山派出所组织的义警队伍王正奎、盛红菊等正为商户宣传反诈常识。", ["王正奎", "盛红菊"]),
+])
+def test_person_cues(recogniser, text, expected):
+    assert names(recogniser, text) == expected
+
+
+def test_speaker_before_a_verb_of_saying(recogniser):
+    assert names(recogniser, "王巧全介绍道，作为一种理念机制方法，解决了基层问题。") == ["王巧全"]
+    assert names(recogniser, "叶少龙说，“张某意识已不清醒。”") == ["叶少龙", "张某"]
+
+
+# --- ordinary words that start with a surname character -----------------------------
+@pytest.mark.parametrize("text", [
+    "群众满意度显著提升。",
+    "昆明全市居民小区将实现智慧安防百分之百全覆盖。",
+    "群众安全感、满意度显著增强。",
+    "简单来说，就是三个等级的要求不同。",
+    "组建了一支由社区网格员、志愿者和救援协会组成的队伍。",
+    "召开所有科所队室负责人和窗口工作人员参加的会议。",
+    "每一名公安民警都饱含着除恶必除的英雄情怀。",
+    "居民来自重庆、四川、贵州、云南等省份。",
+    "全市上下形成合力，常态化开展巡查。",
+    "安徽、江苏等地也有类似做法。",
+    "对每一起群众来信来访，第一时间分析研判。",
+    "了解群众关注问题、企业经营困难。",
+    "疫情当前响应群众呼唤穿街走巷。",
+])
+def test_no_person_in_ordinary_words(recogniser, text):
+    assert names(recogniser, text) == []
+
+
+# --- anonymous people and mentions found before --------------------------------------
+def test_anonymous_people_are_marked(recogniser):
+    found = people(recogniser, "犯罪嫌疑人刘某被抓获，受害人陈女士挽回损失。")
+    assert [(m.name, m.attrs.get("anonymous")) for m in found] == [("刘某", True), ("陈女士", True)]
+
+
+def test_a_surname_inside_another_word_is_no_one(recogniser):
+    text = "铜川市耀州区某医院拖欠李某工资6000元。"
+    place = Mention(EntityType.PLACE, "耀州区", 3, 6, 0, name="耀州区", key="610204")
+    assert names(recogniser, text, [place]) == ["李某"]
+    assert names(recogniser, "李建国现任某县公安局局长。") == ["李建国"]
+
+
+def test_a_place_inside_a_name_does_not_block_it(recogniser):
+    text = "驻村民警凌海红进村后就一直处于“灭火”状态。"
+    place = Mention(EntityType.PLACE, "凌海", 4, 6, 0, name="凌海市", key="210781")
+    assert names(recogniser, text, [place]) == ["凌海红"]
+
+
+def test_photographers_are_people_of_the_article(recogniser):
+    art = Article("100_test.txt", 0, "驻村民警走访群众", reporters=["邓君"],
+                  photographers=["黄辉延", "邓君"], sentences=[Sentence("正文。", 0)])
+    found = recogniser.recognise(art, ArticleContext(art))
+    assert [(m.name, m.sentence) for m in found] == [("黄辉延", TITLE_SENTENCE)]
