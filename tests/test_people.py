@@ -125,3 +125,36 @@ def test_photographers_are_people_of_the_article(recogniser):
                   photographers=["黄辉延", "邓君"], sentences=[Sentence("正文。", 0)])
     found = recogniser.recognise(art, ArticleContext(art))
     assert [(m.name, m.sentence) for m in found] == [("黄辉延", TITLE_SENTENCE)]
+
+
+def test_a_post_stated_after_the_name_is_kept_apart_from_the_role(recogniser):
+    found = people(recogniser, "杜伟是乌海市公安局海勃湾区分局新华街派出所的副所长，从警12年。")
+    assert [(m.name, m.attrs.get("role"), m.attrs.get("post")) for m in found] == [
+        ("杜伟", None, "副所长")]
+    text = "陈剑锋现任广东省广州市公安局指挥中心指挥处社会面防控科科长。"
+    (m,) = people(recogniser, text)
+    assert text[m.attrs["post_start"]:].startswith("科长")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("民警和辅警分别来自不同岗位。", []),
+    ("民警于波赶到现场。", ["于波"]),
+    ("民警于今年3月赶到。", []),
+    ("“和老百姓打交道，要将心比心。”和平派出所民警说。", []),
+    ("民警张伟与辅警赵磊一起劝说。", ["张伟", "赵磊"]),
+    ("网格员陈静和志愿者入户走访。", ["陈静"]),
+    ("网格员陈静和王丽入户走访。", ["陈静", "王丽"]),
+    ("据宁波市江北区调解员孙建平介绍，纠纷已化解。", ["孙建平"]),
+    ("据孙建平介绍，纠纷已化解。", ["孙建平"]),
+    ("在孙建平看来，调解要有耐心。", ["孙建平"]),
+    ("刘芳（化名）报警称被骗3万元。", ["刘芳"]),
+    ("村干部马文涛带着记者走进村委会。", ["马文涛"]),
+])
+def test_conjunctions_and_other_cues(recogniser, text, expected):
+    assert names(recogniser, text) == expected
+
+
+def test_a_place_is_no_speaker(recogniser):
+    text = "对此，黄岛区介绍了经验。"
+    place = Mention(EntityType.PLACE, "黄岛区", 3, 6, 0, name="黄岛区", key="370211")
+    assert names(recogniser, text, [place]) == []

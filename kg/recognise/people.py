@@ -4,7 +4,9 @@ A cue says where a name starts (`民警罗义`, `家住…的王云`), where it 
 `王正奎、盛红菊等`) or both; the name itself must be a surname and one or two more
 characters that jieba's dictionary does not read as an ordinary word (`群众安全感`,
 `简单来说`, `志愿者和救援协会` are not people). Titles right before a name are the
-person's `role` (holdsPost): `副市长、公安局局长王巧全`. Names known only by a surname and
+person's `role` (holdsPost): `副市长、公安局局长王巧全`; a post stated after the name
+(`杜伟是…派出所的副所长`, `陈剑锋现任…科科长`) is `post`, its offset in the sentence
+`post_start`. Names known only by a surname and
 某/女士/先生 are kept but marked `anonymous` (optional in the guidelines). Photographers
 credited with 摄 are people of the article too.
 """
@@ -55,11 +57,15 @@ class PersonRecognizer:
         self.list_next = re.compile(rf"[、和与及](?=(?:{surname}){_HAN})")
         # cues after the name: the name ends right before them
         self.ended = [
-            re.compile(rf"{_OPEN}(?P<name>{name})(?={speech})"),
+            re.compile(rf"(?:{_OPEN}|据)(?P<name>{name})(?={speech})"),
+            re.compile(rf"在(?P<name>{name})(?:看来|眼里|心中)"),
+            re.compile(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"),
             re.compile(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"),
             re.compile(rf"像(?P<name>{name})(?:这样|一样|那样)"),
-            re.compile(rf"{_OPEN}(?P<name>{name})是(?:一名|一位|[^，。；！？]{{0,30}}?"
-                       rf"(?:{titles})(?=[，。；！？]|$))"),
+            re.compile(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"),
+            # 杜伟是…派出所的副所长: the post is kept apart from `role` (not before the name)
+            re.compile(rf"{_OPEN}(?P<name>{name})(?:是|现任|担任|任)[^，。；！？]{{0,30}}?"
+                       rf"(?P<post>{titles})(?=[，。；！？]|$)"),
         ]
         self.listed = re.compile(rf"(?P<list>{_HAN}{{2,3}}(?:、{_HAN}{{2,3}})+)(?:等|两人|二人|三人)")
         self.anonymous = re.compile(rf"(?P<name>(?P<sur>{surname})(?:{anonymous}))")
@@ -69,8 +75,8 @@ class PersonRecognizer:
         self.speech = re.compile(rf"(?:{speech})")
         # The most common surnames come first in surnames.txt; past them, a surname that is
         # also a frequent word (和, 都, 全, 安 …) needs a given name that is no word.
-        self.common_surnames = frozenset(
-            [w for w in words("surnames") if len(w) == 1][:_COMMON_SURNAMES])
+        self._single_surnames = [w for w in words("surnames") if len(w) == 1]
+        self.common_surnames = frozenset(self._single_surnames[:_COMMON_SURNAMES])
 
     @cached_property
     def _freq(self) -> dict[str, int]:
@@ -87,7 +93,7 @@ class PersonRecognizer:
         for index, text in article.texts():
             if index == TITLE_SENTENCE:
                 continue
-            taken = [(m.start, m.end) for m in context.mentions
+            taken = [(m.start, m.end, m.type is EntityType.PLACE) for m in context.mentions
                      if m.sentence == index and m.type is not EntityType.PERSON]
             out.extend(self._sentence(index, text, taken))
         out.extend(self._credits(article))
@@ -100,7 +106,7 @@ class PersonRecognizer:
                         attrs={"photographer": True})
                 for name in article.photographers if name not in article.reporters]
 
-    def _sentence(self, index: int, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    def _sentence(self, index: int, text: str, taken: list[tuple[int, int, bool]]) -> list[Mention]:
         found: list[Mention] = []
         for m in self.titled.finditer(text):
             name = self._name(text, m.end(), taken)
@@ -118,6 +124,8 @@ class PersonRecognizer:
                 name = self._name(text, start, taken, ends=(end,), cued_end=True)
                 if name:
                     found.append(self._mention(index, start, name))
+                    if "post" in pattern.groupindex:
+                        found[-1].attrs.update(post=m.group("post"), post_start=m.start("post"))
         for m in self.listed.finditer(text):
             found.extend(self._list(index, text, m.start("list"), m.group("list"), taken))
         for m in self.anonymous.finditer(text):
@@ -126,7 +134,17 @@ class PersonRecognizer:
         for m in self.old.finditer(text):
             if self._freq.get(m.group(0), 0) < _GIVEN_WORD:
                 found.append(self._mention(index, m.start(), m.group(0), anonymous=True))
-        return found
+        return self._merge(found)
+
+    @staticmethod
+    def _merge(found: list[Mention]) -> list[Mention]:
+        """One mention per span, with what every cue said about it (role, post …)."""
+        by_span: dict[tuple[int, int], Mention] = {}
+        for m in found:
+            kept = by_span.setdefault((m.start, m.end), m)
+            if kept is not m:
+                kept.attrs = {**m.attrs, **kept.attrs}
+        return list(by_span.values())
 
     def _more(self, index: int, text: str, pos: int, taken) -> list[Mention]:
         """Further names of a list after a cue: 民警周伟、叶少龙."""
@@ -172,7 +190,7 @@ class PersonRecognizer:
         ends = tuple(e for e in ends if given_at < e <= given_at + 2
                      and re.fullmatch(rf"{_HAN}+", text[given_at:e])
                      and self._shape(text[given_at:e], last=not cued_end and e == given_at + 2))
-        if not ends or not self._free(text, start, ends[-1], taken):
+        if not ends:
             return ""
         lo, hi = max(0, start - 4), min(len(text), max(ends) + 4)
         tokens, pos = [], lo
@@ -220,21 +238,38 @@ class PersonRecognizer:
             if common >= (_COMMON_NAME if tags.get(first, "").startswith("nr") else _COMMON_WORD):
                 return True                            # 简单来, 关注问, 呼唤穿
         sur, given = name[:sur_len], name[sur_len:]
-        if len(given) == 2 and freq.get(sur, 0) >= _FUNCTION_SURNAME \
-                and not tags.get(sur, "").startswith("nr") \
-                and (sur not in self.common_surnames or tags.get(sur, "")[:1] in ("c", "p")) \
-                and freq.get(given, 0) >= _GIVEN_WORD and not tags.get(given, "").startswith("nr"):
+        if sur in self._word_surnames and len(given) == 2 and freq.get(given, 0) >= _GIVEN_WORD \
+                and not tags.get(given, "").startswith("nr"):
             return True                                # 和窗口, 全覆盖, 都饱含
+        if sur in self._function_surnames and len(given) == 1 and not said:
+            return True                                # 民警和辅警
         return False
+
+    @cached_property
+    def _word_surnames(self) -> frozenset[str]:
+        """Surnames more often read as a frequent word: 和, 都, 全, 安 (not 张, 马, 高)."""
+        freq, tags = self._freq, self._tags
+        return frozenset(
+            c for c in self._single_surnames
+            if freq.get(c, 0) >= _FUNCTION_SURNAME and not tags.get(c, "").startswith("nr")
+            and (c not in self.common_surnames or tags.get(c, "")[:1] in ("c", "p")))
+
+    @cached_property
+    def _function_surnames(self) -> frozenset[str]:
+        """Of those, the rarer conjunctions, prepositions, adverbs, pronouns: 和, 都, 由, 那."""
+        return frozenset(c for c in self._word_surnames - self.common_surnames
+                         if self._tags.get(c, "")[:1] in ("c", "p", "d", "r", "u"))
 
     @staticmethod
     def _free(text: str, start: int, end: int, taken) -> bool:
-        """No other mention (place, agency …) crosses the name's edges: 耀州区某 is no 区某.
+        """No other mention crosses the name's edges (耀州区某 is no 区某) and no place holds it.
 
-        A mention inside the name (the place 凌海 in 凌海红) or around it does not count.
+        A mention inside the name (the place 凌海 in 凌海红) does not count, nor an agency
+        around it (王玉理 of 王玉理解解工作室).
         """
         return not any(s < start < e or s < end < e and not s <= start
-                       for s, e in taken)
+                       or place and s <= start and end <= e
+                       for s, e, place in taken)
 
     def _mention(self, index: int, start: int, name: str, role: str = "",
                  anonymous: bool = False) -> Mention:
