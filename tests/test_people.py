@@ -158,3 +158,19 @@ def test_a_place_is_no_speaker(recogniser):
     text = "对此，黄岛区介绍了经验。"
     place = Mention(EntityType.PLACE, "黄岛区", 3, 6, 0, name="黄岛区", key="370211")
     assert names(recogniser, text, [place]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("浙江省湖州市德清县公安局党委副书记、政委沈建明说。", {"沈建明": "政委"}),
+    ("辖区居民林秀珍拉着民警的手连声道谢。", {"林秀珍": ""}),
+    ("今年56岁的韩德胜是村里的老调解员。", {"韩德胜": ""}),
+    ("“多亏了民警！”失主孔令辉激动地说。", {"孔令辉": ""}),
+    ("“没想到这么快！”赵永刚高兴地说。", {"赵永刚": ""}),
+    ("“没想到这么快！”王芳高兴地说。", {"王芳": ""}),
+    ("派出所教导员欧阳振华带队开展夜间巡查。", {"欧阳振华": "教导员"}),
+    ("民警许志刚、李红梅，辅警王小龙组成巡逻队。", {"许志刚": "民警", "李红梅": "", "王小龙": "辅警"}),
+    ("“快来看！”他高兴地说。", {}),
+    ("群众纷纷竖起大拇指，高兴地说。", {}),
+])
+def test_names_of_two_and_three_characters(recogniser, text, expected):
+    assert roles(recogniser, text) == expected

@@ -53,11 +53,14 @@ class PersonRecognizer:
         name = rf"(?P<sur>{surname}){_HAN}{{1,2}}?"
         # cues before the name: the name's end is for the dictionary to decide
         self.titled = re.compile(rf"(?P<title>{titles})(?=(?:{surname}){_HAN})")
-        self.cued = re.compile(rf"(?:(?:{cues})|家住[^，。；！？]{{1,30}}?的)(?=(?:{surname}){_HAN})")
+        self.cued = re.compile(rf"(?:(?:{cues})|家住[^，。；！？]{{1,30}}?的|"
+                               rf"(?:\d+|[一二三四五六七八九十]+)岁的)(?=(?:{surname}){_HAN})")
+        # a verb of saying after the name, maybe with a manner: 黄树伶说, 孔令辉激动地说
+        self.speaker = re.compile(rf"(?:{_OPEN}|据)(?=(?:{surname}){_HAN})")
+        self.said = re.compile(rf"(?:{speech})|{_HAN}{{1,3}}地(?:{speech})")
         self.list_next = re.compile(rf"[、和与及](?=(?:{surname}){_HAN})")
         # cues after the name: the name ends right before them
         self.ended = [
-            re.compile(rf"(?:{_OPEN}|据)(?P<name>{name})(?={speech})"),
             re.compile(rf"在(?P<name>{name})(?:看来|眼里|心中)"),
             re.compile(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"),
             re.compile(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"),
@@ -118,6 +121,12 @@ class PersonRecognizer:
             if name:
                 found.append(self._mention(index, m.end(), name))
                 found.extend(self._more(index, text, m.end() + len(name), taken))
+        for m in self.speaker.finditer(text):
+            sur = self.surname.match(text, m.end())
+            ends = tuple(e for e in (sur.end() + 2, sur.end() + 1) if self.said.match(text, e))
+            name = self._name(text, m.end(), taken, ends=ends, cued_end=True) if ends else ""
+            if name:
+                found.append(self._mention(index, m.end(), name))
         for pattern in self.ended:
             for m in pattern.finditer(text):
                 start, end = m.span("name")
@@ -189,7 +198,7 @@ class PersonRecognizer:
             ends = tuple(e for e in (given_at + 2, given_at + 1) if e <= len(text))
         ends = tuple(e for e in ends if given_at < e <= given_at + 2
                      and re.fullmatch(rf"{_HAN}+", text[given_at:e])
-                     and self._shape(text[given_at:e], last=not cued_end and e == given_at + 2))
+                     and not any(ch in _NOT_GIVEN for ch in text[given_at:e]))
         if not ends:
             return ""
         lo, hi = max(0, start - 4), min(len(text), max(ends) + 4)
@@ -204,6 +213,9 @@ class PersonRecognizer:
         for end in ends:
             if end not in cuts or not self._free(text, start, end, taken):
                 continue                               # 王鹏赶到: not 王鹏赶
+            if not cued_end and end == given_at + 2 and text[end - 1] in _AFTER_NAME \
+                    and end - 1 in cuts:
+                continue                               # 王云对这些: jieba cannot tell, 对 goes
             name = text[start:end]
             if self._reads_as_words(name, first, len(sur.group()),
                                     said=bool(self.speech.match(text, end))):
@@ -221,19 +233,17 @@ class PersonRecognizer:
             pos += len(word)
         return pos == start
 
-    def _shape(self, given: str, last: bool) -> bool:
-        if any(ch in _NOT_GIVEN for ch in given):
-            return False
-        return not (last and len(given) == 2 and given[1] in _AFTER_NAME)
-
     def _reads_as_words(self, name: str, first: str, sur_len: int, said: bool = False) -> bool:
         """Whether jieba reads the name as ordinary words; `said`: a speech verb follows."""
         freq, tags = self._freq, self._tags
         if len(first) > sur_len:
             common = freq.get(first, 0)
             if len(first) >= len(name) and common >= _WHOLE_WORD:
-                # a name in the dictionary (所长高峰介绍) passes when a verb of saying follows
-                return not (said and len(first) == len(name) and tags.get(first, "").startswith("nr"))
+                # names in the dictionary pass when rare (林秀珍) or followed by a verb of
+                # saying (所长高峰介绍); 安全感, 辛勤 are tagged nr too
+                if len(first) > len(name) or not tags.get(first, "").startswith("nr"):
+                    return True
+                return not (said or common < _COMMON_WORD)
             # jieba tags many plain words nr (辛勤, 呼唤); only rarer ones pass as names (王明峰)
             if common >= (_COMMON_NAME if tags.get(first, "").startswith("nr") else _COMMON_WORD):
                 return True                            # 简单来, 关注问, 呼唤穿
