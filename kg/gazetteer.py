@@ -24,7 +24,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 LEVELS = ("province", "city", "county", "town", "village")
@@ -281,6 +281,9 @@ class Gazetteer:
         self._code_index: dict[str, int] = {}
         for index, division in enumerate(self._coded):
             self._code_index.setdefault(division.id, index)
+        # Recognisers ask for the same few divisions' ancestry over and over.
+        self._index = lru_cache(maxsize=1 << 16)(self._find)
+        self._lineage = lru_cache(maxsize=1 << 16)(self._ancestry)
         self.divisions: Mapping[str, Division] = _Divisions(self)
         self.by_name: Mapping[str, list[str]] = _FullNames(self)       # full names, every level
         self.by_alias: Mapping[str, list[str]] = _ShortForms(self)     # short forms, province..county
@@ -299,7 +302,7 @@ class Gazetteer:
         k = bisect_left(names, name)
         return k if k < len(names) and names[k] == name else None
 
-    def _index(self, division_id: str) -> int:
+    def _find(self, division_id: str) -> int:
         """The index of a division id; KeyError if there is none."""
         head, sep, rest = division_id.partition("/")
         index = self._code_index[head]
@@ -369,13 +372,16 @@ class Gazetteer:
 
     def ancestors(self, division_id: str) -> list[Division]:
         """Parent, grandparent, … up to the province."""
+        return list(self._lineage(division_id))
+
+    def _ancestry(self, division_id: str) -> tuple[Division, ...]:
         parents = self._t.parents
         out = []
         index = parents[self._index(division_id)]
         while index >= 0:
             out.append(self._division(index))
             index = parents[index]
-        return out
+        return tuple(out)
 
     def is_within(self, inner: str, outer: str) -> bool:
         return any(a.id == outer for a in self.ancestors(inner))
