@@ -92,13 +92,14 @@ class PersonRecognizer:
 
     # ------------------------------------------------------------------ recognise
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
+        taken: dict[int, list[tuple[int, int, bool]]] = {}
+        for m in context.mentions:
+            if m.type is not EntityType.PERSON:
+                taken.setdefault(m.sentence, []).append((m.start, m.end, m.type is EntityType.PLACE))
         out = []
         for index, text in article.texts():
-            if index == TITLE_SENTENCE:
-                continue
-            taken = [(m.start, m.end, m.type is EntityType.PLACE) for m in context.mentions
-                     if m.sentence == index and m.type is not EntityType.PERSON]
-            out.extend(self._sentence(index, text, taken))
+            if index != TITLE_SENTENCE:
+                out.extend(self._sentence(index, text, taken.get(index, [])))
         out.extend(self._credits(article))
         return out
 
@@ -272,13 +273,14 @@ class PersonRecognizer:
 
     @staticmethod
     def _free(text: str, start: int, end: int, taken) -> bool:
-        """No other mention crosses the name's edges (耀州区某 is no 区某) and no place holds it.
+        """No other mention crosses the name's edges (耀州区某 is no 区某), is the name, or
+        is a place holding it.
 
-        A mention inside the name (the place 凌海 in 凌海红) does not count, nor an agency
-        around it (王玉理 of 王玉理解解工作室).
+        A mention inside the name (the place 凌海 in 凌海红) does not count, nor a longer
+        name around it (王玉理 of 王玉理解解工作室).
         """
         return not any(s < start < e or s < end < e and not s <= start
-                       or place and s <= start and end <= e
+                       or (s, e) == (start, end) or place and s <= start and end <= e
                        for s, e, place in taken)
 
     def _mention(self, index: int, start: int, name: str, role: str = "",
