@@ -174,3 +174,17 @@ def test_a_place_is_no_speaker(recogniser):
 ])
 def test_names_of_two_and_three_characters(recogniser, text, expected):
     assert roles(recogniser, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("党员干部包联到户，确保责任落实。", []),
+    ("社区工作者包片负责。", []),
+    ("民警连夜赶赴现场。", []),
+    ("群众利益无小事。", []),
+    ("民警向记者介绍了案件经过。", []),
+    ("民警安雪说。", ["安雪"]),
+    ("队长邵明带领队员出发。", ["邵明"]),
+    ("调解员杜成功劝解。", ["杜成功"]),
+])
+def test_rarer_surnames_that_are_also_words(recogniser, text, expected):
+    assert names(recogniser, text) == expected

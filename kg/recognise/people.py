@@ -76,6 +76,7 @@ class PersonRecognizer:
         self.surname = re.compile(rf"(?:{surname})")
         self.anonymous_after = re.compile(rf"(?:{anonymous})")
         self.speech = re.compile(rf"(?:{speech})")
+        self.stop = re.compile(r"[，。！？；：、”）)]|$")
         # The most common surnames come first in surnames.txt; past them, a surname that is
         # also a frequent word (和, 都, 全, 安 …) needs a given name that is no word.
         self._single_surnames = [w for w in words("surnames") if len(w) == 1]
@@ -219,7 +220,8 @@ class PersonRecognizer:
                 continue                               # 王云对这些: jieba cannot tell, 对 goes
             name = text[start:end]
             if self._reads_as_words(name, first, len(sur.group()),
-                                    said=bool(self.speech.match(text, end))):
+                                    said=bool(self.speech.match(text, end)),
+                                    stop=bool(self.stop.match(text, end))):
                 return ""
             return name
         return ""
@@ -234,8 +236,10 @@ class PersonRecognizer:
             pos += len(word)
         return pos == start
 
-    def _reads_as_words(self, name: str, first: str, sur_len: int, said: bool = False) -> bool:
-        """Whether jieba reads the name as ordinary words; `said`: a speech verb follows."""
+    def _reads_as_words(self, name: str, first: str, sur_len: int, said: bool = False,
+                        stop: bool = False) -> bool:
+        """Whether jieba reads the name as ordinary words; a verb of saying (`said`) or a
+        punctuation mark (`stop`) right after it make a name likelier."""
         freq, tags = self._freq, self._tags
         if len(first) > sur_len:
             common = freq.get(first, 0)
@@ -252,8 +256,8 @@ class PersonRecognizer:
         if sur in self._word_surnames and len(given) == 2 and freq.get(given, 0) >= _GIVEN_WORD \
                 and not tags.get(given, "").startswith("nr"):
             return True                                # 和窗口, 全覆盖, 都饱含
-        if sur in self._function_surnames and len(given) == 1 and not said:
-            return True                                # 民警和辅警
+        if sur in self._rare_word_surnames and len(given) == 1 and not (said or stop):
+            return True                                # 民警和辅警, 干部包联到户
         return False
 
     @cached_property
@@ -266,10 +270,9 @@ class PersonRecognizer:
             and (c not in self.common_surnames or tags.get(c, "")[:1] in ("c", "p")))
 
     @cached_property
-    def _function_surnames(self) -> frozenset[str]:
-        """Of those, the rarer conjunctions, prepositions, adverbs, pronouns: 和, 都, 由, 那."""
-        return frozenset(c for c in self._word_surnames - self.common_surnames
-                         if self._tags.get(c, "")[:1] in ("c", "p", "d", "r", "u"))
+    def _rare_word_surnames(self) -> frozenset[str]:
+        """Of those, the ones past the common hundred: 和, 都, 包, 安 (not 于, 向)."""
+        return self._word_surnames - self.common_surnames
 
     @staticmethod
     def _free(text: str, start: int, end: int, taken) -> bool:
