@@ -188,3 +188,16 @@ def test_names_of_two_and_three_characters(recogniser, text, expected):
 ])
 def test_rarer_surnames_that_are_also_words(recogniser, text, expected):
     assert names(recogniser, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("派出所副所长兼社区民警蔡小明说，关键是要多走访。", {"蔡小明": "社区民警"}),
+    ("民警李明正在值班。", {"李明": "民警"}),
+    ("民警张亲自上门。", {}),
+    ("民警王云对这些情况很熟悉。", {"王云": "民警"}),
+    ("村民们说，多亏了老支书陶振国。", {"陶振国": "老支书"}),
+    ("图为社区网格员张晓梅（右）入户登记信息。", {"张晓梅": "网格员"}),
+    ("市公安局党委委员、副局长、交警支队支队长梁志勇介绍。", {"梁志勇": "支队长"}),
+])
+def test_where_the_name_ends(recogniser, text, expected):
+    assert roles(recogniser, text) == expected

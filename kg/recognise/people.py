@@ -23,9 +23,10 @@ from kg.model import Article, EntityType, Mention, TITLE_SENTENCE
 from kg.recognise import ArticleContext
 
 _HAN = r"[\u4e00-\u9fff]"
-# Characters that rarely end a given name but often follow one: 罗义已经…, 王鹏赶到…
-_AFTER_NAME = set("说介表告坦称笑正已在和与等带把将就便立马是也都还对向为从接讲回来赶到被让给及同跟"
-                  "了的着过们个这那上下中里外前后今明昨亲第一二三四五六七八九十")
+# Characters that rarely end a given name but often follow one: 王云对这些, 罗义已经…
+# (consulted only when jieba reads them as a word of their own)
+_AFTER_NAME = set("说介表告坦称笑已在和与等带把将就便是也都还对向为从接讲回来赶到被让给及跟"
+                  "了的着过们个这那上下中里外前后第一二三四五六七八九十")
 _NOT_GIVEN = set("的了在是和与等及或者之其这那们个所以为被把将就都也还又再很更最不没有人员民警"
                  "他她它我你您咱某各每该此")
 _OPEN = r"(?:^|(?<=[，。！？：；“”\s（）()]))"
@@ -41,6 +42,9 @@ _WHOLE_WORD = 10
 _FUNCTION_SURNAME = 3000
 _GIVEN_WORD = 50
 _COMMON_SURNAMES = 100
+# jieba tags of adverbs, prepositions, conjunctions, particles, pronouns, numerals,
+# measure words, time and place words: no given name reads as one of these.
+_FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "t", "f")
 
 
 class PersonRecognizer:
@@ -213,14 +217,14 @@ class PersonRecognizer:
             return ""                                  # 耀州区某…: the surname ends a word
         first = next(w for s, _, w in tokens if s == start)
         for end in ends:
-            if end not in cuts or not self._free(text, start, end, taken):
-                continue                               # 王鹏赶到: not 王鹏赶
+            said = bool(self.speech.match(text, end))
+            if end not in cuts and not said or not self._free(text, start, end, taken):
+                continue                               # 王鹏赶到: not 王鹏赶; 蔡小明说 though 明说
             if not cued_end and end == given_at + 2 and text[end - 1] in _AFTER_NAME \
                     and end - 1 in cuts:
                 continue                               # 王云对这些: jieba cannot tell, 对 goes
             name = text[start:end]
-            if self._reads_as_words(name, first, len(sur.group()),
-                                    said=bool(self.speech.match(text, end)),
+            if self._reads_as_words(name, first, len(sur.group()), said=said,
                                     stop=bool(self.stop.match(text, end))):
                 return ""
             return name
@@ -256,6 +260,9 @@ class PersonRecognizer:
         if sur in self._word_surnames and len(given) == 2 and freq.get(given, 0) >= _GIVEN_WORD \
                 and not tags.get(given, "").startswith("nr"):
             return True                                # 和窗口, 全覆盖, 都饱含
+        if len(given) == 2 and tags.get(given, "")[:1] in _FUNCTION_TAGS \
+                and freq.get(given, 0) >= _GIVEN_WORD:
+            return True                                # 张亲自上门, 李正在值班
         if sur in self._rare_word_surnames and len(given) == 1 and not (said or stop):
             return True                                # 民警和辅警, 干部包联到户
         return False
