@@ -201,3 +201,9 @@ def test_rarer_surnames_that_are_also_words(recogniser, text, expected):
 ])
 def test_where_the_name_ends(recogniser, text, expected):
     assert roles(recogniser, text) == expected
+
+
+def test_speaking_to_the_reporter(recogniser):
+    assert names(recogniser, "张鸣建向《法治日报》记者介绍，基金会是体现党委、政府关怀的平台。") == ["张鸣建"]
+    assert names(recogniser, "周晓燕对记者说，网格就是家。") == ["周晓燕"]
+    assert names(recogniser, "市公安局向记者通报了案情。") == []

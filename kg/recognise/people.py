@@ -59,9 +59,11 @@ class PersonRecognizer:
         self.titled = re.compile(rf"(?P<title>{titles})(?=(?:{surname}){_HAN})")
         self.cued = re.compile(rf"(?:(?:{cues})|家住[^，。；！？]{{1,30}}?的|"
                                rf"(?:\d+|[一二三四五六七八九十]+)岁的)(?=(?:{surname}){_HAN})")
-        # a verb of saying after the name, maybe with a manner: 黄树伶说, 孔令辉激动地说
+        # a verb of saying after the name, maybe with a manner or an addressee: 黄树伶说,
+        # 孔令辉激动地说, 张鸣建向《法治日报》记者介绍
         self.speaker = re.compile(rf"(?:{_OPEN}|据)(?=(?:{surname}){_HAN})")
-        self.said = re.compile(rf"(?:{speech})|{_HAN}{{1,3}}地(?:{speech})")
+        self.said = re.compile(rf"(?:{speech})|{_HAN}{{1,3}}地(?:{speech})"
+                               rf"|[向对][^，。；！？]{{0,12}}?记者")
         self.list_next = re.compile(rf"[、和与及](?=(?:{surname}){_HAN})")
         # cues after the name: the name ends right before them
         self.ended = [
