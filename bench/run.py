@@ -1,0 +1,297 @@
+"""govkg benchmark suite: extraction speed and memory over growing corpora.
+
+    .venv/bin/python bench/run.py                   # sizes 1,10,100
+    .venv/bin/python bench/run.py --sizes 1,10,100,1000
+    .venv/bin/python bench/run.py --quick           # sizes 1,10, fewer SPARQL repeats
+    .venv/bin/python bench/run.py --profile 10      # cProfile over the 10x corpus, per stage
+
+Each size runs in a fresh child process (so its peak RSS is its own). The
+child loads the gazetteer and warms the recognisers on one bundled file first
+(reported as setup, not counted in throughput), then times `build_corpus` over
+the generated corpus and, in the same process, raw `jieba.cut` over exactly
+the same text: the anchor.
+
+The N x corpus is generated from the bundled one (data/corpus): each copy of
+an article has its cities and counties replaced by other real divisions of the
+same level from the gazetteer (full names and short forms alike), so the number
+of distinct places grows with the corpus instead of repeating.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+
+# ----------------------------------------------------------------- corpora
+def _sources() -> list[tuple[str, str]]:
+    from kg.read import read_source
+    out = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        source = read_source(path)
+        if source.ok:
+            out.append((path.name, source.text))
+    return out
+
+
+def _substitutions(gaz, rng: random.Random, pool: dict, text: str) -> dict[str, str]:
+    """For each city or county named in `text`, another real one of the same level."""
+    mapping: dict[str, str] = {}
+    for division in pool["present"]:
+        if division.name in text or (division.alias and division.alias in text):
+            other = rng.choice(pool[division.level])
+            mapping[division.name] = other.name
+            if division.alias:
+                mapping[division.alias] = other.short
+    return mapping
+
+
+def generate(size: int, out: Path, seed: int = 7) -> tuple[int, int]:
+    """Write the size x corpus into `out`; returns (files, characters)."""
+    from kg.gazetteer import gazetteer
+    gaz = gazetteer()
+    sources = _sources()
+    rng = random.Random(seed)
+    coded = [gaz.get(i) for name in gaz.names("city", "county") for i in gaz.by_name[name][:1]]
+    pool = {"city": [d for d in coded if d.level == "city"],
+            "county": [d for d in coded if d.level == "county"]}
+    joined = "".join(text for _, text in sources)
+    pool["present"] = sorted((d for d in coded if d.name in joined or (d.alias and d.alias in joined)),
+                             key=lambda d: -len(d.name))
+    out.mkdir(parents=True, exist_ok=True)
+    chars = files = 0
+    for copy in range(size):
+        for name, text in sources:
+            if copy:
+                mapping = _substitutions(gaz, rng, pool, text)
+                if mapping:
+                    pattern = re.compile("|".join(map(re.escape, sorted(mapping, key=len, reverse=True))))
+                    text = pattern.sub(lambda m: mapping[m.group()], text)
+                # Vary the figures too, so numbers differ between copies.
+                text = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), text)
+            (out / f"{copy:05d}_{name}").write_text(text, encoding="utf-8")
+            chars += len(text)
+            files += 1
+    return files, chars
+
+
+# ----------------------------------------------------------------- child
+def _rss_peak_mb() -> float:
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(directory: Path, sparql_repeats: int) -> dict:
+    """Measure one corpus; runs in its own process. Prints one JSON line."""
+    t0 = time.perf_counter()
+    from kg.gazetteer import gazetteer
+    from kg.pipeline import build_corpus
+    t_import = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    gazetteer()
+    t_gaz = time.perf_counter() - t0
+    import jieba
+    jieba.setLogLevel(60)
+    t0 = time.perf_counter()
+    jieba.initialize()
+    build_corpus([next(iter(sorted(CORPUS.glob("*.txt"))))])      # warm: automata, lexicons, models
+    t_warm = time.perf_counter() - t0
+
+    paths = sorted(directory.glob("*.txt"))
+    text = "".join(p.read_text(encoding="utf-8") for p in paths)
+    t0 = time.perf_counter()
+    corpus = build_corpus(paths)
+    t_build = time.perf_counter() - t0
+    rss_build = _rss_peak_mb()
+
+    t0 = time.perf_counter()
+    from kg.graph.build import corpus_to_graph
+    graph = corpus_to_graph(corpus)
+    t_graph = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    tokens = sum(1 for _ in jieba.cut(text))
+    t_jieba = time.perf_counter() - t0
+
+    result = {"files": len(paths), "chars": len(text), "import_s": t_import, "gazetteer_s": t_gaz,
+              "warm_s": t_warm, "build_s": t_build, "graph_s": t_graph, "jieba_s": t_jieba,
+              "tokens": tokens, "entities": len(corpus.entities) if hasattr(corpus, "entities") else None,
+              "triples": len(graph), "rss_build_mb": rss_build, "rss_peak_mb": _rss_peak_mb()}
+    if sparql_repeats:
+        result["sparql"] = sparql(graph, sparql_repeats)
+    return result
+
+
+SPARQL_QUERIES = ("places-with-most-programmes", "programmes-by-city")
+
+
+def sparql(graph, repeats: int) -> list[dict]:
+    """rdflib's engine vs Oxigraph (through kg.query) on the same graph and saved queries."""
+    try:
+        from kg.query import PREFIXES, read_query, run_query
+        import pyoxigraph  # noqa: F401
+    except ImportError:
+        return []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "graph.nt"
+        graph.serialize(path, format="nt")
+        from kg.query import open_store
+        store = open_store(path)
+        out = []
+        for name in SPARQL_QUERIES:
+            text = read_query(str(ROOT / "queries" / f"{name}.rq"))
+            initns = dict(PREFIXES)
+            times_rdf, times_ox = [], []
+            for _ in range(repeats):
+                t0 = time.perf_counter()
+                n_rdf = len(list(graph.query(text, initNs=initns)))
+                times_rdf.append(time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                n_ox = len(run_query(store, text))
+                times_ox.append(time.perf_counter() - t0)
+            med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
+            out.append({"query": name, "rdflib_ms": med(times_rdf) * 1e3, "oxigraph_ms": med(times_ox) * 1e3,
+                        "rows_rdflib": n_rdf, "rows_oxigraph": n_ox})
+        return out
+
+
+# ----------------------------------------------------------------- parent
+def interpreter_start() -> tuple[float, float]:
+    """Seconds to start Python, and to start it and import kg.pipeline."""
+    def timed(code: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+            best = min(best, time.perf_counter() - t0)
+        return best
+    return timed("pass"), timed("import kg.pipeline")
+
+
+def measure(size: int, workdir: Path, sparql_repeats: int) -> dict:
+    directory = workdir / f"x{size}"
+    t0 = time.perf_counter()
+    files, chars = generate(size, directory)
+    gen_s = time.perf_counter() - t0
+    proc = subprocess.run([sys.executable, __file__, "--child", str(directory),
+                           "--sparql-repeats", str(sparql_repeats)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode:
+        raise SystemExit(f"size {size}: child failed\n{proc.stderr}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result.update(size=size, generate_s=gen_s)
+    return result
+
+
+def table(results: list[dict], start: tuple[float, float]) -> str:
+    base = results[0]
+    rows = [("size", "files", "chars", "build s", "kchar/s/core", "jieba kchar/s", "pipe/jieba",
+             "growth", "linearity", "graph s", "triples", "peak RSS MB")]
+    for r in results:
+        cps = r["chars"] / r["build_s"]
+        jps = r["chars"] / r["jieba_s"]
+        # Linearity: time per character relative to the 1x run (1.00 = perfectly linear).
+        lin = (r["build_s"] / r["chars"]) / (base["build_s"] / base["chars"])
+        rows.append((f"{r['size']}x", r["files"], r["chars"], f"{r['build_s']:.2f}", f"{cps / 1e3:.1f}",
+                     f"{jps / 1e3:.0f}", f"{cps / jps:.3f}", f"{r['build_s'] / base['build_s']:.1f}x",
+                     f"{lin:.2f}", f"{r['graph_s']:.2f}", r["triples"], f"{r['rss_peak_mb']:.0f}"))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(str(v).rjust(w) for v, w in zip(row, widths)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    r = results[-1]
+    lines += ["",
+              f"startup: python {start[0]:.2f} s; python + import kg.pipeline {start[1]:.2f} s; "
+              f"gazetteer load {r['gazetteer_s']:.2f} s; warm-up (jieba dict, automata, one file) "
+              f"{r['warm_s']:.2f} s  -- all excluded from throughput"]
+    for r in results:
+        for q in r.get("sparql", []):
+            lines.append(f"SPARQL {r['size']}x {q['query']}: rdflib {q['rdflib_ms']:.1f} ms, "
+                         f"oxigraph {q['oxigraph_ms']:.1f} ms ({q['rdflib_ms'] / max(q['oxigraph_ms'], 1e-6):.0f}x), "
+                         f"rows {q['rows_rdflib']}/{q['rows_oxigraph']}")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------- profile
+STAGES = {
+    "read": ("kg/read.py", "read_source"),
+    "split": ("kg/split.py", "split_articles"),
+    "recognise": ("kg/recognise/__init__.py", "recognise_article"),
+    "  places": ("kg/recognise/places.py", "recognise"),
+    "  agencies": ("kg/recognise/agencies.py", "recognise"),
+    "  documents": ("kg/recognise/documents.py", "recognise"),
+    "  programmes": ("kg/recognise/programmes.py", "recognise"),
+    "  people": ("kg/recognise/people.py", "recognise"),
+    "resolve (article)": ("kg/resolve.py", "resolve_article"),
+    "relate": ("kg/relate/__init__.py", "relate_article"),
+    "resolve (corpus)": ("kg/resolve.py", "resolve_entities"),
+}
+
+
+def profile(size: int, workdir: Path, top: int) -> str:
+    import cProfile
+    import pstats
+    directory = workdir / f"x{size}"
+    generate(size, directory)
+    from kg.gazetteer import gazetteer
+    from kg.pipeline import build_corpus
+    gazetteer()
+    build_corpus([next(iter(sorted(CORPUS.glob("*.txt"))))])
+    paths = sorted(directory.glob("*.txt"))
+    prof = cProfile.Profile()
+    prof.enable()
+    build_corpus(paths)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = max(v[3] for k, v in stats.stats.items() if k[2] == "build_corpus")
+    lines = [f"cProfile, {size}x corpus, build_corpus {total:.2f} s (profiled)", "", "per stage (cumulative):"]
+    for stage, (file, func) in STAGES.items():
+        cum = sum(v[3] for k, v in stats.stats.items() if k[0].endswith(file) and k[2] == func)
+        lines.append(f"  {stage:20s} {cum:7.2f} s  {100 * cum / total:5.1f}%")
+    lines += ["", f"top {top} functions by own time:"]
+    own = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]
+    for (file, line, func), (cc, nc, tt, ct, _) in own:
+        where = os.path.relpath(file, ROOT) if file.startswith(str(ROOT)) else Path(file).name
+        lines.append(f"  {tt:7.2f} s own {ct:7.2f} s cum {nc:9d} calls  {where}:{line} {func}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=None, help="comma-separated multiples of data/corpus (default 1,10,100)")
+    parser.add_argument("--quick", action="store_true", help="sizes 1,10 and fewer SPARQL repeats")
+    parser.add_argument("--profile", type=int, metavar="SIZE", help="cProfile the pipeline over SIZE x corpus")
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--sparql-repeats", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child, args.sparql_repeats)))
+        return
+    with tempfile.TemporaryDirectory(prefix="govkg-bench-") as tmp:
+        if args.profile:
+            print(profile(args.profile, Path(tmp), args.top))
+            return
+        sizes = [int(s) for s in (args.sizes or ("1,10" if args.quick else "1,10,100")).split(",")]
+        start = interpreter_start()
+        results = []
+        for size in sizes:
+            # SPARQL on the largest size only, where the engines' difference shows.
+            results.append(measure(size, Path(tmp), (3 if args.quick else 7) if size == sizes[-1] else 0))
+            print(f"  measured {size}x: {results[-1]['chars']} chars in {results[-1]['build_s']:.1f} s",
+                  file=sys.stderr)
+        print(table(results, start))
+
+
+if __name__ == "__main__":
+    main()
