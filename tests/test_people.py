@@ -207,3 +207,15 @@ def test_speaking_to_the_reporter(recogniser):
     assert names(recogniser, "张鸣建向《法治日报》记者介绍，基金会是体现党委、政府关怀的平台。") == ["张鸣建"]
     assert names(recogniser, "周晓燕对记者说，网格就是家。") == ["周晓燕"]
     assert names(recogniser, "市公安局向记者通报了案情。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("民警和某些群众发生争执。", []),
+    ("都某种程度上说明问题。", []),
+    ("她和先生一起来到派出所。", []),
+    ("家住内蒙古的齐先生给派出所打来电话。", ["齐先生"]),
+    ("铜川市耀州区某医院拖欠李某工资6000元。", ["李某"]),
+    ("犯罪嫌疑人王某某、李某被抓获。", ["王某某", "李某"]),
+])
+def test_anonymous_forms_against_words(recogniser, text, expected):
+    assert names(recogniser, text) == expected

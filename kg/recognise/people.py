@@ -146,7 +146,8 @@ class PersonRecognizer:
         for m in self.listed.finditer(text):
             found.extend(self._list(index, text, m.start("list"), m.group("list"), taken))
         for m in self.anonymous.finditer(text):
-            if self._free(text, m.start(), m.end(), taken) and self._word_starts(text, m.start()):
+            if self._free(text, m.start(), m.end(), taken) \
+                    and self._anonymous(text, m.start(), m.end(), m.group("sur")):
                 found.append(self._mention(index, m.start(), m.group("name"), anonymous=True))
         for m in self.old.finditer(text):
             if self._freq.get(m.group(0), 0) < _GIVEN_WORD:
@@ -232,15 +233,19 @@ class PersonRecognizer:
             return name
         return ""
 
-    def _word_starts(self, text: str, start: int) -> bool:
-        """jieba starts a word at `start` (现任某县: 任 ends 现任, so 任某 is no one)."""
-        lo = max(0, start - 4)
-        pos = lo
-        for word in jieba.cut(text[lo:start + 3], HMM=False):
-            if pos >= start:
-                return pos == start
+    def _anonymous(self, text: str, start: int, end: int, sur: str) -> bool:
+        """Whether jieba reads `张某`/`程女士` at start:end as its own words: not 现任某县
+        (任 ends 现任), 和某些 (某些 is a word) or, for rarer surnames that are also function
+        words, 她和先生一起."""
+        lo, pos, cuts = max(0, start - 4), max(0, start - 4), set()
+        for word in jieba.cut(text[lo:end + 3], HMM=False):
+            cuts.add(pos)
             pos += len(word)
-        return pos == start
+        cuts.add(pos)
+        if start not in cuts or end not in cuts:
+            return False
+        return self._tags.get(sur, "")[:1] not in _FUNCTION_TAGS or sur in self.common_surnames \
+            or bool(self.stop.match(text, end))
 
     def _reads_as_words(self, name: str, first: str, sur_len: int, said: bool = False,
                         stop: bool = False) -> bool:
