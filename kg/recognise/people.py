@@ -34,6 +34,7 @@ _OPEN = r"(?:^|(?<=[，。！？：；“”\s（）()]))"
 # A dictionary word of this frequency or more (and not a name) at the name's place
 # means the text is that word, not a name: 安全感, 简单(来说), 关注(问题).
 _COMMON_WORD = 100
+# jieba tags many plain words nr (辛勤 1342, 呼唤 667): a "name" this frequent is a word.
 _COMMON_NAME = 500
 # A word covering the whole candidate needs less: 任组长 (31) in 局长任组长.
 _WHOLE_WORD = 10
@@ -210,15 +211,10 @@ class PersonRecognizer:
                      and not any(ch in _NOT_GIVEN for ch in text[given_at:e]))
         if not ends:
             return ""
-        lo, hi = max(0, start - 4), min(len(text), max(ends) + 4)
-        tokens, pos = [], lo
-        for word in jieba.cut(text[lo:hi], HMM=False):
-            tokens.append((pos, pos + len(word), word))
-            pos += len(word)
-        cuts = {s for s, _, _ in tokens} | {hi}
-        if start not in cuts:
+        words = _words(text, start - 4, max(ends) + 4)
+        if start not in words:
             return ""                                  # 耀州区某…: the surname ends a word
-        first = next(w for s, _, w in tokens if s == start)
+        first, cuts = words[start], set(words) | {min(len(text), max(ends) + 4)}
         for end in ends:
             said = bool(self.speech.match(text, end))
             if end not in cuts and not said or not self._free(text, start, end, taken):
@@ -237,11 +233,7 @@ class PersonRecognizer:
         """Whether jieba reads `张某`/`程女士` at start:end as its own words: not 现任某县
         (任 ends 现任), 和某些 (某些 is a word) or, for rarer surnames that are also function
         words, 她和先生一起."""
-        lo, pos, cuts = max(0, start - 4), max(0, start - 4), set()
-        for word in jieba.cut(text[lo:end + 3], HMM=False):
-            cuts.add(pos)
-            pos += len(word)
-        cuts.add(pos)
+        cuts = set(_words(text, start - 4, end + 3)) | {min(len(text), end + 3)}
         if start not in cuts or end not in cuts:
             return False
         return self._tags.get(sur, "")[:1] not in _FUNCTION_TAGS or sur in self.common_surnames \
@@ -309,3 +301,13 @@ class PersonRecognizer:
             attrs["anonymous"] = True
         return Mention(EntityType.PERSON, name, start, start + len(name), index,
                        name=name, key=name, attrs=attrs)
+
+
+def _words(text: str, lo: int, hi: int) -> dict[int, str]:
+    """jieba's dictionary cut of text[lo:hi] (no HMM guesses), as {start offset: word}."""
+    lo = max(0, lo)
+    out, pos = {}, lo
+    for word in jieba.cut(text[lo:hi], HMM=False):
+        out[pos] = word
+        pos += len(word)
+    return out
