@@ -6,6 +6,7 @@ see what the earlier ones found through the `ArticleContext`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.model import Article, EntityType, Mention
@@ -59,7 +60,30 @@ def recognise_article(article: Article) -> list[Mention]:
                        _cached(PersonRecognizer)):
         context.mentions.extend(recogniser.recognise(article, context))
         context.mentions = resolve_overlaps(context.mentions)
+    context.mentions = resolve_overlaps(context.mentions + repeated_names(article, context))
     return context.mentions
+
+
+def repeated_names(article: Article, context: ArticleContext) -> list[Mention]:
+    """A person named once with a title is the same name wherever else it appears.
+
+    Adding those mentions lets the overlap step drop place short forms that are
+    really the start of the name (the 凌海 of a person called 凌海红).
+    """
+    people = {m.name: m for m in context.mentions
+              if m.type is EntityType.PERSON and len(m.name) >= 2 and not m.attrs.get("anonymous")}
+    if not people:
+        return []
+    seen = {(m.sentence, m.start) for m in context.mentions if m.type is EntityType.PERSON}
+    pattern = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True))))
+    out = []
+    for index, text in article.texts():
+        for match in pattern.finditer(text):
+            if (index, match.start()) not in seen:
+                m = people[match.group()]
+                out.append(Mention(EntityType.PERSON, match.group(), match.start(), match.end(),
+                                   index, name=m.name, key=m.key))
+    return out
 
 
 _INSTANCES: dict[type, object] = {}

@@ -201,16 +201,15 @@ def _strip_function_words(region: str, tags: set[str] = _NOT_NAME_START) -> str:
 
 
 def _starts_word(text: str, pos: int, end: int) -> bool:
-    """Whether the body word at [pos, end) stands as a word: not 处理, 所在, 地处 or 调处."""
+    """Whether the body word at [pos, end) stands as a word: not 处于, 所在, 地处 or 调处."""
     lo = max(0, pos - 3)
     offset = lo
     for word in jieba.cut(text[lo:end + 3], HMM=False):
         w_start, w_end = offset, offset + len(word)
         offset = w_end
-        if w_start < pos < w_end:
-            if w_end > end:
-                return False
-            return not (end - pos == 1 and text[w_start:pos] not in _LEVEL_CHARS)
-        if w_start >= pos:
-            return w_start == pos or w_start < end and w_end > end
+        if w_end <= pos:
+            continue
+        if w_start < pos:      # a word straddles the start: 地处, 调处 (but 县公安局 is fine)
+            return w_end <= end and not (end - pos == 1 and text[w_start:pos] not in _LEVEL_CHARS)
+        return w_end <= end    # starts here: the body word, unless it runs on (处于, 所在)
     return True

@@ -28,6 +28,36 @@ _AGENCY_AFTER = re.compile(r"^(?:公安|警方|市委|县委|区委|州委|省�
 _NOT_DIVISION_AFTER = re.compile(r"^(?:派出所|街|路|村|社区|小区|镇|乡|大道|广场|公园|花园|山|湖|河|"
                                  r"中队|大队|支队|警务|[东西南北]路)")
 _UNLIKELY_BEFORE = re.compile(r"[东西南北新老大小]$")
+# Divisions whose official name is also a common noun (城区 in 阳泉, 矿区, 郊区).
+_GENERIC_NAME = re.compile(r"^(?:城区|矿区|郊区|市区|新区|林区|特区)$")
+
+
+class _Neighbourhood:
+    """Which of an article's candidate names lie above or below a division (memoised)."""
+
+    def __init__(self, gaz: Gazetteer, cands: list[_Candidate]):
+        self.gaz = gaz
+        self.ids_by_surface: dict[str, set[str]] = {}
+        for c in cands:
+            self.ids_by_surface.setdefault(c.surface, set()).update(d.id for d in c.divisions)
+        self._ancestors: dict[str, frozenset[str]] = {}
+        self._support: dict[tuple[str, str], int] = {}
+
+    def ancestors(self, division_id: str) -> frozenset[str]:
+        if division_id not in self._ancestors:
+            self._ancestors[division_id] = frozenset(a.id for a in self.gaz.ancestors(division_id))
+        return self._ancestors[division_id]
+
+    def support(self, division: Division, surface: str) -> int:
+        """How many other names in the article are this division's ancestors or descendants."""
+        key = (division.id, surface)
+        if key not in self._support:
+            above = self.ancestors(division.id)
+            self._support[key] = sum(
+                1 for other, ids in self.ids_by_surface.items()
+                if other != surface and (not above.isdisjoint(ids)
+                                         or any(division.id in self.ancestors(i) for i in ids)))
+        return self._support[key]
 
 
 @dataclass
@@ -47,8 +77,8 @@ class PlaceRecognizer:
     @cached_property
     def automaton(self) -> ahocorasick.Automaton:
         auto = ahocorasick.Automaton()
-        for name, ids in self.gaz.by_name.items():
-            if self.gaz.get(ids[0]).level in ("province", "city", "county") and len(name) >= 2:
+        for name in self.gaz.names("province", "city", "county"):
+            if len(name) >= 2 and not _GENERIC_NAME.match(name):
                 auto.add_word(name, name)
         for alias in self.gaz.by_alias:
             if alias not in self.gaz.by_name:
@@ -92,27 +122,16 @@ class PlaceRecognizer:
         if article.dateline:
             cands += [c for c in self.candidates(-2, article.dateline)]
         by_sentence = dict(texts)
+        near = _Neighbourhood(self.gaz, cands)
         chosen: list[tuple[_Candidate, Division]] = []
         for cand in cands:
-            pick = self._choose(cand, cands)
-            if pick and self._accept(cand, pick, cands, by_sentence.get(cand.sentence, "")):
+            pick = self._choose(cand, cands, near)
+            if pick and self._accept(cand, pick, cands, near, by_sentence.get(cand.sentence, "")):
                 chosen.append((cand, pick))
         return [self._mention(c, d) for c, d in chosen if c.sentence != -2]
 
-    def _support(self, division: Division, cand: _Candidate, cands: list[_Candidate]) -> int:
-        """How many other names in the article are this division's ancestors or descendants."""
-        ancestors = {a.id for a in self.gaz.ancestors(division.id)}
-        score = 0
-        for other in cands:
-            if other.surface == cand.surface:
-                continue
-            for d in other.divisions:
-                if d.id in ancestors or division.id in {a.id for a in self.gaz.ancestors(d.id)}:
-                    score += 1
-                    break
-        return score
-
-    def _choose(self, cand: _Candidate, cands: list[_Candidate]) -> Division | None:
+    def _choose(self, cand: _Candidate, cands: list[_Candidate], near: _Neighbourhood
+                ) -> Division | None:
         if len(cand.divisions) == 1:
             return cand.divisions[0]
         # A short form of a name the article also gives in full: 承德 after 承德市.
@@ -121,30 +140,32 @@ class PlaceRecognizer:
                         for o in cands)]
         if named:
             return named[0]
-        scored = [(self._support(d, cand, cands), d) for d in cand.divisions]
+        scored = [(near.support(d, cand.surface), d) for d in cand.divisions]
         best = max(s for s, _ in scored)
         if best == 0 and cand.divisions[0].level in ("town", "village"):
             return None   # a common village name with nothing around it to place it
         # Highest support; then higher level (承德 is the city, not 承德县); then code order.
         return min(scored, key=lambda sd: (-sd[0], self.gaz._rank(sd[1].id)))[1]
 
-    def _accept(self, cand: _Candidate, division: Division, cands: list[_Candidate], text: str) -> bool:
+    def _accept(self, cand: _Candidate, division: Division, cands: list[_Candidate],
+                near: _Neighbourhood, text: str) -> bool:
         after = text[cand.end:cand.end + 4]
         before = text[max(0, cand.start - 1):cand.start]
         if division.level in ("town", "village"):
-            return self._support(division, cand, cands) > 0
-        if cand.full_name:
+            return near.support(division, cand.surface) > 0
+        # 和县, 滑县: a two-character county is too often a piece of running text.
+        if cand.full_name and not (len(cand.surface) == 2 and division.level == "county"):
             return True
         if _NOT_DIVISION_AFTER.match(after):
             return False
         if _AGENCY_AFTER.match(after):
             return True
-        supported = self._support(division, cand, cands) > 0 or any(
-            o.full_name and division in o.divisions for o in cands)
+        supported = near.support(division, cand.surface) > 0 or any(
+            o.full_name and o.surface != cand.surface and division in o.divisions for o in cands)
         if supported:
             return True
-        if _UNLIKELY_BEFORE.search(before):
-            return False
+        if _UNLIKELY_BEFORE.search(before) or _inside_quotes(text, cand.start):
+            return False           # 大庆 in “忠诚保大庆”: a slogan, not the city
         # Short forms of provinces and cities are names in running text;
         # a two-character county short form (安宁, 青山) is too often a word.
         return division.level in ("province", "city") or len(cand.surface) >= 3
@@ -155,3 +176,8 @@ class PlaceRecognizer:
             sentence=cand.sentence, name=division.name, key=division.id,
             attrs={"level": division.level, "adcode": division.adcode,
                    "parent_key": division.parent or ""})
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    head = text[:pos]
+    return head.count("“") > head.count("”")
