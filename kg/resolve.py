@@ -84,7 +84,8 @@ class _ArticleResolver:
 
     def run(self) -> tuple[ArticleExtraction, list[Mention]]:
         resolved: list[Mention] = []
-        for m in self.mentions:
+        # Bare units (苏坡派出所, 治安支队) last: by then the chains that name them are known.
+        for m in sorted(self.mentions, key=lambda m: bool(m.attrs.get("needs_parent"))):
             handler = getattr(self, f"_{m.type.name.lower()}")
             resolved.extend(handler(m))
         for name in self.article.reporters:
@@ -130,8 +131,14 @@ class _ArticleResolver:
         parent_key, parent_label, place_key = "", "", ""
         top = units[0]
         place = self._unit_place(top)
+        if m.attrs.get("needs_parent") and len(units) == 1:
+            known = self._known_unit(top["surface"])
+            if known is not None:
+                ent = self.entity(EntityType.AGENCY, known, "", m.sentence, top["surface"])
+                return [Mention(EntityType.AGENCY, m.surface, m.start, m.end, m.sentence,
+                                name=ent.name, key=known)]
         if m.attrs.get("needs_parent"):
-            parent = self._nearest_parent(top["kind"])
+            parent = self._nearest_parent(top["kind"], m.sentence)
             if parent is not None:
                 parent_key, parent_label = parent.key, parent.name
                 place_key = self.agency_place.get(parent.key, "")
@@ -147,10 +154,10 @@ class _ArticleResolver:
                     return []
                 ident = own_place.key if own_place is not None else unit["name"]
                 key = f"{ident}:{unit['kind']}"
-                label = (own_place.name if own_place is not None else "") + \
+                label = unit.get("prefix", "") + (own_place.name if own_place is not None else "") + \
                     (unit["name"] if own_place is None or unit["place_key"] else "") + unit["kind"]
                 if own_place is not None and unit["place_key"] and unit["name"]:
-                    label = own_place.name + unit["name"] + unit["suffix"]
+                    label = unit.get("prefix", "") + own_place.name + unit["name"] + unit["suffix"]
                     key = f"{own_place.key}:{unit['name']}{unit['kind']}"
             else:
                 ident = unit["place_key"] or unit["name"]
@@ -160,7 +167,12 @@ class _ArticleResolver:
             named = bool(unit["name"] or unit["place_key"]) and not unit["generic"]
             alias = surface if named else ""
             if unit["kind"] == "委":
-                key, label = f"{place_key}:委", (own_place.name if own_place else "") + "委"
+                key = f"{place_key}:委"
+                label = unit.get("prefix", "") + (own_place.name if own_place else "") + "委"
+                if i + 1 < len(units):
+                    # 市委政法委: the committee's body is named through it, not beside it.
+                    parent_key, parent_label = key, label
+                    continue
             ent = self.entity(EntityType.AGENCY, key, label, m.sentence, alias)
             if unit["surface"] and not unit["generic"]:
                 self.unit_alias.setdefault(unit["surface"], key)
@@ -202,11 +214,22 @@ class _ArticleResolver:
                     return rest
         return surface
 
-    def _nearest_parent(self, kind: str) -> LocalEntity | None:
+    def _known_unit(self, surface: str) -> str | None:
+        """The chain a bare unit names: 王家庄镇派出所 is the 小王家庄镇派出所 of 高阳县公安局."""
+        if surface in self.unit_alias:
+            return self.unit_alias[surface]
+        matches = {key for alias, key in self.unit_alias.items()
+                   if len(surface) >= 4 and len(alias) >= 4
+                   and (alias.endswith(surface) or surface.endswith(alias))}
+        return matches.pop() if len(matches) == 1 else None
+
+    def _nearest_parent(self, kind: str, sentence: int) -> LocalEntity | None:
+        """The latest body of a parent kind named before the unit (else anywhere in the article)."""
         for wanted in _PARENT_KINDS.get(kind, ()):
-            for ent in reversed(self.agency_order):
-                if ent.key.endswith(f":{wanted}"):
-                    return ent
+            candidates = [e for e in self.agency_order if e.key.endswith(f":{wanted}")]
+            before = [e for e in candidates if min(e.sentences) <= sentence]
+            if before or candidates:
+                return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
         return None
 
     # ------------------------------------------------------------- coreference

@@ -29,6 +29,10 @@ _STOP = re.compile(r"[\s，。、；：！？“”‘’（）《》「」【�
 # jieba dictionary tags of words that cannot begin a unit's name: verbs, prepositions,
 # adverbs, pronouns, numerals … (坚持科, 新一届分局, 依托派出所).
 _NOT_NAME_START = {"v", "p", "c", "d", "r", "m", "u", "a", "ad", "f", "q", "t", "y", "e", "o", "s"}
+# Before a bare body word the name is what follows the last verb or particle
+# (以特巡警大队 -> 特巡警, 成立房产物业巡回法庭 -> 房产物业); adjectives stay (大龙湖分局).
+_NOT_BARE_NAME = {"v", "p", "c", "r", "m", "u", "f", "t", "y", "e", "o"}
+_PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级", "省市县", "市县区"}
 # Inside a chain verbs are common in unit names (指挥处, 信息应用科); only these break it.
 _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 # A bare name before 派出所/中队 is a place-like proper name (苏坡, 新川), not a common noun.
@@ -64,6 +68,9 @@ class AgencyRecognizer:
         self.top = set(groups["top"])
         self.sub = set(groups["sub"])
         self.police = set(groups["police"])
+        prefixes = "|".join(map(re.escape, sorted(groups["prefix"], key=len, reverse=True)))
+        self.prefix_re = re.compile(rf"(?:{prefixes})$")
+        self.prefix_at = re.compile(rf"(?:{prefixes})")
         words = sorted(self.top | self.sub | self.police, key=len, reverse=True)
         alternation = "|".join(re.escape(w) for w in words)
         # A body word is not one when it begins a title: 局长, 支队长, 所长, 党委书记.
@@ -99,9 +106,14 @@ class AgencyRecognizer:
         s, e, suffix = match.start(), match.end(), match.group()
         if suffix == "委":
             place = next((p for p in places if p.end == s), None)
-            return _Unit(place.start, e, "", "委", place) if place else None
+            if place is not None:
+                return _Unit(self._prefixed(text, place.start), e, "", "委", place)
+            if s > 0 and text[s - 1] in "市县区" and (s < 2 or _STOP.match(text, s - 2)):
+                return _Unit(s - 1, e, text[s - 1], "委")     # 市委政法委: the city in focus
+            return None
         if not _starts_word(text, s, e):
-            return None            # 地处, 处理: the body word is part of another word
+            return None            # 地处, 处于: the body word is part of another word
+        floor = 0
         # Continues the previous unit: 公安局 + 青羊区分局.
         if previous and previous.end <= s and s - previous.end <= _MAX_NAME \
                 and not _STOP.search(text, previous.end, s):
@@ -109,27 +121,30 @@ class AgencyRecognizer:
             if name == text[previous.end:s]:
                 place = next((p for p in places if p.start == previous.end and p.end <= s), None)
                 return _Unit(previous.end, e, name, suffix, place)
-            if name in _LEVEL_CHARS:
-                return _Unit(s - len(name), e, name, suffix)   # 还联合市中级人民法院
-            return None
+            floor = previous.end   # 司法局还联合市中级人民法院: a new body starts after the verb
         # Anchored on the places right before it: 成都邛崃公安局, 成都市高新区新川派出所.
-        anchor = self._anchor(text, s, places)
+        anchor = self._anchor(text, s, [p for p in places if p.start >= floor])
         if anchor is not None:
             start, place = anchor
             return _Unit(start, e, text[place.end:s] if place else text[start:s], suffix, place)
         if suffix in self.police or suffix in _NEEDS_ANCHOR or len(suffix) == 1:
             return None        # 公安机关, 办公室, 科 with no place or parent are not names
-        name = self._bare_name(text, s)
+        name = self._bare_name(text, s, floor)
         if name is None:
             return None
         if name == "" and suffix in _FOCUS_BODIES:
             return _Unit(s, e, "", suffix)       # 公安局局长: the body of the place in focus
-        if name == "" or name.endswith("级"):
-            return None            # 村级综治中心: a kind of body, not a named one
-        if suffix in self.sub and _tag(name) not in _PROPER_TAGS and name not in _LEVEL_CHARS \
-                and suffix in ("派出所", "中队", "分局"):
+        if name == "" or name.endswith("级") or name in _PLURAL_LEVELS:
+            return None            # 村级综治中心, 县区公安局: a kind of body, not a named one
+        if suffix in ("派出所", "中队", "分局") and name not in _LEVEL_CHARS \
+                and not _proper_name(name):
             return None            # 布防派出所, 片区派出所
         return _Unit(s - len(name), e, name, suffix)
+
+    def _prefixed(self, text: str, start: int) -> int:
+        """Extend a chain's start over a national body or set prefix: 中共杭州市委, 中国人民银行包头市…"""
+        match = self.prefix_re.search(text, 0, start)
+        return match.start() if match else start
 
     def _anchor(self, text: str, s: int, places: list[Mention]) -> tuple[int, Mention | None] | None:
         before = [p for p in places if p.end <= s and s - p.end <= 6
@@ -141,24 +156,17 @@ class AgencyRecognizer:
         for p in sorted(places, key=lambda p: -p.end):   # contiguous place chain: 四川省成都市
             if p.end == start:
                 start = p.start
-        return start, last
+        return self._prefixed(text, start), last
 
-    def _bare_name(self, text: str, s: int) -> str | None:
+    def _bare_name(self, text: str, s: int, floor: int = 0) -> str | None:
         left = s
-        while left > 0 and s - left < 6 and not _STOP.match(text, left - 1):
+        while left > floor and s - left < 6 and not _STOP.match(text, left - 1):
             left -= 1
-        region = _strip_function_words(text[left:s])
-        if region in _LEVEL_CHARS:
-            return region
-        if not region:
-            return ""
-        words = list(jieba.cut(region, HMM=False))
-        name = words[-1]
-        if len(name) == 1 and len(words) > 1:
-            name = words[-2] + name
-        if len(name) == 1 and name not in _LEVEL_CHARS:
-            return None
-        return name
+        region = _after_last_function_word(text[left:s])
+        if region in _LEVEL_CHARS or region[-1:] in _LEVEL_CHARS and \
+                _strip_function_words(region[:-1], _NOT_NAME_START) == "":
+            return region[-1:]
+        return region
 
     # ------------------------------------------------------------- the mention
     def _mention(self, index: int, text: str, chain: list[_Unit]) -> Mention | None:
@@ -168,7 +176,9 @@ class AgencyRecognizer:
             generic = _LEVEL_CHARS.get(unit.name) if unit.place is None else None
             if unit is first and unit.place is None and unit.name == "":
                 generic = "focus"
+            prefix = self.prefix_at.match(text, unit.start) if unit.place else None
             units.append({
+                "prefix": prefix.group() if prefix else "",
                 "surface": text[unit.start:unit.end],
                 "name": unit.name,
                 "suffix": unit.suffix,
@@ -195,7 +205,8 @@ def _tag(word: str) -> str | None:
 def _strip_function_words(region: str, tags: set[str] = _NOT_NAME_START) -> str:
     """Drop leading verbs, numerals, adverbs …: 新一届 -> '', 还联合市 -> 市."""
     words = list(jieba.cut(region, HMM=False))
-    while words and (_tag(words[0]) in tags or words[0] in ("该", "每", "各", "全")):
+    while words and not words[0].startswith("第") and (
+            _tag(words[0]) in tags or words[0] in ("该", "每", "各", "全")):
         words.pop(0)
     return "".join(words)
 
@@ -213,3 +224,23 @@ def _starts_word(text: str, pos: int, end: int) -> bool:
             return w_end <= end and not (end - pos == 1 and text[w_start:pos] not in _LEVEL_CHARS)
         return w_end <= end    # starts here: the body word, unless it runs on (处于, 所在)
     return True
+
+
+def _after_last_function_word(region: str) -> str:
+    """What follows the region's last verb or particle: 率先成立房产物业 -> 房产物业."""
+    words = list(jieba.cut(region, HMM=False))
+    cut = 0
+    for i, word in enumerate(words):
+        tag = _tag(word)
+        if tag in _NOT_BARE_NAME or (tag == "d" and len(word) > 1) or word in ("们", "等", "该", "各"):
+            cut = i + 1
+    return "".join(words[cut:])
+
+
+def _proper_name(name: str) -> bool:
+    """A place-like proper name: one word jieba calls a name or does not know (苏坡, 新川),
+    or words with a proper one among them (小王家庄镇, 大龙湖) — not 街面梯次布防."""
+    words = list(jieba.cut(name, HMM=False))
+    if len(words) == 1:
+        return _tag(name) in _PROPER_TAGS
+    return any(_tag(w) in ("ns", "nr", "nz", "nt") for w in words)
