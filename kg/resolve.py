@@ -103,7 +103,11 @@ class _ArticleResolver:
         return [m]
 
     def _document(self, m: Mention) -> list[Mention]:
-        self.entity(EntityType.DOCUMENT, m.key, m.name, m.sentence)
+        ent = self.entity(EntityType.DOCUMENT, m.key, m.name, m.sentence)
+        if len(m.name) > len(ent.name):          # the fullest title is the label
+            ent.aliases.add(ent.name)
+            ent.name = m.name
+        ent.aliases.discard(ent.name)
         return [m]
 
     def _programme(self, m: Mention) -> list[Mention]:
@@ -144,6 +148,8 @@ class _ArticleResolver:
                 place_key = self.agency_place.get(parent.key, "")
         if place is not None:
             place_key = place.key
+            if not parent_key and top["kind"] == "分局":
+                parent_key, parent_label = self._city_bureau(place)
         last_key = ""
         for i, unit in enumerate(units):
             own_place = self._unit_place(unit) if i else place
@@ -188,6 +194,16 @@ class _ArticleResolver:
                 full.aliases.add(surface)
         return [Mention(EntityType.AGENCY, m.surface, m.start, m.end, m.sentence,
                         name=self.entities[(EntityType.AGENCY, last_key)].name, key=last_key)]
+
+    def _city_bureau(self, place: Mention) -> tuple[str, str]:
+        """A district's 公安分局 belongs to its city's 公安局 (台儿庄公安分局 -> 枣庄市公安局)."""
+        gaz = gazetteer()
+        if place.key not in gaz.divisions or place.attrs.get("level") != "county":
+            return "", ""
+        city = gaz.get(place.key).parent
+        if not city or gaz.get(city).level != "city":
+            return "", ""
+        return f"{city}:公安局", f"{gaz.get(city).name}公安局"
 
     def _unit_place(self, unit: dict) -> Mention | None:
         if unit["place_key"]:

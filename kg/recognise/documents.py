@@ -12,6 +12,14 @@ _TITLE = re.compile(r"《([^《》]{4,80})》")
 _NOT_A_POLICY = re.compile(r"(?:报|日报|晚报|周刊|杂志|节目|栏目|新闻|法|法典|宪法|公约)$")
 
 
+_EDITION = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def document_key(title: str) -> str:
+    """A plan with and without its years or draft mark is one document: …计划(2020-2022年)."""
+    return _EDITION.sub("", title.replace(" ", ""))
+
+
 class DocumentRecognizer:
     def __init__(self):
         self.newspapers = set(words("newspapers"))
@@ -24,5 +32,5 @@ class DocumentRecognizer:
                 if title in self.newspapers or _NOT_A_POLICY.search(title):
                     continue
                 out.append(Mention(EntityType.DOCUMENT, match.group(), match.start(), match.end(),
-                                   index, name=title, key=title))
+                                   index, name=title, key=document_key(title)))
         return out

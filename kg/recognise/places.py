@@ -138,9 +138,9 @@ class PlaceRecognizer:
         named = [d for d in cand.divisions
                  if any(o.full_name and o.surface == d.name and o.surface != cand.surface
                         for o in cands)]
-        if named:
+        if len(named) == 1:
             return named[0]
-        scored = [(near.support(d, cand.surface), d) for d in cand.divisions]
+        scored = [(near.support(d, cand.surface), d) for d in named or cand.divisions]
         best = max(s for s, _ in scored)
         if best == 0 and cand.divisions[0].level in ("town", "village"):
             return None   # a common village name with nothing around it to place it
