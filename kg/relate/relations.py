@@ -82,16 +82,40 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
     return out
 
 
+_ISSUING = re.compile(r"(?:印发|出台|制定|发布|下发|颁布|出台了|印发了|制定了|发布了|修订|编制|起草)")
+
+
 def document_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
-    """issuedBy: the body named before the document in its sentence."""
+    """issuedBy: the body a title starts with (郓城县公安局应急处突工作预案), or the body
+    that 印发/出台/制定 it in its sentence, or — when the sentence names no body — the
+    body the article is about."""
+    agencies = {e.key: e for e in ex.entities if e.type is EntityType.AGENCY}
+    lead = lead_agency(ex, mentions)
     out = []
     for sentence, ms in _by_sentence(mentions).items():
+        text = ex.article.sentence_text(sentence)
         for doc in (m for m in ms if m.type is EntityType.DOCUMENT):
-            before = [m for m in ms if m.end <= doc.start and m.type is EntityType.AGENCY]
-            if before:
-                out.append(Relation(doc.key, "issuedBy", before[-1].key, sentence,
-                                    evidence=_evidence(ex, sentence)))
+            issuer = _named_in_title(doc.name, agencies.values())
+            if issuer is None and _ISSUING.search(text, max(0, doc.start - 8), doc.start):
+                before = sorted((m for m in ms if m.end <= doc.start and not m.attrs.get("coreference")
+                                 and m.type in (EntityType.AGENCY, EntityType.PLACE)),
+                                key=lambda m: (m.end, m.type is EntityType.AGENCY))
+                if before:      # 铜川市出台《…》: a place's government, not a body we know
+                    issuer = before[-1].key if before[-1].type is EntityType.AGENCY else None
+                else:
+                    issuer = lead
+            if issuer:
+                out.append(Relation(doc.key, "issuedBy", issuer, sentence, evidence=text))
     return out
+
+
+def _named_in_title(title: str, agencies) -> str | None:
+    best = None
+    for ent in agencies:
+        for name in (ent.name, *ent.aliases):
+            if len(name) >= 4 and title.startswith(name) and (best is None or len(name) > best[0]):
+                best = (len(name), ent.key)
+    return best[1] if best else None
 
 
 def post_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
