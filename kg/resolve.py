@@ -22,6 +22,7 @@ _IRI_KIND = {EntityType.PLACE: "place", EntityType.AGENCY: "agency",
              EntityType.DOCUMENT: "document"}
 _LEVEL_SUFFIX = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟"),
                  "county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}
+_GOVERNMENT_TITLE = re.compile(r"副?(?:省长|市长|县长|区长|州长|镇长|乡长|旗长)")
 _COREF_PLACE = re.compile(r"(?:全|该|本|我)(省|市|州|县|区|镇|乡|村)")
 _COREF_AGENCY = re.compile(r"(?:该|本|全)(局|院|所|队|分局|中心)|(市|县|区)局")
 # Which bodies a bare sub-unit hangs from, nearest first.
@@ -91,6 +92,7 @@ class _ArticleResolver:
         for name in self.article.reporters:
             self.entity(EntityType.PERSON, name, name, TITLE_SENTENCE, reporter=True)
         resolved.extend(self._coreferences())
+        resolved.extend(self._governments())
         extraction = ArticleExtraction(
             self.article, list(self.entities.values()), reporters=list(self.article.reporters),
             agency_parent=self.agency_parent, agency_place=self.agency_place,
@@ -247,6 +249,24 @@ class _ArticleResolver:
             if before or candidates:
                 return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
         return None
+
+    # ------------------------------------------------------------- governments
+    def _governments(self) -> list[Mention]:
+        """徐州市副市长: a mayor's post is in the place's 人民政府, named through the place."""
+        out = []
+        for m in self.mentions:
+            if m.type is not EntityType.PLACE or m.attrs.get("level") == "village":
+                continue
+            text = self.article.sentence_text(m.sentence)
+            if not _GOVERNMENT_TITLE.match(text, m.end):
+                continue
+            key = f"{m.key}:人民政府"
+            ent = self.entity(EntityType.AGENCY, key, f"{m.name}人民政府", m.sentence,
+                              f"{m.name}政府")
+            self.agency_place[key] = m.key
+            out.append(Mention(EntityType.AGENCY, m.surface, m.start, m.end, m.sentence,
+                               name=ent.name, key=key, attrs={"government": True}))
+        return out
 
     # ------------------------------------------------------------- coreference
     def _coreferences(self) -> list[Mention]:
