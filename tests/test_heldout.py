@@ -7,7 +7,7 @@ the same PDF-extracted newspaper style, with gold annotations that follow
 rules, never add these names or sentences to lexicons.
 
 The floors below are REGRESSION GUARDS, NOT TARGETS: they are the scores measured
-when the set was written (2024 held-out run) minus a margin of about 0.05, so
+when the set was written minus a margin of about 0.05, so
 that a change which makes unseen text worse fails here even when the five
 bundled files still score well. Raise them when the extractor improves; never
 lower them to make a change pass without saying why.
