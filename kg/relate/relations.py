@@ -118,19 +118,51 @@ def _named_in_title(title: str, agencies) -> str | None:
     return best[1] if best else None
 
 
+# Police posts: a 民警 named with no body beside him serves in the station just named.
+_POLICE_TITLE = re.compile(r"(?:民警|辅警|所长|教导员|警长|警官)$")
+_POLICE_BODY = re.compile(r"(?:公安局|公安厅|分局|派出所|队|警务站)$")
+
+
 def post_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
-    """holdsPost from `<agency><title><name>`; 副市长、公安局局长王某 gives two posts."""
+    """holdsPost from `<agency><title><name>`, `<name>是<agency>的<title>` and, for police
+    titles, the station or bureau named just before; 副市长、公安局局长王某 gives two posts."""
     out = []
     agencies = {e.key for e in ex.entities if e.type is EntityType.AGENCY}
-    for sentence, ms in _by_sentence(mentions).items():
+    by_sentence = _by_sentence(mentions)
+    for sentence, ms in by_sentence.items():
         text = ex.article.sentence_text(sentence)
-        for person in (m for m in ms if m.type is EntityType.PERSON and m.attrs.get("role")):
-            role = person.attrs["role"]
-            title_start = person.start - len(role)
-            for org, role_here in _organisations(ms, text, title_start, role, ex, agencies):
-                out.append(Relation(person.key, "holdsPost", org, sentence, role=role_here,
-                                    evidence=text))
+        for person in (m for m in ms if m.type is EntityType.PERSON):
+            posts = []
+            if person.attrs.get("role"):
+                role = person.attrs["role"]
+                posts = list(_organisations(ms, text, person.start - len(role), role, ex, agencies))
+                if not posts and _POLICE_TITLE.search(role):
+                    body = _recent_police_body(by_sentence, sentence, person.start)
+                    posts = [(body, role)] if body in agencies else []
+            if person.attrs.get("post") and not posts:
+                posts = _stated_post(ms, text, person.attrs["post"], person.attrs["post_start"])
+            out.extend(Relation(person.key, "holdsPost", org, sentence, role=role, evidence=text)
+                       for org, role in posts if org in agencies)
     return out
+
+
+def _recent_police_body(by_sentence: dict[int, list[Mention]], sentence: int, pos: int) -> str | None:
+    for index in (sentence, sentence - 1, sentence - 2):
+        bodies = [m for m in by_sentence.get(index, ())
+                  if m.type is EntityType.AGENCY and _POLICE_BODY.search(m.name or m.surface)
+                  and (index < sentence or m.end <= pos)]
+        if bodies:
+            return bodies[-1].key
+    return None
+
+
+def _stated_post(ms: list[Mention], text: str, post: str, post_start: int) -> list[tuple[str, str]]:
+    """杜某是新华街派出所的副所长 / 现任…科科长: the body right before the post."""
+    for m in ms:
+        if m.type is EntityType.AGENCY and (m.end == post_start or
+                                            (m.end == post_start - 1 and text[m.end] == "的")):
+            return [(m.key, post)]
+    return []
 
 
 def _organisations(ms: list[Mention], text: str, title_start: int, role: str,
