@@ -19,13 +19,24 @@ def relate_article(ex: ArticleExtraction, mentions: list[Mention]) -> ArticleExt
 
 def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[Statistic]:
     # A report about a police bureau gives its figures; a report about a city, the city's.
-    default = lead_agency(ex, mentions) or (ex.focus_places[0] if ex.focus_places else None)
+    lead = lead_agency(ex, mentions)
+    place = ex.focus_places[0] if ex.focus_places else None
+    if lead and place and lead.startswith(f"{place}:") and lead.endswith(("委", "人民政府")):
+        lead = None     # a report on a district's Party committee gives the district's figures
+    default = lead or place
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        if m.type in _SUBJECT_TYPES and m.key:
+        if m.type in _SUBJECT_TYPES and m.key and not _nested_place(m, mentions):
             by_sentence.setdefault(m.sentence, []).append(m)
     out = []
     for sentence in ex.article.sentences:
         out.extend(find_statistics(sentence, by_sentence.get(sentence.index, []), default,
                                    ex.article.id))
     return unique_statistics(out)
+
+
+def _nested_place(m: Mention, mentions: list[Mention]) -> bool:
+    """The 徐州 of 徐州公安 is part of the bureau's name, not the subject of the sentence."""
+    return m.type is EntityType.PLACE and any(
+        o.type is not EntityType.PLACE and o.sentence == m.sentence and o.start <= m.start
+        and m.end <= o.end and o.length > m.length for o in mentions)
