@@ -22,6 +22,8 @@ _IRI_KIND = {EntityType.PLACE: "place", EntityType.AGENCY: "agency",
              EntityType.DOCUMENT: "document"}
 _LEVEL_SUFFIX = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟"),
                  "county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}
+_CHAR_SUFFIX = {"省": ("省", "自治区"), "市": ("市",), "州": ("州", "盟"), "县": ("县", "旗"),
+                "区": ("区",), "镇": ("镇",), "乡": ("乡",), "街道": ("街道",)}
 _GOVERNMENT_TITLE = re.compile(r"副?(?:省长|市长|县长|区长|州长|镇长|乡长|旗长)")
 _COREF_PLACE = re.compile(r"(?:全|该|本|我)(省|市|州|县|区|镇|乡|村)")
 _COREF_AGENCY = re.compile(r"(?:该|本|全)(局|院|所|队|分局|中心)|(市|县|区)局")
@@ -39,9 +41,11 @@ class _Focus:
 
     places: list[Mention] = field(default_factory=list)
 
-    def place(self, level: str | None = None) -> Mention | None:
+    def place(self, level: str | None = None, char: str = "") -> Mention | None:
+        """The place in focus; of a level, or named with a level character (全区 -> a 区)."""
+        suffixes = _CHAR_SUFFIX.get(char) or _LEVEL_SUFFIX.get(level or "", ("",))
         for m in self.places:
-            if level is None or m.name.endswith(_LEVEL_SUFFIX.get(level, ("",))):
+            if level is None and not char or m.name.endswith(suffixes):
                 return m
         return None
 
@@ -213,7 +217,7 @@ class _ArticleResolver:
         if unit["generic"] == "focus":
             return self.focus.place()
         if unit["generic"]:
-            return self.focus.place(unit["generic"])
+            return self.focus.place(unit["generic"], unit["name"])
         return None
 
     def _surface(self, unit: dict) -> str:
@@ -276,7 +280,7 @@ class _ArticleResolver:
             for match in _COREF_PLACE.finditer(text):
                 level = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
                          "镇": "town", "乡": "town"}.get(match.group(1))
-                place = self.focus.place(level) if level else None
+                place = self.focus.place(level, match.group(1)) if level else None
                 if place is not None:
                     out.append(Mention(EntityType.PLACE, match.group(), match.start(), match.end(),
                                        index, name=place.name, key=place.key,
@@ -292,7 +296,7 @@ class _ArticleResolver:
     def _agency_in_focus(self, form: str) -> LocalEntity | None:
         tail = form[-1]
         if form.endswith("局") and form[0] in "市县区":
-            place = self.focus.place({"市": "city", "县": "county", "区": "county"}[form[0]])
+            place = self.focus.place(char=form[0])
             if place is not None:
                 return self.entities.get((EntityType.AGENCY, f"{place.key}:公安局"))
         for ent in self.agency_order:

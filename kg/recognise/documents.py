@@ -9,7 +9,7 @@ from kg.recognise import ArticleContext
 
 _TITLE = re.compile(r"《([^《》]{4,80})》")
 # Newspapers, broadcasts and laws end like this; plans, opinions and standards do not.
-_NOT_A_POLICY = re.compile(r"(?:报|日报|晚报|周刊|杂志|节目|栏目|新闻|法|法典|宪法|公约)$")
+_NOT_A_POLICY = re.compile(r"(?:报|日报|晚报|周刊|杂志|节目|栏目|新闻|(?<![办方])法|法典|宪法|公约)$")
 
 
 _EDITION = re.compile(r"[（(][^（）()]*[）)]$")
