@@ -5,8 +5,9 @@ The line structure is kept (the splitter reads it); each line is cleaned:
 * full-width ASCII letters and digits become half-width, Kangxi radicals and
   compatibility ideographs become the ordinary characters, brackets become
   full-width （）, ASCII , ; : ? ! beside Chinese text become Chinese punctuation;
-* zero-width characters, replacement characters and lone page numbers go,
-  form feeds become line breaks;
+* zero-width characters, replacement characters, control characters and
+  lone page numbers go; form feeds and Unicode line separators become line
+  breaks;
 * the stray spaces of PDF extraction go: around digits and punctuation next to
   Chinese, and between Chinese characters when the line is letter-spaced
   (`全 市 违 法 犯 罪`); a single space between words is kept where it carries
@@ -30,7 +31,8 @@ CJK = re.compile(f"[{_CJK_CHARS}]")
 _SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
 _CJK_GAP = re.compile(f"(?<=[{_CJK_CHARS}]) +(?=[{_CJK_CHARS}])")
-_DELETE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\ufffd]+")
+_DELETE = re.compile(
+    r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\ufffd\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
 # ASCII punctuation used inside Chinese text; not between two digits (1,000 / 6:35).
@@ -56,7 +58,8 @@ def _width_table() -> dict[int, str]:
         table[code] = chr(code - 0xFEE0)
     for ch in "％＋＝＠＃＆＄＿＾｀｜＜＞":
         table[ord(ch)] = chr(ord(ch) - 0xFEE0)
-    table.update({ord("("): "（", ord(")"): "）", ord("\f"): "\n", ord("\v"): "\n"})
+    table.update({ord("("): "（", ord(")"): "）", ord("\f"): "\n", ord("\v"): "\n",
+                  ord("\x85"): "\n", ord("\u2028"): "\n", ord("\u2029"): "\n"})
     for ch in _SPACES:
         table[ord(ch)] = " "
     # Kangxi radicals and compatibility ideographs that PDF extraction leaves behind.

@@ -1,11 +1,18 @@
 """Read: files on disk -> decoded text (`SourceText`).
 
-Decoding order: a byte-order mark, strict UTF-8, BOM-less UTF-16 (by its NUL
-pattern), GB18030 (which covers GBK and GB2312), then charset-normalizer.
-Every candidate is checked before it is accepted, so a file is never decoded
-silently wrong: an empty, binary or undecodable file comes back with
-`problem` set and no text. HTML saved as text is reduced to its visible text.
-Line ends are normalised to LF; characters are kept as printed.
+Decoding order: a byte-order mark, strict UTF-8, mostly-UTF-8 (see below),
+BOM-less UTF-16 (by its NUL pattern), GB18030 (which covers GBK and GB2312),
+then charset-normalizer. Every candidate is checked before it is accepted, so
+a file is never decoded silently wrong: an empty, binary or undecodable file
+comes back with `problem` set and no text. HTML saved as text is reduced to
+its visible text. Line ends are normalised to LF; characters are kept as
+printed.
+
+A UTF-8 file with a few bad lines (a paragraph pasted from a GBK file, a file
+cut off mid-character) is decoded line by line: a line that is not UTF-8 is
+read as GB18030 when it reads as Chinese, and bytes that are neither become
+U+FFFD, which the splitter reports as `path:line: ...` (and cleaning drops).
+The encoding is then `utf-8+gb18030` or `utf-8` with U+FFFD in the text.
 """
 from __future__ import annotations
 
@@ -96,6 +103,9 @@ def _decode(data: bytes) -> tuple[str | None, str, str]:
     text = _try(data, "utf-8")
     if text is not None:
         return (text, "utf-8", "") if _plausible(text) else (None, "", PROBLEM_BINARY)
+    mixed = _truncated_utf8(data) or _mostly_utf8(data)
+    if mixed is not None:
+        return mixed[0], mixed[1], ""
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if encoding:
@@ -124,6 +134,55 @@ def _try(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+# A mostly-UTF-8 file: at least this share of its non-ASCII lines is UTF-8, and
+# at most this share of its bytes is undecodable.
+_MOSTLY_UTF8_LINES = 0.6
+_MAX_DAMAGED_BYTES = 0.01
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
+
+
+def _truncated_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 cut off inside its last character: the text, ending in one U+FFFD."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.reason != "unexpected end of data" or err.end != len(data):
+            return None
+        text = _try(data[:err.start], "utf-8")
+        if text and _plausible(text):
+            return text + "\ufffd", "utf-8"
+    return None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of UTF-8 with a few lines in GB18030 or damaged bytes, else None."""
+    lines = data.splitlines(keepends=True)
+    non_ascii = [i for i, line in enumerate(lines) if _NON_ASCII.search(line)]
+    foreign = [i for i in non_ascii if _try(lines[i], "utf-8") is None]
+    if not non_ascii or len(non_ascii) - len(foreign) < _MOSTLY_UTF8_LINES * len(non_ascii):
+        return None
+    parts = {}
+    damaged, other = 0, False
+    for i in foreign:
+        text = lines[i].decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if bad * 2 > len(_NON_ASCII_TEXT.findall(text)):   # hardly any UTF-8 in it
+            chinese = _try(lines[i], "gb18030")
+            if chinese is not None and _plausible(chinese) and _looks_chinese(chinese):
+                parts[i], other = chinese, True
+                continue
+        damaged += bad
+        parts[i] = text
+    if damaged > max(3, _MAX_DAMAGED_BYTES * len(data)):
+        return None
+    text = "".join(parts[i] if i in parts else line.decode("utf-8")
+                   for i, line in enumerate(lines))
+    if not _plausible(text.replace("\ufffd", "")):
+        return None
+    return text, "utf-8+gb18030" if other else "utf-8"
 
 
 def _plausible(text: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.clean import CJK, normalize_text
@@ -65,6 +65,10 @@ _COLUMN_WINDOW = 8           # body lines that give the column width
 _LABEL_LINE = 4              # a line this short under a long headline is a label
 _PLACE_LINE = 6              # a first headline line this short is a place label
 _DECK_LINE = 10              # lines of a headline-with-deck block are at least this long
+# Text that is not laid out as articles (a whole book on one line) is read in
+# bounded pieces, so that no later stage sees an unbounded sentence or article.
+_MAX_SENTENCE = 500          # characters with no 。！？； are cut (after a comma if any)
+_MAX_ARTICLE = 300           # sentences with no headline between them form several articles
 
 _NOT_NAMES = frozenset({"记者", "通讯员", "本报", "摄影", "整理", "报道", "实习生", "特约"})
 
@@ -113,9 +117,9 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        spans.append((start, end))
+        spans.extend(_cut_long(text, start, end))
         start = end
-    spans.append((start, len(text)))
+    spans.extend(_cut_long(text, start, len(text)))
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():
@@ -125,6 +129,20 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         if a < b:
             out.append((a, b))
     return out
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of text with no sentence end, in pieces of at most _MAX_SENTENCE
+    characters, each cut after the last comma (or space) it holds if any."""
+    spans = []
+    while end - start > _MAX_SENTENCE:
+        window = text[start:start + _MAX_SENTENCE]
+        comma = max(window.rfind(c) for c in "，、；：, ")
+        cut = start + (comma + 1 if comma > _MAX_SENTENCE // 2 else _MAX_SENTENCE)
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
 
 
 def byline_names(text: str) -> list[str]:
@@ -625,7 +643,7 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
     drafts = _merge_resumed(drafts)
     line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
     articles: list[Article] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = _damage(source, line_starts)
     for draft in drafts:
         if not draft.has_body and not draft.titled:
             continue
@@ -637,12 +655,52 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
             articles.append(article)
     if not articles and clean.text.strip():
         articles.append(_fallback_article(source, clean, line_starts))
+    articles = _bounded(articles, source, problems)
     for article in articles:
         if not article.title:
             article.title = Path(source.name).stem
             problems.append(Problem(source.path, f"article {article.index}: no headline found",
                                     article.sentences[0].line if article.sentences else 0))
     return articles, problems
+
+
+def _bounded(articles: list[Article], source: SourceText, problems: list[Problem]
+             ) -> list[Article]:
+    """Articles of more than _MAX_ARTICLE sentences cut into parts (each reported)."""
+    out: list[Article] = []
+    for article in articles:
+        if len(article.sentences) <= _MAX_ARTICLE:
+            article.index = len(out)
+            out.append(article)
+            continue
+        sentences = article.sentences
+        parts = range(0, len(sentences), _MAX_ARTICLE)
+        problems.append(Problem(source.path, f"{len(sentences)} sentences without a headline "
+                                f"between them; read as {len(parts)} articles", sentences[0].line))
+        for first in parts:
+            part = replace(article, index=len(out), title=article.title or Path(source.name).stem,
+                           sentences=[
+                replace(s, index=i) for i, s in enumerate(sentences[first:first + _MAX_ARTICLE])])
+            out.append(part)
+    return out
+
+
+def _damage(source: SourceText, line_starts: list[int]) -> list[Problem]:
+    """One line for a file with undecodable bytes (U+FFFD, which cleaning drops)."""
+    text = source.text
+    first = text.find("\ufffd")
+    if first < 0:
+        return []
+    line = bisect.bisect_right(line_starts, first)
+    if first == len(text.rstrip()) - 1:
+        return [Problem(source.path, "the file ends inside a character (truncated?); "
+                                     "that character was dropped", line)]
+    count = text.count("\ufffd")
+    lines = len({bisect.bisect_right(line_starts, m.start())
+                 for m in re.finditer("\ufffd", text)})
+    where = f" on {lines} lines" if lines > 1 else ""
+    return [Problem(source.path, f"{count} undecodable character{'s' if count > 1 else ''} "
+                                 f"dropped{where}", line)]
 
 
 def _merge_resumed(drafts: list[_Draft]) -> list[_Draft]:

@@ -56,6 +56,17 @@ def _formats(requested: list[str] | None) -> list[str]:
     return names
 
 
+def check_writable(outdir: Path) -> None:
+    """Fail before a long build, not after it, when OUTDIR cannot be written."""
+    import tempfile
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=outdir):
+            pass
+    except OSError as err:
+        raise UserError(f"cannot write to {outdir}: {err.strerror or err}") from None
+
+
 def _total_bytes(paths: list[Path]) -> int:
     try:
         from kg.read import iter_source_paths
@@ -76,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
         raise UserError(f"{args.output} is a file, not a folder: choose another -o OUTDIR")
     formats = _formats(args.formats)
+    check_writable(args.output)
 
     started = time.monotonic()
     bar = None
@@ -101,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         written = graph.save(args.output, formats)
     except OSError as err:
-        raise UserError(f"cannot write to {args.output}: {err}") from None
+        raise UserError(f"cannot write to {args.output}: {err.strerror or err}") from None
     if not args.quiet:
         c = graph.counts()
         entities = sum(c[t] for t in ("Place", "Agency", "Programme", "Person", "PolicyDocument"))

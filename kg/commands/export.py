@@ -53,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
         paths = targets(exp, args.output, source.parent, len(args.formats) > 1)
         if any(p.resolve() == source.resolve() for p in paths):
             raise UserError(f"{source}: refusing to overwrite the input graph")
-        for path in export.write_to(dataset, name, paths):
+        try:
+            written = export.write_to(dataset, name, paths)
+        except OSError as err:
+            where = err.filename or (paths[0].parent if len(paths) > 1 else paths[0])
+            raise UserError(f"{where}: cannot write: {err.strerror or err}") from None
+        for path in written:
             print(path)
     return 0

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.cli import UserError
+from kg.cli import EXIT_FAILED, UserError
 
 LIBRARY = Path(__file__).resolve().parents[2] / "queries"
 
@@ -26,17 +26,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="bind a variable: bare text is a Chinese (@zh) literal such as a "
                              "label, <…> an IRI, \"…\"@lang or \"…\"^^<type> a literal; repeatable")
     parser.add_argument("--timeout", type=float, metavar="SECONDS",
-                        help="give up after this many seconds")
+                        help="give up after this many seconds (exit status 1)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.query import QueryError, format_rows, parse_binding, read_query, run_query
+    from kg.query import QueryError, QueryTimeout, format_rows, parse_binding, read_query, run_query
 
+    if args.timeout is not None and not args.timeout > 0:
+        raise UserError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     try:
         sparql = read_query(args.query, LIBRARY)
         bindings = dict(parse_binding(b) for b in args.bind)
         rows = run_query(args.graph, sparql, timeout=args.timeout, bindings=bindings)
+    except QueryTimeout as err:
+        raise UserError(f"{err}; narrow the query or raise --timeout", EXIT_FAILED) from None
     except QueryError as err:
         pointer = err.pointer()
         raise UserError(f"{err}\n{pointer}" if pointer else str(err)) from None
