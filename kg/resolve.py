@@ -137,10 +137,13 @@ class _ArticleResolver:
     def _agency(self, m: Mention) -> list[Mention]:
         if m.attrs.get("pronoun"):
             return []                      # resolved with the other coreferences
-        units = m.attrs["units"]
+        units = list(m.attrs["units"])
         parent_key, parent_label, place_key = "", "", ""
         top = units[0]
         place = self._unit_place(top)
+        if place is not None and top["suffix"] in ("公安", "警方", "公安机关") \
+                and place.attrs.get("level") == "county" and place.name.endswith("区"):
+            top = units[0] = dict(top, kind="分局")    # 青秀公安: a city district's police is a 分局
         if m.attrs.get("needs_parent") and len(units) == 1:
             known = self._known_unit(top["surface"])
             if known is not None:
@@ -173,8 +176,10 @@ class _ArticleResolver:
                     key = f"{own_place.key}:{unit['name']}{unit['kind']}"
             else:
                 ident = unit["place_key"] or unit["name"]
-                key = f"{parent_key}/{ident}:{unit['kind']}"
                 label = parent_label + unit["surface"]
+                if unit["generic"] and own_place is not None:     # 公安分局 in focus: 吴中区分局
+                    ident, label = own_place.key, parent_label + own_place.name + unit["kind"]
+                key = f"{parent_key}/{ident}:{unit['kind']}"
             surface = self._surface(unit) if i == 0 else unit["surface"]
             named = bool(unit["name"] or unit["place_key"]) and not unit["generic"]
             alias = surface if named else ""
@@ -190,6 +195,9 @@ class _ArticleResolver:
                 self.unit_alias.setdefault(unit["surface"], key)
             if parent_key:
                 self.agency_parent[key] = parent_key
+            town = self._town_named(unit["name"]) if not unit["place_key"] else None
+            if town is not None:
+                place_key = town.key              # 大瑶派出所 serves 大瑶镇
             if place_key:
                 self.agency_place[key] = place_key
             parent_key, parent_label, last_key = key, ent.name, key
@@ -200,6 +208,17 @@ class _ArticleResolver:
                 full.aliases.add(surface)
         return [Mention(EntityType.AGENCY, m.surface, m.start, m.end, m.sentence,
                         name=self.entities[(EntityType.AGENCY, last_key)].name, key=last_key)]
+
+    def _town_named(self, name: str) -> Mention | None:
+        """The town of the article a unit is named after: 大瑶 -> 大瑶镇, 苏坡 -> 苏坡街道."""
+        if len(name) < 2:
+            return None
+        gaz = gazetteer()
+        for m in self.mentions:
+            if m.type is EntityType.PLACE and m.attrs.get("level") == "town" and \
+                    name in (m.name, gaz.town_short(gaz.get(m.key)) if m.key in gaz.divisions else m.name):
+                return m
+        return None
 
     def _city_bureau(self, place: Mention) -> tuple[str, str]:
         """A district's 公安分局 belongs to its city's 公安局 (台儿庄公安分局 -> 枣庄市公安局)."""
@@ -216,6 +235,8 @@ class _ArticleResolver:
             return next((p for p in self.mentions if p.key == unit["place_key"]), None)
         if unit["generic"] == "focus":
             return self.focus.place()
+        if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
+            return self.focus.place(char="区")     # a 分局 serves a city district
         if unit["generic"]:
             return self.focus.place(unit["generic"], unit["name"])
         return None

@@ -32,7 +32,8 @@ _NOT_NAME_START = {"v", "p", "c", "d", "r", "m", "u", "a", "ad", "f", "q", "t", 
 # Before a bare body word the name is what follows the last verb or particle
 # (以特巡警大队 -> 特巡警, 成立房产物业巡回法庭 -> 房产物业); adjectives stay (大龙湖分局).
 _NOT_BARE_NAME = {"v", "p", "c", "r", "m", "u", "f", "t", "y", "e", "o"}
-_PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级", "省市县", "市县区"}
+_PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级", "省市县", "市县区", "镇街", "街镇",
+                  "乡镇", "镇村", "村居", "村社区", "基层"}
 # Inside a chain verbs are common in unit names (指挥处, 信息应用科); only these break it.
 _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 # A bare name before 派出所/中队 is a place-like proper name (苏坡, 新川), not a common noun.
@@ -43,7 +44,8 @@ _MAX_NAME = 8
 _NEEDS_ANCHOR = {"办公室", "委员会", "常委会", "党委", "政府", "人民政府", "人大", "人大常委会", "政协",
                  "管理处", "管理局", "纪委", "监委", "政法委", "政法委员会", "平安办", "反诈中心"}
 # Bodies that, named with no place at all, are the place in focus's: 公安局局长王某.
-_FOCUS_BODIES = {"公安局", "司法局", "人民法院", "法院", "人民检察院", "检察院"}
+_FOCUS_BODIES = {"公安局", "司法局", "人民法院", "法院", "人民检察院", "检察院", "公安分局"}
+_TITLE_AFTER = re.compile(r"(?:党委|党组)?副?(?:局长|院长|检察长|书记|政委|主任|民警|干警|庭长)")
 _CANON = {"公安": "公安局", "警方": "公安局", "公安机关": "公安局", "公安分局": "分局",
           "法院": "人民法院", "检察院": "人民检察院", "政府": "人民政府", "政法委": "政法委员会",
           "市场监督管理局": "市场监管局", "车管所": "车辆管理所", "工作领导小组": "领导小组"}
@@ -118,7 +120,9 @@ class AgencyRecognizer:
         if previous and previous.end <= s and s - previous.end <= _MAX_NAME \
                 and not _STOP.search(text, previous.end, s):
             name = _strip_function_words(text[previous.end:s], _NOT_CONTINUATION)
-            if name == text[previous.end:s]:
+            # 综治中心整合法院: a verb before a top-level body starts a new clause, not a unit.
+            verb_led = suffix in self.top and name and _tag(next(jieba.cut(name, HMM=False))) == "v"
+            if name == text[previous.end:s] and not verb_led:
                 place = next((p for p in places if p.start == previous.end and p.end <= s), None)
                 return _Unit(previous.end, e, name, suffix, place)
             floor = previous.end   # 司法局还联合市中级人民法院: a new body starts after the verb
@@ -132,7 +136,7 @@ class AgencyRecognizer:
         name = self._bare_name(text, s, floor)
         if name is None:
             return None
-        if name == "" and suffix in _FOCUS_BODIES:
+        if name == "" and suffix in _FOCUS_BODIES and _TITLE_AFTER.match(text, e):
             return _Unit(s, e, "", suffix)       # 公安局局长: the body of the place in focus
         if name == "" or name.endswith("级") or name in _PLURAL_LEVELS:
             return None            # 村级综治中心, 县区公安局: a kind of body, not a named one
@@ -175,7 +179,8 @@ class AgencyRecognizer:
         for unit in chain:
             generic = _LEVEL_CHARS.get(unit.name) if unit.place is None else None
             if unit is first and unit.place is None and unit.name == "":
-                generic = "focus"
+                # 公安分局局长: a district's branch; 公安局局长: the bureau of the place in focus
+                generic = "county" if unit.suffix in ("公安分局", "分局") else "focus"
             prefix = self.prefix_at.match(text, unit.start) if unit.place else None
             units.append({
                 "prefix": prefix.group() if prefix else "",
@@ -207,6 +212,9 @@ def _strip_function_words(region: str, tags: set[str] = _NOT_NAME_START) -> str:
     words = list(jieba.cut(region, HMM=False))
     while words and not words[0].startswith("第") and (
             _tag(words[0]) in tags or words[0] in ("该", "每", "各", "全")):
+        rest = "".join(words[1:])
+        if len(rest) == 1 and rest not in _LEVEL_CHARS:
+            break              # 中坝: stripping 中 would leave a name of one character
         words.pop(0)
     return "".join(words)
 
@@ -243,4 +251,6 @@ def _proper_name(name: str) -> bool:
     words = list(jieba.cut(name, HMM=False))
     if len(words) == 1:
         return _tag(name) in _PROPER_TAGS
+    if all(len(w) == 1 for w in words) and len(name) <= 3:
+        return True            # 中坝: a name jieba does not know falls apart into characters
     return any(_tag(w) in ("ns", "nr", "nz", "nt") for w in words)

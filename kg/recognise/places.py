@@ -48,6 +48,13 @@ class _Neighbourhood:
             self._ancestors[division_id] = frozenset(a.id for a in self.gaz.ancestors(division_id))
         return self._ancestors[division_id]
 
+    def near_parent(self, division: Division, surface: str) -> bool:
+        """A town or village counts when its county (or, for a village, town) is named too."""
+        close = {a.id for a in self.gaz.ancestors(division.id)
+                 if a.level in ("county", "town")}
+        return any(not close.isdisjoint(ids) for other, ids in self.ids_by_surface.items()
+                   if other != surface)
+
     def support(self, division: Division, surface: str) -> int:
         """How many other names in the article are this division's ancestors or descendants."""
         key = (division.id, surface)
@@ -97,10 +104,12 @@ class PlaceRecognizer:
                 divisions = [d for d in divisions if d.alias == name]
             if divisions:
                 found.append(_Candidate(index, start, end + 1, name, divisions, full))
-        taken = [(c.start, c.end) for c in found]
+        # Towns and villages may swallow a short form (the 月湖 of 望月湖街道), not a full name.
+        taken = [(c.start, c.end) for c in found if c.full_name]
         for match in _TOWN_OR_VILLAGE_END.finditer(text):
             cand = self._town_or_village(index, text, match.end(), taken)
             if cand:
+                found = [c for c in found if not (cand.start <= c.start and c.end <= cand.end)]
                 found.append(cand)
                 taken.append((cand.start, cand.end))
         return found
@@ -152,7 +161,7 @@ class PlaceRecognizer:
         after = text[cand.end:cand.end + 4]
         before = text[max(0, cand.start - 1):cand.start]
         if division.level in ("town", "village"):
-            return near.support(division, cand.surface) > 0
+            return near.near_parent(division, cand.surface)
         # 和县, 滑县: a two-character county is too often a piece of running text.
         if cand.full_name and not (len(cand.surface) == 2 and division.level == "county"):
             return True
