@@ -45,21 +45,24 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
 
 
 def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 2) -> str | None:
-    """The agency an article is about, when it is about one: the most mentioned body,
-    named at least `at_least` times (a headline mention counts three)."""
+    """The agency an article is about, when it is about one: named at least `at_least`
+    times (a headline mention counts three), the one serving the place in focus first
+    (an article on 台儿庄 is about 台儿庄分局, not the city's bureau above it)."""
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.type is EntityType.AGENCY and m.key:
+        if m.type is EntityType.AGENCY and m.key and not m.attrs.get("government"):
             counts[m.key] = counts.get(m.key, 0) + (3 if m.sentence == TITLE_SENTENCE else 1)
     known = {e.key for e in ex.entities}
-    ranked = sorted((k for k in counts if k in known), key=lambda k: (-counts[k], k.count("/"), k))
-    return ranked[0] if ranked and counts[ranked[0]] >= at_least else None
+    focus = ex.focus_places[0] if ex.focus_places else None
+    ranked = sorted((k for k in counts if k in known and counts[k] >= at_least),
+                    key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], k.count("/"), k))
+    return ranked[0] if ranked else None
 
 
 def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
     """implementedBy / implementedIn: the agency and place that are the sentence's subject,
     else the article's lead agency and place in focus."""
-    lead = lead_agency(ex, mentions, at_least=3)
+    lead = lead_agency(ex, mentions, at_least=2)
     lead_place = ex.focus_places[0] if ex.focus_places else None
     out = []
     for sentence, ms in _by_sentence(mentions).items():
