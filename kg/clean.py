@@ -120,18 +120,34 @@ def to_simplified(text: str) -> str:
 
 
 def normalize_text(raw: str) -> CleanText:
+    text, offsets = _clean_pass(raw)
+    # One step can expose work for another (a page number once a zero-width
+    # character beside it is gone, a comma once the spaces around it are):
+    # repeat until nothing changes, so that cleaning clean text changes nothing.
+    for _ in range(_MAX_PASSES):
+        again, kept = _clean_pass(text)
+        if again == text:
+            break
+        text, offsets = again, [offsets[i] for i in kept]
+    return CleanText(text=text, offsets=offsets)
+
+
+_MAX_PASSES = 8
+
+
+def _clean_pass(raw: str) -> tuple[str, list[int]]:
+    """One pass of every step; the offsets map into `raw`."""
     # 1. one character for one character: widths, brackets, spaces, script.
     text = to_simplified(raw.translate(_WIDTH))
     text = _FULLWIDTH_POINT.sub(".", text)
-    # 2. drop invisible debris and lone page numbers.
-    drops = [m.span() for m in _DELETE.finditer(text)]
-    drops += [m.span() for m in _PAGE_NUMBER.finditer(text)]
-    text, offsets = _drop(text, list(range(len(text))) if not drops else None, sorted(drops))
+    # 2. drop invisible debris, then lone page numbers.
+    text, offsets = _drop(text, None, [m.span() for m in _DELETE.finditer(text)])
+    text, offsets = _drop(text, offsets, [m.span() for m in _PAGE_NUMBER.finditer(text)])
     # 3. drop stray spaces.
     text, offsets = _drop(text, offsets, _stray_spaces(text))
     # 4. ASCII punctuation inside Chinese text becomes Chinese punctuation.
     text = _ASCII_PUNCT.sub(lambda m: m.group().translate(_ASCII_TO_FULL), text)
-    return CleanText(text=text, offsets=offsets)
+    return text, offsets
 
 
 def _drop(text: str, offsets: list[int] | None, spans: list[tuple[int, int]]
