@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
-from kg.relate.relations import (document_relations, lead_agency, post_relations,
+from kg.relate.relations import (document_relations, lead_agency, nested_in_name, post_relations,
                                  programme_relations, structural_relations)
 from kg.relate.statistics import find_statistics, unique_statistics
 
@@ -26,7 +26,7 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
     default = lead or place
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        if m.type in _SUBJECT_TYPES and m.key and not _nested_place(m, mentions):
+        if m.type in _SUBJECT_TYPES and m.key and not nested_in_name(m, mentions):
             by_sentence.setdefault(m.sentence, []).append(m)
     out = []
     for sentence in ex.article.sentences:
@@ -34,9 +34,3 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
                                    ex.article.id))
     return unique_statistics(out)
 
-
-def _nested_place(m: Mention, mentions: list[Mention]) -> bool:
-    """The 徐州 of 徐州公安 is part of the bureau's name, not the subject of the sentence."""
-    return m.type is EntityType.PLACE and any(
-        o.type is not EntityType.PLACE and o.sentence == m.sentence and o.start <= m.start
-        and m.end <= o.end and o.length > m.length for o in mentions)

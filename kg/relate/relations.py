@@ -8,6 +8,13 @@ from kg.model import ArticleExtraction, EntityType, Mention, Relation, TITLE_SEN
 
 
 
+def nested_in_name(m: Mention, mentions: list[Mention]) -> bool:
+    """A place written inside another name: the 徐州 of 徐州公安, the 浏阳市 of 浏阳市公安局."""
+    return m.type is EntityType.PLACE and any(
+        o.type is not EntityType.PLACE and o.sentence == m.sentence and o.start <= m.start
+        and m.end <= o.end and o.length > m.length for o in mentions)
+
+
 def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
     out: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -37,6 +44,11 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
         place = ex.agency_place.get(key)
         if place in places:
             out.append(Relation(key, "locatedIn", place, sentence, evidence=_evidence(ex, sentence)))
+            if places[place].attrs.get("level") == "town":   # 大瑶派出所: in 大瑶镇 and 浏阳市
+                county = next((a.id for a in gaz.ancestors(place) if a.id in places), None)
+                if county:
+                    out.append(Relation(key, "locatedIn", county, sentence,
+                                        evidence=_evidence(ex, sentence)))
         parent = ex.agency_parent.get(key)
         if parent in agencies:
             out.append(Relation(key, "subOrganizationOf", parent, sentence,
@@ -73,7 +85,10 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
         for prog in programmes:
             before = [m for m in ms if m.end <= prog.start]
             agency = next((m.key for m in reversed(before) if m.type is EntityType.AGENCY), None)
-            place = next((m.key for m in reversed(before) if m.type is EntityType.PLACE), None)
+            # A place inside a body's name (the 浏阳市 of 浏阳市公安局大瑶派出所) is not where the
+            # programme runs; the body's own place (大瑶镇) is.
+            place = next((m.key for m in reversed(before) if m.type is EntityType.PLACE
+                          and not nested_in_name(m, ms)), None)
             agency = agency or lead
             if place is None and agency:
                 place = ex.agency_place.get(agency)
