@@ -20,7 +20,7 @@ from kg.lexicons import sections, words
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
 
-_QUOTED = re.compile(r"[“\"「]([^“”\"「」]{2,24})[”\"」]")
+_QUOTED = re.compile(r"[“\"「‘]([^“”\"「」‘’]{2,24})[”\"」’]")
 _NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十百两双0-9][^\s]*[一二三四五六七八九十百两0-9]|"
                             r"^[一二三四五六七八九十百两][个级化网色融联调][^\s]{0,8}$|[A-Za-z0-9]\+|\+[A-Za-z0-9]|\+$")
 _PROGRAMME_END = re.compile(r"(?:警局|工作室|调解室|工程|码|平台|APP|App|站|岗|系统|品牌|"
@@ -64,7 +64,8 @@ class ProgrammeRecognizer:
         self.cue_re = re.compile(_alternation(cues["drop"] + cues["keep"]))
         # “打击侵犯犯罪”亮剑行动: a short head noun ending in a strong cue.
         self.head_cue_re = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?(?:{_alternation(cues['head'])})"
-                                      r"(?=$|[，。；、的）)\s为和与中上])")
+                                      r"(?=$|[，。；、的）)\s为和与中上已是在将也还以自于共均都成等被让把开"
+                                      r"正不])")
         verbs = _alternation(words("programme_verbs"))
         self.verb_before = re.compile(rf"(?:{verbs})(?:了|起|好|出)?(?:新时代)?[“\"「]$")
         stops = sections("programme_stops")
