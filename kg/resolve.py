@@ -22,6 +22,8 @@ _IRI_KIND = {EntityType.PLACE: "place", EntityType.AGENCY: "agency",
              EntityType.DOCUMENT: "document"}
 _LEVEL_SUFFIX = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟"),
                  "county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}
+# Organs of a Party committee: X市政法委 and X市委政法委 are one body.
+_PARTY_ORGANS = {"政法委员会", "平安办", "组织部", "宣传部", "统战部"}
 _CHAR_SUFFIX = {"省": ("省", "自治区"), "市": ("市",), "州": ("州", "盟"), "县": ("县", "旗"),
                 "区": ("区",), "镇": ("镇",), "乡": ("乡",), "街道": ("街道",)}
 _GOVERNMENT_TITLE = re.compile(r"副?(?:省长|市长|县长|区长|州长|镇长|乡长|旗长)")
@@ -164,6 +166,13 @@ class _ArticleResolver:
             own_place = self._unit_place(unit) if i else place
             if own_place is not None and (i or not parent_key):
                 place_key = own_place.key
+            organ = i == 0 and not parent_key and own_place is not None and not unit["name"] \
+                and unit["kind"] in _PARTY_ORGANS
+            if organ:
+                # 宁波市政法委 is the 宁波市委's 政法委: one key with 宁波市委政法委
+                parent_key, parent_label = f"{own_place.key}:委", f"{own_place.name}委"
+            if unit["generic"] and own_place is None:
+                return []          # 区派出所 with no district in focus names nothing
             if i == 0 and not parent_key:
                 if own_place is None and not unit["name"]:
                     return []
@@ -175,9 +184,9 @@ class _ArticleResolver:
                     label = unit.get("prefix", "") + own_place.name + unit["name"] + unit["suffix"]
                     key = f"{own_place.key}:{unit['name']}{unit['kind']}"
             else:
-                ident = unit["place_key"] or unit["name"]
-                label = parent_label + unit["surface"]
-                if unit["generic"] and own_place is not None:     # 公安分局 in focus: 吴中区分局
+                ident = "" if organ else unit["place_key"] or unit["name"]
+                label = parent_label + (unit["suffix"] if organ else unit["surface"])
+                if unit["generic"] and own_place is not None and not organ:   # 公安分局 in focus: 吴中区分局
                     ident, label = own_place.key, parent_label + own_place.name + unit["kind"]
                 key = f"{parent_key}/{ident}:{unit['kind']}"
             surface = self._surface(unit) if i == 0 else unit["surface"]

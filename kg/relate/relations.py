@@ -194,6 +194,11 @@ def _organisations(ms: list[Mention], text: str, title_start: int, role: str,
     end, roles = title_start, [role]
     while True:
         org = next((m for m in ms if m.end == end and m.type is EntityType.AGENCY), None)
+        if org is None and text[end - 2:end] in ("党委", "党组"):
+            # 青秀分局党委副书记: the post is in the body whose Party committee it names
+            org = next((m for m in ms if m.end == end - 2 and m.type is EntityType.AGENCY), None)
+            if org is not None:
+                roles[0] = text[end - 2:end] + roles[0]
         if org is not None:
             if org.key in agencies:
                 yield org.key, "、".join(roles)
