@@ -329,10 +329,11 @@ class _ArticleResolver:
             place = self.focus.place(char=form[0])
             if place is not None:
                 return self.entities.get((EntityType.AGENCY, f"{place.key}:公安局"))
-        for ent in self.agency_order:
-            if ent.key.endswith(tail) or ent.name.endswith(form[1:]):
-                return ent
-        return None
+        fits = [e for e in self.agency_order if e.key.endswith(tail) or e.name.endswith(form[1:])]
+        focus = self.focus.place()
+        # 全局 in a report on 台儿庄 is 台儿庄分局, not the city's bureau named before it.
+        here = [e for e in fits if focus is not None and self.agency_place.get(e.key) == focus.key]
+        return (here or fits or [None])[0]
 
 
 def resolve_article(article: Article, mentions: list[Mention]) -> tuple[ArticleExtraction, list[Mention]]:

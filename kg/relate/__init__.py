@@ -1,6 +1,8 @@
 """Relations and statistics of one article, every one tied to its sentence."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.relations import (document_relations, lead_agency, nested_in_name, post_relations,
                                  programme_relations, structural_relations)
@@ -27,6 +29,9 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.type in _SUBJECT_TYPES and m.key and not nested_in_name(m, mentions):
+            if m.key.endswith(":党委") and m.key in ex.agency_parent:
+                # 徐州市公安局党委 配齐…民警: the bureau's figures, stated by its Party committee
+                m = replace(m, key=ex.agency_parent[m.key])
             by_sentence.setdefault(m.sentence, []).append(m)
     out = []
     for sentence in ex.article.sentences:
