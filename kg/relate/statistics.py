@@ -181,6 +181,11 @@ def _about(q: Quantity, text: str, breaks, subjects: list[Mention], periods,
     if opener is not None and opener.type is EntityType.PLACE:
         return _head_of_chain(opener, in_clause).key
     for m in reversed(in_clause):
+        if m.surface.startswith("全") and q.start - m.end <= 1:
+            return m.key                        # 在全市7个区县: the place's own parts
+    if opener is not None and opener.type is EntityType.AGENCY:
+        return _head_of_chain(opener, in_clause).key   # 瓦房店市公安局已在全市建成…68个
+    for m in reversed(in_clause):
         if m.surface.startswith("全"):          # 全市23个县, 对全区28栋写字楼
             return m.key
     if opener is not None:
