@@ -34,8 +34,15 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
                 m = replace(m, key=ex.agency_parent[m.key])
             by_sentence.setdefault(m.sentence, []).append(m)
     out = []
+    carried, paragraph = None, None
     for sentence in ex.article.sentences:
-        out.extend(find_statistics(sentence, by_sentence.get(sentence.index, []), default,
-                                   ex.article.id))
+        if sentence.paragraph != paragraph:
+            carried, paragraph = None, sentence.paragraph
+        here = by_sentence.get(sentence.index, [])
+        # A sentence with no subject of its own goes on about the one before it in the paragraph.
+        out.extend(find_statistics(sentence, here, carried or default, ex.article.id))
+        subject = next((m for m in here if m.type is not EntityType.PLACE or not m.attrs.get("coreference")), None)
+        if subject is not None and subject.start <= 20:
+            carried = subject.key
     return unique_statistics(out)
 
