@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.gazetteer import gazetteer
 from kg.model import (Article, ArticleExtraction, Corpus, Entity, EntityType, LocalEntity,
@@ -131,9 +131,19 @@ class _ArticleResolver:
 
     def _person(self, m: Mention) -> list[Mention]:
         reporter = m.name in self.article.reporters
-        self.entity(EntityType.PERSON, m.key, m.name, m.sentence,
+        key = self._person_key(m.name, reporter)
+        self.entity(EntityType.PERSON, key, m.name, m.sentence,
                     anonymous=bool(m.attrs.get("anonymous")), reporter=reporter)
-        return [m]
+        return [replace(m, key=key)]
+
+    def _person_key(self, name: str, reporter: bool) -> str:
+        """Who a name is: a byline is the paper's own staff, one person wherever it appears;
+        anyone else is one person per province (two 王鹏 in 成都 and 沈阳 are two people)."""
+        place = self.focus.place()
+        gaz = gazetteer()
+        if reporter or place is None or place.key not in gaz.divisions:
+            return name
+        return f"{name}@{gaz.province_of(place.key).adcode}"
 
     # ------------------------------------------------------------- agencies
     def _agency(self, m: Mention) -> list[Mention]:
