@@ -32,8 +32,10 @@ _NOT_NAME_START = {"v", "p", "c", "d", "r", "m", "u", "a", "ad", "f", "q", "t", 
 # Before a bare body word the name is what follows the last verb or particle
 # (以特巡警大队 -> 特巡警, 成立房产物业巡回法庭 -> 房产物业); adjectives stay (大龙湖分局).
 _NOT_BARE_NAME = {"v", "p", "c", "r", "m", "u", "f", "t", "y", "e", "o"}
+# Words that say what kind of body, not which one: 县区公安局, 行业综治中心, 辖区派出所.
 _PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级", "省市县", "市县区", "镇街", "街镇",
-                  "乡镇", "镇村", "村居", "村社区", "基层"}
+                  "乡镇", "镇村", "村居", "村社区", "基层", "行业", "相关", "有关", "上级", "下级",
+                  "属地", "当地", "本地", "辖区", "片区", "专门", "全国", "各地", "全省", "全市"}
 # Inside a chain verbs are common in unit names (指挥处, 信息应用科); only these break it.
 _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 # A bare name before 派出所/中队 is a place-like proper name (苏坡, 新川), not a common noun.

@@ -1,0 +1,81 @@
+"""AgencyRecognizer and resolution: bodies by grammar, chains of units, names from context."""
+from __future__ import annotations
+
+from kg.model import Article, EntityType, Sentence
+from kg.recognise import recognise_article
+from kg.relate import relate_article
+from kg.resolve import resolve_article
+
+
+def extract(*sentences: str, title: str = "标题"):
+    art = Article("100_test.txt", 0, title, sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
+    ex, mentions = resolve_article(art, recognise_article(art))
+    relate_article(ex, mentions)
+    return ex
+
+
+def agencies(*sentences: str, title: str = "标题") -> dict[str, set[str]]:
+    """label -> aliases of every agency of the article."""
+    return {e.name: e.aliases for e in extract(*sentences, title=title).entities
+            if e.type is EntityType.AGENCY}
+
+
+def relations(ex, predicate: str) -> set[tuple[str, str]]:
+    names = {e.key: e.name for e in ex.entities}
+    return {(names[r.subject], names[r.object]) for r in ex.relations if r.predicate == predicate}
+
+
+def test_a_chain_of_units_gives_each_unit_with_its_parent():
+    # corpus
+    ex = extract("清晨，四川省成都市公安局青羊区分局苏坡派出所民警罗义已经开始了一天的巡逻工作。")
+    found = {e.name: e.aliases for e in ex.entities if e.type is EntityType.AGENCY}
+    assert {"成都市公安局", "成都市公安局青羊区分局", "成都市公安局青羊区分局苏坡派出所"} <= set(found)
+    assert "苏坡派出所" in found["成都市公安局青羊区分局苏坡派出所"]
+    assert ("成都市公安局青羊区分局苏坡派出所", "成都市公安局青羊区分局") in relations(ex, "subOrganizationOf")
+    assert ("成都市公安局青羊区分局", "青羊区") in relations(ex, "locatedIn")
+
+
+def test_short_and_newspaper_forms_merge_with_the_full_name():
+    found = agencies("今年8月，宁波市公安局推出“甬警通”平台。", "宁波公安还组建了志愿者队伍。")
+    assert "宁波公安" in found["宁波市公安局"]
+    # a city district's police is the city bureau's 分局
+    found = agencies("南宁市公安局青秀分局深化改革。", "青秀公安持续发力。")
+    assert "青秀公安" in found["南宁市公安局青秀分局"]
+
+
+def test_names_inherited_from_the_place_in_focus():
+    # 市法院 in an article about 沁阳 is 沁阳市人民法院; 县公安局户籍中队 is 高阳县's
+    found = agencies("沁阳市深化多元解纷。", "市法院设立诉前调解室。")
+    assert "沁阳市人民法院" in found
+    found = agencies("河北省保定市高阳县公安局深化改革。", "县公安局户籍中队主动上门服务。")
+    assert "高阳县公安局户籍中队" in found
+
+
+def test_bare_units_hang_from_the_body_named_before():
+    ex = extract("昆明市公安局深化智慧安防小区建设。", "治安支队副支队长胡飞介绍了情况。")
+    assert ("昆明市公安局治安支队", "昆明市公安局") in relations(ex, "subOrganizationOf")
+    assert ("胡飞@530000", "昆明市公安局治安支队") in {
+        (r.subject, {e.key: e.name for e in ex.entities}[r.object])
+        for r in ex.relations if r.predicate == "holdsPost"}
+
+
+def test_party_committee_organs_and_national_prefixes():
+    found = agencies("宁波市委政法委牵头建立平台。", "中国人民银行包头市中心支行参与共建。")
+    assert "宁波市委政法委" in found
+    assert "中国人民银行包头市中心支行" in found
+
+
+def test_words_that_only_look_like_bodies():
+    # 处 in 处于, 所 in 所在 and generic kinds of body are not agencies
+    found = agencies("驻村民警进村后就一直处于“灭火”状态。", "两人所在的小区治安良好。",
+                     "各县区公安局、乡级综治中心和行业综治中心全部建成。")
+    assert found == {}
+
+
+def test_posts_with_two_titles():
+    ex = extract("铜川市司法局党组书记、局长王昕说，全市共有调解员506名。",
+                 "徐州市副市长、公安局局长王巧全介绍。")
+    posts = {(e.name, r.role) for r in ex.relations if r.predicate == "holdsPost"
+             for e in ex.entities if e.key == r.object}
+    assert ("铜川市司法局", "党组书记、局长") in posts
+    assert ("徐州市人民政府", "副市长") in posts and ("徐州市公安局", "局长") in posts

@@ -1,0 +1,66 @@
+"""PlaceRecognizer: divisions from the gazetteer, disambiguated by the article around them."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, EntityType, Sentence
+from kg.recognise import recognise_article
+
+
+def places(*sentences: str, title: str = "标题") -> dict[str, tuple[str, str]]:
+    """surface -> (full name, division id) of every place mention in the article."""
+    art = Article("100_test.txt", 0, title, sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
+    return {m.surface: (m.name, m.key) for m in recognise_article(art) if m.type is EntityType.PLACE}
+
+
+def test_address_chain_down_to_the_village_picks_the_right_namesake():
+    # corpus: several villages are called 两间房村; the one under 滦平县 is meant
+    found = places("前不久，在河北省承德市滦平县两间房村，村民黄树伶一大早就来到了本村的大集上。")
+    assert found["河北省"] == ("河北省", "130000")
+    assert found["承德市"] == ("承德市", "130800")
+    assert found["滦平县"] == ("滦平县", "130824")
+    assert found["两间房村"][1].startswith("130824/")
+
+
+def test_short_forms_take_the_division_the_article_names_in_full():
+    # 河东 is a district of 天津 and of 临沂: the article about 临沂 means 临沂's
+    found = places("临沂市公安局河东分局党委高度重视。", "河东区委交办的积案全部化解。",
+                   title="河东：建立机制化解信访积案")
+    assert found["河东"][1] == found["河东区"][1] == "371312"
+
+
+def test_common_word_short_forms_need_support():
+    # 安宁 and 青山 are county short forms but also ordinary words
+    assert "安宁" not in places("群众生活安宁，社会秩序良好。")
+    assert "青山" not in places("这里青山绿水，环境优美。")
+    # ... but count when an agency word follows (安宁警方) or the text names the parent
+    assert places("安宁警方迅速出警。", "昆明市的治安形势持续向好。")["安宁"][0] == "安宁市"
+
+
+def test_districts_and_towns_of_other_cities():
+    found = places("长沙市岳麓区望月湖街道推行网格化管理，浏阳市大瑶镇也积极跟进。")
+    assert found["岳麓区"] == ("岳麓区", "430104")
+    assert found["望月湖街道"][1] == "430104/望月湖街道"
+    assert found["大瑶镇"][1].startswith("430181/")
+
+
+def test_a_town_needs_its_county_named():
+    # 平安村 and 联合村 exist in many counties; with no county around they are not places
+    assert "联合村" not in places("联合村两委对出租屋逐一排查。")
+
+
+def test_names_of_people_and_slogans_are_not_places():
+    # 凌海 is a county-level city, but here it starts the name of a police officer
+    found = places("驻村民警凌海红进村后就一直处于“灭火”状态。")
+    assert "凌海" not in found
+    assert "大庆" not in places("正在开展的“践行新使命、忠诚保大庆”活动。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("内蒙古自治区乌海市海勃湾区新华街道", "乌海市"),
+    ("广东省深圳市已建成415座小型消防站", "深圳市"),
+    ("浙江省温州市瑞安市塘下镇", "瑞安市"),
+])
+def test_levels_and_codes(text, name):
+    found = {n: k for n, k in places(text).values()}
+    assert name in found and found[name].isdigit() and len(found[name]) == 6
