@@ -193,6 +193,8 @@ class _ArticleResolver:
                 if own_place is not None and unit["place_key"] and unit["name"]:
                     label = unit.get("prefix", "") + own_place.name + unit["name"] + unit["suffix"]
                     key = f"{own_place.key}:{unit['name']}{unit['kind']}"
+                    if unit.get("prefix"):           # 平安青山建设工作领导小组: the name as written
+                        label = self._strip_province(unit["surface"])
             else:
                 ident = "" if organ else unit["place_key"] or unit["name"]
                 label = parent_label + (unit["suffix"] if organ else unit["surface"])
@@ -282,7 +284,8 @@ class _ArticleResolver:
             return self.unit_alias[surface]
         matches = {key for alias, key in self.unit_alias.items()
                    if len(surface) >= 4 and len(alias) >= 4
-                   and (alias.endswith(surface) or surface.endswith(alias))}
+                   and (alias.endswith(surface) or surface.endswith(alias) or _abbreviates(surface, alias)
+                       or _abbreviates(alias, surface))}
         return matches.pop() if len(matches) == 1 else None
 
     def _nearest_parent(self, kind: str, sentence: int) -> LocalEntity | None:
@@ -344,6 +347,15 @@ class _ArticleResolver:
         # 全局 in a report on 台儿庄 is 台儿庄分局, not the city's bureau named before it.
         here = [e for e in fits if focus is not None and self.agency_place.get(e.key) == focus.key]
         return (here or fits or [None])[0]
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """特巡大队 for 特巡警大队: the same body word, the name cut by one character."""
+    for size in (2, 3):
+        if short[-size:] == full[-size:] and len(full) - len(short) == 1 \
+                and full[:-size].startswith(short[:-size]) and len(short) - size >= 2:
+            return True
+    return False
 
 
 def resolve_article(article: Article, mentions: list[Mention]) -> tuple[ArticleExtraction, list[Mention]]:
