@@ -24,6 +24,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from kg.lexicons import words
 from kg.model import CleanText
 
 _CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -73,6 +74,10 @@ def _width_table() -> dict[int, str]:
 _WIDTH = _width_table()
 
 
+# Standard simplified characters that the conversion tables would fold anyway (孃 -> 娘).
+_KEEP = frozenset(words("simplified_keep"))
+
+
 class _Simplifier:
     """Traditional -> simplified, one character for one character.
 
@@ -91,7 +96,7 @@ class _Simplifier:
         for line in path.read_text(encoding="utf-8").splitlines():
             trad, _, simp = line.partition("\t")
             simp = simp.split(" ")[0]
-            if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            if len(trad) == 1 and len(simp) == 1 and trad != simp and trad not in _KEEP:
                 table[ord(trad)] = simp
         self._table = table
         self._traditional = re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")
@@ -106,7 +111,11 @@ class _Simplifier:
         if not self._traditional.search(line):
             return line
         converted = self._opencc.convert(line)
-        return converted if len(converted) == len(line) else line.translate(self._table)
+        if len(converted) != len(line):
+            return line.translate(self._table)
+        if _KEEP.isdisjoint(line):
+            return converted
+        return "".join(o if o in _KEEP else c for o, c in zip(line, converted))
 
 
 @lru_cache(maxsize=1)

@@ -101,3 +101,10 @@ def test_idempotent_on_corpus_and_rules():
 def test_line_structure_is_kept():
     raw = (Path(next(CORPUS.glob("000*.txt")))).read_text(encoding="utf-8")
     assert clean(raw).count("\n") == raw.count("\n")
+
+
+def test_standard_simplified_characters_survive_the_traditional_folding():
+    # 孃孃 is Sichuan for "aunties" and standard in simplified text; the line also has
+    # traditional characters, which are folded as usual.
+    clean = normalize_text("培育了“春熙孃孃”等品牌，這是測試").text
+    assert "春熙孃孃" in clean and "这是测试" in clean

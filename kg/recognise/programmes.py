@@ -98,7 +98,6 @@ class ProgrammeRecognizer:
         self.unquoted_list_re = re.compile(
             rf"(?P<items>[^，。；：！？]{{2,60}}?)等[^，。；：、“”]{{0,6}}?(?:{_alternation(stops['list_heads'])})"
             r"(?=$|[，。；、的为中上])")
-        self.variants = dict(v.split("=", 1) for v in stops["variants"])
 
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
         out = []
@@ -205,9 +204,6 @@ class ProgrammeRecognizer:
     def _make(self, index: int, surface: str, start: int, end: int, name: str,
               aliases: list[str]) -> Mention:
         aliases = list(dict.fromkeys(aliases))
-        for plain, variant in self.variants.items():
-            if plain in name:
-                aliases.append(name.replace(plain, variant))
         return Mention(EntityType.PROGRAMME, surface, start, end, index, name=name,
                        key=programme_key(name), attrs={"aliases": aliases})
 
