@@ -120,13 +120,11 @@ class _ArticleResolver:
 
     def _programme(self, m: Mention) -> list[Mention]:
         ent = self.entity(EntityType.PROGRAMME, m.key, m.name, m.sentence)
-        for alias in m.attrs.get("aliases", []):
-            if alias != ent.name:
-                ent.aliases.add(alias)
-        if len(m.name) > len(ent.name) and "(" in m.name or "（" in m.name:
-            ent.aliases.add(ent.name)
+        # 一村(居)一警 is the label; 一村一警 (the key), and the forms with a cue, are aliases
+        ent.aliases.update(m.attrs.get("aliases", []), {m.name, m.key})
+        if len(m.name) > len(ent.name) and ("(" in m.name or "（" in m.name):
             ent.name = m.name
-            ent.aliases.discard(m.name)
+        ent.aliases.discard(ent.name)
         return [m]
 
     def _person(self, m: Mention) -> list[Mention]:
