@@ -154,7 +154,7 @@ class _ArticleResolver:
         if place is not None and top["suffix"] in ("公安", "警方", "公安机关") \
                 and place.attrs.get("level") == "county" and place.name.endswith("区"):
             top = units[0] = dict(top, kind="分局")    # 青秀公安: a city district's police is a 分局
-        if m.attrs.get("needs_parent") and len(units) == 1:
+        if len(units) == 1 and not top["place_key"] and not top["generic"]:
             known = self._known_unit(top["surface"])
             if known is not None:
                 ent = self.entity(EntityType.AGENCY, known, "", m.sentence, top["surface"])
@@ -348,10 +348,14 @@ class _ArticleResolver:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """特巡大队 for 特巡警大队: the same body word, the name cut by one character."""
-    for size in (2, 3):
-        if short[-size:] == full[-size:] and len(full) - len(short) == 1 \
-                and full[:-size].startswith(short[:-size]) and len(short) - size >= 2:
+    """特巡大队 for 特巡警大队, 平安建设领导小组 for 平安青山建设工作领导小组: the same body word,
+    the name written with some of its characters left out, in order."""
+    for size in (2, 3, 4):
+        if short[-size:] != full[-size:] or len(short) - size < 2 or len(short) >= len(full):
+            continue
+        rest = iter(full[:-size])
+        if short[0] == full[0] and all(ch in rest for ch in short[:-size]) \
+                and len(short) >= 0.6 * len(full):
             return True
     return False
 
