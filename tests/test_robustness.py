@@ -443,7 +443,8 @@ def _kill_when(command: list[str], ready, limit: float = 120) -> bool:
 
 @pytest.mark.parametrize("moment", ["extracting", "writing"])
 def test_a_killed_build_leaves_the_previous_output_intact(previous_build, moment, tmp_path):
-    corpus, out, before = previous_build
+    corpus, out, _ = previous_build
+    before = _snapshot(out)             # what the last build (maybe another test's) wrote
     started = time.monotonic()
     if moment == "extracting":
         ready = lambda: time.monotonic() - started > 3.0
