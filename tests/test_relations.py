@@ -1,0 +1,62 @@
+"""Relations on sentences about cities outside the corpus: who runs what, where, and who said so."""
+from __future__ import annotations
+
+from kg.model import Article, Sentence
+from kg.recognise import recognise_article
+from kg.relate import relate_article
+from kg.resolve import resolve_article
+
+
+def relations(*sentences: str, title: str = "标题") -> set[tuple[str, str, str]]:
+    art = Article("100_test.txt", 0, title, sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
+    ex, mentions = resolve_article(art, recognise_article(art))
+    relate_article(ex, mentions)
+    names = {e.key: e.name for e in ex.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+
+
+def test_programme_run_by_the_body_that_launches_it_in_its_place():
+    found = relations("近年来，苏州市公安局吴中分局推出“古镇警务”模式，在景区设立警务服务点。")
+    assert ("古镇警务", "implementedBy", "苏州市公安局吴中分局") in found
+    assert ("古镇警务", "implementedIn", "吴中区") in found
+
+
+def test_programme_of_a_town_station_runs_in_the_town():
+    found = relations("湖南省长沙市浏阳市大瑶镇花炮企业多。",
+                      "浏阳市公安局大瑶派出所依托“花炮安全智管”平台，对企业实行分级管理。")
+    assert ("花炮安全智管", "implementedIn", "大瑶镇") in found
+    assert ("浏阳市公安局大瑶派出所", "locatedIn", "大瑶镇") in found
+    assert ("浏阳市公安局大瑶派出所", "locatedIn", "浏阳市") in found
+    assert ("浏阳市公安局大瑶派出所", "subOrganizationOf", "浏阳市公安局") in found
+
+
+def test_sentence_without_a_body_falls_back_on_the_article_lead():
+    found = relations("合肥市公安局包河分局深化社区警务改革。",
+                      "包河分局组建专业队伍，持续推进基层治理。",
+                      "同时，推行“警格+网格”双网融合机制，实现信息共享。")
+    assert ("警格+网格", "implementedBy", "合肥市公安局包河分局") in found
+
+
+def test_issued_by_the_body_that_issues_it_or_names_it():
+    found = relations("为规范运行，瑞安市人民法院出台《瑞安市“共享法庭”建设管理办法》，明确职责。",
+                      "大连市公安局深化应急处突能力建设。",
+                      "健全和完善《大连市公安局应急处突工作预案》，常态备足应急队伍。")
+    assert ("瑞安市“共享法庭”建设管理办法", "issuedBy", "瑞安市人民法院") in found
+    assert ("大连市公安局应急处突工作预案", "issuedBy", "大连市公安局") in found
+    # a place issuing a document is its government, which the text does not name
+    found = relations("长沙市出台《关于加强基层治理的实施意见》，明确任务。")
+    assert not any(p == "issuedBy" for _, p, _ in found)
+
+
+def test_part_of_follows_the_gazetteer_between_named_places():
+    found = relations("在浙江省温州市瑞安市塘下镇，企业纠纷多发。")
+    assert ("瑞安市", "partOf", "温州市") in found
+    assert ("塘下镇", "partOf", "瑞安市") in found
+    assert ("温州市", "partOf", "浙江省") in found
+
+
+def test_posts_stated_after_the_name_and_police_posts_from_context():
+    found = relations("兰州市公安局城关分局皋兰路派出所接到报警。", "民警李晓东赶到现场时，双方正在争吵。")
+    assert ("李晓东@620000", "holdsPost", "兰州市公安局城关分局皋兰路派出所") in {
+        (s if "@" in s else s, p, o) for s, p, o in found} or any(
+        p == "holdsPost" and o.endswith("皋兰路派出所") for _, p, o in found)
