@@ -42,6 +42,7 @@ class _Neighbourhood:
             self.ids_by_surface.setdefault(c.surface, set()).update(d.id for d in c.divisions)
         self._ancestors: dict[str, frozenset[str]] = {}
         self._support: dict[tuple[str, str], int] = {}
+        self._above: dict[str, frozenset[str]] = {}
 
     def ancestors(self, division_id: str) -> frozenset[str]:
         if division_id not in self._ancestors:
@@ -55,6 +56,13 @@ class _Neighbourhood:
         return any(not close.isdisjoint(ids) for other, ids in self.ids_by_surface.items()
                    if other != surface)
 
+    def _above_any(self, surface: str) -> frozenset[str]:
+        """Every division above any reading of `surface`."""
+        if surface not in self._above:
+            self._above[surface] = frozenset().union(
+                *(self.ancestors(i) for i in self.ids_by_surface[surface]))
+        return self._above[surface]
+
     def support(self, division: Division, surface: str) -> int:
         """How many other names in the article are this division's ancestors or descendants."""
         key = (division.id, surface)
@@ -63,7 +71,7 @@ class _Neighbourhood:
             self._support[key] = sum(
                 1 for other, ids in self.ids_by_surface.items()
                 if other != surface and (not above.isdisjoint(ids)
-                                         or any(division.id in self.ancestors(i) for i in ids)))
+                                         or division.id in self._above_any(other)))
         return self._support[key]
 
 
