@@ -1,20 +1,34 @@
-"""Wire the stages: files -> articles -> per-article extraction -> resolved corpus."""
+"""Wire the stages: files -> articles -> per-article extraction -> resolved corpus.
+
+Extraction is per file and independent of every other file; resolution
+(`kg.resolve.resolve_entities`) merges the extractions by key, so files can be
+extracted anywhere (worker processes, a Dask cluster) or taken from the
+incremental cache, and the corpus is the same as long as the extractions come
+back in file order. `build_corpus` does exactly that:
+
+    files --read, hash--> cache hit? --no--> executor.map(extract_document) --> cache
+                                   \\--yes--------------------------------------\\
+                                                                   resolve_entities (in order)
+"""
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.model import ArticleExtraction, Corpus, Problem, SourceText
-from kg.read import iter_source_paths, read_source
+from kg.read import decode_bytes, iter_source_paths, read_source
 from kg.recognise import recognise_article
 from kg.relate import relate_article
 from kg.resolve import resolve_article, resolve_entities
 from kg.split import split_articles
 
 Progress = Callable[[int], None]
+FileResult = tuple[list[ArticleExtraction], list[Problem]]
 
 
-def extract_source(source: SourceText) -> tuple[list[ArticleExtraction], list[Problem]]:
+def extract_source(source: SourceText) -> FileResult:
     """Everything one decoded file says, before cross-document resolution."""
     if not source.ok:
         return [], [Problem(source.path, source.problem or "unreadable")]
@@ -28,24 +42,126 @@ def extract_source(source: SourceText) -> tuple[list[ArticleExtraction], list[Pr
     return extractions, problems
 
 
-def extract_path(path: Path) -> tuple[list[ArticleExtraction], list[Problem]]:
+def extract_path(path: Path) -> FileResult:
     return extract_source(read_source(path))
 
 
+def extract_document(path: str, name: str, data: bytes) -> bytes:
+    """Extract one file's bytes; returns the pickled `(path, extractions, problems)`.
+
+    This is what worker processes and cluster workers run: plain data in
+    (the bytes travel, so a cluster needs no shared file system), one
+    picklable blob out, which the build both caches and unpickles. The decoded
+    text is dropped as soon as the file is split."""
+    source = decode_bytes(data, SourceText(path=path, name=name))
+    del data
+    extractions, problems = extract_source(source)
+    return pickle.dumps((path, extractions, problems), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def iter_extractions(paths: Iterable[Path], progress: Progress | None = None
-                     ) -> Iterator[tuple[list[ArticleExtraction], list[Problem]]]:
+                     ) -> Iterator[FileResult]:
     for path in iter_source_paths(paths):
         yield extract_path(path)
         if progress:
             progress(path.stat().st_size)
 
 
-def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None) -> Corpus:
+@dataclass
+class BuildStats:
+    """What one build did: files seen, extracted now, taken from the cache."""
+
+    files: int = 0
+    extracted: int = 0
+    cached: int = 0
+    pruned: int = 0
+
+
+class _InProcess:
+    """The default executor: extraction in this process, one file after another."""
+
+    def map(self, func: Callable, items: Iterable[tuple]) -> Iterator:
+        for args in items:
+            yield func(*args)
+
+
+def _with_path(entry, path: str) -> FileResult:
+    """A stored `(path, extractions, problems)` with problems re-pointed at `path`
+    (the same bytes may have been cached from another folder)."""
+    old, extractions, problems = entry
+    if old != path:
+        for problem in problems:
+            if problem.path == old:
+                problem.path = path
+    return extractions, problems
+
+
+def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, *,
+                 executor=None, cache=None, stats: BuildStats | None = None,
+                 prune: bool = True) -> Corpus:
+    """Read, extract and resolve the files (or folders) at `paths`.
+
+    `executor` runs the extractions: anything with an ordered
+    `map(func, argument_tuples) -> iterator` (`kg.parallel.ProcessExecutor`,
+    `kg.cluster.DaskExecutor`); default: this process. `cache` is a
+    `kg.cache.ExtractionCache`: files whose name and bytes it has seen with the
+    same pipeline are not extracted again, and (with `prune`) entries no file
+    of this build needs are removed after it. `stats` is filled in if given.
+    Every executor, with or without the cache, gives the same corpus."""
+    from kg.cache import document_key
+
+    stats = stats if stats is not None else BuildStats()
+    executor = executor or _InProcess()
+    files = iter_source_paths([Path(p) for p in paths])
+    stats.files = len(files)
+    results: list[FileResult | None] = [None] * len(files)
+    sizes: list[int] = [0] * len(files)
+    pending: list[int] = []
+    for i, path in enumerate(files):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            results[i] = extract_path(path)          # reports why it cannot be read
+            continue
+        sizes[i] = len(data)
+        entry = cache.get(document_key(path.name, data)) if cache is not None else None
+        if entry is not None:
+            results[i] = _with_path(entry, str(path))
+            stats.cached += 1
+            if progress:
+                progress(sizes[i])
+        else:
+            pending.append(i)
+        del data
+
+    keys: dict[int, str] = {}
+
+    def tasks() -> Iterator[tuple[str, str, bytes]]:
+        # Files are read again as the executor asks for them, so only the few in
+        # flight are held in memory; the key is of the bytes actually extracted.
+        for i in pending:
+            path = files[i]
+            data = path.read_bytes()
+            if cache is not None:
+                keys[i] = document_key(path.name, data)
+            yield str(path), path.name, data
+
+    for i, blob in zip(pending, executor.map(extract_document, tasks())):
+        if cache is not None:
+            cache.put(keys.pop(i), blob)
+        results[i] = _with_path(pickle.loads(blob), str(files[i]))
+        stats.extracted += 1
+        if progress:
+            progress(sizes[i])
+
     extractions: list[ArticleExtraction] = []
     problems: list[Problem] = []
-    for found, trouble in iter_extractions([Path(p) for p in paths], progress):
+    for found, trouble in results:
         extractions.extend(found)
         problems.extend(trouble)
+    del results
     corpus = resolve_entities(extractions)
     corpus.problems = problems
+    if cache is not None and prune:
+        stats.pruned = cache.prune()
     return corpus

@@ -31,7 +31,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="also check the graph against ontology/shapes.ttl (SHACL)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar and no summary line")
+    scale = parser.add_argument_group("scale")
+    where = scale.add_mutually_exclusive_group()
+    where.add_argument("-j", "--workers", type=_positive, default=1, metavar="N",
+                       help="extract in N worker processes (default 1: in this process); "
+                            "the output is the same for any N")
+    where.add_argument("--dask", metavar="ADDRESS",
+                       help="extract on a Dask cluster (scheduler address, e.g. "
+                            "tcp://10.0.0.5:8786); resolution runs here")
+    scale.add_argument("--cache", nargs="?", const=_DEFAULT_CACHE, type=Path, metavar="DIR",
+                       help="reuse the extraction of every file whose bytes did not change "
+                            "(default DIR: OUTDIR/.cache); files no longer given are dropped")
+    scale.add_argument("--store", type=Path, metavar="DIR",
+                       help="also write an on-disk Oxigraph store that `kg query --store DIR` "
+                            "opens without parsing the graph again")
     parser.set_defaults(run=run)
+
+
+_DEFAULT_CACHE = object()   # `--cache` without DIR: OUTDIR/.cache
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
 
 
 def default_formats(available: dict) -> list[str]:
@@ -77,6 +104,51 @@ def _total_bytes(paths: list[Path]) -> int:
     return sum(f.stat().st_size for f in files)
 
 
+def _executor(args: argparse.Namespace):
+    """Where extraction runs: None (this process), worker processes, or a Dask cluster."""
+    if getattr(args, "dask", None):
+        from kg.cluster import DaskExecutor
+        try:
+            return DaskExecutor(args.dask).start()
+        except RuntimeError as err:            # dask not installed
+            raise UserError(str(err)) from None
+        except (OSError, TimeoutError) as err:
+            raise UserError(f"cannot reach the Dask scheduler at {args.dask}: {err}") from None
+    if getattr(args, "workers", 1) > 1:
+        from kg.parallel import ProcessExecutor
+        return ProcessExecutor(args.workers).start()
+    return None
+
+
+def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
+    """The resolved corpus, and what the cache did (None without one)."""
+    from kg.pipeline import BuildStats, build_corpus
+
+    options: dict = {}
+    stats = None
+    cache_dir = getattr(args, "cache", None)
+    if cache_dir is not None:
+        from kg.cache import ExtractionCache
+        if cache_dir is _DEFAULT_CACHE:
+            cache_dir = args.output / ".cache"
+        stats = BuildStats()
+        options.update(cache=ExtractionCache(cache_dir), stats=stats)
+    executor = _executor(args)
+    if executor is not None:
+        options["executor"] = executor
+    try:
+        corpus = build_corpus(paths, progress=progress, **options)
+    except BaseException:
+        if executor is not None and hasattr(executor, "terminate"):
+            executor.terminate()
+            executor = None
+        raise
+    finally:
+        if executor is not None:
+            executor.close()
+    return corpus, stats
+
+
 def run(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph
 
@@ -97,10 +169,12 @@ def run(args: argparse.Namespace) -> int:
         bar = tqdm(total=_total_bytes(paths), unit="B", unit_scale=True, desc="kg build",
                    file=sys.stderr, leave=False)
     try:
-        graph = KnowledgeGraph.build(paths, progress=bar.update if bar else None)
+        corpus, stats = _build_corpus(args, paths, bar.update if bar else None)
     finally:
         if bar is not None:
             bar.close()
+    graph = KnowledgeGraph.from_corpus(corpus)
+    del corpus                      # the graph holds everything from here on
     for problem in graph.problems:
         print(str(problem), file=sys.stderr)
     problems = len(graph.problems)
@@ -123,5 +197,7 @@ def run(args: argparse.Namespace) -> int:
               f"{c['Statistic']} statistics in {time.monotonic() - started:.1f} s -> "
               f"{', '.join(str(p) for p in written)}"
               + (f" ({len(graph.problems)} problem{'s' if len(graph.problems) > 1 else ''})"
-                 if graph.problems else ""))
+                 if graph.problems else "")
+              + (f"; {stats.extracted} file{'s' if stats.extracted != 1 else ''} extracted, "
+                 f"{stats.cached} from the cache" if stats is not None else ""))
     return EXIT_FAILED if args.strict and problems else EXIT_OK

@@ -20,6 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("query", metavar="QUERY", help="SPARQL text, a .rq file, or a library name")
     parser.add_argument("-g", "--graph", type=Path, default=Path("output/graph.ttl"),
                         help="graph file or output folder (default: output/graph.ttl)")
+    parser.add_argument("-s", "--store", type=Path, metavar="DIR",
+                        help="query the Oxigraph store `kg build --store DIR` wrote instead of "
+                             "a graph file (no parsing: instant on big graphs)")
     parser.add_argument("-f", "--format", choices=("table", "csv", "json", "tsv"),
                         default="table", help="output format (default: an aligned table)")
     parser.add_argument("-b", "--bind", action="append", default=[], metavar="VAR=VALUE",
