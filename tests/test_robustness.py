@@ -274,7 +274,7 @@ def test_a_query_that_would_run_forever_stops_at_the_timeout(graph_file, capsys)
     forever = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
     started = time.monotonic()
     code = main(["query", "-g", str(graph_file), "--timeout", "0.5", forever])
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 15      # 0.5 s, plus slack for a loaded machine
     _one_line_error(capsys, code, 1, "did not finish within 0.5 s", "--timeout")
 
 
@@ -330,7 +330,7 @@ def test_user_errors_are_one_line_with_status_2(argv, fragment, graph_file, tmp_
     started = time.monotonic()
     code = main(argv)
     _one_line_error(capsys, code, 2, fragment)
-    assert time.monotonic() - started < 5, "a user error is found before any long work"
+    assert time.monotonic() - started < 15, "a user error is found before any long work"
 
 
 def test_unknown_choice_is_argparse_status_2(capsys):
