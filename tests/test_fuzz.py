@@ -145,16 +145,10 @@ def _article(title: str, sentences: list[str]) -> Article:
 
 def _check_span(mention, text: str) -> None:
     assert 0 <= mention.start <= len(text) and 0 <= mention.end <= len(text), mention
-    if mention.type is EntityType.PROGRAMME and not mention.surface:
-        return      # known bug, see test_programme_mentions_with_a_cue_keep_their_span
     assert mention.start < mention.end, mention
     assert text[mention.start:mention.end] == mention.surface, mention
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg/recognise/programmes.py: a cue word after the quotes (平台, 工程, 建设) is matched on "
-    "`after = text[m.end():]`, and _mention takes `end = cue.end()` as if it were an offset "
-    "in the sentence: start > end and surface ''"))
 @pytest.mark.parametrize("sentence, name", [
     ("柳州市公安局推出“警民通”平台，群众注册用户达1.3万名。", "警民通"),
     ("强化技防监控“天网”建设。", "天网"),

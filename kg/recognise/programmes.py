@@ -193,7 +193,7 @@ class ProgrammeRecognizer:
         name = inner
         if cue:
             word = cue.group()
-            end = cue.end()
+            end = m.end() + cue.end()        # the cue was matched on the text after the quote
             if word in self.keep and cue.re is self.cue_re:
                 name = inner + word
             aliases.append(inner + word)
