@@ -463,6 +463,8 @@ class _Assembler:
         if unit.photo:
             target = cur or (self.drafts[-1] if self.drafts else self.open("B"))
             target.photographers.extend(unit.names)
+            if nxt is not None and nxt.kind == "H" and target.titled and target.has_body:
+                target.closed = True     # a picture item ends with its credit; a headline follows
             return
         trailing = unit.closing or nxt is None or nxt.kind in "HBD"
         if not trailing:

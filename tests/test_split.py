@@ -152,3 +152,18 @@ def test_text_without_any_headline_is_named_after_the_file():
     articles, _ = split_articles(SourceText(path="x/brief.txt", name="brief.txt", text=text))
     assert len(articles) == 1 and articles[0].title == "brief"
     assert articles[0].sentences[0].text == "今年以来，某街道推进网格化管理，居民满意度提升。"
+
+
+def test_a_photo_credit_ends_a_picture_item_before_the_next_headline(tmp_path):
+    # layout of a page with a picture item, its credit, then the next story's headline
+    page = ("反诈宣传进公园\n\n3月12日，江油市公安局中坝派出所民警在公园向群众讲解防范电信网络诈骗知识。\n\n"
+            "邓小川 摄\n\n吴中：“网格警务”激活基层治理\n\n"
+            "今年以来，苏州市公安局吴中分局深入推进“网格警务”改革，全区警情总量同比下降9.4%。\n\n"
+            "【钱卫东 顾晓岚】\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    from kg.read import read_source
+    articles, _ = split_articles(read_source(path))
+    assert [(a.title, a.reporters) for a in articles] == [
+        ("反诈宣传进公园", ["邓小川"]),
+        ("吴中：“网格警务”激活基层治理", ["钱卫东", "顾晓岚"])]
