@@ -13,7 +13,9 @@ bundled files still score well. Raise them when the extractor improves; never
 lower them to make a change pass without saying why.
 
 Measured at creation: entity_f1=0.946 relation_f1=0.889 statistic_f1(strict)=0.355
-statistics lenient F1=0.992 article_f1=0.952 reporters F1=0.878.
+statistics lenient F1=0.992 article_f1=0.952 reporters F1=0.878. The floors were
+raised after the fixes those errors prompted (the set has since guided general rules,
+so it is a regression guard now, not an unseen-text estimate).
 """
 from __future__ import annotations
 
@@ -35,12 +37,12 @@ SCORER = Path(os.environ.get("GOVKG_SCORER", "/work/shared/eval/score.py"))
 
 # Regression guards (measured - margin), not targets.
 FLOORS = {
-    "entity_f1": 0.89,          # measured 0.946
-    "relation_f1": 0.83,        # measured 0.889
-    "statistic_f1": 0.30,       # measured 0.355 (strict: value, unit and `about` must match)
+    "entity_f1": 0.94,          # measured 0.993
+    "relation_f1": 0.93,        # measured 0.982
+    "statistic_f1": 0.82,       # measured 0.878 (strict: value, unit and `about` must match)
     "statistic_lenient_f1": 0.94,  # measured 0.992 (value and unit only)
-    "article_f1": 0.90,         # measured 0.952
-    "reporter_f1": 0.82,        # measured 0.878
+    "article_f1": 0.95,         # measured 1.000
+    "reporter_f1": 0.95,        # measured 1.000
 }
 
 
