@@ -53,7 +53,7 @@ class DaskExecutor:
         if isinstance(self.address, Client):
             self._client = self.address
         else:
-            self._client = Client(self.address, timeout=self.timeout)
+            self._client = Client(self.address, timeout=self.timeout, set_as_default=False)
             self._own_client = True
         return self
 

@@ -39,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     where.add_argument("--dask", metavar="ADDRESS",
                        help="extract on a Dask cluster (scheduler address, e.g. "
                             "tcp://10.0.0.5:8786); resolution runs here")
+    scale.add_argument("--dask-timeout", type=float, default=30.0, metavar="SECONDS",
+                       help="how long to try reaching the Dask scheduler (default 30)")
     scale.add_argument("--cache", nargs="?", const=_DEFAULT_CACHE, type=Path, metavar="DIR",
                        help="reuse the extraction of every file whose bytes did not change "
                             "(default DIR: OUTDIR/.cache); files no longer given are dropped")
@@ -109,7 +111,7 @@ def _executor(args: argparse.Namespace):
     if getattr(args, "dask", None):
         from kg.cluster import DaskExecutor
         try:
-            return DaskExecutor(args.dask).start()
+            return DaskExecutor(args.dask, timeout=args.dask_timeout).start()
         except RuntimeError as err:            # dask not installed
             raise UserError(str(err)) from None
         except (OSError, TimeoutError) as err:
@@ -122,13 +124,14 @@ def _executor(args: argparse.Namespace):
 
 def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
     """The resolved corpus, and what the cache did (None without one)."""
-    from kg.pipeline import BuildStats, build_corpus
+    from kg.pipeline import build_corpus
 
     options: dict = {}
     stats = None
     cache_dir = getattr(args, "cache", None)
     if cache_dir is not None:
         from kg.cache import ExtractionCache
+        from kg.pipeline import BuildStats
         if cache_dir is _DEFAULT_CACHE:
             cache_dir = args.output / ".cache"
         stats = BuildStats()
@@ -188,6 +191,12 @@ def run(args: argparse.Namespace) -> int:
         written = graph.save(args.output, formats)
     except OSError as err:
         raise UserError(f"cannot write to {args.output}: {err.strerror or err}") from None
+    if getattr(args, "store", None) is not None:
+        from kg.store import StoreError, write_store
+        try:
+            written.append(write_store(graph.dataset, args.store))
+        except (StoreError, OSError) as err:
+            raise UserError(f"cannot write the store: {err}") from None
     if not args.quiet:
         c = graph.counts()
         entities = sum(c[t] for t in ("Place", "Agency", "Programme", "Person", "PolicyDocument"))

@@ -41,7 +41,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         sparql = read_query(args.query, LIBRARY)
         bindings = dict(parse_binding(b) for b in args.bind)
-        rows = run_query(args.graph, sparql, timeout=args.timeout, bindings=bindings)
+        source = args.graph
+        if getattr(args, "store", None) is not None:
+            from kg.store import StoreError, open_saved_store
+            try:
+                source = open_saved_store(args.store)
+            except StoreError as err:
+                raise UserError(str(err)) from None
+        rows = run_query(source, sparql, timeout=args.timeout, bindings=bindings)
     except QueryTimeout as err:
         raise UserError(f"{err}; narrow the query or raise --timeout", EXIT_FAILED) from None
     except QueryError as err:
