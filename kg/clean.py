@@ -99,16 +99,17 @@ class _Simplifier:
             if len(trad) == 1 and len(simp) == 1 and trad != simp and trad not in _KEEP:
                 table[ord(trad)] = simp
         self._table = table
-        self._traditional = re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")
+        # A set test is several times faster than a regex class of 2,700 characters.
+        self._traditional = frozenset(chr(c) for c in table)
 
     def __call__(self, text: str) -> str:
-        if not self._traditional.search(text):
+        if self._traditional.isdisjoint(text):
             return text
         return _LINE.sub(self._line, text)
 
     def _line(self, match: re.Match) -> str:
         line = match.group()
-        if not self._traditional.search(line):
+        if self._traditional.isdisjoint(line):
             return line
         converted = self._opencc.convert(line)
         if len(converted) != len(line):
