@@ -33,16 +33,18 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """
     kept: list[Mention] = []
     occupied: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    people: dict[int, list[tuple[int, int]]] = {}
     for m in sorted(mentions, key=lambda m: (-m.length, m.sentence, m.start)):
         layer = "place" if m.type is EntityType.PLACE else "name"
         spans = occupied.setdefault((m.sentence, layer), [])
         if any(m.start < e and s < m.end for s, e in spans):
             continue
         if m.type is EntityType.PLACE and any(
-                p.type is EntityType.PERSON and p.sentence == m.sentence
-                and p.start <= m.start and m.end <= p.end for p in kept):
+                s <= m.start and m.end <= e for s, e in people.get(m.sentence, ())):
             continue
         spans.append((m.start, m.end))
+        if m.type is EntityType.PERSON:
+            people.setdefault(m.sentence, []).append((m.start, m.end))
         kept.append(m)
     return sorted(kept, key=lambda m: (m.sentence, m.start, -m.length))
 
