@@ -38,8 +38,14 @@ class _Neighbourhood:
     def __init__(self, gaz: Gazetteer, cands: list[_Candidate]):
         self.gaz = gaz
         self.ids_by_surface: dict[str, set[str]] = {}
+        self.full_surfaces: set[str] = set()                 # names written in full
+        self.named_in_full: dict[str, set[str]] = {}        # division id -> its full-name surfaces
         for c in cands:
             self.ids_by_surface.setdefault(c.surface, set()).update(d.id for d in c.divisions)
+            if c.full_name:
+                self.full_surfaces.add(c.surface)
+                for d in c.divisions:
+                    self.named_in_full.setdefault(d.id, set()).add(c.surface)
         self._ancestors: dict[str, frozenset[str]] = {}
         self._support: dict[tuple[str, str], int] = {}
         self._above: dict[str, frozenset[str]] = {}
@@ -153,8 +159,7 @@ class PlaceRecognizer:
             return cand.divisions[0]
         # A short form of a name the article also gives in full: 承德 after 承德市.
         named = [d for d in cand.divisions
-                 if any(o.full_name and o.surface == d.name and o.surface != cand.surface
-                        for o in cands)]
+                 if d.name in near.full_surfaces and d.name != cand.surface]
         if len(named) == 1:
             return named[0]
         scored = [(near.support(d, cand.surface), d) for d in named or cand.divisions]
@@ -177,8 +182,8 @@ class PlaceRecognizer:
             return False
         if _AGENCY_AFTER.match(after):
             return True
-        supported = near.support(division, cand.surface) > 0 or any(
-            o.full_name and o.surface != cand.surface and division in o.divisions for o in cands)
+        supported = near.support(division, cand.surface) > 0 or bool(
+            near.named_in_full.get(division.id, set()) - {cand.surface})
         if supported:
             return True
         if _UNLIKELY_BEFORE.search(before) or _inside_quotes(text, cand.start):
