@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import ahocorasick
 
@@ -111,13 +111,9 @@ class PlaceRecognizer:
     def candidates(self, index: int, text: str) -> list[_Candidate]:
         found = []
         for end, name in self.automaton.iter_long(text):
-            start = end - len(name) + 1
-            full = name in self.gaz.by_name
-            divisions = [d for d in self.gaz.lookup(name) if d.level in ("province", "city", "county")]
-            if not full:
-                divisions = [d for d in divisions if d.alias == name]
+            full, divisions = self._upper(name)
             if divisions:
-                found.append(_Candidate(index, start, end + 1, name, divisions, full))
+                found.append(_Candidate(index, end - len(name) + 1, end + 1, name, list(divisions), full))
         # Towns and villages may swallow a short form (the 月湖 of 望月湖街道), not a full name.
         taken = [(c.start, c.end) for c in found if c.full_name]
         for match in _TOWN_OR_VILLAGE_END.finditer(text):
@@ -133,10 +129,26 @@ class PlaceRecognizer:
             name = text[start:end]
             if any(s < end and start < e for s, e in taken):
                 continue
-            divisions = [d for d in self.gaz.lookup(name) if d.level in ("town", "village")]
+            divisions = self._lower(name)
             if divisions:
-                return _Candidate(index, start, end, name, divisions, True)
+                return _Candidate(index, start, end, name, list(divisions), True)
         return None
+
+    # The same names come back in every article: look each up in the gazetteer once.
+    @lru_cache(maxsize=1 << 16)
+    def _upper(self, name: str) -> tuple[bool, tuple[Division, ...]]:
+        """Provinces, cities and counties a name found by the automaton may be."""
+        full = name in self.gaz.by_name
+        divisions = tuple(d for d in self.gaz.lookup(name) if d.level in ("province", "city", "county")
+                          and (full or d.alias == name))
+        return full, divisions
+
+    @lru_cache(maxsize=1 << 16)
+    def _lower(self, name: str) -> tuple[Division, ...]:
+        """Towns and villages of that full name."""
+        if name not in self.gaz.by_name:
+            return ()
+        return tuple(d for d in self.gaz.lookup(name) if d.level in ("town", "village"))
 
     # ------------------------------------------------------------- choosing
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
