@@ -11,6 +11,7 @@ bare sub-unit (`治安支队`) asks for the parent in focus (`needs_parent`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 import jieba
@@ -116,7 +117,7 @@ class AgencyRecognizer:
             if s > 0 and text[s - 1] in "市县区" and (s < 2 or _STOP.match(text, s - 2)):
                 return _Unit(s - 1, e, text[s - 1], "委")     # 市委政法委: the city in focus
             return None
-        if not _starts_word(text, s, e):
+        if e - s <= 2 and not _starts_word(text, s, e):
             return None            # 地处, 处于: the body word is part of another word
         floor = 0
         # Continues the previous unit: 公安局 + 青羊区分局.
@@ -124,7 +125,7 @@ class AgencyRecognizer:
                 and not _STOP.search(text, previous.end, s):
             name = _strip_function_words(text[previous.end:s], _NOT_CONTINUATION)
             # 综治中心整合法院: a verb before a top-level body starts a new clause, not a unit.
-            verb_led = suffix in self.top and name and _tag(next(jieba.cut(name, HMM=False))) == "v"
+            verb_led = suffix in self.top and name and _tag(_cut(name)[0]) == "v"
             if name == text[previous.end:s] and not verb_led:
                 place = next((p for p in places if p.start == previous.end and p.end <= s), None)
                 return _Unit(previous.end, e, name, suffix, place)
@@ -205,6 +206,12 @@ class AgencyRecognizer:
                    and chain[0].suffix in self.sub})
 
 
+@lru_cache(maxsize=1 << 16)
+def _cut(window: str) -> tuple[str, ...]:
+    """jieba's dictionary cut of a short window, remembered: the same windows recur."""
+    return tuple(jieba.cut(window, HMM=False))
+
+
 def _tag(word: str) -> str | None:
     """The word's tag in jieba's dictionary (no tagger run), None for unknown words."""
     return jieba.posseg.dt.word_tag_tab.get(word)
@@ -212,7 +219,7 @@ def _tag(word: str) -> str | None:
 
 def _strip_function_words(region: str, tags: set[str] = _NOT_NAME_START) -> str:
     """Drop leading verbs, numerals, adverbs …: 新一届 -> '', 还联合市 -> 市."""
-    words = list(jieba.cut(region, HMM=False))
+    words = list(_cut(region))
     while words and not words[0].startswith("第") and (
             _tag(words[0]) in tags or words[0] in ("该", "每", "各", "全")):
         rest = "".join(words[1:])
@@ -226,7 +233,7 @@ def _starts_word(text: str, pos: int, end: int) -> bool:
     """Whether the body word at [pos, end) stands as a word: not 处于, 所在, 地处 or 调处."""
     lo = max(0, pos - 3)
     offset = lo
-    for word in jieba.cut(text[lo:end + 3], HMM=False):
+    for word in _cut(text[lo:end + 3]):
         w_start, w_end = offset, offset + len(word)
         offset = w_end
         if w_end <= pos:
@@ -239,7 +246,7 @@ def _starts_word(text: str, pos: int, end: int) -> bool:
 
 def _after_last_function_word(region: str) -> str:
     """What follows the region's last verb or particle: 率先成立房产物业 -> 房产物业."""
-    words = list(jieba.cut(region, HMM=False))
+    words = list(_cut(region))
     cut = 0
     for i, word in enumerate(words):
         tag = _tag(word)
@@ -251,7 +258,7 @@ def _after_last_function_word(region: str) -> str:
 def _proper_name(name: str) -> bool:
     """A place-like proper name: one word jieba calls a name or does not know (苏坡, 新川),
     or words with a proper one among them (小王家庄镇, 大龙湖) — not 街面梯次布防."""
-    words = list(jieba.cut(name, HMM=False))
+    words = list(_cut(name))
     if len(words) == 1:
         return _tag(name) in _PROPER_TAGS
     if all(len(w) == 1 for w in words) and len(name) <= 3:
