@@ -18,7 +18,7 @@ from functools import cached_property
 import jieba
 import jieba.posseg
 
-from kg.lexicons import alternation, words
+from kg.lexicons import words
 from kg.model import Article, EntityType, Mention, TITLE_SENTENCE
 from kg.recognise import ArticleContext
 
@@ -50,11 +50,11 @@ _FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "t", "f")
 
 class PersonRecognizer:
     def __init__(self):
-        surname = alternation("surnames")
-        titles = alternation("titles")
-        cues = alternation("person_cues")
-        speech = alternation("speech_verbs")
-        anonymous = alternation("anonymous_suffixes")
+        surname = trie_alternation(words("surnames"))
+        titles = trie_alternation(words("titles"))
+        cues = trie_alternation(words("person_cues"))
+        speech = trie_alternation(words("speech_verbs"))
+        anonymous = trie_alternation(words("anonymous_suffixes"))
         name = rf"(?P<sur>{surname}){_HAN}{{1,2}}?"
         # cues before the name: the name's end is for the dictionary to decide
         self.titled = re.compile(rf"(?P<title>{titles})(?=(?:{surname}){_HAN})")
@@ -301,6 +301,33 @@ class PersonRecognizer:
             attrs["anonymous"] = True
         return Mention(EntityType.PERSON, name, start, start + len(name), index,
                        name=name, key=name, attrs=attrs)
+
+
+def trie_alternation(entries) -> str:
+    """A regex with the matches of `kg.lexicons.alternation` (longest entry first), as a trie.
+
+    The entries matching at one position are prefixes of one another, tried longest first
+    in both; the trie reaches them one character at a time (single characters as one
+    class) instead of trying hundreds of entries in turn at every position of the text.
+    """
+    root: dict = {}
+    for w in entries:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node) -> str:
+        leaves = [ch for ch, sub in node.items() if ch and sub.keys() == {""}]
+        alts = [re.escape(ch) + build(sub) for ch, sub in node.items() if ch and ch not in leaves]
+        if len(leaves) == 1:
+            alts.append(re.escape(leaves[0]))
+        elif leaves:
+            alts.append("[" + "".join(map(re.escape, leaves)) + "]")
+        body = "(?:" + "|".join(alts) + ")" if alts else ""
+        return body + "?" if "" in node and alts else body
+
+    return build(root)
 
 
 def _words(text: str, lo: int, hi: int) -> dict[int, str]:
