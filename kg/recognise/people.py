@@ -67,15 +67,16 @@ class PersonRecognizer:
                                rf"|[向对][^，。；！？]{{0,12}}?记者")
         self.list_next = re.compile(rf"[、和与及](?=(?:{surname}){_HAN})")
         # cues after the name: the name ends right before them
+        # with, for each, strings one of which a sentence must hold for it to match at all
         self.ended = [
-            re.compile(rf"在(?P<name>{name})(?:看来|眼里|心中)"),
-            re.compile(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"),
-            re.compile(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"),
-            re.compile(rf"像(?P<name>{name})(?:这样|一样|那样)"),
-            re.compile(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"),
+            (re.compile(rf"在(?P<name>{name})(?:看来|眼里|心中)"), ("在",)),
+            (re.compile(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"), ("化名",)),
+            (re.compile(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"), ("，男", "，女")),
+            (re.compile(rf"像(?P<name>{name})(?:这样|一样|那样)"), ("像",)),
+            (re.compile(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"), ("是一",)),
             # 杜伟是…派出所的副所长: the post is kept apart from `role` (not before the name)
-            re.compile(rf"{_OPEN}(?P<name>{name})(?:是|现任|担任|任)[^，。；！？]{{0,30}}?"
-                       rf"(?P<post>{titles})(?=[，。；！？]|$)"),
+            (re.compile(rf"{_OPEN}(?P<name>{name})(?:是|现任|担任|任)[^，。；！？]{{0,30}}?"
+                        rf"(?P<post>{titles})(?=[，。；！？]|$)"), ("是", "任")),
         ]
         self.listed = re.compile(rf"(?P<list>{_HAN}{{2,3}}(?:、{_HAN}{{2,3}})+)(?:等|两人|二人|三人)")
         self.anonymous = re.compile(rf"(?P<name>(?P<sur>{surname})(?:{anonymous}))")
@@ -84,6 +85,8 @@ class PersonRecognizer:
         self.anonymous_after = re.compile(rf"(?:{anonymous})")
         self.speech = re.compile(rf"(?:{speech})")
         self.stop = re.compile(r"[，。！？；：、”）)]|$")
+        # what a sentence must hold for `cued` to match: a cue, 家住 or …岁的
+        self.cue_word = re.compile(rf"{cues}|家住|岁的")
         # The most common surnames come first in surnames.txt; past them, a surname that is
         # also a frequent word (和, 都, 全, 安 …) needs a given name that is no word.
         self._single_surnames = [w for w in words("surnames") if len(w) == 1]
@@ -125,18 +128,23 @@ class PersonRecognizer:
             if name:
                 found.append(self._mention(index, m.end(), name, role=m.group("title")))
                 found.extend(self._more(index, text, m.end() + len(name), taken))
-        for m in self.cued.finditer(text):
-            name = self._name(text, m.end(), taken)
-            if name:
-                found.append(self._mention(index, m.end(), name))
-                found.extend(self._more(index, text, m.end() + len(name), taken))
-        for m in self.speaker.finditer(text):
-            sur = self.surname.match(text, m.end())
-            ends = tuple(e for e in (sur.end() + 2, sur.end() + 1) if self.said.match(text, e))
-            name = self._name(text, m.end(), taken, ends=ends, cued_end=True) if ends else ""
-            if name:
-                found.append(self._mention(index, m.end(), name))
-        for pattern in self.ended:
+        if self.cue_word.search(text):
+            for m in self.cued.finditer(text):
+                name = self._name(text, m.end(), taken)
+                if name:
+                    found.append(self._mention(index, m.end(), name))
+                    found.extend(self._more(index, text, m.end() + len(name), taken))
+        # a verb of saying (or 记者) after the name: none in the sentence, no speaker
+        if "记者" in text or self.speech.search(text):
+            for m in self.speaker.finditer(text):
+                sur = self.surname.match(text, m.end())
+                ends = tuple(e for e in (sur.end() + 2, sur.end() + 1) if self.said.match(text, e))
+                name = self._name(text, m.end(), taken, ends=ends, cued_end=True) if ends else ""
+                if name:
+                    found.append(self._mention(index, m.end(), name))
+        for pattern, needs in self.ended:
+            if not any(n in text for n in needs):
+                continue
             for m in pattern.finditer(text):
                 start, end = m.span("name")
                 name = self._name(text, start, taken, ends=(end,), cued_end=True)
@@ -144,15 +152,18 @@ class PersonRecognizer:
                     found.append(self._mention(index, start, name))
                     if "post" in pattern.groupindex:
                         found[-1].attrs.update(post=m.group("post"), post_start=m.start("post"))
-        for m in self.listed.finditer(text):
-            found.extend(self._list(index, text, m.start("list"), m.group("list"), taken))
-        for m in self.anonymous.finditer(text):
-            if self._free(text, m.start(), m.end(), taken) \
-                    and self._anonymous(text, m.start(), m.end(), m.group("sur")):
-                found.append(self._mention(index, m.start(), m.group("name"), anonymous=True))
-        for m in self.old.finditer(text):
-            if self._freq.get(m.group(0), 0) < _GIVEN_WORD:
-                found.append(self._mention(index, m.start(), m.group(0), anonymous=True))
+        if "、" in text:
+            for m in self.listed.finditer(text):
+                found.extend(self._list(index, text, m.start("list"), m.group("list"), taken))
+        if self.anonymous_after.search(text):
+            for m in self.anonymous.finditer(text):
+                if self._free(text, m.start(), m.end(), taken) \
+                        and self._anonymous(text, m.start(), m.end(), m.group("sur")):
+                    found.append(self._mention(index, m.start(), m.group("name"), anonymous=True))
+        if "老" in text:
+            for m in self.old.finditer(text):
+                if self._freq.get(m.group(0), 0) < _GIVEN_WORD:
+                    found.append(self._mention(index, m.start(), m.group(0), anonymous=True))
         return self._merge(found)
 
     @staticmethod
