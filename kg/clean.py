@@ -37,10 +37,11 @@ _DELETE = re.compile(
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
 # ASCII punctuation used inside Chinese text; not between two digits (1,000 / 6:35).
+# (The punctuation mark comes first in the pattern, so that a search skips to the next one.)
 _ASCII_PUNCT = re.compile(
-    f"(?<=[{_CJK_CHARS}\u3000-\u303f\uff00-\uffef“”‘’…—])[,;:?!]"
-    f"|[,;:?!](?=[{_CJK_CHARS}“”‘’])")
-_FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+    f"[,;:?!](?:(?<=[{_CJK_CHARS}\u3000-\u303f\uff00-\uffef“”‘’…—][,;:?!])"
+    f"|(?=[{_CJK_CHARS}“”‘’]))")
+_FULLWIDTH_POINT = re.compile(r"．(?<=\d．)(?=\d)")
 _ASCII_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
 
 # A space between two Chinese characters is stray when the line is letter-spaced:
@@ -72,6 +73,14 @@ def _width_table() -> dict[int, str]:
 
 
 _WIDTH = _width_table()
+# The characters the table changes: `raw.translate(_WIDTH)` is a slow per-character
+# lookup over the whole text, when most texts hold only a few of them, or none.
+_WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(k)) for k, v in _WIDTH.items()
+                                        if chr(k) != v) + "]")
+
+
+def _widen(match: re.Match) -> str:
+    return _WIDTH[ord(match.group())]
 
 
 # Standard simplified characters that the conversion tables would fold anyway (孃 -> 娘).
@@ -148,7 +157,7 @@ _MAX_PASSES = 8
 def _clean_pass(raw: str) -> tuple[str, list[int]]:
     """One pass of every step; the offsets map into `raw`."""
     # 1. one character for one character: widths, brackets, spaces, script.
-    text = to_simplified(raw.translate(_WIDTH))
+    text = to_simplified(_WIDTH_CHARS.sub(_widen, raw))
     text = _FULLWIDTH_POINT.sub(".", text)
     # 2. drop invisible debris, then lone page numbers.
     text, offsets = _drop(text, None, [m.span() for m in _DELETE.finditer(text)])
