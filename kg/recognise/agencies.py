@@ -32,17 +32,20 @@ _STOP = re.compile(r"[\s，。、；：！？“”‘’（）《》「」【�
 _NOT_NAME_START = {"v", "p", "c", "d", "r", "m", "u", "a", "ad", "f", "q", "t", "y", "e", "o", "s"}
 # Before a bare body word the name is what follows the last verb or particle
 # (以特巡警大队 -> 特巡警, 成立房产物业巡回法庭 -> 房产物业); adjectives stay (大龙湖分局).
-_NOT_BARE_NAME = {"v", "p", "c", "r", "m", "u", "f", "t", "y", "e", "o"}
+_NOT_BARE_NAME = {"v", "p", "c", "r", "m", "q", "u", "f", "t", "y", "e", "o"}
 # Words that say what kind of body, not which one: 县区公安局, 行业综治中心, 辖区派出所.
 _PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级", "省市县", "市县区", "镇街", "街镇",
                   "乡镇", "镇村", "村居", "村社区", "基层", "行业", "相关", "有关", "上级", "下级",
-                  "属地", "当地", "本地", "辖区", "片区", "专门", "全国", "各地", "全省", "全市"}
+                  "属地", "当地", "本地", "辖区", "片区", "专门", "全国", "各地", "全省", "全市",
+                  "街道", "社区", "村", "道", "镇", "乡"}
 # Inside a chain verbs are common in unit names (指挥处, 信息应用科); only these break it.
 _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 # A bare name before 派出所/中队 is a place-like proper name (苏坡, 新川), not a common noun.
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", None}
 _PRONOUN = re.compile(r"(?:该|本|我)(?:局|院|所|队|支队|大队|中队|分局|中心)(?![长员])")
 _MAX_NAME = 8
+# Volunteer and joint teams: named only with a place or a quoted name (“秦岭护林”联防队).
+_TEAMS = {"联防队", "巡防队", "巡逻队", "救援队", "志愿服务队"}
 # Body words that only name an agency after a place or a parent unit.
 _NEEDS_ANCHOR = {"办公室", "委员会", "常委会", "党委", "政府", "人民政府", "人大", "人大常委会", "政协",
                  "管理处", "管理局", "纪委", "监委", "平安办", "反诈中心"}
@@ -82,7 +85,7 @@ class AgencyRecognizer:
         # A body word is not one when it begins a title: 局长, 支队长, 所长, 党委书记.
         # 党委 before 书记/委员 is part of a title (党委书记), and 公安 before 民警 is generic.
         self.suffix_re = re.compile(rf"(?:党委(?!委员|书记|副书记)|{alternation}|(?<=[市县区省州])委)"
-                                    rf"(?![长员])(?<!公安(?=民警|干警|部门|工作|机关))")
+                                    rf"(?!员)(?<!公安(?=民警|干警|部门|工作|机关))")
 
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
         out = []
@@ -110,6 +113,8 @@ class AgencyRecognizer:
     def _unit(self, text: str, match: re.Match, places: list[Mention], previous: _Unit | None
               ) -> _Unit | None:
         s, e, suffix = match.start(), match.end(), match.group()
+        if text.startswith("长", e) and not any(p.start == e for p in places):
+            return None            # 支队长, 局长: a title, unless a place follows (支队长安大队)
         if suffix == "委":
             place = next((p for p in places if p.end == s), None)
             if place is not None:
@@ -134,9 +139,16 @@ class AgencyRecognizer:
         anchor = self._anchor(text, s, [p for p in places if p.start >= floor])
         if anchor is not None:
             start, place = anchor
-            return _Unit(start, e, text[place.end:s] if place else text[start:s], suffix, place)
+            name = text[place.end:s] if place else text[start:s]
+            first = _cut(name)[0] if name else ""
+            if len(first) < 2 or _tag(first) != "v":      # 花果园街道 starts with 花, not a verb
+                return _Unit(start, e, name, suffix, place)
+            rest = name[len(first):]   # 夷陵区成立诉源治理工作领导小组: the place is the subject
+            return _Unit(s - len(rest), e, rest, suffix) if len(rest) >= 2 else None
         if suffix in self.police or suffix in _NEEDS_ANCHOR or len(suffix) == 1:
             return None        # 公安机关, 办公室, 科 with no place or parent are not names
+        if suffix in _TEAMS and not text.startswith("”", s - 1):
+            return None        # 治安联防队, 社会救援队: a kind of team unless its name is quoted
         name = self._bare_name(text, s, floor)
         if name is None:
             return None
@@ -167,6 +179,10 @@ class AgencyRecognizer:
         return self._prefixed(text, start), last
 
     def _bare_name(self, text: str, s: int, floor: int = 0) -> str | None:
+        if s > 0 and text[s - 1] == "”":          # “秦岭护林”联防队: the quoted name
+            open_at = text.rfind("“", floor, s)
+            inner = text[open_at + 1:s - 1] if open_at >= 0 else ""
+            return inner if 2 <= len(inner) <= 10 and not _STOP.search(inner) else None
         left = s
         while left > floor and s - left < 6 and not _STOP.match(text, left - 1):
             left -= 1

@@ -26,7 +26,7 @@ _AGENCY_AFTER = re.compile(r"^(?:公安|警方|市委|县委|区委|州委|省�
                            r"政法委|司法局|交警|消防|籍|：|:)")
 # What follows a short form when it is part of a street, station or compound name.
 _NOT_DIVISION_AFTER = re.compile(r"^(?:派出所|街|路|村|社区|小区|镇|乡|大道|广场|公园|花园|山|湖|河|"
-                                 r"中队|大队|支队|警务|[东西南北]路)")
+                                 r"警务|[东西南北]路)")
 _UNLIKELY_BEFORE = re.compile(r"[东西南北新老大小]$")
 # Divisions whose official name is also a common noun (城区 in 阳泉, 矿区, 郊区).
 _GENERIC_NAME = re.compile(r"^(?:城区|矿区|郊区|市区|新区|林区|特区)$")
@@ -145,10 +145,13 @@ class PlaceRecognizer:
 
     @lru_cache(maxsize=1 << 16)
     def _lower(self, name: str) -> tuple[Division, ...]:
-        """Towns and villages of that full name."""
-        if name not in self.gaz.by_name:
-            return ()
-        return tuple(d for d in self.gaz.lookup(name) if d.level in ("town", "village"))
+        """Towns and villages of that full name (唐家墩街道 is the gazetteer's 唐家墩街街道)."""
+        for form in (name, name[:-2] + "街街道" if name.endswith("街道") else ""):
+            if form and form in self.gaz.by_name:
+                found = tuple(d for d in self.gaz.lookup(form) if d.level in ("town", "village"))
+                if found:
+                    return found
+        return ()
 
     # ------------------------------------------------------------- choosing
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
