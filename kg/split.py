@@ -27,6 +27,7 @@ from kg.model import Article, CleanText, Problem, Sentence, SourceText
 # ---------------------------------------------------------------- patterns
 
 _TERMINAL = re.compile(r"(?:[。！？；]|……)[”’」』）]*$|[。！？][”’」』）]+$")
+_CLOSERS = "”’」』）"
 _INNER_STOP = re.compile(r"[。！？；]")
 _OPEN_END = re.compile(r"[，,、；：:（(“‘《〈【—-]$")
 _COMMA = re.compile(r"[，,、；]")
@@ -48,6 +49,9 @@ _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_RO
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
 _TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
 _TRAILING_PAREN = re.compile(r"(?<=[。！？”」])\s*[（(](?P<names>[^（）()]{2,20})[）)]$")
+# the most characters from the opening bracket to the end, a final line break included
+_TRAILING_BRACKET_LEN = 33
+_TRAILING_PAREN_LEN = 23
 _CREDIT = re.compile(r"^(?P<names>[^。！？，；]{2,60}?)\s*摄$")
 _CAPTION = re.compile(r"^图\s*[①-⑳\d]|图为|^[（(]?图[）)]")
 _CAPTION_CREDIT = re.compile(r"(?<=[。！？”])\s*(?P<credit>[^。！？”]{2,40}摄)$")
@@ -73,6 +77,23 @@ _MAX_ARTICLE = 300           # sentences with no headline between them form seve
 _NOT_NAMES = frozenset({"记者", "通讯员", "本报", "摄影", "整理", "报道", "实习生", "特约"})
 
 
+def _terminal(text: str) -> re.Match | None:
+    """`_TERMINAL.search(text)`, but looking at the end only, not at every character of a
+    paragraph that grows line by line: a match starts right before the closing marks
+    (and line break) the text ends with."""
+    return _TERMINAL.search(text, max(0, len(text.rstrip(_CLOSERS + "\n")) - 2))
+
+
+def _tail_search(pattern: re.Pattern, text: str, longest: int) -> re.Match | None:
+    """`pattern.search(text)` for a pattern anchored at the end whose match is at most
+    `longest` characters after leading white space: the search starts there, or at the
+    start of the white space before it (lookbehinds still see the text before)."""
+    pos = max(0, len(text) - longest)
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pattern.search(text, pos)
+
+
 # ---------------------------------------------------------------- units
 
 @dataclass
@@ -92,7 +113,7 @@ class _Para:
 
     @property
     def dangling(self) -> bool:
-        return not _TERMINAL.search(self.text)
+        return not _terminal(self.text)
 
 
 @dataclass
@@ -197,7 +218,7 @@ def _width(text: str) -> int:
 
 
 def _headline_shape(text: str) -> bool:
-    if len(text) > _MAX_HEADLINE or _TERMINAL.search(text) or _INNER_STOP.search(text):
+    if len(text) > _MAX_HEADLINE or _terminal(text) or _INNER_STOP.search(text):
         return False
     if _KICKER_LINE.search(text):
         return bool(CJK.search(text))
@@ -261,7 +282,8 @@ def _units(clean: CleanText) -> list[_Unit]:
                 para.soft_joins.append(len(para.segments))
             para.segments.append((a, line.end))
             para.text += piece
-        trailing = _TRAILING_BRACKET.search(para.text) or _TRAILING_PAREN.search(para.text)
+        trailing = _tail_search(_TRAILING_BRACKET, para.text, _TRAILING_BRACKET_LEN) \
+            or _tail_search(_TRAILING_PAREN, para.text, _TRAILING_PAREN_LEN)
         if trailing:
             names = byline_names(trailing.group("names"))
             if names:
@@ -270,7 +292,7 @@ def _units(clean: CleanText) -> list[_Unit]:
                 close_para()
                 units.append(_Unit("B", [line], names=names, closing=True))
                 return
-        if _TERMINAL.search(para.text):
+        if _terminal(para.text):
             close_para()
 
     # first pass: which lines have a headline's shape and stand apart from their column
@@ -618,7 +640,7 @@ class _Assembler:
                          [j for j in para.soft_joins if j < cut])
             tail = _Para(tail_segments, para.text[head_len:],
                          [j - cut for j in para.soft_joins if j > cut])
-            if not head.dangling or _TERMINAL.search(head.text):
+            if not head.dangling or _terminal(head.text):
                 return
             resumed = _Draft(closed.opened_by, closed.title_lines, closed.kicker,
                              closed.subtitle, [], list(closed.photographers),
@@ -778,7 +800,7 @@ def _fallback_article(source: SourceText, clean: CleanText, line_starts: list[in
     lines = _lines(clean)
     article = Article(source=source.name, index=0, title="")
     first = lines[0].text if lines else ""
-    if first and len(first) <= _MAX_HEADLINE and not _TERMINAL.search(first):
+    if first and len(first) <= _MAX_HEADLINE and not _terminal(first):
         article.title = first
         lines = lines[1:]
     sentences: list[Sentence] = []
