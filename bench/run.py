@@ -4,12 +4,17 @@
     .venv/bin/python bench/run.py --sizes 1,10,100,1000
     .venv/bin/python bench/run.py --quick           # sizes 1,10, fewer SPARQL repeats
     .venv/bin/python bench/run.py --profile 10      # cProfile over the 10x corpus, per stage
+    .venv/bin/python bench/run.py --sizes 100 --workers 2   # + 2 worker processes vs 1
 
 Each size runs in a fresh child process (so its peak RSS is its own). The
 child loads the gazetteer and warms the recognisers on one bundled file first
 (reported as setup, not counted in throughput), then times `build_corpus` over
 the generated corpus and, in the same process, raw `jieba.cut` over exactly
-the same text: the anchor.
+the same text: the anchor. With `--workers N`, the largest corpus is built
+again in another fresh child with N worker processes (`kg.parallel`); their
+start and warm-up is timed apart, like the one-process warm-up, and the
+speed-up is the ratio of the two build times. `--store` also times writing
+the on-disk Oxigraph store and opening it against parsing the N-Triples.
 
 The N x corpus is generated from the bundled one (data/corpus): each copy of
 an article has its cities and counties replaced by other real divisions of the
@@ -92,7 +97,7 @@ def _rss_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(directory: Path, sparql_repeats: int) -> dict:
+def child(directory: Path, sparql_repeats: int, store: bool = False) -> dict:
     """Measure one corpus; runs in its own process. Prints one JSON line."""
     t0 = time.perf_counter()
     from kg.gazetteer import gazetteer
@@ -130,7 +135,50 @@ def child(directory: Path, sparql_repeats: int) -> dict:
               "triples": len(graph), "rss_build_mb": rss_build, "rss_peak_mb": _rss_peak_mb()}
     if sparql_repeats:
         result["sparql"] = sparql(graph, sparql_repeats)
+    if store:
+        result["store"] = store_timing(graph)
     return result
+
+
+def child_workers(directory: Path, workers: int) -> dict:
+    """The same build with `workers` processes; runs in its own process."""
+    import resource
+    from kg.parallel import ProcessExecutor
+    from kg.pipeline import build_corpus
+    paths = sorted(directory.glob("*.txt"))
+    t0 = time.perf_counter()
+    executor = ProcessExecutor(workers).start()
+    t_start = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    corpus = build_corpus(paths, executor=executor)
+    t_build = time.perf_counter() - t0
+    executor.close()
+    return {"workers": workers, "start_s": t_start, "build_s": t_build,
+            "articles": len(corpus.articles), "entities": len(corpus.entities),
+            "rss_parent_mb": _rss_peak_mb(),
+            "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def store_timing(graph) -> dict:
+    """Writing the on-disk store once vs parsing the graph file for every `kg query`."""
+    from kg.graph.dataset import graph_to_dataset
+    from kg.query import open_store
+    from kg.store import open_saved_store, write_store
+    with tempfile.TemporaryDirectory() as tmp:
+        ttl = Path(tmp) / "graph.ttl"
+        graph.serialize(ttl, format="turtle")
+        t0 = time.perf_counter()
+        open_store(ttl)
+        t_parse = time.perf_counter() - t0
+        dataset = graph_to_dataset(graph)
+        t0 = time.perf_counter()
+        write_store(dataset, Path(tmp) / "store")
+        t_write = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        store = open_saved_store(Path(tmp) / "store")
+        len(store)
+        t_open = time.perf_counter() - t0
+    return {"parse_turtle_s": t_parse, "write_store_s": t_write, "open_store_s": t_open}
 
 
 SPARQL_QUERIES = ("places-with-most-programmes", "programmes-by-city")
@@ -179,18 +227,24 @@ def interpreter_start() -> tuple[float, float]:
     return timed("pass"), timed("import kg.pipeline")
 
 
-def measure(size: int, workdir: Path, sparql_repeats: int) -> dict:
+def _run_child(*args: str) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *args], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode:
+        raise SystemExit(f"child {' '.join(args)} failed\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(size: int, workdir: Path, sparql_repeats: int, workers: int = 0,
+            store: bool = False) -> dict:
     directory = workdir / f"x{size}"
     t0 = time.perf_counter()
     files, chars = generate(size, directory)
     gen_s = time.perf_counter() - t0
-    proc = subprocess.run([sys.executable, __file__, "--child", str(directory),
-                           "--sparql-repeats", str(sparql_repeats)],
-                          cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode:
-        raise SystemExit(f"size {size}: child failed\n{proc.stderr}")
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = _run_child("--child", str(directory), "--sparql-repeats", str(sparql_repeats),
+                        *(["--store"] if store else []))
     result.update(size=size, generate_s=gen_s)
+    if workers > 1:
+        result["parallel"] = _run_child("--child", str(directory), "--workers", str(workers))
     return result
 
 
@@ -215,6 +269,18 @@ def table(results: list[dict], start: tuple[float, float]) -> str:
               f"gazetteer load {r['gazetteer_s']:.2f} s; warm-up (jieba dict, automata, one file) "
               f"{r['warm_s']:.2f} s  -- all excluded from throughput"]
     for r in results:
+        p = r.get("parallel")
+        if p:
+            lines.append(f"workers {r['size']}x: {p['workers']} processes {p['build_s']:.2f} s vs 1 process "
+                         f"{r['build_s']:.2f} s = {r['build_s'] / p['build_s']:.2f}x "
+                         f"(pool start + warm-up {p['start_s']:.2f} s, excluded like the 1-process "
+                         f"warm-up); peak RSS parent {p['rss_parent_mb']:.0f} MB, "
+                         f"largest worker {p['rss_worker_mb']:.0f} MB")
+        st = r.get("store")
+        if st:
+            lines.append(f"store {r['size']}x: kg query parsing graph.ttl {st['parse_turtle_s']:.2f} s vs "
+                         f"opening the --store {st['open_store_s'] * 1e3:.0f} ms "
+                         f"(written once by kg build in {st['write_store_s']:.2f} s)")
         for q in r.get("sparql", []):
             lines.append(f"SPARQL {r['size']}x {q['query']}: rdflib {q['rdflib_ms']:.1f} ms, "
                          f"oxigraph {q['oxigraph_ms']:.1f} ms ({q['rdflib_ms'] / max(q['oxigraph_ms'], 1e-6):.0f}x), "
@@ -272,11 +338,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="sizes 1,10 and fewer SPARQL repeats")
     parser.add_argument("--profile", type=int, metavar="SIZE", help="cProfile the pipeline over SIZE x corpus")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--workers", type=int, default=0, metavar="N",
+                        help="also build the largest corpus with N worker processes (speed-up vs 1)")
+    parser.add_argument("--store", action="store_true",
+                        help="also time the on-disk Oxigraph store against parsing Turtle (largest size)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sparql-repeats", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child, args.sparql_repeats)))
+        if args.workers:
+            print(json.dumps(child_workers(args.child, args.workers)))
+        else:
+            print(json.dumps(child(args.child, args.sparql_repeats, args.store)))
         return
     with tempfile.TemporaryDirectory(prefix="govkg-bench-") as tmp:
         if args.profile:
@@ -287,7 +360,9 @@ def main(argv: list[str] | None = None) -> None:
         results = []
         for size in sizes:
             # SPARQL on the largest size only, where the engines' difference shows.
-            results.append(measure(size, Path(tmp), (3 if args.quick else 7) if size == sizes[-1] else 0))
+            last = size == sizes[-1]
+            results.append(measure(size, Path(tmp), (3 if args.quick else 7) if last else 0,
+                                   args.workers if last else 0, args.store and last))
             print(f"  measured {size}x: {results[-1]['chars']} chars in {results[-1]['build_s']:.1f} s",
                   file=sys.stderr)
         print(table(results, start))

@@ -15,7 +15,8 @@ so a deleted file's entities, relations and statistics disappear with it.
 Writes are atomic (a temporary file renamed into place), so a crash never
 leaves a half-written entry under a real name; an entry that cannot be read
 back (truncated, corrupt, from another Python) counts as missing and is
-recomputed.
+recomputed. Entries are pickles: keep the cache folder as private as the
+output folder it sits in (unpickling someone else's file runs their code).
 """
 from __future__ import annotations
 

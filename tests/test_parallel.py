@@ -29,14 +29,14 @@ def test_two_workers_write_the_same_bytes_as_one(one_worker, tmp_path):
         assert (out / name).read_bytes() == (one_worker / name).read_bytes(), name
 
 
-def test_fork_workers_give_the_same_corpus_with_problems_in_order(tmp_path):
+def test_forkserver_workers_give_the_same_corpus_with_problems_in_order(tmp_path):
     # A broken file among good ones: its problem is reported where it stands.
     for src in sorted(CORPUS.glob("*.txt")):
         (tmp_path / src.name).write_bytes(src.read_bytes())
     (tmp_path / "002_zz_binary.txt").write_bytes(bytes(range(256)) * 8)
     alone = build_corpus([tmp_path])
     stats = BuildStats()
-    with ProcessExecutor(2, start_method="fork") as executor:
+    with ProcessExecutor(2, start_method="forkserver") as executor:
         together = build_corpus([tmp_path], executor=executor, stats=stats)
     assert stats.extracted == stats.files == 6
     assert [a.id for a in together.articles] == [a.id for a in alone.articles]
