@@ -11,15 +11,13 @@ bare sub-unit (`治安支队`) asks for the parent in focus (`needs_parent`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 
-import jieba
-import jieba.posseg
 
 from kg.lexicons import sections
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
+from kg.recognise.words import dictionary_cut as _cut, dictionary_tag as _tag
 
 _LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
                 "镇": "town", "乡": "town", "街道": "town"}
@@ -220,17 +218,6 @@ class AgencyRecognizer:
             attrs={"units": units,
                    "needs_parent": not top["place_key"] and not top["generic"]
                    and chain[0].suffix in self.sub})
-
-
-@lru_cache(maxsize=1 << 16)
-def _cut(window: str) -> tuple[str, ...]:
-    """jieba's dictionary cut of a short window, remembered: the same windows recur."""
-    return tuple(jieba.cut(window, HMM=False))
-
-
-def _tag(word: str) -> str | None:
-    """The word's tag in jieba's dictionary (no tagger run), None for unknown words."""
-    return jieba.posseg.dt.word_tag_tab.get(word)
 
 
 def _strip_function_words(region: str, tags: set[str] = _NOT_NAME_START) -> str:

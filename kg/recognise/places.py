@@ -18,6 +18,7 @@ import ahocorasick
 from kg.gazetteer import Division, Gazetteer, gazetteer
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
+from kg.recognise.words import dictionary_cut, dictionary_tag
 
 _TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
 _LOOKBACK = 9
@@ -54,6 +55,10 @@ class _Neighbourhood:
         if division_id not in self._ancestors:
             self._ancestors[division_id] = frozenset(a.id for a in self.gaz.ancestors(division_id))
         return self._ancestors[division_id]
+
+    def parent_named(self, division: Division, surface: str) -> bool:
+        return any(division.parent in ids for other, ids in self.ids_by_surface.items()
+                   if other != surface)
 
     def near_parent(self, division: Division, surface: str) -> bool:
         """A town or village counts when its county (or, for a village, town) is named too."""
@@ -160,6 +165,7 @@ class PlaceRecognizer:
         if article.dateline:
             cands += [c for c in self.candidates(-2, article.dateline)]
         by_sentence = dict(texts)
+        by_sentence[-2] = article.dateline
         near = _Neighbourhood(self.gaz, cands)
         chosen: list[tuple[_Candidate, Division]] = []
         for cand in cands:
@@ -197,6 +203,11 @@ class PlaceRecognizer:
             return False
         if _AGENCY_AFTER.match(after):
             return True
+        if len((dictionary_cut(text[cand.start:cand.end + 2]) or ("",))[0]) > len(cand.surface):
+            return False           # 公安 of 公安局, 青山 of 青山绿水: part of a longer word
+        if division.level == "county" and dictionary_tag(cand.surface) not in (None, "ns"):
+            # 公安 (police) is also 公安县: an ordinary word needs the county's own city named
+            return near.parent_named(division, cand.surface)
         supported = near.support(division, cand.surface) > 0 or bool(
             near.named_in_full.get(division.id, set()) - {cand.surface})
         if supported:
