@@ -97,7 +97,7 @@ class _ArticleResolver:
             resolved.extend(handler(m))
         for name in self.article.reporters:
             self.entity(EntityType.PERSON, name, name, TITLE_SENTENCE, reporter=True)
-        resolved.extend(self._coreferences())
+        resolved.extend(self._coreferences(resolved))
         resolved.extend(self._governments())
         extraction = ArticleExtraction(
             self.article, list(self.entities.values()), reporters=list(self.article.reporters),
@@ -314,7 +314,7 @@ class _ArticleResolver:
         return out
 
     # ------------------------------------------------------------- coreference
-    def _coreferences(self) -> list[Mention]:
+    def _coreferences(self, resolved: list[Mention]) -> list[Mention]:
         """全市, 该局, 市局 … as mentions of the place or agency in focus (for numbers, relations)."""
         out = []
         for index, text in self.article.texts():
@@ -327,12 +327,24 @@ class _ArticleResolver:
                                        index, name=place.name, key=place.key,
                                        attrs={"coreference": True}))
             for match in _COREF_AGENCY.finditer(text):
-                agency = self._agency_in_focus(match.group())
+                agency = None
+                if match.group().startswith("该"):       # 该院, 该所: the latest such body named
+                    agency = self._latest_named(match.group()[1:], resolved, index, match.start())
+                agency = agency or self._agency_in_focus(match.group())
                 if agency is not None:
                     out.append(Mention(EntityType.AGENCY, match.group(), match.start(), match.end(),
                                        index, name=agency.name, key=agency.key,
                                        attrs={"coreference": True}))
         return out
+
+    def _latest_named(self, body: str, resolved: list[Mention], sentence: int, start: int
+                      ) -> LocalEntity | None:
+        before = [m for m in resolved if m.type is EntityType.AGENCY and m.key
+                  and (m.sentence, m.start) < (sentence, start) and m.name.endswith(body)]
+        if not before:
+            return None
+        latest = max(before, key=lambda m: (m.sentence, m.start))
+        return self.entities.get((EntityType.AGENCY, latest.key))
 
     def _agency_in_focus(self, form: str) -> LocalEntity | None:
         tail = form[-1]
