@@ -52,6 +52,9 @@ class _Lexicon:
     mid: tuple[str, ...]
     post: tuple[str, ...]
     pattern: re.Pattern
+    # a character `pattern` can start a match with: a digit, a Chinese numeral, 百分之, a
+    # [pre] qualifier; the scan jumps from one to the next instead of trying every position
+    starts: re.Pattern
 
 
 def _alternation(entries) -> str:
@@ -74,9 +77,33 @@ def lexicon() -> _Lexicon:
         rf" ?(?P<unit>{_alternation(list(units) + list(not_units))})?"
         rf"(?P<post>{_alternation(quals['post'])})?"
     )
+    first = "".join(sorted({w[0] for w in quals["pre"]} | set(CN_DIGITS + CN_PLACES + "廿百")))
+    starts = re.compile(rf"[\d{re.escape(first)}]")
     return _Lexicon(units, not_units, tuple(quals["pre"]), frozenset(quals.get("not_pre", ())),
                     tuple(quals["mid"]),
-                    tuple(quals["post"]), pattern)
+                    tuple(quals["post"]), pattern, starts)
+
+
+def _matches(text: str):
+    """`lexicon().pattern.finditer(text)`: the same matches, tried only where one can start.
+
+    No match is empty and every match starts with a character of `starts`, so the match
+    at the next such position, if any, is the leftmost one from there (its lookbehind
+    still sees the text before it)."""
+    lex = lexicon()
+    pattern, starts = lex.pattern, lex.starts
+    pos, end = 0, len(text)
+    while pos < end:
+        at = starts.search(text, pos)
+        if at is None:
+            return
+        pos = at.start()
+        m = pattern.match(text, pos)
+        if m is None:
+            pos += 1
+            continue
+        yield m
+        pos = m.end()
 
 
 # ---------------------------------------------------------------- numerals
@@ -221,7 +248,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
     text = sentence.translate(_FULLWIDTH)
     quotes = None
     found: list[Quantity] = []
-    for m in lexicon().pattern.finditer(text):
+    for m in _matches(text):
+        if not m.group("unit") and not m.group("pct") and \
+                text[(m.start("post") if m.group("post") else m.end()) - 1] not in "万亿":
+            continue                   # _quantity would end it there, and it needs a unit
         q = _quantity(m, text)
         if q is None or not (q.unit or q.surface[-1] in "万亿"):
             continue
