@@ -84,7 +84,8 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
         evidence = _evidence(ex, sentence)
         for prog in programmes:
             before = [m for m in ms if m.end <= prog.start]
-            agency = next((m.key for m in reversed(before) if m.type is EntityType.AGENCY), None)
+            bodies = _subject_bodies(before, _evidence(ex, sentence))
+            agency = bodies[0] if bodies else None
             # A place inside a body's name (the 浏阳市 of 浏阳市公安局大瑶派出所) is not where the
             # programme runs; the body's own place (大瑶镇) is.
             place = next((m.key for m in reversed(before) if m.type is EntityType.PLACE
@@ -93,11 +94,38 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
             if place is None and agency:
                 place = ex.agency_place.get(agency)
             place = place or lead_place
-            if agency:
-                out.append(Relation(prog.key, "implementedBy", agency, sentence, evidence=evidence))
+            for body in bodies or ([agency] if agency else []):
+                out.append(Relation(prog.key, "implementedBy", body, sentence, evidence=evidence))
             if place:
                 out.append(Relation(prog.key, "implementedIn", place, sentence, evidence=evidence))
     return out
+
+
+# 在徐州市委、市政府领导下: the bodies that lead or guide, not the ones that run it
+_GUIDANCE = re.compile(r"在[^，。；]{2,30}?(?:领导|指导|支持|统筹|部署|推动|关心)下")
+_JOINT = re.compile(r"^(?:联合|会同|协同|携手|和|与|及|、)$")
+
+
+def _subject_bodies(before: list[Mention], text: str) -> list[str]:
+    """The bodies that run what follows: the clause's first body, and those it acts with
+    (薛家岛派出所联合黄岛区司法局…设立…: both); else the body named nearest before."""
+    guidance = [g.span() for g in _GUIDANCE.finditer(text)]
+    bodies = [m for m in before if m.type is EntityType.AGENCY and not m.attrs.get("government")
+              and not any(s <= m.start < e for s, e in guidance)]
+    if not bodies:
+        return []
+    clause_start = max((text.rfind(p, 0, bodies[-1].start) for p in "。；"), default=-1)
+    # 在X的指导下, X主管的: a body followed by 的 is a circumstance, not the subject
+    first = next((m for m in bodies if m.start > clause_start
+                  and not re.match(r"(?:的|主管|牵头的|领导下|指导下)", text[m.end:m.end + 3])),
+                 bodies[-1])
+    out = [first.key]
+    for m in bodies[bodies.index(first) + 1:]:
+        if _JOINT.match(text[out and bodies[bodies.index(m) - 1].end:m.start]):
+            out.append(m.key)
+        else:
+            break
+    return list(dict.fromkeys(out))
 
 
 _ISSUING = re.compile(r"(?:印发|出台|制定|发布|下发|颁布|出台了|印发了|制定了|发布了|修订|编制|起草)")
