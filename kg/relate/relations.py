@@ -88,17 +88,33 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
             agency = bodies[0] if bodies else None
             # A place inside a body's name (the 浏阳市 of 浏阳市公安局大瑶派出所) is not where the
             # programme runs; the body's own place (大瑶镇) is.
-            place = next((m.key for m in reversed(before) if m.type is EntityType.PLACE
-                          and not nested_in_name(m, ms)), None)
+            places = _listed_places(before, ms, _evidence(ex, sentence))
+            place = places[-1] if places else None
             agency = agency or lead
             if place is None and agency:
                 place = ex.agency_place.get(agency)
             place = place or lead_place
             for body in bodies or ([agency] if agency else []):
                 out.append(Relation(prog.key, "implementedBy", body, sentence, evidence=evidence))
-            if place:
-                out.append(Relation(prog.key, "implementedIn", place, sentence, evidence=evidence))
+            for where in dict.fromkeys([*places[:-1], place] if place else places):
+                out.append(Relation(prog.key, "implementedIn", where, sentence, evidence=evidence))
     return out
+
+
+def _listed_places(before: list[Mention], ms: list[Mention], text: str) -> list[str]:
+    """The places named before a programme: the nearest one, with those listed with it
+    (在甘亭街道、草堂街道等镇街设立…: both streets)."""
+    places = [m for m in before if m.type is EntityType.PLACE and not nested_in_name(m, ms)
+              and not m.attrs.get("coreference")]
+    if not places:
+        return []
+    out = [places[-1]]
+    for m in reversed(places[:-1]):
+        if re.fullmatch(r"[、和及与]", text[m.end:out[-1].start]):
+            out.append(m)
+        else:
+            break
+    return [m.key for m in reversed(out)]
 
 
 # 在徐州市委、市政府领导下: the bodies that lead or guide, not the ones that run it
