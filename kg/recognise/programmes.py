@@ -210,8 +210,9 @@ class ProgrammeRecognizer:
     # ---------------------------------------------------------- unquoted
     def _unquoted(self, index: int, text: str) -> list[Mention]:
         found = []
-        matches = [*self.unquoted_re.finditer(text), *self.on_platform_re.finditer(text),
-                   *self.dated_re.finditer(text)]
+        matches = [*self.unquoted_re.finditer(text), *self.on_platform_re.finditer(text)]
+        if "行动" in text or "攻坚战" in text:          # every head dated_re ends with
+            matches.extend(self.dated_re.finditer(text))
         for m in matches:
             full, head = m.group("name"), m.group("head")
             full = self.opener.sub("", self.last_opener.sub("", full))
@@ -226,6 +227,8 @@ class ProgrammeRecognizer:
 
     def _listed(self, index: int, text: str) -> list[Mention]:
         found = []
+        if "等" not in text:                   # no match without one: skip the slow scan
+            return found
         for m in self.unquoted_list_re.finditer(text):
             items = m.group("items")
             if "、" not in items:
