@@ -119,6 +119,7 @@ def _listed_places(before: list[Mention], ms: list[Mention], text: str) -> list[
 
 # 在徐州市委、市政府领导下: the bodies that lead or guide, not the ones that run it
 _GUIDANCE = re.compile(r"在[^，。；]{2,30}?(?:领导|指导|支持|统筹|部署|推动|关心)下")
+_SPEAKER_INTRO = re.compile(r"(?:介绍|表示|说|指出|认为|坦言)[，：:]")
 _JOINT = re.compile(r"^(?:联合|会同|协同|携手|和|与|及|、)$")
 
 
@@ -130,7 +131,9 @@ def _subject_bodies(before: list[Mention], text: str) -> list[str]:
               and not any(s <= m.start < e for s, e in guidance)]
     if not bodies:
         return []
-    clause_start = max((text.rfind(p, 0, bodies[-1].start) for p in "。；"), default=-1)
+    # the clause the body acts in: after the last full stop, or after 某某介绍，(a speaker's post)
+    said = [m.end() for m in _SPEAKER_INTRO.finditer(text, 0, bodies[-1].start)]
+    clause_start = max([text.rfind(p, 0, bodies[-1].start) for p in "。；"] + said)
     # 在X的指导下, X主管的: a body followed by 的 is a circumstance, not the subject
     first = next((m for m in bodies if m.start > clause_start
                   and not re.match(r"(?:的|主管|牵头的|领导下|指导下)", text[m.end:m.end + 3])),
@@ -162,8 +165,11 @@ def document_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[R
                 before = sorted((m for m in ms if m.end <= doc.start and not m.attrs.get("coreference")
                                  and m.type in (EntityType.AGENCY, EntityType.PLACE)),
                                 key=lambda m: (m.end, m.type is EntityType.AGENCY))
-                if before:      # 铜川市出台《…》: a place's government, not a body we know
-                    issuer = before[-1].key if before[-1].type is EntityType.AGENCY else None
+                subjects = _subject_bodies(ms_before := [m for m in ms if m.end <= doc.start], text)
+                if before and before[-1].type is EntityType.PLACE and not subjects:
+                    issuer = None   # 铜川市出台《…》: a place's government, not a body we know
+                elif subjects:
+                    issuer = subjects[0]     # 思明区委政法委统筹…，出台《…》: the subject issues it
                 else:
                     issuer = lead
             if issuer:
