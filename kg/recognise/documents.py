@@ -12,6 +12,8 @@ _TITLE = re.compile(r"《([^《》]{4,80})》")
 _NOT_A_POLICY = re.compile(r"(?:报|日报|晚报|周刊|杂志|节目|栏目|新闻|(?<![办方])法|法典|宪法|公约)$")
 
 
+_BROADCAST_AFTER = re.compile(r"(?:栏目|节目|专栏|频道|客户端|公众号|记者|报道|杂志|被?曝光)")
+_BROADCAST_BEFORE = re.compile(r"(?:电视台|广播电台|电台|卫视|日报社|报社|网站)$")
 _EDITION = re.compile(r"[（(][^（）()]*[）)]$")
 
 
@@ -29,8 +31,10 @@ class DocumentRecognizer:
         for index, text in article.texts():
             for match in _TITLE.finditer(text):
                 title = match.group(1).strip()
-                if title in self.newspapers or _NOT_A_POLICY.search(title):
-                    continue
+                if title in self.newspapers or _NOT_A_POLICY.search(title) \
+                        or _BROADCAST_AFTER.match(text, match.end()) \
+                        or _BROADCAST_BEFORE.search(text, 0, match.start()):
+                    continue       # 厦门电视台《法治时空》栏目: a programme on air, not a policy
                 out.append(Mention(EntityType.DOCUMENT, match.group(), match.start(), match.end(),
                                    index, name=title, key=document_key(title)))
         return out
