@@ -23,7 +23,7 @@ from kg.recognise import ArticleContext
 _QUOTED = re.compile(r"[“\"「‘]([^“”\"「」‘’]{2,24})[”\"」’]")
 _NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十百两双0-9][^\s]*[一二三四五六七八九十百两0-9]|"
                             r"^[一二三四五六七八九十百两][个级化网色融联调][^\s]{0,8}$|[A-Za-z0-9]\+|\+[A-Za-z0-9]|\+$")
-_PROGRAMME_END = re.compile(r"(?:警局|工作室|调解室|工程|码|平台|APP|App|站|岗|系统|品牌|"
+_PROGRAMME_END = re.compile(r"(?:警局|工作室|调解室|工程|码|平台|APP|App|站|岗|系统|品牌|法庭|警务室|"
                             r"行动|机制|模式|网|通办|经验)$")
 _SENTENCE_LIKE = re.compile(r"[。；！？：]")
 _ENUMERATION = re.compile(r"[、，,]")
