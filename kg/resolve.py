@@ -28,6 +28,9 @@ _CHAR_SUFFIX = {"省": ("省", "自治区"), "市": ("市",), "州": ("州", "�
                 "区": ("区",), "镇": ("镇",), "乡": ("乡",), "街道": ("街道",)}
 _GOVERNMENT_TITLE = re.compile(r"副?(?:省长|市长|县长|区长|州长|镇长|乡长|旗长)")
 _COREF_PLACE = re.compile(r"(?:全|该|本|我)(省|市|州|县|区|镇|乡|村)")
+_BARE_REFERENCE = re.compile(r"(?:^|[，。；：])(?:今年以来|目前|去年|近年来)?[，]?"
+                             r"(?P<word>联防队|巡逻队|工作室|调解室|派出所|法庭|警务站|服务站|警务室)"
+                             r"(?=[^\u4e00-\u9fff]|[由共已在将还先通累今自]|成立|设立|运行|调处|办理|受理)")
 _COREF_AGENCY = re.compile(r"(?:该|本|全)(局|院|所|队|分局|中心)|(市|县|区)局")
 # Which bodies a bare sub-unit hangs from, nearest first.
 _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支队", "分局", "公安局"),
@@ -335,6 +338,27 @@ class _ArticleResolver:
                     out.append(Mention(EntityType.AGENCY, match.group(), match.start(), match.end(),
                                        index, name=agency.name, key=agency.key,
                                        attrs={"coreference": True}))
+        out.extend(self._bare_references(resolved))
+        return out
+
+    def _bare_references(self, resolved: list[Mention]) -> list[Mention]:
+        """联防队由…组成，共120余人 / 工作室调处纠纷160余起: a body word opening a clause alone
+        refers to the latest body or facility of that kind named before it."""
+        named = [m for m in resolved if m.key and m.type in (EntityType.AGENCY, EntityType.PROGRAMME)
+                 and not m.attrs.get("coreference")]
+        spans = {(m.sentence, i) for m in named for i in range(m.start, m.end)}
+        out = []
+        for index, text in self.article.texts():
+            for match in _BARE_REFERENCE.finditer(text):
+                word, start = match.group("word"), match.start("word")
+                if (index, start) in spans:
+                    continue
+                before = [m for m in named if (m.sentence, m.start) < (index, start)
+                          and m.name.endswith(word) and len(m.name) > len(word)]
+                if before:
+                    m = max(before, key=lambda m: (m.sentence, m.start))
+                    out.append(Mention(m.type, word, start, match.end("word"), index,
+                                       name=m.name, key=m.key, attrs={"coreference": True}))
         return out
 
     def _latest_named(self, body: str, resolved: list[Mention], sentence: int, start: int
