@@ -329,16 +329,28 @@ def trie_alternation(entries) -> str:
         node[""] = True
 
     def build(node) -> str:
+        """(pattern, whether it is one atom: a character or a class)"""
         leaves = [ch for ch, sub in node.items() if ch and sub.keys() == {""}]
-        alts = [re.escape(ch) + build(sub) for ch, sub in node.items() if ch and ch not in leaves]
+        alts = []
+        for ch, sub in node.items():
+            if ch and ch not in leaves:
+                rest, atom = build(sub)
+                alts.append((re.escape(ch) + rest, False))
         if len(leaves) == 1:
-            alts.append(re.escape(leaves[0]))
+            alts.append((re.escape(leaves[0]), True))
         elif leaves:
-            alts.append("[" + "".join(map(re.escape, leaves)) + "]")
-        body = "(?:" + "|".join(alts) + ")" if alts else ""
-        return body + "?" if "" in node and alts else body
+            alts.append(("[" + "".join(map(re.escape, leaves)) + "]", True))
+        if not alts:
+            return "", False
+        if "" not in node:
+            if len(alts) == 1:
+                return alts[0]                      # a chain: 上官, not 上(?:官)
+            return "(?:" + "|".join(a for a, _ in alts) + ")", True
+        if len(alts) == 1 and alts[0][1]:
+            return alts[0][0] + "?", False          # 欧阳?, not 欧(?:阳)?
+        return "(?:" + "|".join(a for a, _ in alts) + ")?", False
 
-    return build(root)
+    return "(?:" + build(root)[0] + ")"
 
 
 def _words(text: str, lo: int, hi: int) -> dict[int, str]:
