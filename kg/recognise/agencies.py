@@ -30,7 +30,7 @@ _STOP = re.compile(r"[\s，。、；：！？“”‘’（）《》「」【�
 _NOT_NAME_START = {"v", "p", "c", "d", "r", "m", "u", "a", "ad", "f", "q", "t", "y", "e", "o", "s"}
 # Before a bare body word the name is what follows the last verb or particle
 # (以特巡警大队 -> 特巡警, 成立房产物业巡回法庭 -> 房产物业); adjectives stay (大龙湖分局).
-_NOT_BARE_NAME = {"v", "p", "c", "r", "m", "q", "u", "f", "t", "y", "e", "o"}
+_NOT_BARE_NAME = {"v", "p", "c", "r", "m", "u", "f", "t", "y", "e", "o"}
 # Words that say what kind of body, not which one: 县区公安局, 行业综治中心, 辖区派出所.
 _PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级", "省市县", "市县区", "镇街", "街镇",
                   "乡镇", "镇村", "村居", "村社区", "基层", "行业", "相关", "有关", "上级", "下级",
@@ -42,6 +42,8 @@ _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", None}
 _PRONOUN = re.compile(r"(?:该|本|我)(?:局|院|所|队|支队|大队|中队|分局|中心)(?![长员])")
 _MAX_NAME = 8
+# Two-character body words that also begin ordinary words (人大代表, 公安干警).
+_WORDLIKE = {"人大", "公安", "警方", "专班", "政协"}
 # Volunteer and joint teams: named only with a place or a quoted name (“秦岭护林”联防队).
 _TEAMS = {"联防队", "巡防队", "巡逻队", "救援队", "志愿服务队"}
 # Body words that only name an agency after a place or a parent unit.
@@ -120,7 +122,7 @@ class AgencyRecognizer:
             if s > 0 and text[s - 1] in "市县区" and (s < 2 or _STOP.match(text, s - 2)):
                 return _Unit(s - 1, e, text[s - 1], "委")     # 市委政法委: the city in focus
             return None
-        if e - s <= 2 and not _starts_word(text, s, e):
+        if (e - s == 1 or suffix in _WORDLIKE) and not _starts_word(text, s, e):
             return None            # 地处, 处于: the body word is part of another word
         floor = 0
         # Continues the previous unit: 公安局 + 青羊区分局.
@@ -253,8 +255,10 @@ def _after_last_function_word(region: str) -> str:
     cut = 0
     for i, word in enumerate(words):
         tag = _tag(word)
-        if tag in _NOT_BARE_NAME or (tag == "d" and len(word) > 1) or word in ("们", "等", "该", "各"):
-            cut = i + 1
+        counted = tag == "q" and (i == 0 or words[i - 1].isdigit() or _tag(words[i - 1]) == "m")
+        if tag in _NOT_BARE_NAME or counted or (tag == "d" and len(word) > 1) \
+                or word in ("们", "等", "该", "各"):
+            cut = i + 1            # 13个街道: a classifier after a number, not 薛家岛's 家
     return "".join(words[cut:])
 
 
@@ -264,6 +268,7 @@ def _proper_name(name: str) -> bool:
     words = list(_cut(name))
     if len(words) == 1:
         return _tag(name) in _PROPER_TAGS
-    if all(len(w) == 1 for w in words) and len(name) <= 3:
-        return True            # 中坝: a name jieba does not know falls apart into characters
-    return any(_tag(w) in ("ns", "nr", "nz", "nt") for w in words)
+    if any(_tag(w) in ("ns", "nr", "nz", "nt") for w in words):
+        return True
+    # 中坝, 薛家岛: a name jieba does not know falls apart into unknown words and characters
+    return all(len(w) == 1 or _tag(w) is None for w in words)

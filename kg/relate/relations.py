@@ -119,6 +119,8 @@ def _listed_places(before: list[Mention], ms: list[Mention], text: str) -> list[
 
 # 在徐州市委、市政府领导下: the bodies that lead or guide, not the ones that run it
 _GUIDANCE = re.compile(r"在[^，。；]{2,30}?(?:领导|指导|支持|统筹|部署|推动|关心)下")
+_POST_MODIFIER = re.compile(r"^的?(?:专职|兼职|首席|资深|一名|一位|名)?")
+_POST_AFTER = re.compile(r"[，,]?(?:也|还|现|则|目前)?(?:是|任|担任|系|现任)")
 _SPEAKER_INTRO = re.compile(r"(?:介绍|表示|说|指出|认为|坦言)[，：:]")
 _JOINT = re.compile(r"^(?:联合|会同|协同|携手|和|与|及|、)$")
 
@@ -209,6 +211,8 @@ def post_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relat
                     posts = [(body, role)] if body in agencies else []
             if person.attrs.get("post") and not posts:
                 posts = _stated_post(ms, text, person.attrs["post"], person.attrs["post_start"])
+            if not posts:
+                posts = _post_after_name(ms, text, person.end)
             out.extend(Relation(person.key, "holdsPost", org, sentence, role=role, evidence=text)
                        for org, role in posts if org in agencies)
     return out
@@ -222,6 +226,20 @@ def _recent_police_body(by_sentence: dict[int, list[Mention]], sentence: int, po
         if bodies:
             return bodies[-1].key
     return None
+
+
+def _post_after_name(ms: list[Mention], text: str, name_end: int) -> list[tuple[str, str]]:
+    """张某，是雁塔分局电子城派出所的教导员 / 马某也是…调解委员会的调解员 / 现任…科科长."""
+    head = _POST_AFTER.match(text, name_end)
+    if head is None:
+        return []
+    for m in sorted((m for m in ms if m.type is EntityType.AGENCY and m.start >= head.end()
+                     and m.start - head.end() <= 2), key=lambda m: -m.end):
+        rest = _POST_MODIFIER.sub("", text[m.end:m.end + 14], count=1)
+        title = next((t for t in _titles() if rest.startswith(t)), None)
+        if title:
+            return [(m.key, title)]
+    return []
 
 
 def _stated_post(ms: list[Mention], text: str, post: str, post_start: int) -> list[tuple[str, str]]:
@@ -244,6 +262,8 @@ def _organisations(ms: list[Mention], text: str, title_start: int, role: str,
     end, roles = title_start, [role]
     while True:
         org = next((m for m in ms if m.end == end and m.type is EntityType.AGENCY), None)
+        if org is None and text[end - 1:end] == "的":    # 唐家墩街道人民调解委员会的调解员余某
+            org = next((m for m in ms if m.end == end - 1 and m.type is EntityType.AGENCY), None)
         if org is None and text[end - 2:end] in ("党委", "党组"):
             # 青秀分局党委副书记: the post is in the body whose Party committee it names
             org = next((m for m in ms if m.end == end - 2 and m.type is EntityType.AGENCY), None)
