@@ -30,19 +30,28 @@ import pytest
 
 from kg.api import KnowledgeGraph
 
-HERE = Path(__file__).parent / "heldout"
-CORPUS = HERE / "corpus"
-GOLD = HERE / "gold"
 SCORER = Path(os.environ.get("GOVKG_SCORER", "/work/shared/eval/score.py"))
 
-# Regression guards (measured - margin), not targets.
-FLOORS = {
-    "entity_f1": 0.94,          # measured 0.993
-    "relation_f1": 0.93,        # measured 0.982
-    "statistic_f1": 0.82,       # measured 0.878 (strict: value, unit and `about` must match)
-    "statistic_lenient_f1": 0.94,  # measured 0.992 (value and unit only)
-    "article_f1": 0.95,         # measured 1.000
-    "reporter_f1": 0.95,        # measured 1.000
+# Regression guards (measured - margin), not targets. heldout2 (g01-g03: 西安, 武汉,
+# 宜昌, 襄阳, 厦门, 济南, 青岛) was written later by someone who had not read the code;
+# its first score was entity 0.892, relation 0.821, statistics 0.765, articles 0.696.
+SETS = {
+    "heldout": {
+        "entity_f1": 0.94,          # measured 0.993
+        "relation_f1": 0.93,        # measured 0.982
+        "statistic_f1": 0.82,       # measured 0.878 (strict: value, unit and `about` must match)
+        "statistic_lenient_f1": 0.94,  # measured 0.992 (value and unit only)
+        "article_f1": 0.95,         # measured 1.000
+        "reporter_f1": 0.95,        # measured 1.000
+    },
+    "heldout2": {
+        "entity_f1": 0.90,          # measured 0.952
+        "relation_f1": 0.90,        # measured 0.954
+        "statistic_f1": 0.83,       # measured 0.882
+        "statistic_lenient_f1": 0.93,  # measured 0.980
+        "article_f1": 0.64,         # measured 0.696
+        "reporter_f1": 0.61,        # measured 0.667
+    },
 }
 
 
@@ -56,11 +65,13 @@ def _load_scorer():
     return module
 
 
-@pytest.fixture(scope="module")
-def heldout_report(tmp_path_factory):
+@pytest.fixture(scope="module", params=sorted(SETS))
+def heldout_report(request, tmp_path_factory):
     scorer = _load_scorer()
-    files = sorted(CORPUS.glob("*.txt"))
-    assert len(files) == 3 and len(sorted(GOLD.glob("*.json"))) == 3, "held-out set incomplete"
+    here = Path(__file__).parent / request.param
+    files = sorted((here / "corpus").glob("*.txt"))
+    gold = here / "gold"
+    assert len(files) == 3 and len(sorted(gold.glob("*.json"))) == 3, "held-out set incomplete"
     out = tmp_path_factory.mktemp("heldout")
     KnowledgeGraph.build(files).save(out, formats=["turtle"])
     graph = out / "graph.ttl"
@@ -68,19 +79,22 @@ def heldout_report(tmp_path_factory):
     report_path = out / "score.json"
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        scorer.main(["--graph", str(graph), "--gold", str(GOLD), "--json", str(report_path),
+        scorer.main(["--graph", str(graph), "--gold", str(gold), "--json", str(report_path),
                      "--show-errors"])
     report = json.loads(report_path.read_text(encoding="utf-8"))
     report["_printed"] = printed.getvalue()
+    report["_set"] = request.param
     return report
 
 
-def test_gold_is_well_formed():
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_is_well_formed(name):
     """Every relation and statistic names an entity of its own file by its gold name."""
-    for path in sorted(GOLD.glob("*.json")):
+    here = Path(__file__).parent / name
+    for path in sorted((here / "gold").glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         assert doc["source"] == path.with_suffix(".txt").name
-        assert (CORPUS / doc["source"]).is_file()
+        assert (here / "corpus" / doc["source"]).is_file()
         names = [e["name"] for e in doc["entities"]]
         assert len(names) == len(set(names)), f"{path.name}: duplicate entity names"
         for rel in doc["relations"]:
@@ -98,6 +112,7 @@ def test_heldout_scores_stay_above_floors(heldout_report):
         "article_f1": heldout_report["articles"]["f1"],
         "reporter_f1": heldout_report["reporters"]["f1"],
     }
-    below = {k: (round(v, 3), FLOORS[k]) for k, v in got.items() if v < FLOORS[k]}
+    floors = SETS[heldout_report["_set"]]
+    below = {k: (round(v, 3), floors[k]) for k, v in got.items() if v < floors[k]}
     assert not below, ("held-out scores fell below their regression floors "
                        f"(got, floor): {below}\n{heldout_report['_printed']}")
