@@ -12,6 +12,7 @@ back in file order. `build_corpus` does exactly that:
 """
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -85,6 +86,14 @@ class _InProcess:
             yield func(*args)
 
 
+def _keep() -> None:
+    """Move everything alive now (the extractions kept so far) out of the cyclic
+    collector's reach: they live until resolution anyway, and without this every
+    full collection walks the whole growing corpus again (unpickling and
+    resolution ran 2-3x slower). Undone by `gc.unfreeze()` after the build."""
+    gc.freeze()
+
+
 def _with_path(entry, path: str) -> FileResult:
     """A stored `(path, extractions, problems)` with problems re-pointed at `path`
     (the same bytes may have been cached from another folder)."""
@@ -128,6 +137,7 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
         if entry is not None:
             results[i] = _with_path(entry, str(path))
             stats.cached += 1
+            _keep()
             if progress:
                 progress(sizes[i])
         else:
@@ -146,21 +156,24 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
                 keys[i] = document_key(path.name, data)
             yield str(path), path.name, data
 
-    for i, blob in zip(pending, executor.map(extract_document, tasks())):
-        if cache is not None:
-            cache.put(keys.pop(i), blob)
-        results[i] = _with_path(pickle.loads(blob), str(files[i]))
-        stats.extracted += 1
-        if progress:
-            progress(sizes[i])
-
-    extractions: list[ArticleExtraction] = []
-    problems: list[Problem] = []
-    for found, trouble in results:
-        extractions.extend(found)
-        problems.extend(trouble)
-    del results
-    corpus = resolve_entities(extractions)
+    try:
+        for i, blob in zip(pending, executor.map(extract_document, tasks())):
+            if cache is not None:
+                cache.put(keys.pop(i), blob)
+            results[i] = _with_path(pickle.loads(blob), str(files[i]))
+            stats.extracted += 1
+            if progress:
+                progress(sizes[i])
+            _keep()
+        extractions: list[ArticleExtraction] = []
+        problems: list[Problem] = []
+        for found, trouble in results:
+            extractions.extend(found)
+            problems.extend(trouble)
+        del results
+        corpus = resolve_entities(extractions)
+    finally:
+        gc.unfreeze()
     corpus.problems = problems
     if cache is not None and prune:
         stats.pruned = cache.prune()
