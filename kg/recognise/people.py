@@ -60,6 +60,9 @@ class PersonRecognizer:
         self.titled = re.compile(rf"(?P<title>{titles})(?=(?:{surname}){_HAN})")
         self.cued = re.compile(rf"(?:(?:{cues})|家住[^，。；！？]{{1,30}}?的|"
                                rf"(?:\d+|[一二三四五六七八九十]+)岁的)(?=(?:{surname}){_HAN})")
+        # a character `cued` can start a match with
+        self.cued_start = re.compile("[\\d一二三四五六七八九十家" + "".join(
+            sorted({re.escape(w[0]) for w in words("person_cues")})) + "]")
         # a verb of saying after the name, maybe with a manner or an addressee: 黄树伶说,
         # 孔令辉激动地说, 张鸣建向《法治日报》记者介绍
         self.speaker = re.compile(rf"(?:{_OPEN}|据)(?=(?:{surname}){_HAN})")
@@ -85,8 +88,12 @@ class PersonRecognizer:
         self.anonymous_after = re.compile(rf"(?:{anonymous})")
         self.speech = re.compile(rf"(?:{speech})")
         self.stop = re.compile(r"[，。！？；：、”）)]|$")
-        # what a sentence must hold for `cued` to match: a cue, 家住 or …岁的
-        self.cue_word = re.compile(rf"{cues}|家住|岁的")
+        # what a sentence must hold for `cued` to match: a cue, 家住 or …岁的; for `speaker`,
+        # a verb of saying or 记者
+        self.cue_word = re.compile(trie_alternation([*words("person_cues"), "家住", "岁的"],
+                                                    literal_root=True))
+        self.said_word = re.compile(trie_alternation([*words("speech_verbs"), "记者"],
+                                                     literal_root=True))
         # The most common surnames come first in surnames.txt; past them, a surname that is
         # also a frequent word (和, 都, 全, 安 …) needs a given name that is no word.
         self._single_surnames = [w for w in words("surnames") if len(w) == 1]
@@ -129,13 +136,13 @@ class PersonRecognizer:
                 found.append(self._mention(index, m.end(), name, role=m.group("title")))
                 found.extend(self._more(index, text, m.end() + len(name), taken))
         if self.cue_word.search(text):
-            for m in self.cued.finditer(text):
+            for m in _finditer(self.cued, self.cued_start, text):
                 name = self._name(text, m.end(), taken)
                 if name:
                     found.append(self._mention(index, m.end(), name))
                     found.extend(self._more(index, text, m.end() + len(name), taken))
         # a verb of saying (or 记者) after the name: none in the sentence, no speaker
-        if "记者" in text or self.speech.search(text):
+        if self.said_word.search(text):
             for m in self.speaker.finditer(text):
                 sur = self.surname.match(text, m.end())
                 ends = tuple(e for e in (sur.end() + 2, sur.end() + 1) if self.said.match(text, e))
@@ -314,12 +321,16 @@ class PersonRecognizer:
                        name=name, key=name, attrs=attrs)
 
 
-def trie_alternation(entries) -> str:
+def trie_alternation(entries, literal_root: bool = False) -> str:
     """A regex with the matches of `kg.lexicons.alternation` (longest entry first), as a trie.
 
     The entries matching at one position are prefixes of one another, tried longest first
     in both; the trie reaches them one character at a time (single characters as one
     class) instead of trying hundreds of entries in turn at every position of the text.
+    With `literal_root`, one-character entries stay alternatives of their own rather than a
+    class: every alternative then starts with a literal, and a search that starts with
+    the trie skips in C to the next character that can start an entry (worth it for
+    short lists, not for 400 surnames).
     """
     root: dict = {}
     for w in entries:
@@ -330,7 +341,8 @@ def trie_alternation(entries) -> str:
 
     def build(node) -> str:
         """(pattern, whether it is one atom: a character or a class)"""
-        leaves = [ch for ch, sub in node.items() if ch and sub.keys() == {""}]
+        leaves = [ch for ch, sub in node.items() if ch and sub.keys() == {""}
+                  and not (literal_root and node is root)]
         alts = []
         for ch, sub in node.items():
             if ch and ch not in leaves:
@@ -351,6 +363,24 @@ def trie_alternation(entries) -> str:
         return "(?:" + "|".join(a for a, _ in alts) + ")?", False
 
     return "(?:" + build(root)[0] + ")"
+
+
+def _finditer(pattern: re.Pattern, starts: re.Pattern, text: str):
+    """`pattern.finditer(text)` for a pattern that never matches empty and whose every match
+    starts with a character of `starts`: the pattern is tried only there (a lookbehind still
+    sees the text before), not entered at every character."""
+    pos, end = 0, len(text)
+    while pos < end:
+        at = starts.search(text, pos)
+        if at is None:
+            return
+        pos = at.start()
+        m = pattern.match(text, pos)
+        if m is None:
+            pos += 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _words(text: str, lo: int, hi: int) -> dict[int, str]:
