@@ -70,16 +70,18 @@ class PersonRecognizer:
                                rf"|[向对][^，。；！？]{{0,12}}?记者")
         self.list_next = re.compile(rf"[、和与及](?=(?:{surname}){_HAN})")
         # cues after the name: the name ends right before them
-        # with, for each, strings one of which a sentence must hold for it to match at all
+        # with, for each, strings one of which a sentence must hold for it to match at all;
+        # each is compiled when a sentence first holds them (化名, ，男 are rare, and a
+        # pattern with the surnames and a range of Chinese characters takes ~1ms to compile)
         self.ended = [
-            (re.compile(rf"在(?P<name>{name})(?:看来|眼里|心中)"), ("在",)),
-            (re.compile(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"), ("化名",)),
-            (re.compile(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"), ("，男", "，女")),
-            (re.compile(rf"像(?P<name>{name})(?:这样|一样|那样)"), ("像",)),
-            (re.compile(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"), ("是一",)),
+            (_OnFirstUse(rf"在(?P<name>{name})(?:看来|眼里|心中)"), ("在",)),
+            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"), ("化名",)),
+            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"), ("，男", "，女")),
+            (_OnFirstUse(rf"像(?P<name>{name})(?:这样|一样|那样)"), ("像",)),
+            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"), ("是一",)),
             # 杜伟是…派出所的副所长: the post is kept apart from `role` (not before the name)
-            (re.compile(rf"{_OPEN}(?P<name>{name})(?:是|现任|担任|任)[^，。；！？]{{0,30}}?"
-                        rf"(?P<post>{titles})(?=[，。；！？]|$)"), ("是", "任")),
+            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})(?:是|现任|担任|任)[^，。；！？]{{0,30}}?"
+                         rf"(?P<post>{titles})(?=[，。；！？]|$)"), ("是", "任")),
         ]
         self.listed = re.compile(rf"(?P<list>{_HAN}{{2,3}}(?:、{_HAN}{{2,3}})+)(?:等|两人|二人|三人)")
         self.anonymous = re.compile(rf"(?P<name>(?P<sur>{surname})(?:{anonymous}))")
@@ -149,9 +151,10 @@ class PersonRecognizer:
                 name = self._name(text, m.end(), taken, ends=ends, cued_end=True) if ends else ""
                 if name:
                     found.append(self._mention(index, m.end(), name))
-        for pattern, needs in self.ended:
+        for lazy, needs in self.ended:
             if not any(n in text for n in needs):
                 continue
+            pattern = lazy.pattern
             for m in pattern.finditer(text):
                 start, end = m.span("name")
                 name = self._name(text, start, taken, ends=(end,), cued_end=True)
@@ -363,6 +366,20 @@ def trie_alternation(entries, literal_root: bool = False) -> str:
         return "(?:" + "|".join(a for a, _ in alts) + ")?", False
 
     return "(?:" + build(root)[0] + ")"
+
+
+class _OnFirstUse:
+    """A regular expression compiled the first time it is needed."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self._pattern: re.Pattern | None = None
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
 
 
 def _finditer(pattern: re.Pattern, starts: re.Pattern, text: str):
