@@ -85,13 +85,16 @@ def lexicon() -> _Lexicon:
 
 
 def _matches(text: str):
-    """`lexicon().pattern.finditer(text)`: the same matches, tried only where one can start.
-
-    No match is empty and every match starts with a character of `starts`, so the match
-    at the next such position, if any, is the leftmost one from there (its lookbehind
-    still sees the text before it)."""
+    """`lexicon().pattern.finditer(text)`: the same matches, tried only where one can start."""
     lex = lexicon()
-    pattern, starts = lex.pattern, lex.starts
+    return finditer_at(lex.pattern, lex.starts, text)
+
+
+def finditer_at(pattern: re.Pattern, starts: re.Pattern, text: str):
+    """`pattern.finditer(text)` for a pattern that never matches empty and whose every
+    match starts with a character of the one-class pattern `starts`: the match at the next
+    such position, if any, is the leftmost one from there (a lookbehind still sees the text
+    before it), so the pattern is tried only there, not entered at every character."""
     pos, end = 0, len(text)
     while pos < end:
         at = starts.search(text, pos)
@@ -223,12 +226,16 @@ _PLACE_END = frozenset("村镇乡路街巷")
 _ADDRESS_UNITS = frozenset({"组", "队", "栋", "幢", "号"})
 
 
+_QUOTE_MARK = re.compile("[“《「”》」]")
+
+
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans inside “…” and 《…》: names, slogans, titles and quoted speech."""
     spans, open_at = [], None
     opener = {"“": "”", "《": "》", "「": "」"}
     closing = None
-    for i, ch in enumerate(sentence):
+    for mark in _QUOTE_MARK.finditer(sentence):      # no other character changes anything
+        i, ch = mark.start(), mark.group()
         if open_at is None and ch in opener:
             open_at, closing = i, opener[ch]
         elif open_at is None and ch in "”》」":

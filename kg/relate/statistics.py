@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.model import EntityType, Mention, Sentence, Statistic
 from kg.lexicons import alternation, words
-from kg.relate.numbers import Quantity, direction_words, find_quantities
+from kg.relate.numbers import Quantity, direction_words, find_quantities, finditer_at
 
 SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME})
 
@@ -39,12 +39,15 @@ def _lexicons():
              r"|(?:截至|截止)\d{1,2}月(?:底|末|初|上旬|中旬|下旬)?"
              r"|\d{1,2}月(?:份)?以来")
     period = re.compile(f"{dated}|{alternation('stat_periods')}")
+    # a character a period can start with (截至, a year, 今年 … or a stat_periods word)
+    period_start = re.compile("[\\d截今去前" + "".join(
+        sorted({re.escape(w[0]) for w in words("stat_periods")})) + "]")
     stops = tuple(sorted(words("stat_measure_stops"), key=len, reverse=True))
     openers = alternation("stat_clause_openers")
     directions = "|".join(re.escape(w) for w in direction_words())
     direction = re.compile(rf"(?P<dir>{directions})(?P<suf>至|到|为)?$")
     founding = tuple(words("stat_founding_verbs"))
-    return period, stops, re.compile(rf"^(?:{openers})*"), direction, founding
+    return period, stops, re.compile(rf"^(?:{openers})*"), direction, founding, period_start
 
 
 def find_statistics(sentence: Sentence, mentions: list[Mention],
@@ -54,8 +57,9 @@ def find_statistics(sentence: Sentence, mentions: list[Mention],
     if not quantities:
         return []
     text = sentence.text
-    period_re = _lexicons()[0]
-    periods = [(m.start(), m.end(), m.group(0)) for m in period_re.finditer(text)]
+    lexicons = _lexicons()
+    periods = [(m.start(), m.end(), m.group(0))
+               for m in finditer_at(lexicons[0], lexicons[5], text)]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
     subjects = sorted((m for m in mentions if m.type in SUBJECT_TYPES and m.key),
                       key=lambda m: m.start)
@@ -256,7 +260,7 @@ def _period(q: Quantity, periods) -> str:
 
 def _measure(q: Quantity, text: str, breaks, periods, subjects, quantities) -> str:
     """What is counted: the noun phrase after a count word, else the clause before the number."""
-    _, stops, openers, direction, _ = _lexicons()
+    _, stops, openers, direction, _, _ = _lexicons()
     cs, ce = _clause(q.start, text, breaks)
     if q.kind == "count" and q.end < ce and _is_cjk(text[q.end]):
         tail = text[q.end:ce]
