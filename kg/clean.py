@@ -110,10 +110,20 @@ class _Simplifier:
         self._table = table
         # A set test is several times faster than a regex class of 2,700 characters.
         self._traditional = frozenset(chr(c) for c in table)
+        # Cleaning writes no character of its own that is traditional (． -> ., the ASCII
+        # , ; : ? ! -> ，；：？！), so text with none keeps none through a cleaning pass.
+        self.writes_simplified = self._traditional.isdisjoint(".，；：？！")
 
     def __call__(self, text: str) -> str:
         if self._traditional.isdisjoint(text):
             return text
+        return self.convert(text)
+
+    def is_simplified(self, text: str) -> bool:
+        """Whether `text` holds no traditional character (`self(text)` is `text`)."""
+        return self._traditional.isdisjoint(text)
+
+    def convert(self, text: str) -> str:
         return _LINE.sub(self._line, text)
 
     def _line(self, match: re.Match) -> str:
@@ -139,25 +149,39 @@ def to_simplified(text: str) -> str:
 
 
 def normalize_text(raw: str) -> CleanText:
-    text, offsets = _clean_pass(raw)
+    text, offsets, simplified = _clean_pass(raw)
     # One step can expose work for another (a page number once a zero-width
     # character beside it is gone, a comma once the spaces around it are):
     # repeat until nothing changes, so that cleaning clean text changes nothing.
     for _ in range(_MAX_PASSES):
-        again, kept = _clean_pass(text)
+        again, kept, simplified = _clean_pass(text, simplified)
         if again == text:
             break
-        text, offsets = again, [offsets[i] for i in kept]
+        if kept is not None:
+            offsets = kept if offsets is None else [offsets[i] for i in kept]
+        text = again
+    if offsets is None:
+        offsets = list(range(len(text)))
     return CleanText(text=text, offsets=offsets)
 
 
 _MAX_PASSES = 8
 
 
-def _clean_pass(raw: str) -> tuple[str, list[int]]:
-    """One pass of every step; the offsets map into `raw`."""
+def _clean_pass(raw: str, simplified: bool = False) -> tuple[str, list[int] | None, bool]:
+    """One pass of every step; the offsets map into `raw` (None: nothing was dropped).
+
+    `simplified` says that `raw` is known to hold no traditional character (the output of
+    a pass whose text held none); the pass returns whether its output is known so.
+    """
     # 1. one character for one character: widths, brackets, spaces, script.
-    text = to_simplified(_WIDTH_CHARS.sub(_widen, raw))
+    text = _WIDTH_CHARS.sub(_widen, raw)
+    simplifier = _simplifier()
+    if not (simplified and text == raw):        # (else the test below would say so again)
+        simplified = simplifier.is_simplified(text)
+        if not simplified:
+            text = simplifier.convert(text)
+    simplified = simplified and simplifier.writes_simplified
     text = _FULLWIDTH_POINT.sub(".", text)
     # 2. drop invisible debris, then lone page numbers.
     text, offsets = _drop(text, None, [m.span() for m in _DELETE.finditer(text)])
@@ -166,16 +190,16 @@ def _clean_pass(raw: str) -> tuple[str, list[int]]:
     text, offsets = _drop(text, offsets, _stray_spaces(text))
     # 4. ASCII punctuation inside Chinese text becomes Chinese punctuation.
     text = _ASCII_PUNCT.sub(lambda m: m.group().translate(_ASCII_TO_FULL), text)
-    return text, offsets
+    return text, offsets, simplified
 
 
 def _drop(text: str, offsets: list[int] | None, spans: list[tuple[int, int]]
-          ) -> tuple[str, list[int]]:
-    """Remove the sorted, non-overlapping spans; compose the offset map."""
-    if offsets is None:
-        offsets = list(range(len(text)))
+          ) -> tuple[str, list[int] | None]:
+    """Remove the sorted, non-overlapping spans; compose the offset map (None: identity)."""
     if not spans:
         return text, offsets
+    if offsets is None:
+        offsets = list(range(len(text)))
     parts: list[str] = []
     kept: list[int] = []
     pos = 0
