@@ -225,9 +225,8 @@ def _stray_spaces(text: str) -> list[tuple[int, int]]:
         if " " not in body:
             continue
         gaps = len(_CJK_GAP.findall(body))
-        letters = len(CJK.findall(body))
         letter_spaced = (gaps >= _LETTER_SPACED_MIN_GAPS
-                         and letters / (gaps + 1) < _LETTER_SPACED_MAX_RUN)
+                         and len(CJK.findall(body)) / (gaps + 1) < _LETTER_SPACED_MAX_RUN)
         for run in _SPACE_RUN.finditer(body):
             a, b = run.span()
             if a == 0 or b == len(body):
