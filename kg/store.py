@@ -41,9 +41,14 @@ def write_store(dataset, folder: Path | str) -> Path:
     building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new", dir=folder.parent))
     try:
         store = ox.Store(str(building))
-        # N-Quads keeps the default graph's triples without a graph name.
-        store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"),
-                        format=ox.RdfFormat.N_QUADS)
+        # N-Quads keeps the default graph's triples without a graph name; through
+        # a file, so the serialisation is never held in memory whole.
+        quads = building.with_name(building.name + ".nq")
+        try:
+            dataset.serialize(destination=str(quads), format="nquads", encoding="utf-8")
+            store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
+        finally:
+            quads.unlink(missing_ok=True)
         store.flush()
         store.optimize()
         del store                       # closes the database before the folder moves
