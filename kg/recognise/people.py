@@ -30,6 +30,10 @@ _AFTER_NAME = set("说介表告坦称笑已在和与等带把将就便是也都�
 _NOT_GIVEN = set("的了在是和与等及或者之其这那们个所以为被把将就都也还又再很更最不没有人员民警"
                  "他她它我你您咱某各每该此")
 _OPEN = r"(?:^|(?<=[，。！？：；“”\s（）()]))"
+# what a speaker's name may follow (_OPEN's characters, and 据)
+_SPEAKER_BEFORE = re.compile(r"[，。！？：；“”\s（）()据]")
+_LIST_NEXT = frozenset("、和与及")
+_CLAUSE_STOP = re.compile(r"[，。；！？]")
 
 # A dictionary word of this frequency or more (and not a name) at the name's place
 # means the text is that word, not a name: 安全感, 简单(来说), 关注(问题).
@@ -63,12 +67,15 @@ class PersonRecognizer:
         # a character `cued` can start a match with
         self.cued_start = re.compile("[\\d一二三四五六七八九十家" + "".join(
             sorted({re.escape(w[0]) for w in words("person_cues")})) + "]")
-        # a verb of saying after the name, maybe with a manner or an addressee: 黄树伶说,
-        # 孔令辉激动地说, 张鸣建向《法治日报》记者介绍
-        self.speaker = re.compile(rf"(?:{_OPEN}|据)(?=(?:{surname}){_HAN})")
-        self.said = re.compile(rf"(?:{speech})|{_HAN}{{1,3}}地(?:{speech})"
-                               rf"|[向对][^，。；！？]{{0,12}}?记者")
-        self.list_next = re.compile(rf"[、和与及](?=(?:{surname}){_HAN})")
+        # A speaker starts a clause (or follows 据) and is followed by a verb of saying,
+        # maybe with a manner or an addressee: 黄树伶说, 孔令辉激动地说,
+        # 张鸣建向《法治日报》记者介绍 (see _speakers, _said). A list goes on after 、和与及
+        # (_more). These are tested in Python rather than compiled into more patterns:
+        # each pattern holding the surnames and a range of Chinese characters costs about a
+        # millisecond to compile.
+        self._surnames_by_length = sorted(
+            ((n, frozenset(w for w in words("surnames") if len(w) == n))
+             for n in {len(w) for w in words("surnames")}), reverse=True)
         # cues after the name: the name ends right before them
         # with, for each, strings one of which a sentence must hold for it to match at all;
         # each is compiled when a sentence first holds them (化名, ，男 are rare, and a
@@ -145,12 +152,12 @@ class PersonRecognizer:
                     found.extend(self._more(index, text, m.end() + len(name), taken))
         # a verb of saying (or 记者) after the name: none in the sentence, no speaker
         if self.said_word.search(text):
-            for m in self.speaker.finditer(text):
-                sur = self.surname.match(text, m.end())
-                ends = tuple(e for e in (sur.end() + 2, sur.end() + 1) if self.said.match(text, e))
-                name = self._name(text, m.end(), taken, ends=ends, cued_end=True) if ends else ""
+            for at in self._speakers(text):
+                sur = self.surname.match(text, at)
+                ends = tuple(e for e in (sur.end() + 2, sur.end() + 1) if self._said(text, e))
+                name = self._name(text, at, taken, ends=ends, cued_end=True) if ends else ""
                 if name:
-                    found.append(self._mention(index, m.end(), name))
+                    found.append(self._mention(index, at, name))
         for lazy, needs in self.ended:
             if not any(n in text for n in needs):
                 continue
@@ -189,13 +196,47 @@ class PersonRecognizer:
     def _more(self, index: int, text: str, pos: int, taken) -> list[Mention]:
         """Further names of a list after a cue: 民警周伟、叶少龙."""
         out = []
-        while (m := self.list_next.match(text, pos)):
-            name = self._name(text, m.end(), taken)
+        while text[pos:pos + 1] in _LIST_NEXT and self._surname_then_han(text, pos + 1):
+            name = self._name(text, pos + 1, taken)
             if not name:
                 break
-            out.append(self._mention(index, m.end(), name))
-            pos = m.end() + len(name)
+            out.append(self._mention(index, pos + 1, name))
+            pos += 1 + len(name)
         return out
+
+    def _surname_then_han(self, text: str, pos: int) -> bool:
+        r"""`(?=(?:surname)[\u4e00-\u9fff])` at pos: some surname (not only the longest)
+        written there, a Chinese character after it."""
+        for n, surnames in self._surnames_by_length:
+            if text[pos:pos + n] in surnames and _is_han(text[pos + n:pos + n + 1]):
+                return True
+        return False
+
+    def _speakers(self, text: str) -> list[int]:
+        r"""Where a speaker's name can start: at a clause's start (the text's, or after a
+        punctuation mark or space) or after 据, with a surname and a Chinese character.
+        (`(?:^|(?<=[，。！？：；“”\s（）()])|据)(?=(?:surname)[\u4e00-\u9fff])`: the
+        ends of its matches, in order.)"""
+        out = [0] if self._surname_then_han(text, 0) else []
+        for mark in _SPEAKER_BEFORE.finditer(text):
+            if self._surname_then_han(text, mark.end()):
+                out.append(mark.end())
+        return out
+
+    def _said(self, text: str, pos: int) -> bool:
+        r"""Whether a verb of saying follows at pos (`说`), after a manner (`激动地说`) or an
+        addressee (`向《法治日报》记者`): `(?:speech)|[\u4e00-\u9fff]{1,3}地(?:speech)|
+        [向对][^，。；！？]{0,12}?记者` matched at pos."""
+        if self.speech.match(text, pos):
+            return True
+        for n in (1, 2, 3):
+            if text[pos + n:pos + n + 1] == "地" and _is_han(text[pos:pos + n]) \
+                    and self.speech.match(text, pos + n + 1):
+                return True
+        if text[pos:pos + 1] in ("向", "对"):
+            at = text.find("记者", pos + 1, pos + 15)   # the first within reach decides
+            return at >= 0 and not _CLAUSE_STOP.search(text, pos + 1, at)
+        return False
 
     def _list(self, index: int, text: str, start: int, items: str, taken) -> list[Mention]:
         """`王正奎、盛红菊等`: every item must be a name, or none is taken."""
@@ -228,7 +269,7 @@ class PersonRecognizer:
         if not ends:
             ends = tuple(e for e in (given_at + 2, given_at + 1) if e <= len(text))
         ends = tuple(e for e in ends if given_at < e <= given_at + 2
-                     and re.fullmatch(rf"{_HAN}+", text[given_at:e])
+                     and _is_han(text[given_at:e])
                      and not any(ch in _NOT_GIVEN for ch in text[given_at:e]))
         if not ends:
             return ""
@@ -398,6 +439,11 @@ def _finditer(pattern: re.Pattern, starts: re.Pattern, text: str):
             continue
         yield m
         pos = m.end()
+
+
+def _is_han(chars: str) -> bool:
+    """Whether `chars` is one or more characters of U+4E00-U+9FFF (`[\u4e00-\u9fff]+`)."""
+    return bool(chars) and "\u4e00" <= min(chars) and max(chars) <= "\u9fff"
 
 
 def _words(text: str, lo: int, hi: int) -> dict[int, str]:
