@@ -77,18 +77,21 @@ class PersonRecognizer:
             ((n, frozenset(w for w in words("surnames") if len(w) == n))
              for n in {len(w) for w in words("surnames")}), reverse=True)
         # cues after the name: the name ends right before them
-        # with, for each, strings one of which a sentence must hold for it to match at all;
-        # each is compiled when a sentence first holds them (化名, ，男 are rare, and a
-        # pattern with the surnames and a range of Chinese characters takes ~1ms to compile)
+        # with, for each, what a sentence must hold for it to match at all (a string of
+        # every group); each is compiled when a sentence first holds that (化名, ，男 are
+        # rare, and a pattern with the surnames and a range of Chinese characters takes
+        # ~1ms to compile)
         self.ended = [
-            (_OnFirstUse(rf"在(?P<name>{name})(?:看来|眼里|心中)"), ("在",)),
-            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"), ("化名",)),
-            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"), ("，男", "，女")),
-            (_OnFirstUse(rf"像(?P<name>{name})(?:这样|一样|那样)"), ("像",)),
-            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"), ("是一",)),
+            (_OnFirstUse(rf"在(?P<name>{name})(?:看来|眼里|心中)"),
+             (("在",), ("看来", "眼里", "心中"))),
+            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"), (("化名",),)),
+            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"), (("，男", "，女"),)),
+            (_OnFirstUse(rf"像(?P<name>{name})(?:这样|一样|那样)"),
+             (("像",), ("这样", "一样", "那样"))),
+            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"), (("是一名", "是一位"),)),
             # 杜伟是…派出所的副所长: the post is kept apart from `role` (not before the name)
             (_OnFirstUse(rf"{_OPEN}(?P<name>{name})(?:是|现任|担任|任)[^，。；！？]{{0,30}}?"
-                         rf"(?P<post>{titles})(?=[，。；！？]|$)"), ("是", "任")),
+                         rf"(?P<post>{titles})(?=[，。；！？]|$)"), (("是", "任"),)),
         ]
         self.listed = re.compile(rf"(?P<list>{_HAN}{{2,3}}(?:、{_HAN}{{2,3}})+)(?:等|两人|二人|三人)")
         self.anonymous = re.compile(rf"(?P<name>(?P<sur>{surname})(?:{anonymous}))")
@@ -159,7 +162,7 @@ class PersonRecognizer:
                 if name:
                     found.append(self._mention(index, at, name))
         for lazy, needs in self.ended:
-            if not any(n in text for n in needs):
+            if not all(any(n in text for n in group) for group in needs):
                 continue
             pattern = lazy.pattern
             for m in pattern.finditer(text):
