@@ -162,7 +162,7 @@ class PersonRecognizer:
                 if name:
                     found.append(self._mention(index, at, name))
         for lazy, needs in self.ended:
-            if not all(any(n in text for n in group) for group in needs):
+            if not _holds(text, needs):
                 continue
             pattern = lazy.pattern
             for m in pattern.finditer(text):
@@ -410,6 +410,18 @@ def trie_alternation(entries, literal_root: bool = False) -> str:
         return "(?:" + "|".join(a for a, _ in alts) + ")?", False
 
     return "(?:" + build(root)[0] + ")"
+
+
+def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `text` holds a string of every group (plain loops: this runs six times a
+    sentence, and generator expressions cost more than the tests)."""
+    for group in needs:
+        for n in group:
+            if n in text:
+                break
+        else:
+            return False
+    return True
 
 
 class _OnFirstUse:
