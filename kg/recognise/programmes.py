@@ -98,11 +98,19 @@ class ProgrammeRecognizer:
         self.unquoted_list_re = re.compile(
             rf"(?P<items>[^，。；：！？]{{2,60}}?)等[^，。；：、“”]{{0,6}}?(?:{_alternation(stops['list_heads'])})"
             r"(?=$|[，。；、的为中上])")
+        # its end, which a sentence must hold for it to match (found fast: it starts with 等)
+        self.unquoted_list_end = re.compile(
+            rf"等[^，。；：、“”]{{0,6}}?(?:{_alternation(stops['list_heads'])})"
+            r"(?=$|[，。；、的为中上])")
 
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
         out = []
+        agencies_in: dict[int, list[tuple[int, int]]] = {}   # sentence -> agency spans
+        for m in context.mentions:
+            if m.type is EntityType.AGENCY:
+                agencies_in.setdefault(m.sentence, []).append((m.start, m.end))
         for index, text in article.texts():
-            agencies = [(m.start, m.end) for m in context.of_type(EntityType.AGENCY, index)]
+            agencies = agencies_in.get(index, [])
             found = self._quoted(index, text, agencies)
             taken = [(m.start, m.end) for m in found]
             for m in self._unquoted(index, text) + self._listed(index, text):
@@ -227,8 +235,8 @@ class ProgrammeRecognizer:
 
     def _listed(self, index: int, text: str) -> list[Mention]:
         found = []
-        if "等" not in text:                   # no match without one: skip the slow scan
-            return found
+        if not self.unquoted_list_end.search(text):    # no match without its end: skip
+            return found                                # the slow scan
         for m in self.unquoted_list_re.finditer(text):
             items = m.group("items")
             if "、" not in items:
