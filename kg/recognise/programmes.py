@@ -32,6 +32,14 @@ _METAPHOR = re.compile(r"^[大小][^\d+]{1,2}$")          # 以“小网格”�
 _PARTS = re.compile(r"^[一二三四五六七八九十两\d]+(?:位一体|级|项|个|大|种)")  # “资源、需求、项目”三项清单
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9+]"
+_NAME_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+")
+
+
+def _is_name(item: str, shortest: int, longest: int) -> bool:
+    """`re.fullmatch(_NAME_CHARS{shortest,longest}, item)`, without compiling the range of
+    Chinese characters into one more pattern."""
+    return shortest <= len(item) <= longest and all(
+        "\u4e00" <= ch <= "\u9fff" or ch in _NAME_ASCII for ch in item)
 
 
 def programme_key(name: str) -> str:
@@ -248,7 +256,7 @@ class ProgrammeRecognizer:
                 pos += len(part) + 1
                 item = self.opener.sub("", part)
                 start += len(part) - len(item)
-                if "“" in item or "”" in item or not re.fullmatch(rf"{_NAME_CHARS}{{2,12}}", item):
+                if "“" in item or "”" in item or not _is_name(item, 2, 12):
                     continue
                 if item in self.slogans or self.agency_end.search(item):
                     continue
