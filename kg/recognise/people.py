@@ -172,7 +172,7 @@ class PersonRecognizer:
                     found.append(self._mention(index, start, name))
                     if "post" in pattern.groupindex:
                         found[-1].attrs.update(post=m.group("post"), post_start=m.start("post"))
-        if "、" in text:
+        if "、" in text and ("等" in text or "人" in text):     # 等, 两人, 二人, 三人
             for m in self.listed.finditer(text):
                 found.extend(self._list(index, text, m.start("list"), m.group("list"), taken))
         if self.anonymous_after.search(text):
