@@ -96,7 +96,6 @@ class PersonRecognizer:
         self.listed = re.compile(rf"(?P<list>{_HAN}{{2,3}}(?:、{_HAN}{{2,3}})+)(?:等|两人|二人|三人)")
         self.anonymous = re.compile(rf"(?P<name>(?P<sur>{surname})(?:{anonymous}))")
         self.old = re.compile(rf"{_OPEN}老(?P<sur>{surname})(?=[，。！？、”]|说)")
-        self.surname = re.compile(rf"(?:{surname})")
         self.anonymous_after = re.compile(rf"(?:{anonymous})")
         self.speech = re.compile(rf"(?:{speech})")
         self.stop = re.compile(r"[，。！？；：、”）)]|$")
@@ -156,8 +155,8 @@ class PersonRecognizer:
         # a verb of saying (or 记者) after the name: none in the sentence, no speaker
         if self.said_word.search(text):
             for at in self._speakers(text):
-                sur = self.surname.match(text, at)
-                ends = tuple(e for e in (sur.end() + 2, sur.end() + 1) if self._said(text, e))
+                sur_end = self._surname_end(text, at)
+                ends = tuple(e for e in (sur_end + 2, sur_end + 1) if self._said(text, e))
                 name = self._name(text, at, taken, ends=ends, cued_end=True) if ends else ""
                 if name:
                     found.append(self._mention(index, at, name))
@@ -207,6 +206,14 @@ class PersonRecognizer:
             pos += 1 + len(name)
         return out
 
+    def _surname_end(self, text: str, pos: int) -> int:
+        """Where the longest surname written at pos ends (what the surname alternation,
+        longest first, would match), or -1."""
+        for n, surnames in self._surnames_by_length:
+            if text[pos:pos + n] in surnames:
+                return pos + n
+        return -1
+
     def _surname_then_han(self, text: str, pos: int) -> bool:
         r"""`(?=(?:surname)[\u4e00-\u9fff])` at pos: some surname (not only the longest)
         written there, a Chinese character after it."""
@@ -255,7 +262,7 @@ class PersonRecognizer:
         return out
 
     def _listed_name(self, text: str, start: int, item: str, taken) -> str:
-        if not self.surname.match(item):
+        if self._surname_end(item, 0) < 0:
             return ""
         return self._name(text, start, taken, ends=(start + len(item),), cued_end=True)
 
@@ -263,10 +270,9 @@ class PersonRecognizer:
     def _name(self, text: str, start: int, taken, ends: tuple[int, ...] = (),
               cued_end: bool = False) -> str:
         """The name starting at `start`, two or three characters, or "" when it reads as words."""
-        sur = self.surname.match(text, start)
-        if sur is None:
+        given_at = self._surname_end(text, start)
+        if given_at < 0:
             return ""
-        given_at = sur.end()
         if self.anonymous_after.match(text, given_at):
             return ""                                  # 陈女士: the anonymous pattern's
         if not ends:
@@ -288,7 +294,7 @@ class PersonRecognizer:
                     and end - 1 in cuts:
                 continue                               # 王云对这些: jieba cannot tell, 对 goes
             name = text[start:end]
-            if self._reads_as_words(name, first, len(sur.group()), said=said,
+            if self._reads_as_words(name, first, given_at - start, said=said,
                                     stop=bool(self.stop.match(text, end))):
                 return ""
             return name
