@@ -169,3 +169,9 @@ def test_never_raises_on_arbitrary_text(text):
     parse_quantity(text)
     for q in find_quantities(text):
         assert text[q.start:q.end] == q.surface
+
+
+def test_ten_before_a_multiplier_is_a_number():
+    # 十万, 十亿 are numerals (found by hypothesis: 十亿名 was read as nothing)
+    assert parse_quantity("十亿名").value == 1_000_000_000
+    assert parse_quantity("十万名").value == 100_000

@@ -142,8 +142,8 @@ def _arabic_value(text: str) -> Decimal | None:
 
 
 def _is_bare_multiplier(numeral: str) -> bool:
-    """百, 万, 千万 … without a digit (十 alone is plainly ten)."""
-    return all(ch in MULTIPLIERS for ch in numeral) and numeral not in ("十", "拾")
+    """百, 万, 千万 … without a digit (十 alone is plainly ten, 十万 a hundred thousand)."""
+    return all(ch in MULTIPLIERS for ch in numeral) and numeral[:1] not in ("十", "拾")
 
 
 # ---------------------------------------------------------------- matching
