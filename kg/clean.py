@@ -49,6 +49,10 @@ _ASCII_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", 
 _LETTER_SPACED_MIN_GAPS = 2
 _LETTER_SPACED_MAX_RUN = 2.5
 
+# Bylines set two-character names to the width of three (【杜 娟 宋鹏飞】, 王 磊 摄):
+# there the spaces separate names and must stay.
+_BYLINE_LIKE = re.compile(r"^[【\[][^】\]]{2,24}[】\]]$|^[（(][^）)]{2,24}[）)]$|记者|通讯员|摄$")
+
 _NARROW = re.compile(r"[\x21-\x7e\u00c0-\u024f]")
 
 
@@ -226,7 +230,8 @@ def _stray_spaces(text: str) -> list[tuple[int, int]]:
             continue
         gaps = len(_CJK_GAP.findall(body))
         letter_spaced = (gaps >= _LETTER_SPACED_MIN_GAPS
-                         and len(CJK.findall(body)) / (gaps + 1) < _LETTER_SPACED_MAX_RUN)
+                         and len(CJK.findall(body)) / (gaps + 1) < _LETTER_SPACED_MAX_RUN
+                         and not _BYLINE_LIKE.search(body.strip()))
         for run in _SPACE_RUN.finditer(body):
             a, b = run.span()
             if a == 0 or b == len(body):

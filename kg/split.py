@@ -42,7 +42,7 @@ _DATELINE = re.compile(
     r"(?P<date>\d{1,2}月\d{1,2}日)电|讯)\s*")
 _DATELINE_PAREN_BYLINE = re.compile(r"^[（(](?P<names>[^（）()]{2,40})[）)]\s*")
 _DATELINE_ROLE_BYLINE = re.compile(
-    rf"^(?:{_ROLE}\s*●?\s*{_NAME}(?:\s+{_NAME})*\s+)+(?={_NAME}?[^\s])")
+    rf"^(?:{_ROLE}\s*●?\s*{_NAME}(?:\s+(?!{_ROLE}){_NAME})*\s+)+(?=(?:{_NAME})?[^\s])")
 _BYLINE_WORDS = re.compile(r"本报|特约|摄影记者|摄影|记者|通讯员|实习生|整理|报道|文/图|文图|摄")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
 _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_ROLE}|{_NAME}\s*整理)")
@@ -169,10 +169,13 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def byline_names(text: str) -> list[str]:
     """Names in a byline: role words and separators dropped, 2-4 Chinese characters each."""
     text = _BYLINE_WORDS.sub(" ", text)
+    tokens = [t for t in _BYLINE_SEPARATORS.split(text) if t]
     names = []
-    for token in _BYLINE_SEPARATORS.split(text):
-        if not token:
-            continue
+    while tokens:
+        token = tokens.pop(0)
+        # 杜 娟: two-character names are set with a space to the width of three
+        if len(token) == 1 and tokens and len(tokens[0]) == 1:
+            token += tokens.pop(0)
         if not re.fullmatch(_NAME, token) or token in _NOT_NAMES:
             return []
         names.append(token)
@@ -220,6 +223,8 @@ def _width(text: str) -> int:
 def _headline_shape(text: str) -> bool:
     if len(text) > _MAX_HEADLINE or _terminal(text) or _INNER_STOP.search(text):
         return False
+    if text.count("“") > text.count("”") or text.count("（") > text.count("）"):
+        return False           # a quotation or aside still open runs on into the next line
     if _KICKER_LINE.search(text):
         return bool(CJK.search(text))
     if _OPEN_END.search(text):
