@@ -368,7 +368,11 @@ def _units(clean: CleanText) -> list[_Unit]:
 def _starts_new_block(block: _Unit, line: _Line) -> bool:
     """Two parallel headlines (`郓城：…`, `台儿庄：…`) are two blocks, not title and deck."""
     last = block.lines[-1].text
-    return bool(_PARALLEL_HEAD.match(last) and _PARALLEL_HEAD.match(line.text))
+    if not _PARALLEL_HEAD.match(line.text):
+        return False
+    # 长安交警…出行 / 鄠邑：…: a full headline then a `place：` headline are two stories;
+    # a short place label (山东昌邑) over its headline is one
+    return bool(_PARALLEL_HEAD.match(last)) or len(last) >= _DECK_LINE
 
 
 def _trim_para(para: _Para, length: int) -> None:
