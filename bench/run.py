@@ -140,6 +140,35 @@ def child(directory: Path, sparql_repeats: int, store: bool = False) -> dict:
     return result
 
 
+STAGE_FORMATS = ("turtle", "html")     # what `kg build` writes by default
+
+
+def child_stages(directory: Path) -> dict:
+    """`kg build` stage by stage (extract + resolve, graph, each default export);
+    runs in its own process. Each stage: seconds, and the peak RSS so far in MB."""
+    from kg import export
+    from kg.api import KnowledgeGraph
+    from kg.pipeline import build_corpus
+    build_corpus([next(iter(sorted(CORPUS.glob("*.txt"))))])      # warm, as in child()
+    out: dict = {"warm": [0.0, _rss_peak_mb()]}
+    paths = sorted(directory.glob("*.txt"))
+    start = t0 = time.perf_counter()
+    corpus = build_corpus(paths)
+    out["extract"] = [time.perf_counter() - t0, _rss_peak_mb()]
+    t0 = time.perf_counter()
+    graph = KnowledgeGraph.from_corpus(corpus)
+    del corpus
+    out["graph"] = [time.perf_counter() - t0, _rss_peak_mb()]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in STAGE_FORMATS:
+            t0 = time.perf_counter()
+            export.save(graph.quads, Path(tmp), [name])
+            out[name] = [time.perf_counter() - t0, _rss_peak_mb()]
+    out["total"] = [time.perf_counter() - start, _rss_peak_mb()]
+    out["triples"] = len(graph)
+    return out
+
+
 def child_workers(directory: Path, workers: int) -> dict:
     """The same build with `workers` processes; runs in its own process."""
     import resource
@@ -236,7 +265,7 @@ def _run_child(*args: str) -> dict:
 
 
 def measure(size: int, workdir: Path, sparql_repeats: int, workers: int = 0,
-            store: bool = False) -> dict:
+            store: bool = False, stages: bool = False) -> dict:
     directory = workdir / f"x{size}"
     t0 = time.perf_counter()
     files, chars = generate(size, directory)
@@ -246,6 +275,8 @@ def measure(size: int, workdir: Path, sparql_repeats: int, workers: int = 0,
     result.update(size=size, generate_s=gen_s)
     if workers > 1:
         result["parallel"] = _run_child("--child", str(directory), "--workers", str(workers))
+    if stages:
+        result["stages"] = _run_child("--child", str(directory), "--stages")
     return result
 
 
@@ -282,6 +313,11 @@ def table(results: list[dict], start: tuple[float, float]) -> str:
             lines.append(f"store {r['size']}x: one kg query ({SPARQL_QUERIES[0]}) parsing graph.ttl "
                          f"{st['parse_turtle_s']:.2f} s vs on the --store {st['open_store_s'] * 1e3:.0f} ms "
                          f"(store written once by kg build in {st['write_store_s']:.2f} s)")
+        stages = r.get("stages")
+        if stages:
+            lines.append(f"kg build {r['size']}x ({stages['triples']} triples), s / peak RSS MB: "
+                         + ", ".join(f"{name} {stages[name][0]:.2f} s / {stages[name][1]:.0f}"
+                                     for name in ("extract", "graph", *STAGE_FORMATS, "total")))
         for q in r.get("sparql", []):
             lines.append(f"SPARQL {r['size']}x {q['query']}: rdflib {q['rdflib_ms']:.1f} ms, "
                          f"oxigraph {q['oxigraph_ms']:.1f} ms ({q['rdflib_ms'] / max(q['oxigraph_ms'], 1e-6):.0f}x), "
@@ -343,11 +379,16 @@ def main(argv: list[str] | None = None) -> None:
                         help="also build the largest corpus with N worker processes (speed-up vs 1)")
     parser.add_argument("--store", action="store_true",
                         help="also time the on-disk Oxigraph store against parsing Turtle (largest size)")
+    parser.add_argument("--stages", action="store_true",
+                        help="also time kg build stage by stage (extract, graph, turtle, html) "
+                             "with the peak RSS after each, at every size")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sparql-repeats", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        if args.workers:
+        if args.stages:
+            print(json.dumps(child_stages(args.child)))
+        elif args.workers:
             print(json.dumps(child_workers(args.child, args.workers)))
         else:
             print(json.dumps(child(args.child, args.sparql_repeats, args.store)))
@@ -363,7 +404,7 @@ def main(argv: list[str] | None = None) -> None:
             # SPARQL on the largest size only, where the engines' difference shows.
             last = size == sizes[-1]
             results.append(measure(size, Path(tmp), (3 if args.quick else 7) if last else 0,
-                                   args.workers if last else 0, args.store and last))
+                                   args.workers if last else 0, args.store and last, args.stages))
             print(f"  measured {size}x: {results[-1]['chars']} chars in {results[-1]['build_s']:.1f} s",
                   file=sys.stderr)
         print(table(results, start))

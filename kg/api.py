@@ -19,17 +19,22 @@ __all__ = ["KnowledgeGraph"]
 
 
 class KnowledgeGraph:
-    """A built knowledge graph: an rdflib Dataset plus what the build reported.
+    """A built knowledge graph: its quads plus what the build reported.
 
     Build one from corpus files with `KnowledgeGraph.build(paths)`, read a
     saved one with `KnowledgeGraph.load(path)`, or wrap a resolved Corpus with
-    `KnowledgeGraph.from_corpus(corpus)`.
+    `KnowledgeGraph.from_corpus(corpus)`. The graph is held as compact
+    `kg.graph.quads.GraphQuads`; rdflib objects (`.graph`, `.dataset`,
+    `to_rdflib()`) are made on first use.
     """
 
-    def __init__(self, dataset, problems: Iterable = ()):
-        """Wrap an rdflib Dataset (all triples in the default graph, one named
-        graph per article, as `kg.graph.corpus_to_dataset` makes it)."""
-        self.dataset = dataset
+    def __init__(self, data, problems: Iterable = ()):
+        """Wrap GraphQuads (as `kg.graph.build.corpus_to_quads` makes them) or an
+        rdflib Dataset (all triples in the default graph, one named graph per
+        article, as `kg.graph.corpus_to_dataset` makes it)."""
+        from kg.graph.quads import GraphQuads
+        self._quads = data if isinstance(data, GraphQuads) else None
+        self._dataset = None if isinstance(data, GraphQuads) else data
         self.problems = list(problems)
         self._graph = None
         self._store = None
@@ -49,8 +54,8 @@ class KnowledgeGraph:
     @classmethod
     def from_corpus(cls, corpus) -> "KnowledgeGraph":
         """The graph of a resolved `kg.model.Corpus`."""
-        from kg.graph import corpus_to_dataset
-        return cls(corpus_to_dataset(corpus), corpus.problems)
+        from kg.graph.build import corpus_to_quads
+        return cls(corpus_to_quads(corpus), corpus.problems)
 
     @classmethod
     def load(cls, path: str | Path) -> "KnowledgeGraph":
@@ -65,7 +70,7 @@ class KnowledgeGraph:
         """Write the graph into `outdir` in each format (see `kg.export.available()`:
         turtle, trig, jsonld, nt, graphml, csv, …), atomically. Returns the files."""
         from kg import export
-        return export.save(self.dataset, Path(outdir), list(formats))
+        return export.save(self.quads, Path(outdir), list(formats))
 
     # ------------------------------------------------------------ asking
 
@@ -77,9 +82,9 @@ class KnowledgeGraph:
         plain strings are bound as Chinese (@zh) literals. Raises kg.query.QueryError."""
         from rdflib.term import Identifier, Literal
 
-        from kg.query import open_store, run_query
+        from kg.query import run_query
         if self._store is None:
-            self._store = open_store(self.dataset)
+            self._store = self._open_store()
         terms = {k: v if isinstance(v, Identifier) else Literal(str(v), lang="zh")
                  for k, v in bindings.items()}
         return run_query(self._store, sparql, timeout=timeout, bindings=terms)
@@ -123,7 +128,7 @@ class KnowledgeGraph:
     def counts(self) -> dict[str, int]:
         """Nodes per type, edges per relation and the number of triples."""
         from kg.graph.summary import counts
-        return counts(self.graph)
+        return counts(self.quads)
 
     def validate(self) -> tuple[bool, str]:
         """Check the graph against ontology/shapes.ttl: (conforms, report)."""
@@ -133,12 +138,38 @@ class KnowledgeGraph:
     # ------------------------------------------------------------ other libraries
 
     @property
+    def quads(self):
+        """The graph as `kg.graph.quads.GraphQuads`: every triple in the default
+        graph, one named graph per article; what the exporters write."""
+        if self._quads is None:
+            from kg.graph.quads import GraphQuads
+            self._quads = GraphQuads.from_rdflib(self._dataset)
+        return self._quads
+
+    @property
+    def dataset(self):
+        """The rdflib Dataset: all triples in the default graph, one named graph per article."""
+        if self._dataset is None:
+            self._dataset = self._quads.to_dataset()
+        return self._dataset
+
+    @property
     def graph(self):
         """The union of all graphs as one rdflib Graph (what graph.ttl holds)."""
         if self._graph is None:
-            from kg.graph.dataset import union_graph
-            self._graph = union_graph(self.dataset)
+            self._graph = self.quads.to_graph()
         return self._graph
+
+    def _open_store(self):
+        """An in-memory Oxigraph store of the quads (named graphs stay named)."""
+        import io
+
+        import pyoxigraph as ox
+        text = io.StringIO()
+        self.quads.write_nquads(text)
+        store = ox.Store()
+        store.bulk_load(text.getvalue().encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        return store
 
     def to_rdflib(self, dataset: bool = False):
         """The graph as an rdflib Graph (the union), or with `dataset=True` the
@@ -152,7 +183,7 @@ class KnowledgeGraph:
         return to_networkx(self.graph)
 
     def __len__(self) -> int:
-        return len(self.graph)
+        return len(self.quads)
 
     def __repr__(self) -> str:
         c = self.counts()

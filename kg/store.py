@@ -31,8 +31,11 @@ def is_store(folder: Path | str) -> bool:
 
 
 def write_store(dataset, folder: Path | str) -> Path:
-    """Replace the store at `folder` with `dataset` (an rdflib Dataset); returns `folder`."""
+    """Replace the store at `folder` with `dataset` (GraphQuads or an rdflib Dataset);
+    returns `folder`."""
     import pyoxigraph as ox
+
+    from kg.graph.quads import as_quads
 
     folder = Path(folder)
     if folder.exists() and not (is_store(folder) or (folder.is_dir() and not any(folder.iterdir()))):
@@ -45,7 +48,8 @@ def write_store(dataset, folder: Path | str) -> Path:
         # a file, so the serialisation is never held in memory whole.
         quads = building.with_name(building.name + ".nq")
         try:
-            dataset.serialize(destination=str(quads), format="nquads", encoding="utf-8")
+            with open(quads, "w", encoding="utf-8", newline="\n") as stream:
+                as_quads(dataset).write_nquads(stream)
             store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
         finally:
             quads.unlink(missing_ok=True)

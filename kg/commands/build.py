@@ -194,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "store", None) is not None:
         from kg.store import StoreError, write_store
         try:
-            written.append(write_store(graph.dataset, args.store))
+            written.append(write_store(graph.quads, args.store))
         except (StoreError, OSError) as err:
             raise UserError(f"cannot write the store: {err}") from None
     if not args.quiet:

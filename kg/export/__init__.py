@@ -7,6 +7,11 @@ to the path to write it to). `save` writes every file through a temporary
 file renamed into place, so a crash never leaves a half-written file where a
 good one was. Output must be deterministic: the same dataset gives the same
 bytes.
+
+`dataset` is what `KnowledgeGraph.save` passes, `kg.graph.quads.GraphQuads`,
+or an rdflib Dataset or Graph; an exporter takes what it needs with
+`kg.graph.quads.as_quads` (compact, sorted quads) or `rdflib_graph` (the union
+as an rdflib Graph).
 """
 from __future__ import annotations
 
@@ -57,6 +62,12 @@ def available() -> dict[str, Exporter]:
     if not _loaded:
         for module in _PLUGIN_MODULES:
             import_module(module)
+        # in the order of _PLUGIN_MODULES, whichever a caller happened to import first
+        rank = {module: i for i, module in enumerate(_PLUGIN_MODULES)}
+        ordered = sorted(EXPORTERS.values(),
+                         key=lambda e: rank.get(e.write.__module__, len(rank)))
+        EXPORTERS.clear()
+        EXPORTERS.update((e.name, e) for e in ordered)
         _loaded = True
     return EXPORTERS
 

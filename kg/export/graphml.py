@@ -3,16 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset
-
 from kg.export import exporter
-from kg.graph.dataset import union_graph
+from kg.graph.quads import rdflib_graph
 from kg.graph.network import to_networkx
 
 
 @exporter("graphml", "graph.graphml",
           "GraphML: entities as typed nodes, relations as labelled edges")
-def write_graphml(dataset: Dataset, path: Path) -> None:
+def write_graphml(dataset, path: Path) -> None:
     import networkx as nx
-    nx.write_graphml(to_networkx(union_graph(dataset)), str(path), encoding="utf-8",
+    nx.write_graphml(to_networkx(rdflib_graph(dataset)), str(path), encoding="utf-8",
                      prettyprint=True)

@@ -27,11 +27,11 @@ from importlib import resources
 from pathlib import Path
 
 from pyvis.network import Network
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from kg.export import exporter
-from kg.export.rdf import default_graph
+from kg.graph.index import TripleIndex
 from kg.vocab import DCTERMS, GOV, PROV, RDF, RDFS, SKOS
 
 DEFAULT_MAX_NODES = 2000
@@ -80,17 +80,14 @@ RELATIONS: tuple[tuple[URIRef, str], ...] = (
 MEMBER_OF = "任职 member of"
 ABOUT = "统计 measures"
 
-# Per-edge provenance, if the graph records it: a node naming the triple it
-# supports (RDF reification) and carrying the sentence. Graphs without such
-# nodes simply give no rows.
-RELATION_EVIDENCE_QUERY = """
-SELECT DISTINCT ?s ?p ?o ?evidence ?article WHERE {
-    ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-    OPTIONAL { ?ev gov:evidence ?evidence }
-    OPTIONAL { ?ev prov:wasDerivedFrom ?article }
-    FILTER (BOUND(?evidence) || BOUND(?article))
-}
-"""
+# What the page reads of the graph: these predicates, looked up by subject,
+# and rdf:type and gov:mentions also by object.
+PREDICATES = (RDF.type, DCTERMS.title, GOV.sourceFile, RDFS.label, SKOS.altLabel,
+              GOV.adminLevel, GOV.adcode, GOV.mentions, *(p for p, _ in RELATIONS),
+              GOV.member, GOV.organization, GOV.role, GOV.about, GOV.measure, GOV.value,
+              GOV.unit, GOV.evidence, PROV.wasDerivedFrom, RDF.subject, RDF.predicate,
+              RDF.object)
+BY_OBJECT = (RDF.type, GOV.mentions)
 
 
 # ---------------------------------------------------------------- extraction
@@ -99,7 +96,7 @@ def _text(value: Node | None) -> str:
     return str(value) if value is not None else ""
 
 
-def _first(graph: Graph, subject: Node, predicate: URIRef) -> str:
+def _first(graph: TripleIndex, subject: Node, predicate: URIRef) -> str:
     values = sorted(str(o) for o in graph.objects(subject, predicate))
     return values[0] if values else ""
 
@@ -122,16 +119,17 @@ def _node_id(term: Node) -> str:
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
-def explorer_data(dataset: Dataset | Graph, max_nodes: int = DEFAULT_MAX_NODES,
+def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
                   focus: str | None = None) -> dict:
-    """Everything the page shows, as plain JSON-ready data.
+    """Everything the page shows, as plain JSON-ready data, from `dataset`
+    (GraphQuads, an rdflib Dataset or Graph).
 
     `nodes` and `edges` cover the whole graph; `initial` lists the node ids
     the page starts with (all of them unless the graph has more than
     `max_nodes` nodes or `focus` names a node). Raises `LookupError` when
     `focus` matches no node.
     """
-    graph = default_graph(dataset) if isinstance(dataset, Dataset) else dataset
+    graph = TripleIndex.of(dataset, PREDICATES, BY_OBJECT)
     titles = {article: _first(graph, article, DCTERMS.title) or _first(graph, article, GOV.sourceFile)
               for article in graph.subjects(RDF.type, GOV.Article)}
 
@@ -241,16 +239,27 @@ def _unique_sorted(edges: list[dict]) -> list[dict]:
     return [seen[key] for key in sorted(seen)]
 
 
-def _relation_evidence(graph: Graph, titles: dict) -> dict[tuple, list[dict]]:
+def _relation_evidence(graph: TripleIndex, titles: dict) -> dict[tuple, list[dict]]:
+    """Per-edge provenance, if the graph records it: a node naming the triple it
+    supports (RDF reification: rdf:subject, rdf:predicate, rdf:object) and carrying
+    the sentence (gov:evidence) or the article (prov:wasDerivedFrom). Graphs
+    without such nodes simply give no rows."""
     found: dict[tuple, set] = defaultdict(set)
-    rows = graph.query(RELATION_EVIDENCE_QUERY, initNs={"gov": GOV, "prov": PROV, "rdf": RDF})
-    for s, p, o, text, article in rows:
-        title = titles.get(article) or _text(article) if article is not None else ""
-        found[(s, p, o)].add((_text(text), title))
+    for ev, s in graph.subject_objects(RDF.subject):
+        texts = list(graph.objects(ev, GOV.evidence)) or [None]
+        articles = list(graph.objects(ev, PROV.wasDerivedFrom)) or [None]
+        if texts == [None] and articles == [None]:
+            continue
+        for p in graph.objects(ev, RDF.predicate):
+            for o in graph.objects(ev, RDF.object):
+                for text in texts:
+                    for article in articles:
+                        title = titles.get(article) or _text(article) if article is not None else ""
+                        found[(s, p, o)].add((_text(text), title))
     return {key: [{"text": t, "article": a} for t, a in sorted(values)] for key, values in found.items()}
 
 
-def _province_of(graph: Graph, place: Node, cache: dict) -> list[Node]:
+def _province_of(graph: TripleIndex, place: Node, cache: dict) -> list[Node]:
     """The place and every place above it on the gov:partOf chain, nearest first."""
     if place in cache:
         return cache[place]
@@ -267,7 +276,7 @@ def _province_of(graph: Graph, place: Node, cache: dict) -> list[Node]:
     return chain
 
 
-def _regions(graph: Graph, types: dict, details: dict) -> dict[str, list[str]]:
+def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[str]]:
     """For every node, the ids of the places (with their ancestors) it lies in."""
     cache: dict = {}
 
@@ -297,7 +306,7 @@ def _regions(graph: Graph, types: dict, details: dict) -> dict[str, list[str]]:
     return {_node_id(t): sorted(r) for t, r in regions.items() if r and _node_id(t) in details}
 
 
-def _region_choices(graph: Graph, details: dict) -> list[dict]:
+def _region_choices(graph: TripleIndex, details: dict) -> list[dict]:
     """Provinces (places with no parent, or marked province) with their cities, for the filter."""
     places = {nid: d for nid, d in details.items() if d["type"] == "place"}
     children: dict[str, list[str]] = defaultdict(list)
@@ -529,13 +538,13 @@ def _escape_html(text: str) -> str:
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
-def write_html(dataset: Dataset | Graph, path: Path, max_nodes: int = DEFAULT_MAX_NODES,
+def write_html(dataset, path: Path, max_nodes: int = DEFAULT_MAX_NODES,
                focus: str | None = None, title: str = "govkg explorer") -> None:
     page = render_page(explorer_data(dataset, max_nodes=max_nodes, focus=focus), title=title)
     Path(path).write_text(page, encoding="utf-8")
 
 
 @exporter("html", "graph.html", "Interactive explorer, one offline HTML page")
-def export_html(dataset: Dataset, path: Path) -> None:
+def export_html(dataset, path: Path) -> None:
     write_html(dataset, path)
 

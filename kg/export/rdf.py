@@ -1,58 +1,148 @@
-"""RDF serialisations of the graph: Turtle, TriG, JSON-LD, N-Triples.
+"""RDF serialisations of the graph: Turtle, TriG, N-Triples, N-Quads, JSON-LD.
 
-Each is deterministic: rdflib's Turtle serializer sorts subjects, predicates
-and objects; TriG is given its graphs in a fixed order; N-Triples lines and
-the JSON-LD node list are sorted after serialising.
+Turtle, TriG, N-Triples and N-Quads are written straight from the compact
+`GraphQuads` (kg.graph.quads), whose terms and quads are sorted: subjects in
+order, `a` first in each block, then the predicates and objects in order;
+named graphs after the default graph, in order. So the same graph always gives
+the same bytes, and nothing as big as an rdflib graph is built to write them.
+JSON-LD goes through rdflib (its node list is sorted after serialising).
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
-
-from rdflib import Dataset, Graph
-from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.export import exporter
 from kg.graph.build import PREFIXES
-from kg.graph.dataset import union_graph
+from kg.graph.quads import GraphQuads, as_quads, rdflib_graph
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_NAMESPACES = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+# Literals Turtle may write bare, by datatype: the lexical forms its grammar reads back unchanged.
+_BARE = {"http://www.w3.org/2001/XMLSchema#integer": re.compile(r"[+-]?[0-9]+\Z"),
+         "http://www.w3.org/2001/XMLSchema#decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")}
 
 
-def default_graph(dataset: Dataset) -> Graph:
-    """Every triple of the dataset in one graph (the union of the named graphs)."""
-    return union_graph(dataset)
+def default_graph(dataset):
+    """Every triple of the dataset in one rdflib Graph (the union of the named graphs)."""
+    return rdflib_graph(dataset)
+
+
+def _prefixed(value: str) -> str | None:
+    for namespace, prefix in _NAMESPACES:
+        if value.startswith(namespace) and _LOCAL.match(value, len(namespace)):
+            return f"{prefix}:{value[len(namespace):]}"
+    return None
+
+
+def turtle_form(form: str) -> str:
+    """The Turtle form of a term given in N-Triples form: prefixed names for the
+    vocabulary, bare integers and decimals."""
+    if form.startswith("<"):
+        return _prefixed(form[1:-1]) or form
+    if form.endswith(">") and '"^^<' in form:
+        end = form.rindex('"^^<')
+        datatype = form[end + 4:-1]
+        bare = _BARE.get(datatype)
+        if bare is not None and bare.match(form, 1, end):
+            return form[1:end]
+        short = _prefixed(datatype)
+        if short:
+            return f"{form[:end + 1]}^^{short}"
+    return form
+
+
+def _prefix_lines() -> str:
+    return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items())) + "\n"
+
+
+class _Blocks:
+    """Turtle blocks (`subject a … ; p o, o .`) of runs of sorted [g, s, p, o] rows."""
+
+    def __init__(self, quads: GraphQuads):
+        self.terms = quads.terms
+        self.forms: dict[int, str] = {}
+        type_rank = quads.rank(RDF_TYPE)
+        self.type = -1 if type_rank is None else type_rank
+
+    def form(self, i: int) -> str:
+        form = self.forms.get(i)
+        if form is None:
+            form = self.forms[i] = turtle_form(self.terms[i])
+        return form
+
+    def block(self, subject: int, pairs: list, indent: str) -> str:
+        pairs.sort(key=lambda po: (po[0] != self.type, po))
+        parts, current = [], None
+        for p, o in pairs:
+            if p == current:
+                parts.append(f", {self.form(o)}")
+            else:
+                if current is not None:
+                    parts.append(f" ;\n{indent}    ")
+                parts.append(f"{'a' if p == self.type else self.form(p)} {self.form(o)}")
+                current = p
+        return f"{indent}{self.form(subject)} " + "".join(parts) + " .\n\n"
+
+
+def write_turtle_stream(quads: GraphQuads, stream, graphs: bool = False) -> None:
+    """Turtle (the default graph) or, with `graphs`, TriG (the default graph in `{ }`,
+    then each named graph) to a text stream."""
+    blocks = _Blocks(quads)
+    stream.write(_prefix_lines())
+    rows = quads.quad_ids() if graphs else quads.triple_ids()
+    indent = "    " if graphs else ""
+    out: list[str] = []
+    graph = subject = None
+    pairs: list = []
+    for g, s, p, o in rows:
+        if g != graph or s != subject:
+            if pairs:
+                out.append(blocks.block(subject, pairs, indent))
+                pairs = []
+            if g != graph and graphs:
+                if graph is not None:
+                    out.append("}\n\n")
+                out.append("{\n" if g == 0 else f"{blocks.terms[g]} {{\n")
+            graph, subject = g, s
+            if len(out) > 4096:
+                stream.write("".join(out))
+                out.clear()
+        pairs.append((p, o))
+    if pairs:
+        out.append(blocks.block(subject, pairs, indent))
+    if graphs and graph is not None:
+        out.append("}\n")
+    stream.write("".join(out))
 
 
 @exporter("turtle", "graph.ttl", "Turtle, every triple in one graph")
-def write_turtle(dataset: Dataset, path: Path) -> None:
-    default_graph(dataset).serialize(destination=str(path), format="turtle", encoding="utf-8")
-
-
-class _SortedTrigSerializer(TrigSerializer):
-    """rdflib's TriG writer, with the default graph first and named graphs sorted."""
-
-    def __init__(self, store):
-        super().__init__(store)
-        default = [c for c in self.contexts if c.identifier == self.default_context]
-        named = sorted((c for c in self.contexts if c.identifier != self.default_context),
-                       key=lambda c: str(c.identifier))
-        self.contexts = default[:1] + named
+def write_turtle(dataset, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        write_turtle_stream(as_quads(dataset), stream)
 
 
 @exporter("trig", "graph.trig",
           "TriG: everything in the default graph, and one named graph per article")
-def write_trig(dataset: Dataset, path: Path) -> None:
-    with open(path, "wb") as stream:
-        _SortedTrigSerializer(dataset).serialize(stream, encoding="utf-8")
+def write_trig(dataset, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        write_turtle_stream(as_quads(dataset), stream, graphs=True)
 
 
-def sorted_ntriples(graph: Graph) -> str:
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+def sorted_ntriples(graph) -> str:
+    """The union of `graph` (GraphQuads, rdflib Graph or Dataset) as sorted N-Triples lines."""
+    import io
+    buffer = io.StringIO()
+    as_quads(graph).write_ntriples(buffer)
+    return buffer.getvalue()
 
 
 @exporter("nt", "graph.nt", "N-Triples, one sorted line per triple of the union graph")
-def write_ntriples(dataset: Dataset, path: Path) -> None:
-    path.write_text(sorted_ntriples(default_graph(dataset)), encoding="utf-8")
+def write_ntriples(dataset, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        as_quads(dataset).write_ntriples(stream)
 
 
 JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
@@ -69,7 +159,7 @@ def _sort_jsonld(value):
 
 
 @exporter("jsonld", "graph.jsonld", "JSON-LD with a @context for the govkg prefixes")
-def write_jsonld(dataset: Dataset, path: Path) -> None:
+def write_jsonld(dataset, path: Path) -> None:
     text = default_graph(dataset).serialize(format="json-ld", context=JSONLD_CONTEXT,
                                             auto_compact=True)
     doc = json.loads(text)

@@ -7,10 +7,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from rdflib import Dataset
-
 from kg.export import exporter
-from kg.graph.dataset import union_graph
+from kg.graph.quads import rdflib_graph
 from kg.graph.tables import (ENTITY_FIELDS, RELATION_FIELDS, STATISTIC_FIELDS, entity_rows,
                              relation_rows, statistic_rows)
 
@@ -30,7 +28,7 @@ def write_table(path: Path, fields: list[str], rows: list[dict]) -> None:
 
 @exporter("csv", "entities.csv", "CSV tables: entities.csv, relations.csv, statistics.csv",
           files=tuple(TABLES))
-def write_tables(dataset: Dataset, paths: dict[str, Path]) -> None:
-    graph = union_graph(dataset)
+def write_tables(dataset, paths: dict[str, Path]) -> None:
+    graph = rdflib_graph(dataset)
     for name, (fields, rows) in TABLES.items():
         write_table(paths[name], fields, rows(graph))

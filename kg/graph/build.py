@@ -11,27 +11,32 @@ Provenance (see `ontology/govkg.ttl`, section "Provenance"):
   (`rdf:subject`, `rdf:predicate`, `rdf:object`), the sentence
   (`gov:evidence`, `gov:sentenceIndex`, `gov:sourceLine`) and the article
   (`prov:wasDerivedFrom`);
-* `corpus_to_dataset` also puts what each article says into a named graph
-  whose name is the article's IRI (see `kg.graph.dataset`), for TriG users.
+* what each article says also goes into a named graph whose name is the
+  article's IRI (see `kg.graph.dataset`), for TriG users.
+
+`corpus_to_quads` writes each quad once, straight into compact `GraphQuads`
+(the named graphs are known while building: every relation and statistic
+carries its article); `corpus_to_graph` and `corpus_to_dataset` give the same
+as rdflib objects, for callers that want them.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal
 
+from kg.graph.quads import GraphQuads, iri, literal
 from kg.model import Article, Corpus, Entity, Relation, Statistic
 from kg.vocab import (DCTERMS, GOV, PROV, RDF, RDFS, SKOS, XSD, article_iri,
                       assertion_iri, entity_class, membership_iri,
                       relation_predicate, statistic_iri)
 
-__all__ = ["corpus_to_graph", "corpus_to_dataset", "decimal_literal", "bind_prefixes"]
+__all__ = ["corpus_to_quads", "corpus_to_graph", "corpus_to_dataset", "decimal_literal",
+           "bind_prefixes"]
 
 ZH = "zh"
 PREFIXES = {"gov": GOV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS,
             "prov": PROV, "xsd": XSD}
-# Entity attributes written as properties of the node, with their datatype.
-_PLACE_ATTRS = {"level": GOV.adminLevel, "adcode": GOV.adcode}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -53,53 +58,90 @@ def decimal_literal(value: Decimal | int | float | str) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang=ZH)
+def _integer(value: int) -> str:
+    return literal(str(int(value)), datatype=XSD_INTEGER)
+
+
+def _zh(text: str) -> str:
+    return literal(text, lang=ZH)
+
+
+XSD_DECIMAL, XSD_INTEGER = str(XSD.decimal), str(XSD.integer)
+# The vocabulary in N-Triples form, once.
+_A = iri(str(RDF.type))
+_T = {name: iri(str(term)) for name, term in {
+    "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
+    "label": RDFS.label, "altLabel": SKOS.altLabel, "title": DCTERMS.title,
+    "creator": DCTERMS.creator, "derived": PROV.wasDerivedFrom,
+    **{name: GOV[name] for name in (
+        "Article", "Assertion", "Membership", "Statistic", "sourceFile", "articleIndex",
+        "subtitle", "kicker", "dateline", "dateText", "mentions", "evidence",
+        "sentenceIndex", "sourceLine", "membership", "member", "organization", "role",
+        "about", "value", "unit", "measure", "qualifier", "direction", "period", "surface",
+        "adminLevel", "adcode")}}.items()}
+# Entity attributes written as properties of the node.
+_PLACE_PROPS = {"level": _T["adminLevel"], "adcode": _T["adcode"]}
 
 
 class _Builder:
-    """Accumulates triples for one corpus; `graph` is the union of everything."""
+    """Emits the quads of one corpus: every triple into the default graph and, for
+    what an article states, into that article's named graph too (see
+    `kg.graph.dataset` for which triples those are)."""
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
-        self.graph = bind_prefixes(Graph())
+        self.quads = GraphQuads()
+        self.add = self.quads.add
         self.articles: dict[str, Article] = {a.id: a for a in corpus.articles}
-        self.add = self.graph.add
+        # article id -> its node; only these are gov:Article nodes with a named graph
+        self.nodes: dict[str, str] = {a.id: iri(article_iri(a.id)) for a in corpus.articles}
+        self._sentences: dict[str, dict] = {}
+
+    def _graph(self, article_id: str) -> str:
+        return self.nodes.get(article_id, "") if article_id else ""
+
+    def _article_node(self, article_id: str) -> str:
+        return self.nodes.get(article_id) or iri(article_iri(article_id))
 
     # ------------------------------------------------------------ nodes
 
     def entity(self, entity: Entity) -> None:
-        node = URIRef(entity.iri)
+        add, node = self.add, iri(entity.iri)
         type_name = getattr(entity.type, "value", entity.type)
-        self.add((node, RDF.type, entity_class(type_name)))
-        self.add((node, RDFS.label, _zh(entity.label)))
+        add(node, _A, iri(str(entity_class(type_name))))
+        add(node, _T["label"], _zh(entity.label))
         for alias in sorted(set(entity.aliases) - {entity.label}):
             if alias:
-                self.add((node, SKOS.altLabel, _zh(alias)))
+                add(node, _T["altLabel"], _zh(alias))
         if type_name == "Place":
-            for key, prop in _PLACE_ATTRS.items():
+            for key, prop in _PLACE_PROPS.items():
                 value = entity.attrs.get(key)
                 if value not in (None, ""):
-                    self.add((node, prop, Literal(str(value))))
+                    add(node, prop, literal(str(value)))
 
     def article(self, article: Article) -> None:
-        node = URIRef(article_iri(article.id))
-        self.add((node, RDF.type, GOV.Article))
+        node = self.nodes[article.id]
+
+        def add(p: str, o: str) -> None:
+            self.add(node, p, o, node)
+        add(_A, _T["Article"])
         if article.title:
-            self.add((node, DCTERMS.title, _zh(article.title)))
-        self.add((node, GOV.sourceFile, Literal(article.source)))
-        self.add((node, GOV.articleIndex, Literal(article.index)))
-        for value, prop in ((article.subtitle, GOV.subtitle), (article.kicker, GOV.kicker),
-                            (article.dateline, GOV.dateline), (article.date, GOV.dateText)):
+            add(_T["title"], _zh(article.title))
+        add(_T["sourceFile"], literal(article.source))
+        add(_T["articleIndex"], _integer(article.index))
+        for value, prop in ((article.subtitle, "subtitle"), (article.kicker, "kicker"),
+                            (article.dateline, "dateline"), (article.date, "dateText")):
             if value:
-                self.add((node, prop, _zh(value)))
+                add(_T[prop], _zh(value))
         for person in self.corpus.reporters.get(article.id, []):
-            self.add((node, DCTERMS.creator, URIRef(person)))
+            add(_T["creator"], iri(person))
 
     def mentions(self) -> None:
         for entity in self.corpus.entities.values():
+            node = iri(entity.iri)
             for article_id in entity.articles:
-                self.add((URIRef(article_iri(article_id)), GOV.mentions, URIRef(entity.iri)))
+                subject = self._article_node(article_id)
+                self.add(subject, _T["mentions"], node, self._graph(article_id))
 
     # ------------------------------------------------------------ evidence
 
@@ -107,72 +149,73 @@ class _Builder:
         article = self.articles.get(article_id)
         if article is None or index < 0:
             return None
-        for sentence in article.sentences:
-            if sentence.index == index:
-                return sentence
-        return None
+        by_index = self._sentences.get(article_id)
+        if by_index is None:
+            by_index = self._sentences[article_id] = {}
+            for sentence in article.sentences:
+                by_index.setdefault(sentence.index, sentence)
+        return by_index.get(index)
 
-    def _evidence(self, node: URIRef, article_id: str, index: int, text: str) -> None:
+    def _evidence(self, node: str, article_id: str, index: int, text: str, graph: str) -> None:
         """Attach article, sentence text, sentence index and source line to `node`."""
         if article_id:
-            self.add((node, PROV.wasDerivedFrom, URIRef(article_iri(article_id))))
+            self.add(node, _T["derived"], self._article_node(article_id), graph)
         sentence = self._sentence(article_id, index)
         text = text or (sentence.text if sentence else "")
         if text:
-            self.add((node, GOV.evidence, _zh(text)))
+            self.add(node, _T["evidence"], _zh(text), graph)
         if index >= 0:
-            self.add((node, GOV.sentenceIndex, Literal(index)))
+            self.add(node, _T["sentenceIndex"], _integer(index), graph)
         if sentence is not None and sentence.line:
-            self.add((node, GOV.sourceLine, Literal(sentence.line)))
+            self.add(node, _T["sourceLine"], _integer(sentence.line), graph)
 
     # ------------------------------------------------------------ edges
 
     def relation(self, rel: Relation) -> None:
-        s, o = URIRef(rel.subject), URIRef(rel.object)
-        p = relation_predicate(rel.predicate)
-        self.add((s, p, o))
-        node = URIRef(assertion_iri(rel.subject, rel.predicate, rel.object,
-                                    rel.article, rel.sentence, rel.role))
-        self.add((node, RDF.type, GOV.Assertion))
-        self.add((node, RDF.subject, s))
-        self.add((node, RDF.predicate, p))
-        self.add((node, RDF.object, o))
-        self._evidence(node, rel.article, rel.sentence, rel.evidence)
+        add, graph = self.add, self._graph(rel.article)
+        s, o = iri(rel.subject), iri(rel.object)
+        p = iri(str(relation_predicate(rel.predicate)))
+        add(s, p, o, graph)
+        node = iri(assertion_iri(rel.subject, rel.predicate, rel.object,
+                                 rel.article, rel.sentence, rel.role))
+        add(node, _A, _T["Assertion"], graph)
+        add(node, _T["subject"], s, graph)
+        add(node, _T["predicate"], p, graph)
+        add(node, _T["object"], o, graph)
+        self._evidence(node, rel.article, rel.sentence, rel.evidence, graph)
         if rel.predicate == "holdsPost":
-            membership = URIRef(membership_iri(rel.subject, rel.object, rel.role))
-            self.add((membership, RDF.type, GOV.Membership))
-            self.add((membership, GOV.member, s))
-            self.add((membership, GOV.organization, o))
+            membership = iri(membership_iri(rel.subject, rel.object, rel.role))
+            add(membership, _A, _T["Membership"], graph)
+            add(membership, _T["member"], s, graph)
+            add(membership, _T["organization"], o, graph)
             if rel.role:
-                self.add((membership, GOV.role, _zh(rel.role)))
+                add(membership, _T["role"], _zh(rel.role), graph)
             if rel.article:
-                self.add((membership, PROV.wasDerivedFrom, URIRef(article_iri(rel.article))))
-            self.add((node, GOV.membership, membership))
+                add(membership, _T["derived"], self._article_node(rel.article), graph)
+            add(node, _T["membership"], membership, graph)
             if rel.role:
-                self.add((node, GOV.role, _zh(rel.role)))
+                add(node, _T["role"], _zh(rel.role), graph)
 
     def statistic(self, stat: Statistic) -> None:
+        add, graph = self.add, self._graph(stat.article)
         value = decimal_literal(stat.value)
-        node = URIRef(statistic_iri(stat.article, stat.sentence, stat.about, str(value),
-                                    stat.unit, stat.measure, stat.surface))
-        self.add((node, RDF.type, GOV.Statistic))
-        self.add((node, GOV.about, URIRef(stat.about)))
-        self.add((node, GOV.value, value))
-        if stat.unit:
-            self.add((node, GOV.unit, Literal(stat.unit)))
-        if stat.measure:
-            self.add((node, GOV.measure, Literal(stat.measure)))
-        for text, prop in ((stat.qualifier, GOV.qualifier), (stat.direction, GOV.direction),
-                           (stat.period, GOV.period), (stat.surface, GOV.surface)):
+        node = iri(statistic_iri(stat.article, stat.sentence, stat.about, str(value),
+                                 stat.unit, stat.measure, stat.surface))
+        add(node, _A, _T["Statistic"], graph)
+        add(node, _T["about"], iri(stat.about), graph)
+        add(node, _T["value"], literal(str(value), datatype=XSD_DECIMAL), graph)
+        for text, prop in ((stat.unit, "unit"), (stat.measure, "measure"),
+                           (stat.qualifier, "qualifier"), (stat.direction, "direction"),
+                           (stat.period, "period"), (stat.surface, "surface")):
             if text:
-                self.add((node, prop, Literal(text)))
-        self._evidence(node, stat.article, stat.sentence, stat.evidence)
+                add(node, _T[prop], literal(text), graph)
+        self._evidence(node, stat.article, stat.sentence, stat.evidence, graph)
 
     # ------------------------------------------------------------ all
 
-    def build(self) -> Graph:
-        for iri in sorted(self.corpus.entities):
-            self.entity(self.corpus.entities[iri])
+    def build(self) -> GraphQuads:
+        for iri_ in sorted(self.corpus.entities):
+            self.entity(self.corpus.entities[iri_])
         for article in sorted(self.corpus.articles, key=lambda a: (a.source, a.index)):
             self.article(article)
         self.mentions()
@@ -180,17 +223,22 @@ class _Builder:
             self.relation(rel)
         for stat in self.corpus.statistics:
             self.statistic(stat)
-        return self.graph
+        return self.quads.freeze()
+
+
+def corpus_to_quads(corpus: Corpus) -> GraphQuads:
+    """The corpus as GraphQuads: every triple in the default graph, and what each
+    article states in the named graph of that article (what graph.trig holds)."""
+    return _Builder(corpus).build()
 
 
 def corpus_to_graph(corpus: Corpus) -> Graph:
     """Every triple of the corpus in one rdflib Graph (what `graph.ttl` holds)."""
-    return _Builder(corpus).build()
+    return corpus_to_quads(corpus).to_graph()
 
 
 def corpus_to_dataset(corpus: Corpus) -> Dataset:
     """The corpus as a Dataset: everything in the default graph, plus one named
     graph per article (named by the article's IRI) holding what that article says."""
-    from kg.graph.dataset import graph_to_dataset
-    return graph_to_dataset(corpus_to_graph(corpus))
+    return corpus_to_quads(corpus).to_dataset()
 

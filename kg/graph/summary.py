@@ -14,8 +14,12 @@ from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, RDF, RELATION_PREDICATES, SKO
 __all__ = ["counts", "top_places", "top_programmes", "find_entities", "describe", "normalise"]
 
 
-def counts(graph: Graph) -> dict[str, int]:
-    """Number of nodes of each type, edges of each relation, and triples."""
+def counts(graph) -> dict[str, int]:
+    """Number of nodes of each type, edges of each relation, and triples
+    (of an rdflib Graph or of `kg.graph.quads.GraphQuads`)."""
+    from kg.graph.quads import GraphQuads
+    if isinstance(graph, GraphQuads):
+        return _quad_counts(graph)
     out = {name: len(set(graph.subjects(RDF.type, cls))) for name, cls in ENTITY_CLASSES.items()}
     for name, cls in (("Article", GOV.Article), ("Statistic", GOV.Statistic),
                       ("Membership", GOV.Membership), ("Assertion", GOV.Assertion)):
@@ -23,6 +27,20 @@ def counts(graph: Graph) -> dict[str, int]:
     for name, prop in RELATION_PREDICATES.items():
         out[name] = len(set(graph.subject_objects(prop)))
     out["triples"] = len(graph)
+    return out
+
+
+def _quad_counts(quads) -> dict[str, int]:
+    # Triples are unique, so a (node, rdf:type, class) triple is one node and a
+    # (s, p, o) triple one edge.
+    from kg.graph.quads import iri
+    kind = iri(str(RDF.type))
+    classes = {**ENTITY_CLASSES, "Article": GOV.Article, "Statistic": GOV.Statistic,
+               "Membership": GOV.Membership, "Assertion": GOV.Assertion}
+    out = {name: quads.count(kind, iri(str(cls))) for name, cls in classes.items()}
+    for name, prop in RELATION_PREDICATES.items():
+        out[name] = quads.count(iri(str(prop)))
+    out["triples"] = len(quads)
     return out
 
 

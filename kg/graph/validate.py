@@ -5,10 +5,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from kg.graph.dataset import union_graph
+from kg.graph.quads import rdflib_graph
 from kg.vocab import RDFS
 
 __all__ = ["ONTOLOGY_DIR", "ontology_graph", "shapes_graph", "validate"]
@@ -35,15 +35,16 @@ def _name(graph: Graph, node) -> str:
     return f"{labels[0]} {text}" if labels else text
 
 
-def validate(dataset: Dataset | Graph) -> tuple[bool, str]:
-    """Validate the union of `dataset` against the SHACL shapes.
+def validate(dataset) -> tuple[bool, str]:
+    """Validate the union of `dataset` (GraphQuads, rdflib Dataset or Graph)
+    against the SHACL shapes.
 
     Returns `(conforms, report)`: the report is one line per violation,
     `<focus node> <path>: <message>` (value shown where there is one), sorted.
     """
     import pyshacl
 
-    data = union_graph(dataset)
+    data = dataset if type(dataset) is Graph else rdflib_graph(dataset)
     conforms, results, _text = pyshacl.validate(
         data, shacl_graph=shapes_graph(), inference="none", allow_warnings=True)
     if conforms:
