@@ -41,8 +41,10 @@ _DATELINE = re.compile(
     r"^(?:本报|新华社|中新社)(?:(?P<place>[\u4e00-\u9fff]{1,8}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)电|讯)\s*")
 _DATELINE_PAREN_BYLINE = re.compile(r"^[（(](?P<names>[^（）()]{2,40})[）)]\s*")
+_SPACED_NAME = rf"(?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|{_NAME})"   # 江 宣
 _DATELINE_ROLE_BYLINE = re.compile(
-    rf"^(?:{_ROLE}\s*●?\s*{_NAME}(?:\s+(?!{_ROLE}){_NAME})*\s+)+(?=(?:{_NAME})?[^\s])")
+    rf"^(?:{_ROLE}\s*●?\s*{_SPACED_NAME}(?:\s+(?!{_ROLE}){_SPACED_NAME})*(?:\s+|$))+"
+    rf"(?=(?:{_NAME})?[^\s]|$)")
 _BYLINE_WORDS = re.compile(r"本报|特约|摄影记者|摄影|记者|通讯员|实习生|整理|报道|文/图|文图|摄")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
 _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_ROLE}|{_NAME}\s*整理)")
@@ -375,6 +377,14 @@ def _starts_new_block(block: _Unit, line: _Line) -> bool:
     return bool(_PARALLEL_HEAD.match(last)) or len(last) >= _DECK_LINE
 
 
+def _short_tail(draft: "_Draft") -> bool:
+    """Whether the draft's text after its last subhead is a short item: a few paragraphs
+    and captions."""
+    heads = [k for k, u in enumerate(draft.units) if u.kind == "H"]
+    return bool(heads) and 1 <= len(draft.units) - heads[-1] - 1 <= 3 and all(
+        u.kind in "PC" for u in draft.units[heads[-1] + 1:])
+
+
 def _trim_para(para: _Para, length: int) -> None:
     """Cut a paragraph (text and segments) to its first `length` characters, minus end spaces."""
     length = len(para.text[:length].rstrip())
@@ -493,6 +503,9 @@ class _Assembler:
         cur = self.current
         if unit.photo:
             target = cur or (self.drafts[-1] if self.drafts else self.open("B"))
+            if (nxt is None or nxt.kind == "H") and target.reporters and _short_tail(target):
+                # a signed story, a headline, a short text and its credit: a picture item of its own
+                target = self._split_at_last_subhead(target)
             target.photographers.extend(unit.names)
             if nxt is not None and nxt.kind == "H" and target.titled and target.has_body:
                 target.closed = True     # a picture item ends with its credit; a headline follows

@@ -167,3 +167,18 @@ def test_a_photo_credit_ends_a_picture_item_before_the_next_headline(tmp_path):
     assert [(a.title, a.reporters) for a in articles] == [
         ("反诈宣传进公园", ["邓小川"]),
         ("吴中：“网格警务”激活基层治理", ["钱卫东", "顾晓岚"])]
+
+
+def test_bylines_with_spaced_two_character_names(tmp_path):
+    # typesetters pad two-character names to the width of three: 江 宣, 【杜 娟 宋鹏飞】
+    page = ("江夏警方“平安守护”百日行动战果丰硕\n\n本报讯 记者 胡新桥 通讯员 江 宣\n\n"
+            "今年以来，武汉市公安局江夏区分局开展“平安守护”百日行动，重拳打击电信网络诈骗。\n\n"
+            "鄠邑：“老支书调解工作室”化解矛盾\n\n"
+            "今年以来，西安市鄠邑区司法局打造“老支书调解工作室”品牌，推动小事不出村。\n\n"
+            "【杜 娟 宋鹏飞】\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    articles, _ = split_articles(read_source(path))
+    assert [(a.title, a.reporters) for a in articles] == [
+        ("江夏警方“平安守护”百日行动战果丰硕", ["胡新桥", "江宣"]),
+        ("鄠邑：“老支书调解工作室”化解矛盾", ["杜娟", "宋鹏飞"])]
