@@ -21,6 +21,7 @@ import jieba.posseg
 from kg.lexicons import words
 from kg.model import Article, EntityType, Mention, TITLE_SENTENCE
 from kg.recognise import ArticleContext
+from kg.regex import finditer_at
 
 _HAN = r"[\u4e00-\u9fff]"
 # Characters that rarely end a given name but often follow one: 王云对这些, 罗义已经…
@@ -147,7 +148,7 @@ class PersonRecognizer:
                 found.append(self._mention(index, m.end(), name, role=m.group("title")))
                 found.extend(self._more(index, text, m.end() + len(name), taken))
         if self.cue_word.search(text):
-            for m in _finditer(self.cued, self.cued_start, text):
+            for m in finditer_at(self.cued, self.cued_start, text):
                 name = self._name(text, m.end(), taken)
                 if name:
                     found.append(self._mention(index, m.end(), name))
@@ -442,24 +443,6 @@ class _OnFirstUse:
         if self._pattern is None:
             self._pattern = re.compile(self.source)
         return self._pattern
-
-
-def _finditer(pattern: re.Pattern, starts: re.Pattern, text: str):
-    """`pattern.finditer(text)` for a pattern that never matches empty and whose every match
-    starts with a character of `starts`: the pattern is tried only there (a lookbehind still
-    sees the text before), not entered at every character."""
-    pos, end = 0, len(text)
-    while pos < end:
-        at = starts.search(text, pos)
-        if at is None:
-            return
-        pos = at.start()
-        m = pattern.match(text, pos)
-        if m is None:
-            pos += 1
-            continue
-        yield m
-        pos = m.end()
 
 
 def _is_han(chars: str) -> bool:

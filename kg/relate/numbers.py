@@ -18,6 +18,7 @@ from functools import lru_cache
 import cn2an
 
 from kg.lexicons import sections, words
+from kg.regex import finditer_at
 
 CN_DIGITS = "零〇一壹幺二贰两三叁仨四肆五伍六陆七柒八捌九玖"
 CN_PLACES = "十拾百佰千仟万亿"
@@ -88,25 +89,6 @@ def _matches(text: str):
     """`lexicon().pattern.finditer(text)`: the same matches, tried only where one can start."""
     lex = lexicon()
     return finditer_at(lex.pattern, lex.starts, text)
-
-
-def finditer_at(pattern: re.Pattern, starts: re.Pattern, text: str):
-    """`pattern.finditer(text)` for a pattern that never matches empty and whose every
-    match starts with a character of the one-class pattern `starts`: the match at the next
-    such position, if any, is the leftmost one from there (a lookbehind still sees the text
-    before it), so the pattern is tried only there, not entered at every character."""
-    pos, end = 0, len(text)
-    while pos < end:
-        at = starts.search(text, pos)
-        if at is None:
-            return
-        pos = at.start()
-        m = pattern.match(text, pos)
-        if m is None:
-            pos += 1
-            continue
-        yield m
-        pos = m.end()
 
 
 # ---------------------------------------------------------------- numerals

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from kg.model import EntityType, Mention, Sentence, Statistic
 from kg.lexicons import alternation, words
-from kg.relate.numbers import Quantity, direction_words, find_quantities, finditer_at
+from kg.regex import finditer_at
+from kg.relate.numbers import Quantity, direction_words, find_quantities
 
 SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME})
 
