@@ -96,7 +96,11 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
             place = place or lead_place
             for body in bodies or ([agency] if agency else []):
                 out.append(Relation(prog.key, "implementedBy", body, sentence, evidence=evidence))
-            for where in dict.fromkeys([*places[:-1], place] if place else places):
+            wheres = [*places[:-1], place] if place else list(places)
+            if places and agency and bodies and ex.agency_place.get(agency) not in wheres:
+                # 长安大队…在韦曲街道、郭杜街道开展: the streets, and the district the body serves
+                wheres.append(ex.agency_place.get(agency))
+            for where in dict.fromkeys(w for w in wheres if w):
                 out.append(Relation(prog.key, "implementedIn", where, sentence, evidence=evidence))
     return out
 
