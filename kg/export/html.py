@@ -376,11 +376,38 @@ def _vis_asset(name: str) -> str:
     return lib.joinpath(name).read_text(encoding="utf-8")
 
 
-def script_json(value: object) -> str:
-    """JSON safe to place inside a <script> element: no `<`, `>` or `&` survive."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def _escape_script(text: str) -> str:
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def script_json(value: object) -> str:
+    """JSON safe to place inside a <script> element: no `<`, `>` or `&` survive."""
+    return _escape_script(_json(value))
+
+
+def _json_pieces(value: object, depth: int = 2):
+    """`_json(value)` in pieces (dicts and lists opened `depth` levels deep), so a
+    big payload is never one string; joined, the pieces are `_json(value)` exactly."""
+    if depth and isinstance(value, dict) and value:
+        yield "{"
+        for i, key in enumerate(sorted(value)):
+            yield ("," if i else "") + _json(key) + ":"
+            yield from _json_pieces(value[key], depth - 1)
+        yield "}"
+    elif depth and isinstance(value, list) and value:
+        yield "["
+        for i, item in enumerate(value):
+            if i:
+                yield ","
+            yield from _json_pieces(item, depth - 1)
+        yield "]"
+    else:
+        yield _json(value)
 
 
 def radial_layout(ids: list[str], edges: list[dict], rank: dict[str, tuple]) -> dict[str, tuple[int, int]]:
@@ -456,12 +483,29 @@ def radial_layout(ids: list[str], edges: list[dict], rank: dict[str, tuple]) -> 
     return positions
 
 
+class _NodeIds(list):
+    """pyvis's list of node ids, answering `id in ids` from a set: pyvis asks it for
+    every node and twice for every edge, which scanning the list made quadratic."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set = set()
+
+    def append(self, item) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._members
+
+
 def vis_network(data: dict) -> Network:
     """The pyvis network holding the vis node and edge records of the whole graph;
     the nodes the page starts with carry their starting positions."""
     rank = {n["id"]: (-n["value"], n["label"], n["id"]) for n in data["nodes"]}
     position = radial_layout(data["initial"], data["edges"], rank)
     net = Network(directed=True, cdn_resources="in_line")
+    net.node_ids = _NodeIds()
     for node in data["nodes"]:
         style = STYLE_BY_KEY[node["type"]]
         where = dict(zip("xy", position[node["id"]])) if node["id"] in position else {}
@@ -514,23 +558,43 @@ def vis_options(node_count: int) -> dict:
 _SLOT = re.compile(r"/\*\{\{(\w+)\}\}\*/|\{\{(\w+)\}\}")
 
 
-def render_page(data: dict, title: str = "govkg explorer") -> str:
-    """The page as one HTML string with vis-network, the script, the style and the data inlined."""
+def write_page(data: dict, stream, title: str = "govkg explorer") -> None:
+    """The page, to a text stream, with vis-network, the script, the style and the
+    data inlined; the data is written piece by piece, never held as one string."""
     net = vis_network(data)
     nodes, edges, *_ = net.get_network_data()
     for node, source in zip(nodes, data["nodes"]):
         node["type"], node["regions"] = source["type"], source["regions"]
     payload = {**data, "nodes": nodes, "edges": edges, "options": vis_options(len(data["initial"]))}
     slots = {
-        "title": _escape_html(title),
-        "vis_css": _vis_asset("vis-network.css"),
-        "explorer_css": _asset("explorer.css"),
-        "vis_js": _vis_asset("vis-network.min.js"),
-        "explorer_js": _asset("explorer.js"),
-        "data": script_json(payload),
+        "title": lambda: [_escape_html(title)],
+        "vis_css": lambda: [_vis_asset("vis-network.css")],
+        "explorer_css": lambda: [_asset("explorer.css")],
+        "vis_js": lambda: [_vis_asset("vis-network.min.js")],
+        "explorer_js": lambda: [_asset("explorer.js")],
+        "data": lambda: map(_escape_script, _json_pieces(payload)),
     }
-    # one pass, so nothing substituted is ever scanned for slots again
-    return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], _asset("explorer.html"))
+    # one pass over the template, so nothing substituted is ever scanned for slots again
+    template, at = _asset("explorer.html"), 0
+    for match in _SLOT.finditer(template):
+        stream.write(template[at:match.start()])
+        buffered: list[str] = []
+        for piece in slots[match.group(1) or match.group(2)]():
+            buffered.append(piece)
+            if len(buffered) >= 4096:
+                stream.write("".join(buffered))
+                buffered.clear()
+        stream.write("".join(buffered))
+        at = match.end()
+    stream.write(template[at:])
+
+
+def render_page(data: dict, title: str = "govkg explorer") -> str:
+    """The page as one HTML string (see `write_page`)."""
+    import io
+    page = io.StringIO()
+    write_page(data, page, title)
+    return page.getvalue()
 
 
 def _escape_html(text: str) -> str:
@@ -540,8 +604,9 @@ def _escape_html(text: str) -> str:
 
 def write_html(dataset, path: Path, max_nodes: int = DEFAULT_MAX_NODES,
                focus: str | None = None, title: str = "govkg explorer") -> None:
-    page = render_page(explorer_data(dataset, max_nodes=max_nodes, focus=focus), title=title)
-    Path(path).write_text(page, encoding="utf-8")
+    data = explorer_data(dataset, max_nodes=max_nodes, focus=focus)
+    with open(path, "w", encoding="utf-8") as stream:
+        write_page(data, stream, title=title)
 
 
 @exporter("html", "graph.html", "Interactive explorer, one offline HTML page")
