@@ -219,3 +219,13 @@ def test_speaking_to_the_reporter(recogniser):
 ])
 def test_anonymous_forms_against_words(recogniser, text, expected):
     assert names(recogniser, text) == expected
+
+
+def test_post_stated_after_a_comma_or_also(recogniser):
+    # 宋某，是…派出所的社区民警 / 马某也是…委员会的调解员: the name and the post after it
+    found = {m.name: m.attrs.get("post") for m in people(
+        recogniser, "宋晓佳，是武汉市公安局江夏区分局纸坊派出所的社区民警。")}
+    assert found.get("宋晓佳") == "社区民警"
+    found = {m.name: m.attrs.get("post") for m in people(
+        recogniser, "马金海也是薛家岛街道人民调解委员会的调解员。")}
+    assert found.get("马金海") == "调解员"

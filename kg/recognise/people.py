@@ -91,8 +91,9 @@ class PersonRecognizer:
              (("像",), ("这样", "一样", "那样"))),
             (_OnFirstUse(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"), (("是一名", "是一位"),)),
             # 杜伟是…派出所的副所长: the post is kept apart from `role` (not before the name)
-            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})(?:是|现任|担任|任)[^，。；！？]{{0,30}}?"
-                         rf"(?P<post>{titles})(?=[，。；！？]|$)"), (("是", "任"),)),
+            # 宋佳，是…派出所的社区民警 / 马金山也是…委员会的调解员
+            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})[，,]?(?:也|还|则|现)?(?:是|现任|担任|任)"
+                         rf"[^，。；！？]{{0,30}}?(?P<post>{titles})(?=[，。；！？]|$)"), (("是", "任"),)),
         ]
         self.listed = re.compile(rf"(?P<list>{_HAN}{{2,3}}(?:、{_HAN}{{2,3}})+)(?:等|两人|二人|三人)")
         self.anonymous = re.compile(rf"(?P<name>(?P<sur>{surname})(?:{anonymous}))")
