@@ -68,7 +68,11 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
     focus = ex.focus_places[0] if ex.focus_places else None
     ranked = sorted((k for k in counts if k in known and counts[k] >= at_least),
                     key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], k.count("/"), k))
-    return ranked[0] if ranked else None
+    if ranked:
+        return ranked[0]
+    # the one body of the article, serving the place it is about, even if named once
+    serving = [k for k in counts if k in known and ex.agency_place.get(k) == focus]
+    return serving[0] if len(counts) == 1 and len(serving) == 1 else None
 
 
 def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
