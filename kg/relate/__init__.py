@@ -1,6 +1,7 @@
 """Relations and statistics of one article, every one tied to its sentence."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
@@ -8,6 +9,9 @@ from kg.relate.relations import (document_relations, lead_agency, nested_in_name
                                  programme_relations, structural_relations)
 from kg.relate.statistics import find_statistics, unique_statistics
 
+# What only a police or judicial body does to people or cases.
+_ENFORCEMENT = re.compile(r"抓获|刑事拘留|行政拘留|逮捕|破获|侦破|打击处理|查处|起诉|审结|立案侦查|"
+                          r"刑拘|抓捕|缴获|追缴|追回")
 _SUBJECT_TYPES = (EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME)
 
 
@@ -33,6 +37,7 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
                 # 徐州市公安局党委 配齐…民警: the bureau's figures, stated by its Party committee
                 m = replace(m, key=ex.agency_parent[m.key])
             by_sentence.setdefault(m.sentence, []).append(m)
+    agencies = {e.key for e in ex.entities if e.type is EntityType.AGENCY}
     out = []
     carried, paragraph = None, None
     for sentence in ex.article.sentences:
@@ -40,9 +45,19 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
             carried, paragraph = None, sentence.paragraph
         here = by_sentence.get(sentence.index, [])
         # A sentence with no subject of its own goes on about the one before it in the paragraph.
-        out.extend(find_statistics(sentence, here, carried or default, ex.article.id))
+        found = find_statistics(sentence, here, carried or default, ex.article.id)
+        out.extend(_enforced_by(st, lead, agencies) for st in found)
         subject = next((m for m in here if m.type is not EntityType.PLACE or not m.attrs.get("coreference")), None)
         if subject is not None and subject.start <= 20:
             carried = subject.key
     return unique_statistics(out)
 
+
+def _enforced_by(stat: Statistic, lead: str | None, agencies: set[str]) -> Statistic:
+    """抓获…3名, 刑事拘留11人: only a body arrests or detains, so such a figure is the lead
+    body's even where the sentence's subject is a place or a programme."""
+    if lead is None or stat.about in agencies:
+        return stat
+    at = stat.evidence.find(stat.surface)
+    clause = re.split(r"[，。；]", stat.evidence[:at])[-1] if at >= 0 else ""
+    return replace(stat, about=lead) if _ENFORCEMENT.search(clause) else stat
