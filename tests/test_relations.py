@@ -60,3 +60,16 @@ def test_posts_stated_after_the_name_and_police_posts_from_context():
     assert ("李晓东@620000", "holdsPost", "兰州市公安局城关分局皋兰路派出所") in {
         (s if "@" in s else s, p, o) for s, p, o in found} or any(
         p == "holdsPost" and o.endswith("皋兰路派出所") for _, p, o in found)
+
+
+def test_arrests_are_the_lead_bodys_figures():
+    art = Article("100_test.txt", 0, "嘉兴：多措并举提升安全指数",
+                  sentences=[Sentence(t, i) for i, t in enumerate([
+                      "今年以来，嘉兴市公安局南湖分局深化社区警务改革。",
+                      "南湖区建成“人防网”“技防网”两张网。",
+                      "通过群防群治力量，先后抓获违法犯罪嫌疑人36名。"])])
+    ex, mentions = resolve_article(art, recognise_article(art))
+    relate_article(ex, mentions)
+    names = {e.key: e.name for e in ex.entities}
+    about = {(names.get(s.about), s.value) for s in ex.statistics}
+    assert ("嘉兴市公安局南湖分局", 36) in about

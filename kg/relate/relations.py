@@ -71,7 +71,9 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
     if ranked:
         return ranked[0]
     # the one body of the article, serving the place it is about, even if named once
-    serving = [k for k in counts if k in known and ex.agency_place.get(k) == focus]
+    gaz = gazetteer()
+    serving = [k for k in counts if k in known and (where := ex.agency_place.get(k)) and focus
+               and (where == focus or where in gaz.divisions and gaz.is_within(where, focus))]
     return serving[0] if len(counts) == 1 and len(serving) == 1 else None
 
 
