@@ -6,10 +6,13 @@ with the dictionary alone is cheap, and the same windows recur, so cuts are reme
 """
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 import jieba
 import jieba.posseg
+
+jieba.setLogLevel(logging.WARNING)   # no "Building prefix dict…" chatter on every run
 
 
 @lru_cache(maxsize=1 << 16)
