@@ -122,12 +122,24 @@ class GraphQuads:
         order = sorted(range(len(terms)), key=terms.__getitem__)
         rank = np.empty(len(terms), dtype=np.uint32)
         rank[np.asarray(order, dtype=np.int64)] = np.arange(len(terms), dtype=np.uint32)
+        # Each quad as two 64-bit keys of term ranks, (g, s) and (p, o): sorted
+        # together they order the quads, and equal neighbours are duplicates.
         raw = np.frombuffer(self._buffer, dtype=np.uint32).reshape(-1, 4)
-        ranked = np.ascontiguousarray(rank[raw])
+        hi = (rank[raw[:, 0]].astype(np.uint64) << np.uint64(32)) | rank[raw[:, 1]]
+        lo = (rank[raw[:, 2]].astype(np.uint64) << np.uint64(32)) | rank[raw[:, 3]]
+        del raw
         self._buffer = array("I")
-        fields = np.dtype([("g", "<u4"), ("s", "<u4"), ("p", "<u4"), ("o", "<u4")])
-        unique = np.unique(ranked.view(fields).ravel())
-        self.rows = unique.view(np.uint32).reshape(-1, 4)
+        sorting = np.lexsort((lo, hi))
+        hi, lo = hi[sorting], lo[sorting]
+        del sorting
+        keep = np.ones(len(hi), dtype=bool)
+        keep[1:] = (hi[1:] != hi[:-1]) | (lo[1:] != lo[:-1])
+        hi, lo = hi[keep], lo[keep]
+        rows = np.empty((len(hi), 4), dtype=np.uint32)
+        low = np.uint64(0xFFFFFFFF)
+        rows[:, 0], rows[:, 1] = hi >> np.uint64(32), hi & low
+        rows[:, 2], rows[:, 3] = lo >> np.uint64(32), lo & low
+        self.rows = rows
         self.terms = [terms[i] for i in order]
         self._ids = None
         self._defaults = int(np.searchsorted(self.rows[:, 0], 1))
