@@ -48,6 +48,7 @@ _DATELINE_ROLE_BYLINE = re.compile(
 _BYLINE_WORDS = re.compile(r"本报|特约|摄影记者|摄影|记者|通讯员|实习生|整理|报道|文/图|文图|摄")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
 _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_ROLE}|{_NAME}\s*整理)")
+_LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}})[）)]\s*(?=\S)")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
 _TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
 _TRAILING_PAREN = re.compile(r"(?<=[。！？”」])\s*[（(](?P<names>[^（）()]{2,20})[）)]$")
@@ -344,6 +345,13 @@ def _units(clean: CleanText) -> list[_Unit]:
             units.append(unit)
             add_body(line, line.start + pos)
             continue
+        lead = _LEADING_PAREN_BYLINE.match(line.text) if para is None else None
+        if lead:
+            names = byline_names(lead.group("names"))
+            if names:            # （记者 刘洋）湖南省株洲市…: the byline opens the story's first line
+                units.append(_Unit("B", [line], names=names))
+                add_body(line, line.start + lead.end())
+                continue
         if _CAPTION.search(line.text):
             credit = _CAPTION_CREDIT.search(line.text)
             names = byline_names(credit.group("credit")[:-1]) if credit else []
@@ -494,7 +502,7 @@ class _Assembler:
     def _D(self, unit: _Unit, nxt: _Unit | None) -> None:
         cur = self.current
         if not (cur and cur.titled and not cur.has_body and not cur.dateline
-                and not cur.reporters):
+                and not cur.closed):
             cur = self.open("D")
         cur.dateline, cur.date = unit.place, unit.date
         cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
@@ -510,7 +518,13 @@ class _Assembler:
             if nxt is not None and nxt.kind == "H" and target.titled and target.has_body:
                 target.closed = True     # a picture item ends with its credit; a headline follows
             return
-        trailing = unit.closing or nxt is None or nxt.kind in "HBD"
+        # a byline between a headline and its dateline leads the story: 标题 / 本报记者 X / 本报太原…电
+        leading = nxt is not None and nxt.kind in "DP" and cur is not None and cur.titled \
+            and not cur.has_body and not cur.reporters and not cur.closed
+        trailing = not leading and (unit.closing or nxt is None or nxt.kind in "HBD")
+        if leading:
+            cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
+            return
         if not trailing:
             if cur is None or cur.reporters or cur.has_body:
                 cur = self.open("B")

@@ -182,3 +182,21 @@ def test_bylines_with_spaced_two_character_names(tmp_path):
     assert [(a.title, a.reporters) for a in articles] == [
         ("江夏警方“平安守护”百日行动战果丰硕", ["胡新桥", "江宣"]),
         ("鄠邑：“老支书调解工作室”化解矛盾", ["杜娟", "宋鹏飞"])]
+
+
+def test_byline_between_headline_and_its_body(tmp_path):
+    # 标题 / 本报记者 X Y / 本报太原…电; 标题 / 【X Y】 / body; 标题 / （记者 X）body
+    page = ("小店区综治中心织密基层“平安网”\n\n本报记者 李建华 周敏\n\n"
+            "本报太原 3月 8日电 走进太原市小店区综治中心，大厅电子屏上实时滚动着矛盾纠纷信息。\n\n"
+            "福州鼓楼：法律顾问走进网格\n\n【林晓东 陈雅琴】\n\n"
+            "春节刚过，福州市鼓楼区温泉街道综治中心里，律师正在为居民释法说理。\n\n"
+            "株洲芦淞：检法联手护航服饰市场\n\n"
+            "（记者 刘洋）湖南省株洲市芦淞区是全国知名的服饰产业集聚区，经营户超过1.2万户。\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    articles, _ = split_articles(read_source(path))
+    assert [(a.title, a.reporters) for a in articles] == [
+        ("小店区综治中心织密基层“平安网”", ["李建华", "周敏"]),
+        ("福州鼓楼：法律顾问走进网格", ["林晓东", "陈雅琴"]),
+        ("株洲芦淞：检法联手护航服饰市场", ["刘洋"])]
+    assert articles[2].sentences[0].text.startswith("湖南省株洲市")
