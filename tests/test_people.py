@@ -229,3 +229,10 @@ def test_post_stated_after_a_comma_or_also(recogniser):
     found = {m.name: m.attrs.get("post") for m in people(
         recogniser, "马金海也是薛家岛街道人民调解委员会的调解员。")}
     assert found.get("马金海") == "调解员"
+
+
+def test_name_set_off_by_its_post(recogniser):
+    # 吴某，晋江市综治中心主任，介绍说: the post in apposition after the name
+    found = {m.name: m.attrs.get("post") for m in people(
+        recogniser, "吴建明，泉州市综治中心主任，介绍说全市已建成网格1200个。")}
+    assert found.get("吴建明") == "主任"

@@ -91,6 +91,9 @@ class PersonRecognizer:
              (("像",), ("这样", "一样", "那样"))),
             (_OnFirstUse(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"), (("是一名", "是一位"),)),
             # 杜伟是…派出所的副所长: the post is kept apart from `role` (not before the name)
+            # 吴某，晋江市综治中心主任，介绍说: a name set off by its post in apposition
+            (_OnFirstUse(rf"(?:^|(?<=[。！？；]))(?P<name>{name})，[^，。；！？]{{2,24}}?"
+                         rf"(?P<post>{titles})[，,]"), (("，",),)),
             # 宋佳，是…派出所的社区民警 / 马金山也是…委员会的调解员
             (_OnFirstUse(rf"{_OPEN}(?P<name>{name})[，,]?(?:也|还|则|现)?(?:是|现任|担任|任)"
                          rf"[^，。；！？]{{0,30}}?(?P<post>{titles})(?=[，。；！？]|$)"), (("是", "任"),)),

@@ -130,7 +130,7 @@ def _listed_places(before: list[Mention], ms: list[Mention], text: str) -> list[
 # 在徐州市委、市政府领导下: the bodies that lead or guide, not the ones that run it
 _GUIDANCE = re.compile(r"在[^，。；]{2,30}?(?:领导|指导|支持|统筹|部署|推动|关心)下")
 _POST_MODIFIER = re.compile(r"^的?(?:专职|兼职|首席|资深|一名|一位|名)?")
-_POST_AFTER = re.compile(r"[，,]?(?:也|还|现|则|目前)?(?:是|任|担任|系|现任)")
+_POST_AFTER = re.compile(r"[，,]?(?:也|还|现|则|目前)?(?:是|任|担任|系|现任)|[，,](?=[^，。；]{2,24}[，,])")
 _SPEAKER_INTRO = re.compile(r"(?:介绍|表示|说|指出|认为|坦言)[，：:]")
 _JOINT = re.compile(r"^(?:联合|会同|协同|携手|和|与|及|、)$")
 
