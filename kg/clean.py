@@ -220,6 +220,38 @@ def _drop(text: str, offsets: list[int] | None, spans: list[tuple[int, int]]
     return "".join(parts), kept
 
 
+def _letter_spaced_stretch(body: str) -> set[int]:
+    """Starts of the spaces inside a letter-spaced stretch of an otherwise normal line
+    (`2023年，全 区 综 治 中 心 共受理`): three or more single characters in a row."""
+    gaps = [(m.start(), m.end()) for m in _CJK_GAP.finditer(body)]
+    if len(gaps) < 2:
+        return set()
+
+    def run_left(a: int) -> int:
+        n = 0
+        while a - n - 1 >= 0 and CJK.match(body[a - n - 1]):
+            n += 1
+        return n
+
+    def run_right(b: int) -> int:
+        n = 0
+        while b + n < len(body) and CJK.match(body[b + n]):
+            n += 1
+        return n
+
+    singles = [run_left(a) == 1 and run_right(b) == 1 for a, b in gaps]
+    stray = set()
+    for k, (a, b) in enumerate(gaps):
+        chained = singles[k] and (k > 0 and singles[k - 1] and gaps[k - 1][1] == a - 1
+                                  or k + 1 < len(gaps) and singles[k + 1] and gaps[k + 1][0] == b + 1)
+        # the stretch's ends: a single character next to a stray gap joins its neighbour word
+        edge = (run_left(a) == 1 and k > 0 and singles[k - 1] and gaps[k - 1][1] == a - 1) or \
+               (run_right(b) == 1 and k + 1 < len(gaps) and singles[k + 1] and gaps[k + 1][0] == b + 1)
+        if chained or edge:
+            stray.add(a)
+    return stray
+
+
 def _stray_spaces(text: str) -> list[tuple[int, int]]:
     """Spans of spaces to drop: all, or all but one where a space carries meaning."""
     spans: list[tuple[int, int]] = []
@@ -229,9 +261,11 @@ def _stray_spaces(text: str) -> list[tuple[int, int]]:
         if " " not in body:
             continue
         gaps = len(_CJK_GAP.findall(body))
+        byline = bool(_BYLINE_LIKE.search(body.strip()))
         letter_spaced = (gaps >= _LETTER_SPACED_MIN_GAPS
                          and len(CJK.findall(body)) / (gaps + 1) < _LETTER_SPACED_MAX_RUN
-                         and not _BYLINE_LIKE.search(body.strip()))
+                         and not byline)
+        spaced_chars = set() if letter_spaced or byline else _letter_spaced_stretch(body)
         for run in _SPACE_RUN.finditer(body):
             a, b = run.span()
             if a == 0 or b == len(body):
@@ -239,7 +273,7 @@ def _stray_spaces(text: str) -> list[tuple[int, int]]:
                 continue
             before, after = body[a - 1], body[b]
             if CJK.match(before) and CJK.match(after):
-                keep = not letter_spaced
+                keep = not letter_spaced and a not in spaced_chars
             else:
                 keep = bool(_NARROW.match(before) and _NARROW.match(after))
             spans.append((start + a + (1 if keep else 0), start + b))

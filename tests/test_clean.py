@@ -108,3 +108,11 @@ def test_standard_simplified_characters_survive_the_traditional_folding():
     # traditional characters, which are folded as usual.
     clean = normalize_text("培育了“春熙孃孃”等品牌，這是測試").text
     assert "春熙孃孃" in clean and "这是测试" in clean
+
+
+def test_a_letter_spaced_stretch_inside_a_normal_line():
+    # PDF justification spaces out part of a line only; word spaces elsewhere stay
+    assert normalize_text("年，全 区 综 治 中 心 共受理矛盾纠纷 4318 件").text == "年，全区综治中心共受理矛盾纠纷4318件"
+    assert normalize_text("江夏区分局还与 江 夏 区 人 民 检 察 院建立协作机制").text == \
+        "江夏区分局还与江夏区人民检察院建立协作机制"
+    assert normalize_text("推动干部下沉 贴心服务群众").text == "推动干部下沉 贴心服务群众"
