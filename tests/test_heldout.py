@@ -30,7 +30,9 @@ import pytest
 
 from kg.api import KnowledgeGraph
 
-SCORER = Path(os.environ.get("GOVKG_SCORER", "/work/shared/eval/score.py"))
+# the shared evaluation folder sits beside the checkout (../shared), as in CI
+SCORER = Path(os.environ.get("GOVKG_SCORER",
+                             Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"))
 
 # Regression guards (measured - margin), not targets. heldout2 (g01-g03: 西安, 武汉,
 # 宜昌, 襄阳, 厦门, 济南, 青岛) was written later by someone who had not read the code;
