@@ -160,10 +160,7 @@ def test_a_photo_credit_ends_a_picture_item_before_the_next_headline(tmp_path):
             "邓小川 摄\n\n吴中：“网格警务”激活基层治理\n\n"
             "今年以来，苏州市公安局吴中分局深入推进“网格警务”改革，全区警情总量同比下降9.4%。\n\n"
             "【钱卫东 顾晓岚】\n")
-    path = tmp_path / "page.txt"
-    path.write_text(page, encoding="utf-8")
-    from kg.read import read_source
-    articles, _ = split_articles(read_source(path))
+    articles = _split_page(tmp_path, page)
     assert [(a.title, a.reporters) for a in articles] == [
         ("反诈宣传进公园", ["邓小川"]),
         ("吴中：“网格警务”激活基层治理", ["钱卫东", "顾晓岚"])]
@@ -176,9 +173,7 @@ def test_bylines_with_spaced_two_character_names(tmp_path):
             "鄠邑：“老支书调解工作室”化解矛盾\n\n"
             "今年以来，西安市鄠邑区司法局打造“老支书调解工作室”品牌，推动小事不出村。\n\n"
             "【杜 娟 宋鹏飞】\n")
-    path = tmp_path / "page.txt"
-    path.write_text(page, encoding="utf-8")
-    articles, _ = split_articles(read_source(path))
+    articles = _split_page(tmp_path, page)
     assert [(a.title, a.reporters) for a in articles] == [
         ("江夏警方“平安守护”百日行动战果丰硕", ["胡新桥", "江宣"]),
         ("鄠邑：“老支书调解工作室”化解矛盾", ["杜娟", "宋鹏飞"])]
@@ -192,11 +187,16 @@ def test_byline_between_headline_and_its_body(tmp_path):
             "春节刚过，福州市鼓楼区温泉街道综治中心里，律师正在为居民释法说理。\n\n"
             "株洲芦淞：检法联手护航服饰市场\n\n"
             "（记者 刘洋）湖南省株洲市芦淞区是全国知名的服饰产业集聚区，经营户超过1.2万户。\n")
-    path = tmp_path / "page.txt"
-    path.write_text(page, encoding="utf-8")
-    articles, _ = split_articles(read_source(path))
+    articles = _split_page(tmp_path, page)
     assert [(a.title, a.reporters) for a in articles] == [
         ("小店区综治中心织密基层“平安网”", ["李建华", "周敏"]),
         ("福州鼓楼：法律顾问走进网格", ["林晓东", "陈雅琴"]),
         ("株洲芦淞：检法联手护航服饰市场", ["刘洋"])]
     assert articles[2].sentences[0].text.startswith("湖南省株洲市")
+
+
+def _split_page(tmp_path, page: str):
+    """The articles of a page written out as a file, the way users hand it to kg build."""
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    return split_articles(read_source(path))[0]
