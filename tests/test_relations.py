@@ -73,3 +73,17 @@ def test_arrests_are_the_lead_bodys_figures():
     names = {e.key: e.name for e in ex.entities}
     about = {(names.get(s.about), s.value) for s in ex.statistics}
     assert ("嘉兴市公安局南湖分局", 36) in about
+
+
+def test_a_means_named_in_passing_is_not_what_the_next_sentence_counts():
+    # 依托 X 项目 names the means; the paragraph goes on about the 雪亮工程 it upgrades
+    art = Article("100_test.txt", 0, "芜湖：技防织密平安网",
+                  sentences=[Sentence(t, i, paragraph=1) for i, t in enumerate([
+                      "强化“雪亮工程”建设。",
+                      "依托“智慧城市”项目，升级改造“雪亮工程”监控系统。",
+                      "增建高清卡口70处。"])])
+    ex, mentions = resolve_article(art, recognise_article(art))
+    relate_article(ex, mentions)
+    names = {e.key: e.name for e in ex.entities}
+    about = {(names.get(s.about), s.value) for s in ex.statistics}
+    assert ("雪亮工程", 70) in about

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.lexicons import alternation
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.relations import (document_relations, lead_agency, nested_in_name, post_relations,
                                  programme_relations, structural_relations)
@@ -13,6 +14,7 @@ from kg.relate.statistics import find_statistics, unique_statistics
 _ENFORCEMENT = re.compile(r"抓获|刑事拘留|行政拘留|逮捕|破获|侦破|打击处理|查处|起诉|审结|立案侦查|"
                           r"刑拘|抓捕|缴获|追缴|追回")
 _SUBJECT_TYPES = (EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME)
+_INSTRUMENTAL = re.compile(alternation("stat_instrumental"))
 
 
 def relate_article(ex: ArticleExtraction, mentions: list[Mention]) -> ArticleExtraction:
@@ -47,10 +49,19 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
         # A sentence with no subject of its own goes on about the one before it in the paragraph.
         found = find_statistics(sentence, here, carried or default, ex.article.id)
         out.extend(_enforced_by(st, lead, agencies) for st in found)
-        subject = next((m for m in here if m.type is not EntityType.PLACE or not m.attrs.get("coreference")), None)
+        subject = next((m for m in here if _may_carry(m, sentence.text)), None)
         if subject is not None and subject.start <= 20:
             carried = subject.key
     return unique_statistics(out)
+
+
+def _may_carry(m: Mention, text: str) -> bool:
+    """Whether the next sentences may go on about `m`: not a bare back-reference (全市),
+    nor the means of an adverbial phrase (依托“PPP”项目，升级改造“天网”…)."""
+    if m.type is EntityType.PLACE and m.attrs.get("coreference"):
+        return False
+    clause = re.split(r"[，,；;：:。]", text[:m.start])[-1]
+    return not _INSTRUMENTAL.search(clause)
 
 
 def _enforced_by(stat: Statistic, lead: str | None, agencies: set[str]) -> Statistic:
