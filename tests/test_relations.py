@@ -87,3 +87,13 @@ def test_a_means_named_in_passing_is_not_what_the_next_sentence_counts():
     names = {e.key: e.name for e in ex.entities}
     about = {(names.get(s.about), s.value) for s in ex.statistics}
     assert ("雪亮工程", 70) in about
+
+
+def test_a_place_acting_by_itself_does_not_lend_the_programme_to_the_lead_body():
+    found = relations("南昌市司法局深化人民调解工作。",
+                      "南昌市司法局培育专职调解员队伍。",
+                      "近年来，南昌市以源头预防为重点，打造了“大调解”工作格局。",
+                      "同时，推行“调解+诉讼”衔接机制。")
+    assert ("大调解", "implementedIn", "南昌市") in found
+    assert not any(s == "大调解" and p == "implementedBy" for s, p, _ in found)
+    assert ("调解+诉讼", "implementedBy", "南昌市司法局") in found

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.gazetteer import gazetteer
+from kg.lexicons import alternation
 from kg.model import ArticleExtraction, EntityType, Mention, Relation, TITLE_SENTENCE
 
 
@@ -92,11 +93,15 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
             before = [m for m in ms if m.end <= prog.start]
             bodies = _subject_bodies(before, _evidence(ex, sentence))
             agency = bodies[0] if bodies else None
+            if agency is None and _place_is_subject(before, ms, evidence):
+                lead_here = None    # 铜川市打造了“大调解”格局: the city's, no body named
+            else:
+                lead_here = lead
             # A place inside a body's name (the 浏阳市 of 浏阳市公安局大瑶派出所) is not where the
             # programme runs; the body's own place (大瑶镇) is.
             places = _listed_places(before, ms, _evidence(ex, sentence))
             place = places[-1] if places else None
-            agency = agency or lead
+            agency = agency or lead_here
             if place is None and agency:
                 place = ex.agency_place.get(agency)
             place = place or lead_place
@@ -109,6 +114,19 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
             for where in dict.fromkeys(w for w in wheres if w):
                 out.append(Relation(prog.key, "implementedIn", where, sentence, evidence=evidence))
     return out
+
+
+_OPENERS = re.compile(rf"^(?:{alternation('stat_clause_openers')})*$")
+
+
+def _place_is_subject(before: list[Mention], ms: list[Mention], text: str) -> bool:
+    """Whether the sentence is about a place acting by itself: it opens with the place
+    (after a time or 据介绍-like opener), with no body named before the programme."""
+    places = [m for m in before if m.type is EntityType.PLACE and not nested_in_name(m, ms)]
+    if not places or any(m.type is EntityType.AGENCY for m in before):
+        return False
+    head = re.split(r"[，,]", text[:places[0].start])[-1]
+    return bool(_OPENERS.match(head))
 
 
 def _listed_places(before: list[Mention], ms: list[Mention], text: str) -> list[str]:
