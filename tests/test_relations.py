@@ -97,3 +97,11 @@ def test_a_place_acting_by_itself_does_not_lend_the_programme_to_the_lead_body()
     assert ("大调解", "implementedIn", "南昌市") in found
     assert not any(s == "大调解" and p == "implementedBy" for s, p, _ in found)
     assert ("调解+诉讼", "implementedBy", "南昌市司法局") in found
+
+
+def test_a_speakers_body_does_not_run_what_the_speaker_talks_about():
+    found = relations("包头市公安局推出“草原警务”移动警车。",
+                      "包头市公安局将继续推广。",
+                      "包头市公安局交警支队昆区大队民警王宏说，“同时，‘草原警务’装备了定位系统。”")
+    assert not any(s == "草原警务" and o.endswith("昆区大队") for s, p, o in found)
+    assert ("草原警务", "implementedBy", "包头市公安局") in found

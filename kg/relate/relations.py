@@ -150,6 +150,7 @@ _GUIDANCE = re.compile(r"在[^，。；]{2,30}?(?:领导|指导|支持|统筹|�
 _POST_MODIFIER = re.compile(r"^的?(?:专职|兼职|首席|资深|一名|一位|名)?")
 _POST_AFTER = re.compile(r"[，,]?(?:也|还|现|则|目前)?(?:是|任|担任|系|现任)|[，,](?=[^，。；]{2,24}[，,])")
 _SPEAKER_INTRO = re.compile(r"(?:介绍|表示|说|指出|认为|坦言)[，：:]")
+_QUOTE_INTRO = re.compile(r"(?:介绍|表示|说|说道|指出|认为|坦言|告诉记者)[，,：:]?“")
 _JOINT = re.compile(r"^(?:联合|会同|协同|携手|和|与|及|、)$")
 
 
@@ -157,8 +158,11 @@ def _subject_bodies(before: list[Mention], text: str) -> list[str]:
     """The bodies that run what follows: the clause's first body, and those it acts with
     (薛家岛派出所联合黄岛区司法局…设立…: both); else the body named nearest before."""
     guidance = [g.span() for g in _GUIDANCE.finditer(text)]
+    # 铁骑中队民警王宏纪说，“…‘小蒙微警局’…”: the speaker's body talks about it, in a quote
+    quoted = [q.end() for q in _QUOTE_INTRO.finditer(text)]
     bodies = [m for m in before if m.type is EntityType.AGENCY and not m.attrs.get("government")
-              and not any(s <= m.start < e for s, e in guidance)]
+              and not any(s <= m.start < e for s, e in guidance)
+              and not any(m.end <= q and "”" not in text[q:before[-1].end] for q in quoted)]
     if not bodies:
         return []
     # the clause the body acts in: after the last full stop, or after 某某介绍，(a speaker's post)
