@@ -32,9 +32,10 @@ _CODED = frozenset(LEVELS[:3])
 
 # Short forms that the gazetteer lists but that are generic words, not names.
 _GENERIC_ALIAS = re.compile(r"^(?:新区|开发区|高新区|矿区|郊区|城区|市区|市辖区|林区|特区)$")
+_AUTONOMOUS = re.compile(r"自治[州县旗]$")
 _TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡|苏木)$")
 
-FORMAT = 2                       # bump when the cached tables change shape
+FORMAT = 3                       # bump when the cached tables change shape
 _MAGIC = b"govkg-gazetteer\0"
 
 
@@ -133,6 +134,9 @@ def _compile(tree: dict) -> _Tables:
             coded[index] = (code, name, level, parent, alias)
         if alias:
             aliases.setdefault(alias, []).append(index)
+            if _AUTONOMOUS.search(name):
+                # 石林彝族自治县 is written 石林县, 恩施土家族苗族自治州 恩施州
+                aliases.setdefault(alias + name[-1], []).append(index)
         return index
 
     for pnode in tree.values():

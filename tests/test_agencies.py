@@ -79,3 +79,9 @@ def test_posts_with_two_titles():
              for e in ex.entities if e.key == r.object}
     assert ("铜川市司法局", "党组书记、局长") in posts
     assert ("徐州市人民政府", "副市长") in posts and ("徐州市公安局", "局长") in posts
+
+
+def test_a_body_of_an_autonomous_county_is_named_after_its_full_name_once():
+    found = agencies("云南省昆明市石林县公安局打造“微勤务”指挥室。")
+    assert "石林彝族自治县公安局" in found
+    assert any(a.endswith("石林县公安局") for a in found["石林彝族自治县公安局"])

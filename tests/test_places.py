@@ -64,3 +64,10 @@ def test_names_of_people_and_slogans_are_not_places():
 def test_levels_and_codes(text, name):
     found = {n: k for n, k in places(text).values()}
     assert name in found and found[name].isdigit() and len(found[name]) == 6
+
+
+def test_autonomous_divisions_by_their_everyday_short_form():
+    # 石林彝族自治县 is written 石林县, 恩施土家族苗族自治州 恩施州
+    found = places("石林县公安局与恩施州公安局交流经验。")
+    assert found["石林县"] == ("石林彝族自治县", "530126")
+    assert found["恩施州"] == ("恩施土家族苗族自治州", "422800")
