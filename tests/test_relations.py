@@ -105,3 +105,15 @@ def test_a_speakers_body_does_not_run_what_the_speaker_talks_about():
                       "包头市公安局交警支队昆区大队民警王宏说，“同时，‘草原警务’装备了定位系统。”")
     assert not any(s == "草原警务" and o.endswith("昆区大队") for s, p, o in found)
     assert ("草原警务", "implementedBy", "包头市公安局") in found
+
+
+def test_a_sentence_opening_on_the_programmes_head_noun_reports_the_programmes_figures():
+    art = Article("100_test.txt", 0, "合肥：法律服务进社区",
+                  sentences=[Sentence(t, i, paragraph=1) for i, t in enumerate([
+                      "蜀山区委政法委还上线了“蜀法e站”小程序，群众可在线预约律师。",
+                      "数据显示，平台上线以来累计提供咨询2.6万人次，化解纠纷1870件。"])])
+    ex, mentions = resolve_article(art, recognise_article(art))
+    relate_article(ex, mentions)
+    names = {e.key: e.name for e in ex.entities}
+    about = {(names.get(s.about), s.value) for s in ex.statistics}
+    assert ("蜀法e站小程序", 26000) in about and ("蜀法e站小程序", 1870) in about

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import replace
 
-from kg.lexicons import alternation
+from kg.lexicons import alternation, sections
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.relations import (document_relations, lead_agency, nested_in_name, post_relations,
                                  programme_relations, structural_relations)
@@ -41,11 +42,14 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
             by_sentence.setdefault(m.sentence, []).append(m)
     agencies = {e.key for e in ex.entities if e.type is EntityType.AGENCY}
     out = []
-    carried, paragraph = None, None
+    carried, paragraph, programme = None, None, None
     for sentence in ex.article.sentences:
         if sentence.paragraph != paragraph:
-            carried, paragraph = None, sentence.paragraph
+            carried, paragraph, programme = None, sentence.paragraph, None
         here = by_sentence.get(sentence.index, [])
+        if programme and _programme_reference().match(sentence.text):
+            carried = programme         # …上线了“榕法e家”小程序。平台上线以来累计…: the programme's
+        programme = next((m.key for m in reversed(here) if m.type is EntityType.PROGRAMME), programme)
         # A sentence with no subject of its own goes on about the one before it in the paragraph.
         found = find_statistics(sentence, here, carried or default, ex.article.id)
         out.extend(_enforced_by(st, lead, agencies) for st in found)
@@ -53,6 +57,15 @@ def article_statistics(ex: ArticleExtraction, mentions: list[Mention]) -> list[S
         if subject is not None and subject.start <= 20:
             carried = subject.key
     return unique_statistics(out)
+
+
+@cache
+def _programme_reference() -> re.Pattern:
+    """A sentence opening on a programme's head noun (平台上线以来…, 该机制运行以来…)."""
+    cues = sections("programme_cues")
+    heads = sorted({*cues["head"], *cues["keep"]} - {"中心", "码", "服务站"}, key=len, reverse=True)
+    return re.compile(rf"^(?:(?:{alternation('stat_clause_openers')})[，,]?)*"
+                      rf"(?:该|这一|此|这个)?(?:{'|'.join(map(re.escape, heads))})")
 
 
 def _may_carry(m: Mention, text: str) -> bool:
