@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.clean import CJK, normalize_text
+from kg.lexicons import alternation
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
 
 # ---------------------------------------------------------------- patterns
@@ -223,8 +225,19 @@ def _width(text: str) -> int:
     return len(text) - text.count(" ")
 
 
+@cache
+def _running_text() -> re.Pattern:
+    """What only running text does on a line: open on a connective and a comma (下一步，…),
+    quote someone (所长张伟军告诉记者，…), or stop on a word that needs a continuation (…印发的)."""
+    openers = alternation("stat_clause_openers")
+    speech = alternation("speech_verbs")
+    return re.compile(rf"^(?:{openers})[，,]|\w(?:{speech})[，,]|(?:{alternation('open_line_ends')})$")
+
+
 def _headline_shape(text: str) -> bool:
     if len(text) > _MAX_HEADLINE or _terminal(text) or _INNER_STOP.search(text):
+        return False
+    if _running_text().search(text):
         return False
     if text.count("“") > text.count("”") or text.count("（") > text.count("）"):
         return False           # a quotation or aside still open runs on into the next line

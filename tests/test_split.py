@@ -200,3 +200,24 @@ def _split_page(tmp_path, page: str):
     path = tmp_path / "page.txt"
     path.write_text(page, encoding="utf-8")
     return split_articles(read_source(path))[0]
+
+
+def test_short_lines_of_running_text_are_not_headlines(tmp_path):
+    # a narrow column: lines that open on 下一步，, quote someone (…告诉记者，) or stop on 的
+    # look like short headlines, but the sentence runs on into the next line
+    page = ("芜湖镜湖：网格里的平安驿站\n\n本报记者 王红\n\n"
+            "本报芜湖3月8日电 镜湖区委政法委牵头推行“网格驿站”工作模式，把派出所、司法所和人民法庭串成一条线。\n"
+            "镜湖区公安分局赭山派出所是首批试点单位。\n"
+            "所长张伟军告诉记者，赭山派出所在赭山街道\n"
+            " 12 个社区设立“平安驿站”，民警每\n"
+            "周两次下沉网格，今年以来已就地化解邻里纠纷 230 余起。\n"
+            "镜湖区司法局已将这一做法写入该局印发的\n"
+            "《镜湖区网格化服务管理工作规范》，并在全区推广。\n"
+            "下一步，芜湖市将在弋江区、鸠江区复制推\n"
+            "广“网格驿站”模式。\n")
+    [article] = _split_page(tmp_path, page)
+    texts = [s.text for s in article.sentences]
+    assert "所长张伟军告诉记者，赭山派出所在赭山街道12个社区设立“平安驿站”，民警每周两次下沉网格，" \
+           "今年以来已就地化解邻里纠纷230余起。" in texts
+    assert "镜湖区司法局已将这一做法写入该局印发的《镜湖区网格化服务管理工作规范》，并在全区推广。" in texts
+    assert "下一步，芜湖市将在弋江区、鸠江区复制推广“网格驿站”模式。" in texts
