@@ -236,3 +236,17 @@ def test_name_set_off_by_its_post(recogniser):
     found = {m.name: m.attrs.get("post") for m in people(
         recogniser, "吴建明，泉州市综治中心主任，介绍说全市已建成网格1200个。")}
     assert found.get("吴建明") == "主任"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # jieba reads 长江 across the title's end; the title says where the name starts
+    ("合肥市公安局包河分局副局长江涛说，今年以来，分局破案。", "江涛"),
+    # 罗家 is a place-like word, but a title right before makes 罗家明 a name
+    ("社区民警罗家明、网格员胡小军组成巡查小组。", "罗家明"),
+    # 立新 is also an adverb, a rare one
+    ("南昌县委政法委书记程立新介绍，县综治中心实行一窗受理。", "程立新"),
+    # 冷 is also a frequent adjective and 建国 a word: a verb of saying after it decides
+    ("“大家信得过，群众愿意听。”冷建国说。", "冷建国"),
+])
+def test_names_that_jieba_reads_as_words(recogniser, text, expected):
+    assert expected in names(recogniser, text)

@@ -47,6 +47,9 @@ _WHOLE_WORD = 10
 # starts a three-character name when the last two are not a word: 和窗口, 全覆盖.
 _FUNCTION_SURNAME = 3000
 _GIVEN_WORD = 50
+# A function word in the given name's place (张亲自上门, 李正在值班) is that word when it
+# is a frequent one (亲自 5315, 亲手 747); 立新 (51) of 程立新 is a given name.
+_GIVEN_FUNCTION_WORD = 500
 _COMMON_SURNAMES = 100
 # jieba tags of adverbs, prepositions, conjunctions, particles, pronouns, numerals,
 # measure words, time and place words: no given name reads as one of these.
@@ -147,7 +150,7 @@ class PersonRecognizer:
     def _sentence(self, index: int, text: str, taken: list[tuple[int, int, bool]]) -> list[Mention]:
         found: list[Mention] = []
         for m in self.titled.finditer(text):
-            name = self._name(text, m.end(), taken)
+            name = self._name(text, m.end(), taken, cued_start=True)
             if name:
                 found.append(self._mention(index, m.end(), name, role=m.group("title")))
                 found.extend(self._more(index, text, m.end() + len(name), taken))
@@ -273,8 +276,12 @@ class PersonRecognizer:
 
     # ------------------------------------------------------------------ names
     def _name(self, text: str, start: int, taken, ends: tuple[int, ...] = (),
-              cued_end: bool = False) -> str:
-        """The name starting at `start`, two or three characters, or "" when it reads as words."""
+              cued_end: bool = False, cued_start: bool = False) -> str:
+        """The name starting at `start`, two or three characters, or "" when it reads as words.
+
+        `cued_start`: a title or cue word ends right before `start`, so the name starts there
+        even where jieba would read across (副局长江涛: 长江), and a place-like word at its
+        start (社区民警罗家明: 罗家) does not make it words."""
         given_at = self._surname_end(text, start)
         if given_at < 0:
             return ""
@@ -287,7 +294,7 @@ class PersonRecognizer:
                      and not any(ch in _NOT_GIVEN for ch in text[given_at:e]))
         if not ends:
             return ""
-        words = _words(text, start - 4, max(ends) + 4)
+        words = _words(text, start if cued_start else start - 4, max(ends) + 4)
         if start not in words:
             return ""                                  # 耀州区某…: the surname ends a word
         first, cuts = words[start], set(words) | {min(len(text), max(ends) + 4)}
@@ -300,7 +307,7 @@ class PersonRecognizer:
                 continue                               # 王云对这些: jieba cannot tell, 对 goes
             name = text[start:end]
             if self._reads_as_words(name, first, given_at - start, said=said,
-                                    stop=bool(self.stop.match(text, end))):
+                                    stop=bool(self.stop.match(text, end)), cued=cued_start):
                 return ""
             return name
         return ""
@@ -316,7 +323,7 @@ class PersonRecognizer:
             or bool(self.stop.match(text, end))
 
     def _reads_as_words(self, name: str, first: str, sur_len: int, said: bool = False,
-                        stop: bool = False) -> bool:
+                        stop: bool = False, cued: bool = False) -> bool:
         """Whether jieba reads the name as ordinary words; a verb of saying (`said`) or a
         punctuation mark (`stop`) right after it make a name likelier."""
         freq, tags = self._freq, self._tags
@@ -329,14 +336,15 @@ class PersonRecognizer:
                     return True
                 return not (said or common < _COMMON_WORD)
             # jieba tags many plain words nr (辛勤, 呼唤); only rarer ones pass as names (王明峰)
-            if common >= (_COMMON_NAME if tags.get(first, "").startswith("nr") else _COMMON_WORD):
+            if common >= (_COMMON_NAME if cued or tags.get(first, "").startswith("nr")
+                          else _COMMON_WORD):
                 return True                            # 简单来, 关注问, 呼唤穿
         sur, given = name[:sur_len], name[sur_len:]
         if sur in self._word_surnames and len(given) == 2 and freq.get(given, 0) >= _GIVEN_WORD \
-                and not tags.get(given, "").startswith("nr"):
-            return True                                # 和窗口, 全覆盖, 都饱含
+                and not tags.get(given, "").startswith("nr") and not said:
+            return True                                # 和窗口, 全覆盖, 都饱含 (冷建国说 though)
         if len(given) == 2 and tags.get(given, "")[:1] in _FUNCTION_TAGS \
-                and freq.get(given, 0) >= _GIVEN_WORD:
+                and freq.get(given, 0) >= _GIVEN_FUNCTION_WORD:
             return True                                # 张亲自上门, 李正在值班
         if sur in self._rare_word_surnames and len(given) == 1 and not (said or stop):
             return True                                # 民警和辅警, 干部包联到户
