@@ -85,3 +85,18 @@ def test_a_body_of_an_autonomous_county_is_named_after_its_full_name_once():
     found = agencies("云南省昆明市石林县公安局打造“微勤务”指挥室。")
     assert "石林彝族自治县公安局" in found
     assert any(a.endswith("石林县公安局") for a in found["石林彝族自治县公安局"])
+
+
+def test_grassroots_bodies_and_more_bureaus_are_agencies():
+    found = agencies("南昌市青山湖区湖坊镇党委书记熊国平说，镇里还与箭盘社区居委会、程阳村村委会共建议事厅。",
+                     "当天，该所联合沙井街道办事处开展宣传活动。",
+                     "合肥市公安局、合肥市住房和城乡建设局联合出台规范。",
+                     "林溪司法所所长吴春生说，调解好的案例编成了侗歌。")
+    for name in ("湖坊镇党委", "箭盘社区居委会", "程阳村村委会", "沙井街道办事处",
+                 "合肥市住房和城乡建设局", "林溪司法所"):
+        assert any(label.endswith(name) for label in found), name
+
+
+def test_a_plural_level_word_does_not_start_a_body_name():
+    found = agencies("今年，南昌县将在向塘镇、武阳镇等18个乡镇全面推广综治中心“一站式”受理模式。")
+    assert not any("推广" in label for label in found)

@@ -36,6 +36,8 @@ _PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级",
                   "乡镇", "镇村", "村居", "村社区", "基层", "行业", "相关", "有关", "上级", "下级",
                   "属地", "当地", "本地", "辖区", "片区", "专门", "全国", "各地", "全省", "全市",
                   "街道", "社区", "村", "道", "镇", "乡"}
+# Those that cannot start a proper name either: 18个乡镇全面推广综治中心 (全面推广 is nz to jieba).
+_PLURAL_PREFIXES = tuple(w for w in _PLURAL_LEVELS if len(w) >= 2 and w not in ("社区", "街道", "专门"))
 # Inside a chain verbs are common in unit names (指挥处, 信息应用科); only these break it.
 _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 # A bare name before 派出所/中队 is a place-like proper name (苏坡, 新川), not a common noun.
@@ -48,7 +50,8 @@ _WORDLIKE = {"人大", "公安", "警方", "专班", "政协"}
 _TEAMS = {"联防队", "巡防队", "巡逻队", "救援队", "志愿服务队"}
 # Body words that only name an agency after a place or a parent unit.
 _NEEDS_ANCHOR = {"办公室", "委员会", "常委会", "党委", "政府", "人民政府", "人大", "人大常委会", "政协",
-                 "管理处", "管理局", "纪委", "监委", "平安办", "反诈中心"}
+                 "管理处", "管理局", "纪委", "监委", "平安办", "反诈中心", "办事处", "党工委",
+                 "宣传部", "组织部", "统战部"}
 # Bodies that, named with no place at all, are the place in focus's: 公安局局长王某.
 _FOCUS_BODIES = {"公安局", "司法局", "人民法院", "法院", "人民检察院", "检察院", "公安分局",
                  "政法委", "政法委员会"}
@@ -84,7 +87,9 @@ class AgencyRecognizer:
         alternation = "|".join(re.escape(w) for w in words)
         # A body word is not one when it begins a title: 局长, 支队长, 所长, 党委书记.
         # 党委 before 书记/委员 is part of a title (党委书记), and 公安 before 民警 is generic.
-        self.suffix_re = re.compile(rf"(?:党委(?!委员|书记|副书记)|{alternation}|(?<=[市县区省州])委)"
+        # A town's Party committee is named before its secretary too: 湖坊镇党委书记.
+        self.suffix_re = re.compile(rf"(?:(?<=[镇乡])党委|党委(?!委员|书记|副书记)|{alternation}|"
+                                    rf"(?<=[市县区省州])委)"
                                     rf"(?!员)(?<!公安(?=民警|干警|部门|工作|机关))")
 
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
@@ -154,8 +159,9 @@ class AgencyRecognizer:
             return None
         if name == "" and suffix in _FOCUS_BODIES and _TITLE_AFTER.match(text, e):
             return _Unit(s, e, "", suffix)       # 公安局局长: the body of the place in focus
-        if name == "" or name.endswith("级") or name in _PLURAL_LEVELS:
-            return None            # 村级综治中心, 县区公安局: a kind of body, not a named one
+        if name == "" or name.endswith("级") or name in _PLURAL_LEVELS or \
+                name.startswith(_PLURAL_PREFIXES):
+            return None            # 村级综治中心, 县区公安局, 乡镇全面推广综治中心: a kind of body
         if suffix in ("派出所", "中队", "分局") and name not in _LEVEL_CHARS \
                 and not _proper_name(name):
             return None            # 布防派出所, 片区派出所
