@@ -52,10 +52,12 @@ class KnowledgeGraph:
         return cls.from_corpus(build_corpus([Path(p) for p in paths], progress))
 
     @classmethod
-    def from_corpus(cls, corpus) -> "KnowledgeGraph":
-        """The graph of a resolved `kg.model.Corpus`."""
+    def from_corpus(cls, corpus, consume: bool = False) -> "KnowledgeGraph":
+        """The graph of a resolved `kg.model.Corpus`. With `consume`, the corpus
+        is emptied as soon as its quads are made (less memory at large sizes;
+        its problems are kept)."""
         from kg.graph.build import corpus_to_quads
-        return cls(corpus_to_quads(corpus), corpus.problems)
+        return cls(corpus_to_quads(corpus, consume), corpus.problems)
 
     @classmethod
     def load(cls, path: str | Path) -> "KnowledgeGraph":

@@ -176,8 +176,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    graph = KnowledgeGraph.from_corpus(corpus)
-    del corpus                      # the graph holds everything from here on
+    # the graph holds everything from here on: the corpus is emptied as its quads
+    # are made, so it is freed before they are sorted
+    graph = KnowledgeGraph.from_corpus(corpus, consume=True)
+    del corpus
     for problem in graph.problems:
         print(str(problem), file=sys.stderr)
     problems = len(graph.problems)

@@ -213,23 +213,39 @@ class _Builder:
 
     # ------------------------------------------------------------ all
 
-    def build(self) -> GraphQuads:
-        for iri_ in sorted(self.corpus.entities):
-            self.entity(self.corpus.entities[iri_])
-        for article in sorted(self.corpus.articles, key=lambda a: (a.source, a.index)):
+    def build(self, consume: bool = False) -> GraphQuads:
+        corpus = self.corpus
+        for iri_ in sorted(corpus.entities):
+            self.entity(corpus.entities[iri_])
+        for article in sorted(corpus.articles, key=lambda a: (a.source, a.index)):
             self.article(article)
         self.mentions()
-        for rel in self.corpus.relations:
+        if consume:
+            corpus.entities.clear()
+        for rel in corpus.relations:
             self.relation(rel)
-        for stat in self.corpus.statistics:
+        if consume:
+            corpus.relations.clear()
+        for stat in corpus.statistics:
             self.statistic(stat)
+        self.corpus = self.articles = self._sentences = None
+        if consume:
+            # Everything is in the quads now: free the corpus before sorting them.
+            corpus.statistics.clear()
+            corpus.articles.clear()
+            corpus.reporters.clear()
         return self.quads.freeze()
 
 
-def corpus_to_quads(corpus: Corpus) -> GraphQuads:
+def corpus_to_quads(corpus: Corpus, consume: bool = False) -> GraphQuads:
     """The corpus as GraphQuads: every triple in the default graph, and what each
-    article states in the named graph of that article (what graph.trig holds)."""
-    return _Builder(corpus).build()
+    article states in the named graph of that article (what graph.trig holds).
+
+    With `consume`, the corpus is emptied (its articles, entities, reporters,
+    relations and statistics; not its problems) as soon as its quads are made,
+    so that its memory is free before the quads are sorted: what `kg build`
+    does, which has no use for the corpus afterwards."""
+    return _Builder(corpus).build(consume)
 
 
 def corpus_to_graph(corpus: Corpus) -> Graph:

@@ -119,6 +119,7 @@ class GraphQuads:
         if self._ids is None:
             return self
         terms = self.terms
+        self._ids = None                        # the term -> id table is done with
         order = sorted(range(len(terms)), key=terms.__getitem__)
         rank = np.empty(len(terms), dtype=np.uint32)
         rank[np.asarray(order, dtype=np.int64)] = np.arange(len(terms), dtype=np.uint32)
@@ -141,7 +142,6 @@ class GraphQuads:
         rows[:, 2], rows[:, 3] = lo >> np.uint64(32), lo & low
         self.rows = rows
         self.terms = [terms[i] for i in order]
-        self._ids = None
         self._defaults = int(np.searchsorted(self.rows[:, 0], 1))
         return self
 
@@ -222,12 +222,24 @@ class GraphQuads:
             mask &= rows[:, 3] == oi
         return int(mask.sum())
 
-    def select(self, predicates: Iterable[str]) -> Iterator[tuple[int, int, int]]:
-        """(s, p, o) term indexes of the default graph's triples with these predicates."""
+    def default_rows(self):
+        """The default graph's triples as a read-only numpy (n, 4) uint32 view
+        of [0, s, p, o] term indexes, sorted."""
+        rows = self._frozen()[:self._defaults]
+        rows.flags.writeable = False
+        return rows
+
+    def select(self, predicates: Iterable[str], where=None) -> Iterator[tuple[int, int, int]]:
+        """(s, p, o) term indexes of the default graph's triples with these predicates
+        (and, if given, where the boolean array `where`, one entry per row of
+        `default_rows()`, is true)."""
         import numpy as np
         rows = self._frozen()[:self._defaults]
         wanted = [r for r in (self.rank(p) for p in predicates) if r is not None]
-        picked = rows[np.isin(rows[:, 2], np.asarray(wanted, dtype=np.uint32))][:, 1:]
+        mask = np.isin(rows[:, 2], np.asarray(wanted, dtype=np.uint32))
+        if where is not None:
+            mask &= where
+        picked = rows[mask][:, 1:]
         for start in range(0, len(picked), _CHUNK):
             yield from map(tuple, picked[start:start + _CHUNK].tolist())
 
