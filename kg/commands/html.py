@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg.cli import UserError
 from kg.export import replace_atomically
-from kg.export.html import DEFAULT_MAX_NODES, explorer_data, render_page
+from kg.export.html import DEFAULT_MAX_NODES, PAGE_NODES, explorer_data, write_page
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,6 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the page to write (default: graph.html)")
     parser.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
                         help=f"show at most N nodes at first (default: {DEFAULT_MAX_NODES})")
+    parser.add_argument("--page-nodes", type=int, default=0, metavar="N",
+                        help="put only the N best-connected nodes in the page, saying how many "
+                             f"were left out (default 0: every node; `kg build` pages hold at most "
+                             f"{PAGE_NODES:,})")
     parser.add_argument("--focus", metavar="NAME",
                         help="open on the node with this name or alias and its neighbourhood")
     parser.add_argument("--title", default="govkg explorer", help="the page title")
@@ -32,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.max_nodes < 1:
         raise UserError(f"--max-nodes must be at least 1, not {args.max_nodes}")
+    if args.page_nodes < 0:
+        raise UserError(f"--page-nodes must be 0 (every node) or more, not {args.page_nodes}")
     try:
         graph = load_graph(args.graph)
     except FileNotFoundError as err:
@@ -39,16 +45,24 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, SyntaxError) as err:
         raise UserError(f"{args.graph}: cannot read the graph: {err}") from None
     try:
-        data = explorer_data(graph, max_nodes=args.max_nodes, focus=args.focus)
+        data = explorer_data(graph, max_nodes=args.max_nodes, focus=args.focus,
+                             page_nodes=args.page_nodes)
     except LookupError as err:
         raise UserError(f"--focus: {err.args[0]}") from None
-    page = render_page(data, title=args.title)
+    del graph
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8") as stream:
+            write_page(data, stream, title=args.title)
     try:
-        replace_atomically(args.output, lambda tmp: tmp.write_text(page, encoding="utf-8"))
+        replace_atomically(args.output, write)
     except OSError as err:
         raise UserError(f"{args.output}: cannot write: {err.strerror or err}") from None
     shown = len(data["initial"])
     total = len(data["nodes"])
     view = f"all {total} nodes" if shown == total and not args.focus else f"{shown} of {total} nodes"
-    print(f"wrote {args.output} ({view}, {len(data['edges'])} edges)")
+    omitted = data.get("omitted")
+    left_out = (f"; {omitted['total'] - omitted['shown']} of the graph's {omitted['total']} nodes "
+                f"left out" if omitted else "")
+    print(f"wrote {args.output} ({view}, {len(data['edges'])} edges{left_out})")
     return 0

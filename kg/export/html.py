@@ -35,6 +35,11 @@ from kg.graph.index import TripleIndex
 from kg.vocab import DCTERMS, GOV, PROV, RDF, RDFS, SKOS
 
 DEFAULT_MAX_NODES = 2000
+# The most nodes the page `kg build` writes holds: a bigger graph's page keeps its
+# best-connected nodes and says how many it left out (the bundled corpus has
+# ~320 nodes, 100 times it ~32,000: their pages hold everything; 1000 times it,
+# ~320,000 nodes, would make a page of ~0.8 GB that no browser opens).
+PAGE_NODES = 50_000
 VIS_VERSION = "9.1.2"
 # The page's template, script and style (package data of `kg`).
 # Starting layout: distance between rings of the radial tree, room per node on a ring.
@@ -120,16 +125,19 @@ def _node_id(term: Node) -> str:
 
 
 def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
-                  focus: str | None = None) -> dict:
+                  focus: str | None = None, page_nodes: int = 0) -> dict:
     """Everything the page shows, as plain JSON-ready data, from `dataset`
     (GraphQuads, an rdflib Dataset or Graph).
 
-    `nodes` and `edges` cover the whole graph; `initial` lists the node ids
-    the page starts with (all of them unless the graph has more than
-    `max_nodes` nodes or `focus` names a node). Raises `LookupError` when
-    `focus` matches no node.
+    `nodes` and `edges` cover the whole graph, or, when `page_nodes` is set
+    and the graph has more nodes, only its `page_nodes` best-connected nodes
+    (see `best_connected`) and the edges between them; then `omitted` says
+    how many nodes the graph has and how many the page shows. `initial` lists
+    the node ids the page starts with (all of them unless there are more than
+    `max_nodes` or `focus` names a node). Raises `LookupError` when `focus`
+    matches no node.
     """
-    graph = TripleIndex.of(dataset, PREDICATES, BY_OBJECT)
+    graph, omitted = _page_index(dataset, page_nodes)
     titles = {article: _first(graph, article, DCTERMS.title) or _first(graph, article, GOV.sourceFile)
               for article in graph.subjects(RDF.type, GOV.Article)}
 
@@ -222,7 +230,7 @@ def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
         edge["id"] = f"e{index}"
 
     initial = _initial_view(nodes, edges, details, max_nodes, focus)
-    return {
+    data = {
         "nodes": nodes,
         "edges": edges,
         "details": details,
@@ -232,6 +240,73 @@ def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
         "focus": _find(nodes, details, focus) if focus else None,
         "maxNodes": max_nodes,
     }
+    if omitted is not None:
+        data["omitted"] = omitted
+    return data
+
+
+def _page_index(dataset, page_nodes: int) -> tuple[TripleIndex, dict | None]:
+    """The index the page is made from: of the whole graph, or, when it has more
+    than `page_nodes` nodes, of what its best-connected ones need; and then
+    {"total": nodes in the graph, "shown": nodes in the page}."""
+    if page_nodes and page_nodes > 0:
+        from kg.graph.quads import as_quads
+        quads = as_quads(dataset)
+        picked = best_connected(quads, page_nodes)
+        if picked is not None:
+            where, total = picked
+            return (TripleIndex.of(quads, PREDICATES, BY_OBJECT, where=where),
+                    {"total": total, "shown": page_nodes})
+    return TripleIndex.of(dataset, PREDICATES, BY_OBJECT), None
+
+
+def best_connected(quads, limit: int):
+    """When the graph (GraphQuads) has more than `limit` nodes (entities and
+    statistics, what the page draws), the triples the page needs to show its
+    `limit` best-connected ones: a boolean array over `quads.default_rows()`,
+    and the number of nodes in the graph. None when the graph is small enough.
+
+    A node's connectivity is the number of triples linking it to another node
+    or to an article (relations, memberships, statistics, mentions), ties broken
+    by IRI; what the page keeps of the others: articles (for their titles), the
+    assertion and membership nodes between two kept nodes, and for every kept
+    node its own triples and the mentions of it. Worked out on the term indexes
+    with numpy, so the whole graph is never indexed in Python."""
+    import numpy as np
+
+    from kg.graph.quads import iri
+    rows = quads.default_rows()
+    s, p, o = rows[:, 1], rows[:, 2], rows[:, 3]
+    n = len(quads.terms)
+
+    def rank(term) -> int:            # `n`, which no term has, when the graph does not use it
+        found = quads.rank(iri(str(term)))
+        return n if found is None else found
+
+    def ranks(*terms) -> np.ndarray:
+        return np.asarray([rank(t) for t in terms], dtype=np.uint32)
+
+    typed = (p == rank(RDF.type)) & np.isin(o, ranks(*(style.cls for style in STYLES)))
+    node = np.zeros(n, dtype=bool)
+    node[s[typed]] = True
+    total = int(node.sum())
+    if total <= limit:
+        return None
+    linking = np.isin(p, ranks(*(pred for pred, _ in RELATIONS), GOV.about, GOV.member,
+                               GOV.organization, GOV.mentions))
+    score = np.bincount(s[linking], minlength=n) + np.bincount(o[linking], minlength=n)
+    candidates = np.flatnonzero(node)
+    best = candidates[np.lexsort((candidates, -score[candidates].astype(np.int64)))[:limit]]
+    kept = np.zeros(n, dtype=bool)
+    kept[best] = True
+    holder = kept.copy()            # subjects whose triples the page reads
+    holder[s[(p == rank(RDF.type)) & (o == rank(GOV.Article))]] = True
+    for one, other in ((RDF.subject, RDF.object), (GOV.member, GOV.organization)):
+        # the assertions and memberships linking two kept nodes
+        both = np.intersect1d(s[(p == rank(one)) & kept[o]], s[(p == rank(other)) & kept[o]])
+        holder[both] = True
+    where = holder[s] & ((p != rank(GOV.mentions)) | kept[o])
+    return where, total
 
 
 def _unique_sorted(edges: list[dict]) -> list[dict]:
@@ -576,6 +651,8 @@ def write_page(data: dict, stream, title: str = "govkg explorer") -> None:
     }
     # one pass over the template, so nothing substituted is ever scanned for slots again
     template, at = _asset("explorer.html"), 0
+    if data.get("omitted"):
+        template = template.replace("</header>\n", "</header>\n" + page_note(data["omitted"]) + "\n", 1)
     for match in _SLOT.finditer(template):
         stream.write(template[at:match.start()])
         buffered: list[str] = []
@@ -587,6 +664,19 @@ def write_page(data: dict, stream, title: str = "govkg explorer") -> None:
         stream.write("".join(buffered))
         at = match.end()
     stream.write(template[at:])
+
+
+def page_note(omitted: dict) -> str:
+    """The line under the toolbar of a page that left nodes out: how many, and how
+    to get a page with all of them."""
+    total, shown = omitted["total"], omitted["shown"]
+    text = (f"此页只含连接最多的 {shown:,} 个节点，另有 {total - shown:,} 个未列出。"
+            f" This page holds the {shown:,} best-connected of the graph's {total:,} nodes"
+            f" ({total - shown:,} left out). For a page with every node (very large): "
+            f"kg html OUTDIR --page-nodes 0 -o all.html; for another size: --page-nodes N; "
+            f"the whole graph answers kg query.")
+    return ('<p id="page-note" role="note" style="margin:0;padding:5px 12px;font-size:13px;'
+            'background:#fff8e1;border-bottom:1px solid #d9dde3">' + _escape_html(text) + "</p>")
 
 
 def render_page(data: dict, title: str = "govkg explorer") -> str:
@@ -603,13 +693,17 @@ def _escape_html(text: str) -> str:
 
 
 def write_html(dataset, path: Path, max_nodes: int = DEFAULT_MAX_NODES,
-               focus: str | None = None, title: str = "govkg explorer") -> None:
-    data = explorer_data(dataset, max_nodes=max_nodes, focus=focus)
+               focus: str | None = None, title: str = "govkg explorer",
+               page_nodes: int = 0) -> dict:
+    """Write the page of `dataset` to `path`; returns its data (`explorer_data`)."""
+    data = explorer_data(dataset, max_nodes=max_nodes, focus=focus, page_nodes=page_nodes)
     with open(path, "w", encoding="utf-8") as stream:
         write_page(data, stream, title=title)
+    return data
 
 
 @exporter("html", "graph.html", "Interactive explorer, one offline HTML page")
 def export_html(dataset, path: Path) -> None:
-    write_html(dataset, path)
+    """At most PAGE_NODES nodes, the best connected, when the graph has more."""
+    write_html(dataset, path, page_nodes=PAGE_NODES)
 

@@ -34,8 +34,10 @@ class TripleIndex:
                 by_object.setdefault(o, []).append(s)
 
     @classmethod
-    def of(cls, data, predicates: Iterable, reverse: Iterable = ()) -> "TripleIndex":
-        """The index of `data` (GraphQuads, rdflib Dataset or Graph; a Dataset's union)."""
+    def of(cls, data, predicates: Iterable, reverse: Iterable = (), where=None) -> "TripleIndex":
+        """The index of `data` (GraphQuads, rdflib Dataset or Graph; a Dataset's union).
+        `where` (GraphQuads only): a boolean array over `data.default_rows()`, to
+        keep only the triples where it is true."""
         from rdflib import BNode, Dataset, URIRef
 
         from kg.graph.quads import GraphQuads, iri, lexical
@@ -50,8 +52,10 @@ class TripleIndex:
                     value = made[i] = (URIRef(form[1:-1]) if form.startswith("<") else
                                        BNode(form[2:]) if form.startswith("_:") else lexical(form))
                 return value
-            rows = data.select(iri(str(p)) for p in predicates)
+            rows = data.select((iri(str(p)) for p in predicates), where)
             return cls(((term(s), term(p), term(o)) for s, p, o in rows), reverse)
+        if where is not None:
+            raise TypeError("TripleIndex.of: `where` needs GraphQuads")
         if isinstance(data, Dataset):
             from kg.graph.dataset import union_graph
             data = union_graph(data)
