@@ -204,3 +204,20 @@ def test_other_cities(recogniser, text, name, alias):
 ])
 def test_other_cities_slogans(recogniser, text):
     assert not programmes(recogniser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("目前，全市已有271个村推行“积分制”，设立“积分超市”203个。", "积分超市"),   # a count, not “三项”清单
+    ("荣军派出所还与箭盘社区居委会共建“警民议事厅”，每月召开一次恳谈会。", "警民议事厅"),
+])
+def test_quoted_facilities_are_programmes(recogniser, text, name):
+    assert name in programmes(recogniser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "平台就显示“已派单至湖坊镇网格工作站”。",          # a message on a screen
+    "今年“五一”假期，阳朔县共接待游客156.2万人次。",    # a holiday
+    "镇里把商户组织起来，成立“街巷共治理事会”。",        # a body
+])
+def test_quoted_messages_holidays_and_bodies_are_not_programmes(recogniser, text):
+    assert programmes(recogniser, text) == {}

@@ -19,17 +19,23 @@ import re
 from kg.lexicons import sections, words
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
+from kg.recognise.words import dictionary_cut as _cut, dictionary_tag as _tag
 
 _QUOTED = re.compile(r"[“\"「‘]([^“”\"「」‘’]{2,24})[”\"」’]")
 _NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十百两双0-9][^\s]*[一二三四五六七八九十百两0-9]|"
                             r"^[一二三四五六七八九十百两][个级化网色融联调][^\s]{0,8}$|[A-Za-z0-9]\+|\+[A-Za-z0-9]|\+$")
 _PROGRAMME_END = re.compile(r"(?:警局|工作室|调解室|工程|码|平台|APP|App|站|岗|系统|品牌|法庭|警务室|"
-                            r"行动|机制|模式|网|通办|经验)$")
+                            r"行动|机制|模式|网|通办|经验|厅|超市|之家)$")
 _SENTENCE_LIKE = re.compile(r"[。；！？：]")
 _ENUMERATION = re.compile(r"[、，,]")
 _STYLE_WORD = re.compile(r"^.{1,3}[式化性]$")          # “地毯式”摸排, “精细化”管理
 _METAPHOR = re.compile(r"^[大小][^\d+]{1,2}$")          # 以“小网格”托起“大平安”
-_PARTS = re.compile(r"^[一二三四五六七八九十两\d]+(?:位一体|级|项|个|大|种)")  # “资源、需求、项目”三项清单
+# “资源、需求、项目”三项清单 (not 设立“积分超市”203个, a count of the thing itself)
+_PARTS = re.compile(r"^[一二三四五六七八九十两\d]+(?:位一体|级|项|个|大|种)[\u4e00-\u9fff]")
+_NUMERALS_ONLY = re.compile(r"^[一二三四五六七八九十]+$")          # “五一”假期
+# jieba tags a name cannot start with: prepositions, conjunctions, particles, pronouns
+_NOT_NAME_START = frozenset({"p", "c", "u", "r"})
+_TIME_ADVERBS = ("已", "正在", "将要", "刚刚", "曾经")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9+]"
 _NAME_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+")
@@ -40,6 +46,13 @@ def _is_name(item: str, shortest: int, longest: int) -> bool:
     Chinese characters into one more pattern."""
     return shortest <= len(item) <= longest and all(
         "\u4e00" <= ch <= "\u9fff" or ch in _NAME_ASCII for ch in item)
+
+
+def _starts_like_a_clause(inner: str) -> bool:
+    """“已派单至湖坊镇网格工作站” is a message: it opens on a preposition, pronoun or an
+    adverb of time (已, 将, 正在); “最多跑一次”, “不打烊” are names."""
+    first = _cut(inner)[0]
+    return _tag(first) in _NOT_NAME_START or inner.startswith(_TIME_ADVERBS)
 
 
 def programme_key(name: str) -> str:
@@ -165,7 +178,8 @@ class ProgrammeRecognizer:
         """("strong"|"yes"|"no"|None, cue match); None means undecided on its own."""
         inner = m.group(1).strip()
         if (_SENTENCE_LIKE.search(inner) or len(inner) > 20 or inner in self.slogans
-                or _STYLE_WORD.match(inner)):
+                or _STYLE_WORD.match(inner) or _NUMERALS_ONLY.match(inner)
+                or _starts_like_a_clause(inner)):
             return "no", None
         after = text[m.end():]
         if any(s <= m.start() + 1 and m.end() - 1 <= e for s, e in agencies) or \
