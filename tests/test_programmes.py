@@ -221,3 +221,11 @@ def test_quoted_facilities_are_programmes(recogniser, text, name):
 ])
 def test_quoted_messages_holidays_and_bodies_are_not_programmes(recogniser, text):
     assert programmes(recogniser, text) == {}
+
+
+def test_a_quote_beside_a_programme_named_elsewhere_in_the_article_is_one(recogniser):
+    found = programmes(recogniser, "青山湖区全面推行“街长制”工作机制。",
+                       "南昌市公安局青山湖分局把“街长制”与“警网融合”结合起来。")
+    assert "警网融合" in found
+    # on its own the pair decides nothing
+    assert "警网融合" not in programmes(recogniser, "南昌市公安局青山湖分局把“街长制”与“警网融合”结合起来。")

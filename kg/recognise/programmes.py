@@ -130,19 +130,27 @@ class ProgrammeRecognizer:
         for m in context.mentions:
             if m.type is EntityType.AGENCY:
                 agencies_in.setdefault(m.sentence, []).append((m.start, m.end))
+        undecided: list[tuple[int, str, re.Match, list[str]]] = []
         for index, text in article.texts():
             agencies = agencies_in.get(index, [])
-            found = self._quoted(index, text, agencies)
+            found = self._quoted(index, text, agencies, undecided)
             taken = [(m.start, m.end) for m in found]
             for m in self._unquoted(index, text) + self._listed(index, text):
                 if not any(m.start < e and s < m.end for s, e in taken):
                     found.append(m)
                     taken.append((m.start, m.end))
             out.extend(found)
+        # 把“街长制”与“警网融合”结合起来: quoted beside a programme the article names elsewhere
+        known = {alias for m in out for alias in (m.name, *m.attrs.get("aliases", ()))}
+        out.extend(self._mention(index, text, m, None) for index, text, m, mates in undecided
+                   if known.intersection(mates))
         return _merge_modified(out)
 
     # ------------------------------------------------------------ quoted
-    def _quoted(self, index: int, text: str, agencies: list[tuple[int, int]]) -> list[Mention]:
+    def _quoted(self, index: int, text: str, agencies: list[tuple[int, int]],
+                undecided: list[tuple[int, str, re.Match, list[str]]]) -> list[Mention]:
+        """Quoted programmes of one sentence; quotes it cannot decide on their own go to
+        `undecided` with the names quoted beside them."""
         found = []
         quotes = list(_QUOTED.finditer(text))
         runs = self._runs(quotes)
@@ -156,6 +164,9 @@ class ProgrammeRecognizer:
                 members = [j for j in range(len(quotes)) if runs[j] == runs[i]]
                 if len(members) > 1 and any(verdicts[j][0] == "strong" for j in members):
                     verdict = "listed"
+                elif len(members) > 1:
+                    undecided.append((index, text, m, [quotes[j].group(1).strip()
+                                                       for j in members if j != i]))
             if verdict in (None, "no"):
                 continue
             found.append(self._mention(index, text, m, cue))
