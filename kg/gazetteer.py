@@ -35,7 +35,7 @@ _GENERIC_ALIAS = re.compile(r"^(?:新区|开发区|高新区|矿区|郊区|城�
 _AUTONOMOUS = re.compile(r"自治[州县旗]$")
 _TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡|苏木)$")
 
-FORMAT = 3                       # bump when the cached tables change shape
+FORMAT = 4                       # bump when the cached tables change shape
 _MAGIC = b"govkg-gazetteer\0"
 
 
@@ -132,6 +132,8 @@ def _compile(tree: dict) -> _Tables:
             # later node's attributes, both names, the children of both.
             shadowed.append((coded[index][1], index))
             coded[index] = (code, name, level, parent, alias)
+        if node.get("_former"):
+            aliases.setdefault(node["_former"], []).append(index)
         if alias:
             aliases.setdefault(alias, []).append(index)
             if _AUTONOMOUS.search(name):
@@ -460,8 +462,30 @@ def _write_cache(path: Path, tables: _Tables) -> None:
 
 def _jionlp_tree() -> dict:
     with contextlib.redirect_stdout(io.StringIO()):   # jionlp prints a banner on import
-        from jionlp.dictionary.dictionary_loader import china_location_loader
-    return china_location_loader(detail=True)
+        from jionlp.dictionary.dictionary_loader import (china_location_change_loader,
+                                                         china_location_loader)
+    return apply_renames(china_location_loader(detail=True), china_location_change_loader())
+
+
+def apply_renames(tree: dict, changes: list[dict]) -> dict:
+    """Rename the divisions the tree still has under a former name (无为县 became 无为市 in
+    2019), from jionlp's list of changes; the former name stays as a short form."""
+    renames = {(c["old_loc"][-2][0], c["old_loc"][-1][0]): c["new_loc"][-1] for c in changes
+               if len(c["old_loc"]) >= 2 and [o[0] for o in c["old_loc"][:-1]] == c["new_loc"][:-1]}
+    nodes = [(None, pnode) for pnode in tree.values()]
+    named = set()
+    for i in range(3):                       # provinces, cities, counties
+        nodes = [(node, child) for _, node in nodes for _, child in _subdivisions(node)] if i else nodes
+        named.update(node["_full_name"] for _, node in nodes)
+    nodes = [(None, pnode) for pnode in tree.values()]
+    for i in range(3):
+        if i:
+            nodes = [(node, child) for _, node in nodes for _, child in _subdivisions(node)]
+        for parent, node in nodes:
+            new = renames.get((parent["_full_name"] if parent else None, node["_full_name"]))
+            if new and new not in named:
+                node["_former"], node["_full_name"] = node["_full_name"], new
+    return tree
 
 
 def load_tables(use_cache: bool = True) -> _Tables:

@@ -71,3 +71,10 @@ def test_autonomous_divisions_by_their_everyday_short_form():
     found = places("石林县公安局与恩施州公安局交流经验。")
     assert found["石林县"] == ("石林彝族自治县", "530126")
     assert found["恩施州"] == ("恩施土家族苗族自治州", "422800")
+
+
+def test_a_county_that_became_a_city_goes_by_its_new_name_and_its_old_one():
+    # jionlp's tree still has 无为县; its list of changes says it is 无为市 since 2019
+    found = places("走进芜湖市无为市高沟镇，", "无为县公安局的老民警说。")
+    assert found["无为市"] == ("无为市", "340225")
+    assert found["无为县"] == ("无为市", "340225")

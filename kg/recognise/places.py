@@ -144,8 +144,7 @@ class PlaceRecognizer:
     def _upper(self, name: str) -> tuple[bool, tuple[Division, ...]]:
         """Provinces, cities and counties a name found by the automaton may be."""
         full = name in self.gaz.by_name
-        divisions = tuple(d for d in self.gaz.lookup(name) if d.level in ("province", "city", "county")
-                          and (full or name in (d.alias, d.alias + d.name[-1])))
+        divisions = tuple(d for d in self.gaz.lookup(name) if d.level in ("province", "city", "county"))
         return full, divisions
 
     @lru_cache(maxsize=1 << 16)
