@@ -117,3 +117,12 @@ def test_a_sentence_opening_on_the_programmes_head_noun_reports_the_programmes_f
     names = {e.key: e.name for e in ex.entities}
     about = {(names.get(s.about), s.value) for s in ex.statistics}
     assert ("蜀法e站小程序", 26000) in about and ("蜀法e站小程序", 1870) in about
+
+
+def test_a_towns_own_body_is_located_in_the_town_a_station_also_in_its_county():
+    found = relations("江西省九江市修水县渣津镇人民调解委员会调处纠纷。",
+                      "修水县公安局渣津派出所民警到场。")
+    assert ("渣津镇人民调解委员会", "locatedIn", "渣津镇") in found
+    assert ("渣津镇人民调解委员会", "locatedIn", "修水县") not in found
+    assert ("修水县公安局渣津派出所", "locatedIn", "渣津镇") in found
+    assert ("修水县公安局渣津派出所", "locatedIn", "修水县") in found

@@ -45,7 +45,8 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
         place = ex.agency_place.get(key)
         if place in places:
             out.append(Relation(key, "locatedIn", place, sentence, evidence=_evidence(ex, sentence)))
-            if places[place].attrs.get("level") == "town":   # 大瑶派出所: in 大瑶镇 and 浏阳市
+            # 大瑶派出所 of 浏阳市公安局: in 大瑶镇 and 浏阳市; 湖坊镇党委 only in its town
+            if places[place].attrs.get("level") == "town" and ex.agency_parent.get(key):
                 county = next((a.id for a in gaz.ancestors(place) if a.id in places), None)
                 if county:
                     out.append(Relation(key, "locatedIn", county, sentence,
