@@ -126,3 +126,15 @@ def test_a_towns_own_body_is_located_in_the_town_a_station_also_in_its_county():
     assert ("渣津镇人民调解委员会", "locatedIn", "修水县") not in found
     assert ("修水县公安局渣津派出所", "locatedIn", "渣津镇") in found
     assert ("修水县公安局渣津派出所", "locatedIn", "修水县") in found
+
+
+def test_documents_issued_jointly_or_by_a_government():
+    found = relations("南昌市青山湖区推行街长制。",
+                      "去年5月，青山湖区委、区政府印发《青山湖区全面推行“街长制”实施方案（试行）》。",
+                      "记者从桂林市委政法委获悉，桂林市人民政府日前印发《桂林市城乡社区网格化服务管理办法》。")
+    issued = {(s, o) for s, p, o in found if p == "issuedBy"}
+    assert ("青山湖区全面推行“街长制”实施方案（试行）", "青山湖区委") in issued
+    assert ("青山湖区全面推行“街长制”实施方案（试行）", "青山湖区人民政府") in issued
+    # 记者从…获悉 names the source, not the issuer
+    assert issued >= {("桂林市城乡社区网格化服务管理办法", "桂林市人民政府")}
+    assert ("桂林市城乡社区网格化服务管理办法", "桂林市委政法委") not in issued

@@ -127,6 +127,9 @@ class AgencyRecognizer:
             if s > 0 and text[s - 1] in "市县区" and (s < 2 or _STOP.match(text, s - 2)):
                 return _Unit(s - 1, e, text[s - 1], "委")     # 市委政法委: the city in focus
             return None
+        if suffix in ("政府", "人民政府") and s > 0 and text[s - 1] in "市县区镇乡" \
+                and (s < 2 or _STOP.match(text, s - 2)) and not any(p.end == s for p in places):
+            return _Unit(s - 1, e, text[s - 1], suffix)    # 区委、区政府: the district in focus
         if (e - s == 1 or suffix in _WORDLIKE) and not _starts_word(text, s, e):
             return None            # 地处, 处于: the body word is part of another word
         floor = 0

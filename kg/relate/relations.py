@@ -150,18 +150,20 @@ def _listed_places(before: list[Mention], ms: list[Mention], text: str) -> list[
 _GUIDANCE = re.compile(r"在[^，。；]{2,30}?(?:领导|指导|支持|统筹|部署|推动|关心)下")
 _POST_MODIFIER = re.compile(r"^的?(?:专职|兼职|首席|资深|一名|一位|名)?")
 _POST_AFTER = re.compile(r"[，,]?(?:也|还|现|则|目前)?(?:是|任|担任|系|现任)|[，,](?=[^，。；]{2,24}[，,])")
-_SPEAKER_INTRO = re.compile(r"(?:介绍|表示|说|指出|认为|坦言)[，：:]")
+_SPEAKER_INTRO = re.compile(r"(?:介绍|表示|说|指出|认为|坦言|获悉|了解到)[，：:]")
 _QUOTE_INTRO = re.compile(r"(?:介绍|表示|说|说道|指出|认为|坦言|告诉记者)[，,：:]?“")
 _JOINT = re.compile(r"^(?:联合|会同|协同|携手|和|与|及|、)$")
 
 
-def _subject_bodies(before: list[Mention], text: str) -> list[str]:
+def _subject_bodies(before: list[Mention], text: str, governments: bool = False) -> list[str]:
     """The bodies that run what follows: the clause's first body, and those it acts with
-    (薛家岛派出所联合黄岛区司法局…设立…: both); else the body named nearest before."""
+    (薛家岛派出所联合黄岛区司法局…设立…: both); else the body named nearest before.
+    A government counts only with `governments` (it issues documents, it runs nothing)."""
     guidance = [g.span() for g in _GUIDANCE.finditer(text)]
     # 铁骑中队民警王宏纪说，“…‘小蒙微警局’…”: the speaker's body talks about it, in a quote
     quoted = [q.end() for q in _QUOTE_INTRO.finditer(text)]
-    bodies = [m for m in before if m.type is EntityType.AGENCY and not m.attrs.get("government")
+    bodies = [m for m in before if m.type is EntityType.AGENCY
+              and (governments or not m.attrs.get("government"))
               and not any(s <= m.start < e for s, e in guidance)
               and not any(m.end <= q and "”" not in text[q:before[-1].end] for q in quoted)]
     if not bodies:
@@ -200,15 +202,17 @@ def document_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[R
                 before = sorted((m for m in ms if m.end <= doc.start and not m.attrs.get("coreference")
                                  and m.type in (EntityType.AGENCY, EntityType.PLACE)),
                                 key=lambda m: (m.end, m.type is EntityType.AGENCY))
-                subjects = _subject_bodies(ms_before := [m for m in ms if m.end <= doc.start], text)
+                subjects = _subject_bodies([m for m in ms if m.end <= doc.start], text,
+                                           governments=True)
                 if before and before[-1].type is EntityType.PLACE and not subjects:
                     issuer = None   # 铜川市出台《…》: a place's government, not a body we know
                 elif subjects:
-                    issuer = subjects[0]     # 思明区委政法委统筹…，出台《…》: the subject issues it
+                    # 思明区委政法委统筹…，出台《…》: the subject issues it; 区委、区政府印发: both
+                    issuer = subjects
                 else:
                     issuer = lead
-            if issuer:
-                out.append(Relation(doc.key, "issuedBy", issuer, sentence, evidence=text))
+            for body in [issuer] if isinstance(issuer, str) else issuer or ():
+                out.append(Relation(doc.key, "issuedBy", body, sentence, evidence=text))
     return out
 
 
