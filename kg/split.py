@@ -65,6 +65,10 @@ _SUBTITLE_LINE = re.compile(r"^——")
 _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 
 # Headline shapes.
+_FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*\d{1,3}\s*版|"
+                        r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
+_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|法治报|法制报|报)$")
+_MAX_FURNITURE = 60
 _MAX_HEADLINE = 40           # characters on one headline line
 _MAX_BYLINE = 60             # characters on one byline line
 _MAX_COMMA_HEADLINE = 20     # a headline with commas is short...
@@ -320,7 +324,10 @@ def _units(clean: CleanText) -> list[_Unit]:
     shaped = [_headline_shape(l.text) for l in lines]
     short = [_width(l.text) <= _SHORT_OF_COLUMN * w for l, w in zip(lines, widths)]
 
+    furniture = _page_furniture(lines)
     for i, line in enumerate(lines):
+        if i in furniture:
+            continue                 # the page's header and footer run across the stories
         byline = _byline_unit(line)
         if byline is not None:
             if para is not None and not byline.photo:
@@ -388,6 +395,16 @@ def _units(clean: CleanText) -> list[_Unit]:
     return units
 
 
+def _page_furniture(lines: list[_Line]) -> set[int]:
+    """Lines of the page's header and footer: the issue date with its weekday, the page
+    number (第3版), the editors' credits, and the paper's name on a line beside them."""
+    found = {i for i, l in enumerate(lines) if len(l.text) <= _MAX_FURNITURE
+             and _FURNITURE.search(l.text)}
+    found |= {i for i, l in enumerate(lines) if _PAPER_NAME.match(l.text)
+              and (i - 1 in found or i + 1 in found)}
+    return found
+
+
 def _starts_new_block(block: _Unit, line: _Line) -> bool:
     """Two parallel headlines (`郓城：…`, `台儿庄：…`) are two blocks, not title and deck."""
     last = block.lines[-1].text
@@ -453,7 +470,7 @@ class _Draft:
 def _headline_parts(lines: list[str]) -> tuple[list[str], str, str]:
     """(title lines, kicker, subtitle) of one headline block."""
     kicker, subtitle, title = [], "", []
-    for text in lines:
+    for i, text in enumerate(lines):
         if _KICKER_LINE.search(text) and not title:
             kicker.append(text)
         elif _SUBTITLE_LINE.match(text):
@@ -461,7 +478,7 @@ def _headline_parts(lines: list[str]) -> tuple[list[str], str, str]:
         elif title and len(_QUOTES.sub("", text)) <= _LABEL_LINE:
             continue                                   # a label such as 核心提示
         elif title and not subtitle and len(title) == 1 and len(title[0]) > _PLACE_LINE \
-                and len(text) >= len(title[0]):
+                and len(text) >= len(title[0]) and i == len(lines) - 1:
             subtitle = text                            # a longer deck under a full headline
         else:
             title.append(text)

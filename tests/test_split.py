@@ -221,3 +221,17 @@ def test_short_lines_of_running_text_are_not_headlines(tmp_path):
            "今年以来已就地化解邻里纠纷230余起。" in texts
     assert "镜湖区司法局已将这一做法写入该局印发的《镜湖区网格化服务管理工作规范》，并在全区推广。" in texts
     assert "下一步，芜湖市将在弋江区、鸠江区复制推广“网格驿站”模式。" in texts
+
+
+def test_page_header_and_footer_are_not_headline_or_body(tmp_path):
+    page = ("5                     平安建设                2024年4月18日  星期四\n"
+            "                                                   江西法治报\n\n"
+            "党建引领 网格赋能\n\n南昌青山湖“街长制”\n让老街巷管出新气象\n\n"
+            "本报记者 熊晓峰 刘 芸\n\n"
+            "本报南昌4月17日电 早上7点半，青山湖区湖坊镇顺化门社区的“街长”已经走完了辖区的3条小巷。\n"
+            "她和社区民警组成的巡查小组，每天要把背街小巷走一遍。\n\n"
+            "责任编辑：邹丽萍     版式设计：熊 伟     校对：何小兰\n")
+    [article] = _split_page(tmp_path, page)
+    assert article.title == "党建引领 网格赋能 南昌青山湖“街长制” 让老街巷管出新气象"
+    assert article.reporters == ["熊晓峰", "刘芸"]
+    assert not any("编辑" in s.text or "星期" in s.text for s in article.sentences)
