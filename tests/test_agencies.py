@@ -100,3 +100,16 @@ def test_grassroots_bodies_and_more_bureaus_are_agencies():
 def test_a_plural_level_word_does_not_start_a_body_name():
     found = agencies("今年，南昌县将在向塘镇、武阳镇等18个乡镇全面推广综治中心“一站式”受理模式。")
     assert not any("推广" in label for label in found)
+
+
+def test_a_model_to_copy_is_not_a_body():
+    # 枫桥式 names a kind of body held up as a model, not one body
+    found = agencies("南昌县打造“枫桥式”综治中心，群众反映诉求最多跑一地。",
+                     "鱼峰警方同步开展“枫桥式公安派出所”创建，荣军派出所已成功创建。",
+                     "今年，中队借创建“枫桥式交警中队”契机，加强联动。")
+    assert not any("枫桥式" in label for label in found)
+
+
+def test_a_unit_the_body_founds_is_its_sub_unit():
+    ex = extract("阳朔县公安局组建旅游警察大队，在景区设立警务服务站9个。")
+    assert ("阳朔县公安局旅游警察大队", "阳朔县公安局") in relations(ex, "subOrganizationOf")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 
-from kg.lexicons import sections
+from kg.lexicons import sections, words
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
 from kg.recognise.words import dictionary_cut as _cut, dictionary_tag as _tag
@@ -44,6 +44,10 @@ _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", None}
 _PRONOUN = re.compile(r"(?:该|本|我)(?:局|院|所|队|支队|大队|中队|分局|中心)(?![长员])")
 _MAX_NAME = 8
+# A kind of body held up as a model, not a body: “枫桥式”综治中心, “枫桥式交警中队”.
+_DESIGNATION = re.compile(r"式”?$|式[^，。；“”]{0,5}$")
+# 阳朔县公安局组建旅游警察大队: the verb opens a new unit, not a name inside the chain.
+_FOUNDING = frozenset(words("stat_founding_verbs"))
 # Two-character body words that also begin ordinary words (人大代表, 公安干警).
 _WORDLIKE = {"人大", "公安", "警方", "专班", "政协"}
 # Volunteer and joint teams: named only with a place or a quoted name (“秦岭护林”联防队).
@@ -132,13 +136,19 @@ class AgencyRecognizer:
             return _Unit(s - 1, e, text[s - 1], suffix)    # 区委、区政府: the district in focus
         if (e - s == 1 or suffix in _WORDLIKE) and not _starts_word(text, s, e):
             return None            # 地处, 处于: the body word is part of another word
+        if _DESIGNATION.search(text, max(0, s - _MAX_NAME), s):
+            return None            # 创建“枫桥式公安派出所”, 打造“枫桥式”综治中心: a model to copy
         floor = 0
         # Continues the previous unit: 公安局 + 青羊区分局.
         if previous and previous.end <= s and s - previous.end <= _MAX_NAME \
                 and not _STOP.search(text, previous.end, s):
             name = _strip_function_words(text[previous.end:s], _NOT_CONTINUATION)
             # 综治中心整合法院: a verb before a top-level body starts a new clause, not a unit.
-            verb_led = suffix in self.top and name and _tag(_cut(name)[0]) == "v"
+            first = _cut(name)[0] if name else ""
+            if first in _FOUNDING and len(name) - len(first) >= 2:
+                # 公安局组建旅游警察大队: a new unit of the body, named after the verb
+                return _Unit(previous.end + len(first), e, name[len(first):], suffix)
+            verb_led = suffix in self.top and name and _tag(first) == "v"
             if name == text[previous.end:s] and not verb_led:
                 place = next((p for p in places if p.start == previous.end and p.end <= s), None)
                 return _Unit(previous.end, e, name, suffix, place)
