@@ -78,3 +78,20 @@ def test_a_county_that_became_a_city_goes_by_its_new_name_and_its_old_one():
     found = places("走进芜湖市无为市高沟镇，", "无为县公安局的老民警说。")
     assert found["无为市"] == ("无为市", "340225")
     assert found["无为县"] == ("无为市", "340225")
+
+
+def test_a_community_written_after_its_town_is_a_place_under_that_town():
+    found = places("安徽省合肥市包河区望湖街道曙光社区一小区门口。",     # listed under another street
+                   "柳州市鱼峰区荣军街道箭盘社区居民黄某拨通电话。",     # not listed at all
+                   "在徐州市云龙区绿地南区社区沿街门面。",               # right after the district
+                   "高沟镇推进新农村建设。")                             # 新农村 is a word
+    assert found["曙光社区"] == ("曙光社区", "340111/望湖街道/曙光社区")
+    assert found["箭盘社区"] == ("箭盘社区", "450203/荣军街道/箭盘社区")
+    assert found["绿地南区社区"] == ("绿地南区社区", "320303/绿地南区社区")
+    assert "新农村" not in found
+
+
+def test_a_street_named_after_a_village_is_the_street():
+    found = places("合肥市蜀山区将在三里庵街道、稻香村街道等人口密集区推广。")
+    assert found["稻香村街道"] == ("稻香村街道", "340104/稻香村街道")
+    assert "稻香村" not in found

@@ -22,6 +22,7 @@ from kg.recognise.words import dictionary_cut, dictionary_tag
 
 _TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
 _LOOKBACK = 9
+_UNLISTED_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?P<suffix>社区|村)(?![\u4e00-\u9fff]{0,2}(?:社区|村))")
 # What follows a short form when it names a body of that place: 徐州公安, 安宁警方.
 _AGENCY_AFTER = re.compile(r"^(?:公安|警方|市委|县委|区委|州委|省委|市政府|县政府|区政府|法院|检察院|"
                            r"政法委|司法局|交警|消防|籍|：|:)")
@@ -126,13 +127,15 @@ class PlaceRecognizer:
             if cand:
                 found = [c for c in found if not (cand.start <= c.start and c.end <= cand.end)]
                 found.append(cand)
+                taken = [(s, e) for s, e in taken if not (cand.start <= s and e <= cand.end)]
                 taken.append((cand.start, cand.end))
         return found
 
     def _town_or_village(self, index: int, text: str, end: int, taken) -> _Candidate | None:
         for start in range(max(0, end - _LOOKBACK), end - 2):
             name = text[start:end]
-            if any(s < end and start < e for s, e in taken):
+            # a longer name may hold one found before it (稻香村街道 holds the village 稻香村)
+            if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
                 continue
             divisions = self._lower(name)
             if divisions:
@@ -171,7 +174,32 @@ class PlaceRecognizer:
             pick = self._choose(cand, cands, near)
             if pick and self._accept(cand, pick, cands, near, by_sentence.get(cand.sentence, "")):
                 chosen.append((cand, pick))
-        return [self._mention(c, d) for c, d in chosen if c.sentence != -2]
+        mentions = [self._mention(c, d) for c, d in chosen if c.sentence != -2]
+        return mentions + self._unlisted_villages(mentions, by_sentence)
+
+    def _unlisted_villages(self, mentions: list[Mention], texts: dict[int, str]) -> list[Mention]:
+        """Communities and villages written right after their town or county (望湖街道曙光社区,
+        云龙区绿地南区社区): places under it, even where the gazetteer does not list them there."""
+        out = []
+        at = {(m.sentence, m.start): m for m in mentions}
+        for m in mentions:
+            if m.attrs["level"] not in ("county", "town"):
+                continue
+            listed = at.get((m.sentence, m.end))
+            if listed is not None and (listed.attrs["level"] != "village"
+                                       or listed.attrs["parent_key"] == m.key):
+                continue
+            match = _UNLISTED_VILLAGE.match(texts.get(m.sentence, ""), m.end)
+            if match is None or len(dictionary_cut(match.group())[-1]) > len(match.group("suffix")):
+                continue             # 新农村: 农村 is a word, not a village's suffix
+            name = match.group()
+            if listed is not None:   # the gazetteer has it under another town; the text says
+                mentions.remove(listed)
+            out.append(Mention(type=EntityType.PLACE, surface=name, start=match.start(),
+                               end=match.end(), sentence=m.sentence, name=name,
+                               key=f"{m.key}/{name}",
+                               attrs={"level": "village", "adcode": "", "parent_key": m.key}))
+        return out
 
     def _choose(self, cand: _Candidate, cands: list[_Candidate], near: _Neighbourhood
                 ) -> Division | None:
