@@ -64,6 +64,19 @@ SETS = {
         "article_f1": 0.85,         # measured 0.909
         "reporter_f1": 0.89,        # measured 0.947
     },
+    # heldout4 (m01-m03: 南昌, 九江, 合肥, 芜湖, 柳州, 桂林; page headers, end bylines, villages
+    # the gazetteer lacks), written without reading the code; first score: entity 0.902,
+    # relation 0.829, statistics 0.543, articles 1.000. Its statistics follow a different
+    # reading of `about` (a launched programme's figures are the programme's) than the
+    # bundled gold, so the statistics floor guards against loss, not towards that reading.
+    "heldout4": {
+        "entity_f1": 0.92,          # measured 0.968
+        "relation_f1": 0.88,        # measured 0.927
+        "statistic_f1": 0.48,       # measured 0.527
+        "statistic_lenient_f1": 0.94,  # measured 0.991
+        "article_f1": 0.95,         # measured 1.000
+        "reporter_f1": 0.95,        # measured 1.000
+    },
 }
 
 
