@@ -138,3 +138,12 @@ def test_documents_issued_jointly_or_by_a_government():
     # 记者从…获悉 names the source, not the issuer
     assert issued >= {("桂林市城乡社区网格化服务管理办法", "桂林市人民政府")}
     assert ("桂林市城乡社区网格化服务管理办法", "桂林市委政法委") not in issued
+
+
+def test_posts_in_a_towns_party_committee_and_a_bare_police_unit():
+    found = relations("南昌市青山湖区湖坊镇党委书记熊国平说，镇里还把商户组织起来。",
+                      "阳朔县公安局推进旅游警务。",
+                      "旅游警察大队大队长秦海波介绍，大队现有民警28名。")
+    posts = {(s.split("@")[0], o) for s, p, o in found if p == "holdsPost"}
+    assert ("熊国平", "湖坊镇党委") in posts
+    assert ("秦海波", "阳朔县公安局旅游警察大队") in posts     # 警察 is a noun, whatever jieba says

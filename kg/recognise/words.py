@@ -12,6 +12,8 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
+from kg.lexicons import words
+
 jieba.setLogLevel(logging.WARNING)   # no "Building prefix dict…" chatter on every run
 
 
@@ -22,5 +24,11 @@ def dictionary_cut(window: str) -> tuple[str, ...]:
 
 
 def dictionary_tag(word: str) -> str | None:
-    """The word's part-of-speech tag in jieba's dictionary, None for words it does not list."""
-    return jieba.posseg.dt.word_tag_tab.get(word)
+    """The word's part-of-speech tag in jieba's dictionary, None for words it does not list;
+    the few tags that dictionary has wrong for this domain (警察 is no verb) corrected."""
+    return _corrections().get(word) or jieba.posseg.dt.word_tag_tab.get(word)
+
+
+@lru_cache(maxsize=1)
+def _corrections() -> dict[str, str]:
+    return dict(entry.split("/") for entry in words("tag_corrections"))
