@@ -147,3 +147,9 @@ def test_posts_in_a_towns_party_committee_and_a_bare_police_unit():
     posts = {(s.split("@")[0], o) for s, p, o in found if p == "holdsPost"}
     assert ("熊国平", "湖坊镇党委") in posts
     assert ("秦海波", "阳朔县公安局旅游警察大队") in posts     # 警察 is a noun, whatever jieba says
+
+
+def test_a_modifier_before_the_title_keeps_the_post_in_the_body_before_it():
+    found = relations("合肥市蜀山区推行夜间调解。", "南七街道人民调解委员会专职调解员周桂兰说。")
+    assert any(s.startswith("周桂兰") and p == "holdsPost" and o == "南七街道人民调解委员会"
+               for s, p, o in found)

@@ -151,6 +151,7 @@ def _listed_places(before: list[Mention], ms: list[Mention], text: str) -> list[
 _GUIDANCE = re.compile(r"在[^，。；]{2,30}?(?:领导|指导|支持|统筹|部署|推动|关心)下")
 _POST_MODIFIER = re.compile(r"^的?(?:专职|兼职|首席|资深|一名|一位|名)?")
 _POST_AFTER = re.compile(r"[，,]?(?:也|还|现|则|目前)?(?:是|任|担任|系|现任)|[，,](?=[^，。；]{2,24}[，,])")
+_TITLE_MODIFIER = re.compile(r"(?:专职|兼职|首席|资深|金牌)$")
 _SPEAKER_INTRO = re.compile(r"(?:介绍|表示|说|指出|认为|坦言|获悉|了解到)[，：:]")
 _QUOTE_INTRO = re.compile(r"(?:介绍|表示|说|说道|指出|认为|坦言|告诉记者)[，,：:]?“")
 _JOINT = re.compile(r"^(?:联合|会同|协同|携手|和|与|及|、)$")
@@ -298,6 +299,9 @@ def _organisations(ms: list[Mention], text: str, title_start: int, role: str,
     """
     titles = _titles()
     end, roles = title_start, [role]
+    modifier = _TITLE_MODIFIER.search(text, 0, end)
+    if modifier:                     # 人民调解委员会专职调解员周桂兰: 专职 is part of the post
+        end, roles = modifier.start(), [modifier.group() + role]
     while True:
         org = next((m for m in ms if m.end == end and m.type is EntityType.AGENCY), None)
         if org is None and text[end - 1:end] == "的":    # 唐家墩街道人民调解委员会的调解员余某
