@@ -156,7 +156,7 @@ def child_stages(directory: Path) -> dict:
     corpus = build_corpus(paths)
     out["extract"] = [time.perf_counter() - t0, _rss_peak_mb()]
     t0 = time.perf_counter()
-    graph = KnowledgeGraph.from_corpus(corpus)
+    graph = KnowledgeGraph.from_corpus(corpus, consume=True)     # as kg build does
     del corpus
     out["graph"] = [time.perf_counter() - t0, _rss_peak_mb()]
     with tempfile.TemporaryDirectory() as tmp:
@@ -243,6 +243,136 @@ def sparql(quads, repeats: int) -> list[dict]:
             out.append({"query": name, "rdflib_ms": med(times_rdf) * 1e3, "oxigraph_ms": med(times_ox) * 1e3,
                         "rows_rdflib": n_rdf, "rows_oxigraph": n_ox})
         return out
+
+
+# ----------------------------------------------------------------- every saved query
+def saved_queries() -> list[tuple[str, str, dict]]:
+    """(name, text, example bindings) of every queries/*.rq; the bindings are the
+    `--bind VAR=VALUE` its header comment gives as an example (none for some)."""
+    from kg.query import parse_binding, read_query
+    out = []
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        text = read_query(str(path))
+        header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+        bindings = dict(parse_binding(f"{var}={value}")
+                        for var, value in re.findall(r"--bind (\w+)=(\S+)", header))
+        out.append((path.stem, text, bindings))
+    return out
+
+
+class _Late(Exception):
+    pass
+
+
+def _rdflib_times(graph, text: str, repeats: int, limit: float) -> tuple[list[float], int | None]:
+    """rdflib's engine on `text`, up to `repeats` times; a run still going after
+    `limit` seconds is stopped (SIGALRM: rdflib's evaluation is plain Python),
+    and no run is started once `limit` seconds have been spent in all."""
+    import signal
+    from kg.query import PREFIXES
+
+    def late(*_):
+        raise _Late()
+    previous = signal.signal(signal.SIGALRM, late)
+    times, rows, spent = [], None, 0.0
+    try:
+        for _ in range(repeats):
+            if spent >= limit:
+                break
+            signal.setitimer(signal.ITIMER_REAL, limit)
+            t0 = time.perf_counter()
+            try:
+                rows = len(list(graph.query(text, initNs=dict(PREFIXES))))
+            except _Late:
+                break
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            times.append(time.perf_counter() - t0)
+            spent += times[-1]
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    return times, rows
+
+
+def child_queries(directory: Path, repeats: int, limit: float) -> dict:
+    """Every saved query over the corpus's graph, Oxigraph (`kg.query.run_query`)
+    and rdflib's engine side by side: p50 of `repeats` runs each, with the
+    query's example binding (a trailing VALUES clause, as `kg query --bind`
+    adds it, for both engines) and unbound (every row). Either engine's run is
+    stopped after `limit` seconds, and no run starts once `limit` seconds were
+    spent on that query. Runs in its own process."""
+    from kg.api import KnowledgeGraph
+    from kg.pipeline import build_corpus
+    from kg.query import QueryTimeout, _values_clause, open_store, run_query
+    graph = KnowledgeGraph.from_corpus(build_corpus(sorted(directory.glob("*.txt"))), consume=True)
+    quads = graph.quads
+    med = lambda xs: sorted(xs)[len(xs) // 2] if xs else None  # noqa: E731
+    out: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "graph.nt"
+        with open(path, "w", encoding="utf-8") as stream:
+            quads.write_ntriples(stream)
+        t0 = time.perf_counter()
+        store = open_store(path)
+        load_s = time.perf_counter() - t0
+        for name, text, bindings in saved_queries():
+            for bound in ([bindings, {}] if bindings else [{}]):
+                times, n, spent = [], None, 0.0
+                for _ in range(repeats):
+                    if spent >= limit:
+                        break
+                    t0 = time.perf_counter()
+                    try:
+                        n = len(run_query(store, text, bindings=bound, timeout=limit))
+                    except QueryTimeout:
+                        break
+                    times.append(time.perf_counter() - t0)
+                    spent += times[-1]
+                out.append({"query": name, "bindings": {k: str(v) for k, v in bound.items()},
+                            "text": text + _values_clause(bound),
+                            "oxigraph_ms": med(times) * 1e3 if times else None,
+                            "rows_oxigraph": n})
+    del store
+    t0 = time.perf_counter()
+    rdf = quads.to_graph()
+    rdflib_load_s = time.perf_counter() - t0
+    for q in out:
+        times, rows = _rdflib_times(rdf, q.pop("text"), repeats, limit)
+        q.update(rdflib_ms=med(times) * 1e3 if times else None, rdflib_runs=len(times),
+                 rows_rdflib=rows, limit_s=limit)
+    return {"triples": len(quads), "oxigraph_load_s": load_s, "rdflib_load_s": rdflib_load_s,
+            "queries": out}
+
+
+def query_table(result: dict, size: int | str) -> str:
+    lines = [f"saved queries at {size} ({result['triples']} triples; Oxigraph loads the N-Triples in "
+             f"{result['oxigraph_load_s']:.1f} s, rdflib graph made in {result['rdflib_load_s']:.1f} s), "
+             f"p50 ms:"]
+    rows = [("query", "binding", "rows", "oxigraph ms", "rdflib ms", "rdflib/oxigraph")]
+    for q in result["queries"]:
+        ox, rd = q["oxigraph_ms"], q["rdflib_ms"]
+        limit = q["limit_s"] * 1e3
+        if ox is None:
+            ratio = "-"
+        elif rd is None:
+            ratio = f"> {limit / max(ox, 1e-6):.0f}x"
+        else:
+            ratio = f"{rd / max(ox, 1e-6):.0f}x"
+        rows.append((q["query"], ", ".join(f"{k}={v}" for k, v in q["bindings"].items()) or "(none)",
+                     q["rows_oxigraph"] if ox is not None else "?",
+                     f"{ox:.1f}" if ox is not None else f"> {limit:.0f}",
+                     f"{rd:.0f}" if rd is not None else f"> {limit:.0f}", ratio))
+        if rd is not None and ox is not None and q["rows_rdflib"] != q["rows_oxigraph"]:
+            rows[-1] = rows[-1][:-1] + (rows[-1][-1] + f" (rdflib rows {q['rows_rdflib']})",)
+    from kg.query import _display_width
+    widths = [max(_display_width(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    for i, row in enumerate(rows):
+        pad = [" " * (w - _display_width(str(v))) for v, w in zip(row, widths)]
+        lines.append("  ".join(f"{v}{p}" if j < 2 else f"{p}{v}"
+                               for j, (v, p) in enumerate(zip(row, pad))).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
 
 
 # ----------------------------------------------------------------- parent
@@ -383,11 +513,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stages", action="store_true",
                         help="also time kg build stage by stage (extract, graph, turtle, html) "
                              "with the peak RSS after each, at every size")
+    parser.add_argument("--queries", action="store_true",
+                        help="also run every saved query (queries/*.rq) over the largest graph, "
+                             "Oxigraph and rdflib side by side, p50 of --query-repeats runs")
+    parser.add_argument("--query-repeats", type=int, default=7, metavar="N")
+    parser.add_argument("--rdflib-timeout", type=float, default=60.0, metavar="SECONDS",
+                        help="stop a query run (either engine) after this long and report "
+                             "'> SECONDS' (default 60)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sparql-repeats", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        if args.stages:
+        if args.queries:
+            result = child_queries(args.child, args.query_repeats, args.rdflib_timeout)
+            print(query_table(result, args.child.name), file=sys.stderr)
+            print(json.dumps(result))
+        elif args.stages:
             print(json.dumps(child_stages(args.child)))
         elif args.workers:
             print(json.dumps(child_workers(args.child, args.workers)))
@@ -409,6 +550,12 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  measured {size}x: {results[-1]['chars']} chars in {results[-1]['build_s']:.1f} s",
                   file=sys.stderr)
         print(table(results, start))
+        if args.queries:
+            directory = Path(tmp) / f"x{sizes[-1]}"
+            result = _run_child("--child", str(directory), "--queries", "--query-repeats",
+                                str(args.query_repeats), "--rdflib-timeout", str(args.rdflib_timeout))
+            print()
+            print(query_table(result, f"{sizes[-1]}x"))
 
 
 if __name__ == "__main__":
