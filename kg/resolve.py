@@ -153,7 +153,7 @@ class _ArticleResolver:
         units = list(m.attrs["units"])
         parent_key, parent_label, place_key = "", "", ""
         top = units[0]
-        place = self._unit_place(top)
+        place = self._unit_place(top, m)
         if place is not None and top["suffix"] in ("公安", "警方", "公安机关") \
                 and place.attrs.get("level") == "county" and place.name.endswith("区"):
             top = units[0] = dict(top, kind="分局")    # 青秀公安: a city district's police is a 分局
@@ -174,7 +174,7 @@ class _ArticleResolver:
                 parent_key, parent_label = self._city_bureau(place)
         last_key = ""
         for i, unit in enumerate(units):
-            own_place = self._unit_place(unit) if i else place
+            own_place = self._unit_place(unit, m) if i else place
             if own_place is not None and (i or not parent_key):
                 place_key = own_place.key
             organ = i == 0 and not parent_key and own_place is not None and not unit["name"] \
@@ -252,7 +252,7 @@ class _ArticleResolver:
             return "", ""
         return f"{city}:公安局", f"{gaz.get(city).name}公安局"
 
-    def _unit_place(self, unit: dict) -> Mention | None:
+    def _unit_place(self, unit: dict, m: Mention) -> Mention | None:
         if unit["place_key"]:
             return next((p for p in self.mentions if p.key == unit["place_key"]), None)
         if unit["generic"] == "focus":
@@ -260,8 +260,18 @@ class _ArticleResolver:
         if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
             return self.focus.place(char="区")     # a 分局 serves a city district
         if unit["generic"]:
-            return self.focus.place(unit["generic"], unit["name"])
+            return self._named_before(m, unit["generic"], unit["name"]) \
+                or self.focus.place(unit["generic"], unit["name"])
         return None
+
+    def _named_before(self, m: Mention, level: str, char: str) -> Mention | None:
+        """The place of that level the sentence named last before `m`: 呈贡分局…与区委政法委
+        means 呈贡区's 区委政法委, whatever district the article is mostly about."""
+        suffixes = _CHAR_SUFFIX.get(char) or _LEVEL_SUFFIX.get(level, ("",))
+        before = [p for p in self.mentions if p.type is EntityType.PLACE and p.sentence == m.sentence
+                  and p.end <= m.start and p.attrs.get("level") == level
+                  and p.name.endswith(suffixes) and not p.attrs.get("coreference")]
+        return max(before, key=lambda p: p.end, default=None)
 
     def _surface(self, unit: dict) -> str:
         return self._strip_province(unit["surface"])

@@ -113,3 +113,11 @@ def test_a_model_to_copy_is_not_a_body():
 def test_a_unit_the_body_founds_is_its_sub_unit():
     ex = extract("阳朔县公安局组建旅游警察大队，在景区设立警务服务站9个。")
     assert ("阳朔县公安局旅游警察大队", "阳朔县公安局") in relations(ex, "subOrganizationOf")
+
+
+def test_a_generic_body_belongs_to_the_district_the_sentence_just_named():
+    found = agencies("昆明市盘龙区推进智慧安防小区建设，盘龙区已建成小区120个。",
+                     "盘龙区公安分局牵头推进。",
+                     "比如，昆明市呈贡区建成应用平台，与区委政法委、区网格中心视频专网连接。")
+    assert "呈贡区委政法委" in found and "呈贡区网格中心" in found
+    assert "盘龙区网格中心" not in found
