@@ -121,3 +121,10 @@ def test_a_generic_body_belongs_to_the_district_the_sentence_just_named():
                      "比如，昆明市呈贡区建成应用平台，与区委政法委、区网格中心视频专网连接。")
     assert "呈贡区委政法委" in found and "呈贡区网格中心" in found
     assert "盘龙区网格中心" not in found
+
+
+def test_a_preposition_between_two_bodies_ends_the_chain():
+    found = agencies("焦作市沁阳市推行诉调对接。",
+                     "沁阳市综治中心调解员通过人民法院调解平台进行转办、调解。")
+    assert not any("通过" in label for label in found)
+    assert "沁阳市综治中心" in found

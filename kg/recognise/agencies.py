@@ -38,6 +38,8 @@ _PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级",
                   "街道", "社区", "村", "道", "镇", "乡"}
 # Those that cannot start a proper name either: 18个乡镇全面推广综治中心 (全面推广 is nz to jieba).
 _PLURAL_PREFIXES = tuple(w for w in _PLURAL_LEVELS if len(w) >= 2 and w not in ("社区", "街道", "专门"))
+# Words that join two bodies or clauses, never the words of a unit's name.
+_BRIDGE_TAGS = {"p", "c", "u"}
 # Inside a chain verbs are common in unit names (指挥处, 信息应用科); only these break it.
 _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 # A bare name before 派出所/中队 is a place-like proper name (苏坡, 新川), not a common noun.
@@ -149,7 +151,9 @@ class AgencyRecognizer:
                 # 公安局组建旅游警察大队: a new unit of the body, named after the verb
                 return _Unit(previous.end + len(first), e, name[len(first):], suffix)
             verb_led = suffix in self.top and name and _tag(first) == "v"
-            if name == text[previous.end:s] and not verb_led:
+            # 综治中心调解员通过人民法院: a preposition or conjunction inside ends the chain
+            bridged = any(_tag(w) in _BRIDGE_TAGS for w in _cut(name))
+            if name == text[previous.end:s] and not verb_led and not bridged:
                 place = next((p for p in places if p.start == previous.end and p.end <= s), None)
                 return _Unit(previous.end, e, name, suffix, place)
             floor = previous.end   # 司法局还联合市中级人民法院: a new body starts after the verb
