@@ -95,3 +95,9 @@ def test_a_street_named_after_a_village_is_the_street():
     found = places("合肥市蜀山区将在三里庵街道、稻香村街道等人口密集区推广。")
     assert found["稻香村街道"] == ("稻香村街道", "340104/稻香村街道")
     assert "稻香村" not in found
+
+
+def test_a_quoted_village_name_is_an_honour_not_the_place():
+    found = places("广东省惠州市博罗县龙华镇推进驻村警务。",
+                   "通过近两年的整治，昔日的治安复杂村变成远近闻名的“平安村”。")
+    assert "平安村" not in found

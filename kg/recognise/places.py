@@ -222,7 +222,9 @@ class PlaceRecognizer:
         after = text[cand.end:cand.end + 4]
         before = text[max(0, cand.start - 1):cand.start]
         if division.level in ("town", "village"):
-            return near.near_parent(division, cand.surface)
+            # 治安复杂村变身“平安村”: a quoted village name is an honour, not the place
+            return near.near_parent(division, cand.surface) and not (
+                division.level == "village" and _quoted_whole(text, cand.start, cand.end))
         # 和县, 滑县: a two-character county is too often a piece of running text.
         if cand.full_name and not (len(cand.surface) == 2 and division.level == "county"):
             return True
@@ -251,6 +253,10 @@ class PlaceRecognizer:
             sentence=cand.sentence, name=division.name, key=division.id,
             attrs={"level": division.level, "adcode": division.adcode,
                    "parent_key": division.parent or ""})
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "“" and text[end:end + 1] == "”"
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
