@@ -84,11 +84,12 @@ def test_a_community_written_after_its_town_is_a_place_under_that_town():
     found = places("安徽省合肥市包河区望湖街道曙光社区一小区门口。",     # listed under another street
                    "柳州市鱼峰区荣军街道箭盘社区居民黄某拨通电话。",     # not listed at all
                    "在徐州市云龙区绿地南区社区沿街门面。",               # right after the district
-                   "高沟镇推进新农村建设。")                             # 新农村 is a word
+                   "高沟镇推进新农村建设。",                             # 新农村 is a word
+                   "在户县板房子镇等沿山镇村推广。")                     # 等 opens no name
     assert found["曙光社区"] == ("曙光社区", "340111/望湖街道/曙光社区")
     assert found["箭盘社区"] == ("箭盘社区", "450203/荣军街道/箭盘社区")
     assert found["绿地南区社区"] == ("绿地南区社区", "320303/绿地南区社区")
-    assert "新农村" not in found
+    assert "新农村" not in found and not any(name.startswith("等") for name in found)
 
 
 def test_a_street_named_after_a_village_is_the_street():

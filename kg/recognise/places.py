@@ -22,7 +22,10 @@ from kg.recognise.words import dictionary_cut, dictionary_tag
 
 _TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
 _LOOKBACK = 9
-_UNLISTED_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?P<suffix>社区|村)(?![\u4e00-\u9fff]{0,2}(?:社区|村))")
+# 2-6 characters then 社区/村; not opening on a function word (板房子镇等沿山镇村) and holding
+# no other level's word
+_UNLISTED_VILLAGE = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省]|街道)[\u4e00-\u9fff]){2,6}?"
+                               r"(?P<suffix>社区|村)(?![\u4e00-\u9fff]{0,2}(?:社区|村))")
 # What follows a short form when it names a body of that place: 徐州公安, 安宁警方.
 _AGENCY_AFTER = re.compile(r"^(?:公安|警方|市委|县委|区委|州委|省委|市政府|县政府|区政府|法院|检察院|"
                            r"政法委|司法局|交警|消防|籍|：|:)")
