@@ -128,3 +128,9 @@ def test_a_preposition_between_two_bodies_ends_the_chain():
                      "沁阳市综治中心调解员通过人民法院调解平台进行转办、调解。")
     assert not any("通过" in label for label in found)
     assert "沁阳市综治中心" in found
+
+
+def test_a_peoples_tribunal_belongs_to_its_county_court():
+    ex = extract("宜昌市夷陵区人民法院推进诉源治理。", "太平溪人民法庭设在太平溪镇，法官定期下村。")
+    assert ("夷陵区人民法院太平溪人民法庭", "夷陵区人民法院") in relations(ex, "subOrganizationOf")
+    assert ("夷陵区人民法院太平溪人民法庭", "太平溪镇") in relations(ex, "locatedIn")
