@@ -15,6 +15,16 @@ def relations(*sentences: str, title: str = "标题") -> set[tuple[str, str, str
     return {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
 
 
+def figures(*sentences: str, title: str = "标题", paragraph: int = 0) -> set[tuple[str, float]]:
+    """(what it is about, value) of every statistic of an article of `sentences`."""
+    art = Article("100_test.txt", 0, title, sentences=[Sentence(t, i, paragraph=paragraph)
+                                                       for i, t in enumerate(sentences)])
+    ex, mentions = resolve_article(art, recognise_article(art))
+    relate_article(ex, mentions)
+    names = {e.key: e.name for e in ex.entities}
+    return {(names.get(s.about), s.value) for s in ex.statistics}
+
+
 def test_programme_run_by_the_body_that_launches_it_in_its_place():
     found = relations("近年来，苏州市公安局吴中分局推出“古镇警务”模式，在景区设立警务服务点。")
     assert ("古镇警务", "implementedBy", "苏州市公安局吴中分局") in found
@@ -63,29 +73,16 @@ def test_posts_stated_after_the_name_and_police_posts_from_context():
 
 
 def test_arrests_are_the_lead_bodys_figures():
-    art = Article("100_test.txt", 0, "嘉兴：多措并举提升安全指数",
-                  sentences=[Sentence(t, i) for i, t in enumerate([
-                      "今年以来，嘉兴市公安局南湖分局深化社区警务改革。",
-                      "南湖区建成“人防网”“技防网”两张网。",
-                      "通过群防群治力量，先后抓获违法犯罪嫌疑人36名。"])])
-    ex, mentions = resolve_article(art, recognise_article(art))
-    relate_article(ex, mentions)
-    names = {e.key: e.name for e in ex.entities}
-    about = {(names.get(s.about), s.value) for s in ex.statistics}
+    about = figures("今年以来，嘉兴市公安局南湖分局深化社区警务改革。",
+                    "南湖区建成“人防网”“技防网”两张网。",
+                    "通过群防群治力量，先后抓获违法犯罪嫌疑人36名。", title="嘉兴：多措并举提升安全指数")
     assert ("嘉兴市公安局南湖分局", 36) in about
 
 
 def test_a_means_named_in_passing_is_not_what_the_next_sentence_counts():
     # 依托 X 项目 names the means; the paragraph goes on about the 雪亮工程 it upgrades
-    art = Article("100_test.txt", 0, "芜湖：技防织密平安网",
-                  sentences=[Sentence(t, i, paragraph=1) for i, t in enumerate([
-                      "强化“雪亮工程”建设。",
-                      "依托“智慧城市”项目，升级改造“雪亮工程”监控系统。",
-                      "增建高清卡口70处。"])])
-    ex, mentions = resolve_article(art, recognise_article(art))
-    relate_article(ex, mentions)
-    names = {e.key: e.name for e in ex.entities}
-    about = {(names.get(s.about), s.value) for s in ex.statistics}
+    about = figures("强化“雪亮工程”建设。", "依托“智慧城市”项目，升级改造“雪亮工程”监控系统。",
+                    "增建高清卡口70处。", title="芜湖：技防织密平安网", paragraph=1)
     assert ("雪亮工程", 70) in about
 
 
@@ -108,14 +105,9 @@ def test_a_speakers_body_does_not_run_what_the_speaker_talks_about():
 
 
 def test_a_sentence_opening_on_the_programmes_head_noun_reports_the_programmes_figures():
-    art = Article("100_test.txt", 0, "合肥：法律服务进社区",
-                  sentences=[Sentence(t, i, paragraph=1) for i, t in enumerate([
-                      "蜀山区委政法委还上线了“蜀法e站”小程序，群众可在线预约律师。",
-                      "数据显示，平台上线以来累计提供咨询2.6万人次，化解纠纷1870件。"])])
-    ex, mentions = resolve_article(art, recognise_article(art))
-    relate_article(ex, mentions)
-    names = {e.key: e.name for e in ex.entities}
-    about = {(names.get(s.about), s.value) for s in ex.statistics}
+    about = figures("蜀山区委政法委还上线了“蜀法e站”小程序，群众可在线预约律师。",
+                    "数据显示，平台上线以来累计提供咨询2.6万人次，化解纠纷1870件。",
+                    title="合肥：法律服务进社区", paragraph=1)
     assert ("蜀法e站小程序", 26000) in about and ("蜀法e站小程序", 1870) in about
 
 
