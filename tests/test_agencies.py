@@ -134,3 +134,9 @@ def test_a_peoples_tribunal_belongs_to_its_county_court():
     ex = extract("宜昌市夷陵区人民法院推进诉源治理。", "太平溪人民法庭设在太平溪镇，法官定期下村。")
     assert ("夷陵区人民法院太平溪人民法庭", "夷陵区人民法院") in relations(ex, "subOrganizationOf")
     assert ("夷陵区人民法院太平溪人民法庭", "太平溪镇") in relations(ex, "locatedIn")
+
+
+def test_a_long_name_between_the_place_and_the_body_word():
+    found = agencies("他的另一重身份是公益消防救援队——杭州金利浦消防应急救援队队长。")
+    assert any(label.endswith("杭州金利浦消防应急救援队") or label == "杭州市金利浦消防应急救援队"
+               for label in found), found

@@ -102,3 +102,9 @@ def test_a_quoted_village_name_is_an_honour_not_the_place():
     found = places("广东省惠州市博罗县龙华镇推进驻村警务。",
                    "通过近两年的整治，昔日的治安复杂村变成远近闻名的“平安村”。")
     assert "平安村" not in found
+
+
+def test_no_village_runs_on_from_a_short_form_inside_a_name():
+    found = places("辽宁省锦州市凌海市推进驻村警务。", "凌海红和村干部7次前往调解。")
+    assert not any(name.endswith("和村") for name in found)
+    assert "推进驻村" not in found                 # a verb phrase, not a village

@@ -190,7 +190,7 @@ class AgencyRecognizer:
         return match.start() if match else start
 
     def _anchor(self, text: str, s: int, places: list[Mention]) -> tuple[int, Mention | None] | None:
-        before = [p for p in places if p.end <= s and s - p.end <= 6
+        before = [p for p in places if p.end <= s and s - p.end <= _MAX_NAME
                   and not _STOP.search(text, p.end, s)]
         if not before:
             return None

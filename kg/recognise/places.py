@@ -22,6 +22,7 @@ from kg.recognise.words import dictionary_cut, dictionary_tag
 
 _TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
 _LOOKBACK = 9
+_NOT_IN_NAME = {"v", "vn", "vd", "p", "c", "u", "d", "r", "m"}
 # 2-6 characters then 社区/村; not opening on a function word (板房子镇等沿山镇村) and holding
 # no other level's word
 _UNLISTED_VILLAGE = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省]|街道)[\u4e00-\u9fff]){2,6}?"
@@ -186,15 +187,15 @@ class PlaceRecognizer:
         out = []
         at = {(m.sentence, m.start): m for m in mentions}
         for m in mentions:
-            if m.attrs["level"] not in ("county", "town"):
-                continue
+            if m.attrs["level"] not in ("county", "town") or m.surface != m.name:
+                continue             # 凌海红和村干部: after a short form, no address runs on
             listed = at.get((m.sentence, m.end))
             if listed is not None and (listed.attrs["level"] != "village"
                                        or listed.attrs["parent_key"] == m.key):
                 continue
             match = _UNLISTED_VILLAGE.match(texts.get(m.sentence, ""), m.end)
-            if match is None or len(dictionary_cut(match.group())[-1]) > len(match.group("suffix")):
-                continue             # 新农村: 农村 is a word, not a village's suffix
+            if match is None or listed is None and not _village_like(match):
+                continue
             name = match.group()
             if listed is not None:   # the gazetteer has it under another town; the text says
                 mentions.remove(listed)
@@ -256,6 +257,16 @@ class PlaceRecognizer:
             sentence=cand.sentence, name=division.name, key=division.id,
             attrs={"level": division.level, "adcode": division.adcode,
                    "parent_key": division.parent or ""})
+
+
+def _village_like(match: re.Match) -> bool:
+    """Whether an unlisted name reads as a name: not 新农村 (农村 is a word, not the
+    suffix) nor 推进驻村 (a verb phrase)."""
+    words = dictionary_cut(match.group())
+    if len(words[-1]) > len(match.group("suffix")):
+        return False
+    head = dictionary_cut(match.group()[:match.start("suffix") - match.start()])
+    return not any(len(w) >= 2 and dictionary_tag(w) in _NOT_IN_NAME for w in head)
 
 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
