@@ -201,3 +201,10 @@ def test_a_repeated_figure_is_kept_once():
     body = "全市已建设415座小型消防站"
     found = stats(body, default="佛山市") + stats(body, default="佛山市")
     assert brief(unique_statistics(found)) == [("佛山市", Decimal(415), "座")]
+
+
+def test_a_body_in_a_clause_describing_what_is_counted_is_not_whose_figure_it_is():
+    text = "截至7月中旬，市局和区委交办的18起信访积案已成功化解15起，化解率达83.3%。"
+    found = stats(text, [mention(text, "市局", "临沂市公安局", AGENCY),
+                         mention(text, "区委", "河东区委", AGENCY)], default="河东分局")
+    assert {s.about for s in found} == {"河东分局"}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.model import Article, EntityType, Mention
-from kg.recognise import words as _words  # noqa: F401  (quiets jieba before any recogniser loads it)
+from kg import words as _words  # noqa: F401  (quiets jieba before any recogniser loads it)
 
 
 @dataclass

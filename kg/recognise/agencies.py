@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from kg.lexicons import sections, words
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
-from kg.recognise.words import dictionary_cut as _cut, dictionary_tag as _tag
+from kg.words import dictionary_cut as _cut, dictionary_tag as _tag
 
 _LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
                 "镇": "town", "乡": "town", "街道": "town"}

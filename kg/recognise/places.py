@@ -18,7 +18,7 @@ import ahocorasick
 from kg.gazetteer import Division, Gazetteer, gazetteer
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
-from kg.recognise.words import dictionary_cut, dictionary_tag
+from kg.words import dictionary_cut, dictionary_tag
 
 _TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
 _LOOKBACK = 9

@@ -19,7 +19,7 @@ import re
 from kg.lexicons import sections, words
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
-from kg.recognise.words import dictionary_cut as _cut, dictionary_tag as _tag
+from kg.words import dictionary_cut as _cut, dictionary_tag as _tag
 
 _QUOTED = re.compile(r"[“\"「‘]([^“”\"「」‘’]{2,24})[”\"」’]")
 _NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十百两双0-9][^\s]*[一二三四五六七八九十百两0-9]|"

@@ -18,6 +18,7 @@ from functools import lru_cache
 from kg.model import EntityType, Mention, Sentence, Statistic
 from kg.lexicons import alternation, words
 from kg.regex import finditer_at
+from kg.words import dictionary_tag
 from kg.relate.numbers import Quantity, direction_words, find_quantities
 
 SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME})
@@ -62,8 +63,8 @@ def find_statistics(sentence: Sentence, mentions: list[Mention],
     periods = [(m.start(), m.end(), m.group(0))
                for m in finditer_at(lexicons[0], lexicons[5], text)]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    subjects = sorted((m for m in mentions if m.type in SUBJECT_TYPES and m.key),
-                      key=lambda m: m.start)
+    subjects = sorted((m for m in mentions if m.type in SUBJECT_TYPES and m.key
+                       and not _attributive(m, text)), key=lambda m: m.start)
     out: list[Statistic] = []
     previous: tuple[Quantity, str] | None = None
     previous_measure: tuple[Quantity, str] | None = None
@@ -204,6 +205,16 @@ def _about(q: Quantity, text: str, breaks, subjects: list[Mention], periods,
     if in_clause:
         return in_clause[-1].key
     return default
+
+
+_ATTRIBUTIVE = re.compile(r"(?:[和、及与][^，。；的]{1,8}?)?(?P<verb>[\u4e00-\u9fff]{2})的")
+
+
+def _attributive(m: Mention, text: str) -> bool:
+    """Whether `m` is the agent of a clause modifying a noun (市局和区委交办的18起信访积案):
+    it describes what is counted, it is not whose figure it is."""
+    match = _ATTRIBUTIVE.match(text, m.end)
+    return bool(match) and dictionary_tag(match.group("verb")) == "v"
 
 
 def _founded(m: Mention, text: str) -> bool:

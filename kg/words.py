@@ -1,4 +1,4 @@
-"""jieba's dictionary as the recognisers consult it: short cuts and word tags, no tagger run.
+"""jieba's dictionary as the stages consult it: short cuts and word tags, no tagger run.
 
 Recognisers ask whether a few characters form a word (is 处 the body word or part of
 处于?) or what kind of word they are (a verb before a name?). Cutting a short window
