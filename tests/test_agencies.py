@@ -140,3 +140,9 @@ def test_a_long_name_between_the_place_and_the_body_word():
     found = agencies("他的另一重身份是公益消防救援队——杭州金利浦消防应急救援队队长。")
     assert any(label.endswith("杭州金利浦消防应急救援队") or label == "杭州市金利浦消防应急救援队"
                for label in found), found
+
+
+def test_a_one_character_unit_before_its_own_head():
+    ex = extract("陈剑锋现任广东省广州市公安局指挥中心指挥处社会面防控科科长。")
+    assert ("广州市公安局指挥中心指挥处社会面防控科", "广州市公安局指挥中心指挥处") in relations(
+        ex, "subOrganizationOf")

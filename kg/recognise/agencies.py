@@ -136,8 +136,9 @@ class AgencyRecognizer:
         if suffix in ("政府", "人民政府") and s > 0 and text[s - 1] in "市县区镇乡" \
                 and (s < 2 or _STOP.match(text, s - 2)) and not any(p.end == s for p in places):
             return _Unit(s - 1, e, text[s - 1], suffix)    # 区委、区政府: the district in focus
-        if (e - s == 1 or suffix in _WORDLIKE) and not _starts_word(text, s, e):
-            return None            # 地处, 处于: the body word is part of another word
+        if (e - s == 1 or suffix in _WORDLIKE) and not _starts_word(text, s, e) \
+                and not text.startswith(suffix + "长", e):
+            return None            # 地处, 处于: the body word is part of another word (not 防控科科长)
         if _DESIGNATION.search(text, max(0, s - _MAX_NAME), s):
             return None            # 创建“枫桥式公安派出所”, 打造“枫桥式”综治中心: a model to copy
         floor = 0
