@@ -377,7 +377,12 @@ class Gazetteer:
         return (t.names[k] for k in numbers)
 
     def ancestors(self, division_id: str) -> list[Division]:
-        """Parent, grandparent, … up to the province."""
+        """Parent, grandparent, … up to the province. A place the text names under a
+        division the gazetteer lacks it in (`<town id>/曙光社区`) has that division's lineage."""
+        if division_id not in self.divisions and "/" in division_id:
+            parent = division_id.rpartition("/")[0]
+            if parent in self.divisions:
+                return [self.get(parent), *self._lineage(parent)]
         return list(self._lineage(division_id))
 
     def _ancestry(self, division_id: str) -> tuple[Division, ...]:

@@ -103,3 +103,10 @@ def test_the_cache_survives_corruption_and_is_rewritten(tmp_path, monkeypatch):
 
     gaz = gz.Gazetteer(tables=gz.load_tables())
     assert any(d.id.startswith("130824/") for d in gaz.lookup("两间房村"))
+
+
+def test_a_place_named_under_a_division_has_its_lineage():
+    gaz = gz.gazetteer()
+    lineage = [d.name for d in gaz.ancestors("340111/望湖街道/曙光社区")]
+    assert lineage[:3] == ["望湖街道", "包河区", "合肥市"]
+    assert gaz.is_within("340111/望湖街道/曙光社区", "340000")

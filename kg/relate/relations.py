@@ -34,11 +34,8 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
     agencies = {e.key: e for e in ex.entities if e.type is EntityType.AGENCY}
     out = []
     for key, ent in places.items():
-        if key in gaz.divisions:
-            parent = next((a.id for a in gaz.ancestors(key) if a.id in places), None)
-        else:                # a community the gazetteer does not list: named under its parent
-            parent = key.rpartition("/")[0] or None
-        if parent in places:
+        parent = next((a.id for a in gaz.ancestors(key) if a.id in places), None)
+        if parent is not None:
             sentence = min(ent.sentences)
             out.append(Relation(key, "partOf", parent, sentence, evidence=_evidence(ex, sentence)))
     for key, ent in agencies.items():
