@@ -297,13 +297,13 @@ def _rdflib_times(graph, text: str, repeats: int, limit: float) -> tuple[list[fl
 def child_queries(directory: Path, repeats: int, limit: float) -> dict:
     """Every saved query over the corpus's graph, Oxigraph (`kg.query.run_query`)
     and rdflib's engine side by side: p50 of `repeats` runs each, with the
-    query's example binding (a trailing VALUES clause, as `kg query --bind`
+    query's example binding (a VALUES block opening the WHERE clause, as `kg query --bind`
     adds it, for both engines) and unbound (every row). Either engine's run is
     stopped after `limit` seconds, and no run starts once `limit` seconds were
     spent on that query. Runs in its own process."""
     from kg.api import KnowledgeGraph
     from kg.pipeline import build_corpus
-    from kg.query import QueryTimeout, _values_clause, open_store, run_query
+    from kg.query import QueryTimeout, bind_values, open_store, run_query
     graph = KnowledgeGraph.from_corpus(build_corpus(sorted(directory.glob("*.txt"))), consume=True)
     quads = graph.quads
     med = lambda xs: sorted(xs)[len(xs) // 2] if xs else None  # noqa: E731
@@ -329,7 +329,7 @@ def child_queries(directory: Path, repeats: int, limit: float) -> dict:
                     times.append(time.perf_counter() - t0)
                     spent += times[-1]
                 out.append({"query": name, "bindings": {k: str(v) for k, v in bound.items()},
-                            "text": text + _values_clause(bound),
+                            "text": bind_values(text, bound),
                             "oxigraph_ms": med(times) * 1e3 if times else None,
                             "rows_oxigraph": n})
     del store

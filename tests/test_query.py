@@ -166,3 +166,15 @@ def test_empty_result_keeps_its_columns(dataset):
     rows = run_query(dataset, "SELECT ?a ?b WHERE { ?a gov:nothing ?b }")
     assert rows == [] and rows.columns == ["a", "b"]
     assert format_rows(rows).splitlines() == ["a  b", "-  -", "(0 rows)"]
+
+
+def test_a_binding_opens_the_where_clause_so_the_engine_starts_from_it():
+    from rdflib import Literal
+
+    from kg.query import bind_values
+    text = "SELECT ?n WHERE { ?a rdfs:label ?name . ?a gov:x ?n }"
+    bound = bind_values(text, {"name": Literal("徐州市", lang="zh")})
+    assert bound.startswith('SELECT ?n WHERE {\n  VALUES (?name) { ("徐州市"@zh) }')
+    # a query without the WHERE keyword still gets the block, at its end
+    assert bind_values("ASK { ?s ?p ?o }", {"s": Literal("x")}).endswith("VALUES (?s) { (\"x\") }")
+    assert bind_values(text, {}) == text
