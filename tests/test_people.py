@@ -250,3 +250,12 @@ def test_name_set_off_by_its_post(recogniser):
 ])
 def test_names_that_jieba_reads_as_words(recogniser, text, expected):
     assert expected in names(recogniser, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据屏山县司法局局长吉克阿依介绍，全县已建成调解室。", "吉克阿依"),       # Yi
+    ("赛罕区综治中心主任乌云其其格介绍，中心整合了公安、司法。", "乌云其其格"),  # Mongolian
+    ("社区党委书记、居委会主任白雪梅说，每个网格都建了党小组。", "白雪梅"),      # 白雪 is a word
+])
+def test_names_between_a_title_and_a_verb_of_saying(recogniser, text, expected):
+    assert names(recogniser, text) == [expected]

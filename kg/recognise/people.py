@@ -151,6 +151,7 @@ class PersonRecognizer:
         found: list[Mention] = []
         for m in self.titled.finditer(text):
             name = self._name(text, m.end(), taken, cued_start=True)
+            name = max(name, self._long_name(text, m.end(), taken), key=len)
             if name:
                 found.append(self._mention(index, m.end(), name, role=m.group("title")))
                 found.extend(self._more(index, text, m.end() + len(name), taken))
@@ -312,6 +313,18 @@ class PersonRecognizer:
             return name
         return ""
 
+    def _long_name(self, text: str, start: int, taken) -> str:
+        """A name of four or five characters between a title and a verb of saying: the
+        minority names of Yi, Mongolian … officials (局长吉克阿依介绍, 主任乌云其其格介绍)."""
+        for end in (start + 5, start + 4):
+            name = text[start:end]
+            if len(name) == end - start and _is_han(name) and self._said(text, end) \
+                    and end in _words(text, start, end + 4) \
+                    and not any(ch in _NOT_GIVEN and ch != "其" for ch in name) \
+                    and self._free(text, start, end, taken):
+                return name                            # (not 赵磊一起劝说: 说 ends 劝说)
+        return ""
+
     def _anonymous(self, text: str, start: int, end: int, sur: str) -> bool:
         """Whether jieba reads `张某`/`程女士` at start:end as its own words: not 现任某县
         (任 ends 现任), 和某些 (某些 is a word) or, for rarer surnames that are also function
@@ -337,7 +350,7 @@ class PersonRecognizer:
                 return not (said or common < _COMMON_WORD)
             # jieba tags many plain words nr (辛勤, 呼唤); only rarer ones pass as names (王明峰)
             if common >= (_COMMON_NAME if cued or tags.get(first, "").startswith("nr")
-                          else _COMMON_WORD):
+                          else _COMMON_WORD) and not (cued and said):
                 return True                            # 简单来, 关注问, 呼唤穿
         sur, given = name[:sur_len], name[sur_len:]
         if sur in self._word_surnames and len(given) == 2 and freq.get(given, 0) >= _GIVEN_WORD \
