@@ -259,3 +259,7 @@ def test_names_that_jieba_reads_as_words(recogniser, text, expected):
 ])
 def test_names_between_a_title_and_a_verb_of_saying(recogniser, text, expected):
     assert names(recogniser, text) == [expected]
+
+
+def test_a_verb_of_saying_is_not_read_into_a_long_name(recogniser):
+    assert names(recogniser, "奥体中心派出所社区民警刘体亮介绍说，业主远程扫码。") == ["刘体亮"]

@@ -151,7 +151,8 @@ class PersonRecognizer:
         found: list[Mention] = []
         for m in self.titled.finditer(text):
             name = self._name(text, m.end(), taken, cued_start=True)
-            name = max(name, self._long_name(text, m.end(), taken), key=len)
+            if not (name and self._said(text, m.end() + len(name))):
+                name = max(name, self._long_name(text, m.end(), taken), key=len)
             if name:
                 found.append(self._mention(index, m.end(), name, role=m.group("title")))
                 found.extend(self._more(index, text, m.end() + len(name), taken))
@@ -319,6 +320,7 @@ class PersonRecognizer:
         for end in (start + 5, start + 4):
             name = text[start:end]
             if len(name) == end - start and _is_han(name) and self._said(text, end) \
+                    and not self.speech.search(name) \
                     and end in _words(text, start, end + 4) \
                     and not any(ch in _NOT_GIVEN and ch != "其" for ch in name) \
                     and self._free(text, start, end, taken):
