@@ -69,6 +69,7 @@ _FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二�
                         r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|法治报|法制报|报)$")
 _MAX_FURNITURE = 60
+_PICTURE_TEXT = re.compile(r"^(?:\d{1,2}月\d{1,2}日[，,上下晚]|图为|图片)")
 _MAX_HEADLINE = 40           # characters on one headline line
 _MAX_BYLINE = 60             # characters on one byline line
 _MAX_COMMA_HEADLINE = 20     # a headline with commas is short...
@@ -380,12 +381,19 @@ def _units(clean: CleanText) -> list[_Unit]:
                                                 kind="caption"), names=names, photo=True)
             (held if para is not None else units).append(cap)
             continue
+        if para is None and units and units[-1].kind == "H" and _SUBTITLE_LINE.match(line.text) \
+                and len(line.text) <= _MAX_HEADLINE and not _terminal(line.text):
+            units[-1].lines.append(line)   # ——访宜宾市副市长，…: a deck, commas and all
+            continue
         if para is None and shaped[i]:
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             structural = nxt is None or _DATELINE.match(nxt.text) or _byline_unit(nxt) or (
                 shaped[i + 1] and short[i + 1])
             if short[i] or structural:
-                if units and units[-1].kind == "H" and not _starts_new_block(units[-1], line):
+                after_credit = line.blank_before and len(units) >= 2 and units[-2].kind == "B" \
+                    and units[-2].photo          # 摄 / 图片新闻的标题 / (blank) / 下一篇的标题
+                if units and units[-1].kind == "H" and not _starts_new_block(units[-1], line) \
+                        and not after_credit:
                     units[-1].lines.append(line)
                 else:
                     units.append(_Unit("H", [line]))
@@ -413,6 +421,14 @@ def _starts_new_block(block: _Unit, line: _Line) -> bool:
     # 长安交警…出行 / 鄠邑：…: a full headline then a `place：` headline are two stories;
     # a short place label (山东昌邑) over its headline is one
     return bool(_PARALLEL_HEAD.match(last)) or len(last) >= _DECK_LINE
+
+
+def _caption_last(draft: "_Draft") -> bool:
+    """Whether the draft's last paragraph reads as a picture's text (it opens on the day
+    it shows, 6月8日，…, or says 图为) after other body text of the draft."""
+    units = draft.units
+    return len(units) >= 2 and units[-1].kind == "P" and any(u.kind == "P" for u in units[:-1]) \
+        and bool(_PICTURE_TEXT.match(units[-1].para.text))
 
 
 def _short_tail(draft: "_Draft") -> bool:
@@ -544,6 +560,9 @@ class _Assembler:
             if (nxt is None or nxt.kind == "H") and target.reporters and _short_tail(target):
                 # a signed story, a headline, a short text and its credit: a picture item of its own
                 target = self._split_at_last_subhead(target)
+            elif nxt is not None and nxt.kind == "H" and _caption_last(target):
+                # …the story's last paragraph / 6月8日，…（a picture's text）/ X 摄 / its headline
+                target = self._split_last_paragraph(target)
             target.photographers.extend(unit.names)
             if nxt is not None and nxt.kind == "H" and target.titled and target.has_body:
                 target.closed = True     # a picture item ends with its credit; a headline follows
@@ -671,6 +690,14 @@ class _Assembler:
             return False
         plain = [_QUOTES.sub("", t) for t in lines]
         return len(plain) >= 2 and all(len(t) >= _DECK_LINE for t in plain)
+
+    def _split_last_paragraph(self, draft: _Draft) -> _Draft:
+        """The draft's last paragraph is a picture item of its own, titled by what follows."""
+        draft.closed = True
+        new = _Draft("B")
+        new.units = [draft.units.pop()]
+        self.drafts.append(new)
+        return new
 
     def _split_at_last_subhead(self, draft: _Draft) -> _Draft:
         """A second byline: the text after the last subhead is another article."""

@@ -235,3 +235,31 @@ def test_page_header_and_footer_are_not_headline_or_body(tmp_path):
     assert article.title == "党建引领 网格赋能 南昌青山湖“街长制” 让老街巷管出新气象"
     assert article.reporters == ["熊晓峰", "刘芸"]
     assert not any("编辑" in s.text or "星期" in s.text for s in article.sentences)
+
+
+def test_a_picture_item_after_a_long_story_and_a_deck_with_commas(tmp_path):
+    page = ("诸暨：矛盾纠纷就地化解\n\n本报记者 陈佳慧\n\n"
+            "本报诸暨6月10日电 枫桥镇推行“警调衔接”机制，去年调处纠纷327起。\n\n"
+            "义警巡防 群防群治聚合力\n\n"
+            "每天傍晚，枫桥镇街头总能看到身穿红马甲的义警，他们和民警一起巡逻。\n\n"
+            "枫桥镇党委书记介绍，镇里每年安排专项经费50万元，用于义警培训。\n\n"
+            "诸暨市公安局表示，今年将在全市推广“警调衔接”机制。\n\n"
+            "诸暨正把“矛盾不上交”的朴素理念变成一套可复制的制度。\n\n"
+            "6月8日，桐乡市公安局乌镇派出所民警在景区入口向游客发放防诈宣传资料。\n"
+            "                                 沈利民 摄\n\n"
+            "反诈宣传走进古镇景区\n\n"
+            "南湖“微网格”织密平安网\n\n"
+            "近日，走进嘉兴市南湖区东栅街道，楼道口的“微网格”公示牌清清楚楚。\n\n"
+            "（记者 钱晨 通讯员 沈燕）\n\n"
+            "让智慧安防小区成为群众的“安心港”\n"
+            "——访宜宾市副市长，市公安局党委书记、局长刘建平\n\n"
+            "本报记者 唐 敏\n\n"
+            "小区是城市的细胞，小区平安是群众最朴素的期盼。\n")
+    articles = _split_page(tmp_path, page)
+    assert [(a.title, a.reporters, a.photographers) for a in articles] == [
+        ("诸暨：矛盾纠纷就地化解", ["陈佳慧"], []),
+        ("反诈宣传走进古镇景区", ["沈利民"], []),      # a picture item is signed by its credit
+        ("南湖“微网格”织密平安网", ["钱晨", "沈燕"], []),
+        ("让智慧安防小区成为群众的“安心港”", ["唐敏"], [])]
+    assert articles[1].sentences[0].text.startswith("6月8日")
+    assert articles[3].subtitle.startswith("访宜宾市副市长")
