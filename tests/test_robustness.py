@@ -415,7 +415,7 @@ def _build_command(corpus: Path, out: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def previous_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("interrupt")
-    corpus = _interrupt_corpus(folder, copies=8)
+    corpus = _interrupt_corpus(folder, copies=40)      # extraction runs well past the 3 s mark
     out = folder / "output"
     subprocess.run(_build_command(corpus, out), cwd=ROOT, check=True, capture_output=True,
                    timeout=300)
