@@ -146,3 +146,10 @@ def test_a_one_character_unit_before_its_own_head():
     ex = extract("陈剑锋现任广东省广州市公安局指挥中心指挥处社会面防控科科长。")
     assert ("广州市公安局指挥中心指挥处社会面防控科", "广州市公安局指挥中心指挥处") in relations(
         ex, "subOrganizationOf")
+
+
+def test_bodies_in_general_are_not_named_bodies():
+    found = agencies("旌阳的做法为全市法院参与诉源治理提供了可借鉴的经验。",
+                     "教育体育局为全区学校配备一键报警装置，与公安机关指挥中心联网。")
+    assert not any(label.endswith(("人民法院", "指挥中心")) for label in found)
+    assert "诸暨市社会治理中心" in agencies("诸暨市社会治理中心整合了信访、调解等力量。")

@@ -229,3 +229,11 @@ def test_a_quote_beside_a_programme_named_elsewhere_in_the_article_is_one(recogn
     assert "警网融合" in found
     # on its own the pair decides nothing
     assert "警网融合" not in programmes(recogniser, "南昌市公安局青山湖分局把“街长制”与“警网融合”结合起来。")
+
+
+@pytest.mark.parametrize("text", [
+    "警调衔接 派出所里设起“调解室”",                  # the thing itself, no name for it
+    "辖区“两抢一盗”警情同比下降18.9%。",               # a kind of crime
+])
+def test_quoted_kinds_of_things_are_not_programmes(recogniser, text):
+    assert programmes(recogniser, text) == {}

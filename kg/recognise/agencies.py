@@ -177,6 +177,8 @@ class AgencyRecognizer:
             return None
         if name == "" and suffix in _FOCUS_BODIES and _TITLE_AFTER.match(text, e):
             return _Unit(s, e, "", suffix)       # 公安局局长: the body of the place in focus
+        if name in self.police:
+            return None            # 与公安机关指挥中心联网: the police in general, no named unit
         if name == "" or name.endswith("级") or name in _PLURAL_LEVELS or \
                 name.startswith(_PLURAL_PREFIXES):
             return None            # 村级综治中心, 县区公安局, 乡镇全面推广综治中心: a kind of body
@@ -211,6 +213,8 @@ class AgencyRecognizer:
         while left > floor and s - left < 6 and not _STOP.match(text, left - 1):
             left -= 1
         region = _after_last_function_word(text[left:s])
+        if region[:1] in "全各" and region[1:] in _LEVEL_CHARS:
+            return None                # 全市法院参与诉源治理: every court of the city, no one body
         if region in _LEVEL_CHARS or region[-1:] in _LEVEL_CHARS and \
                 _strip_function_words(region[:-1], _NOT_NAME_START) == "":
             return region[-1:]

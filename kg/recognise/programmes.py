@@ -81,6 +81,8 @@ class ProgrammeRecognizer:
     def __init__(self):
         cues = sections("programme_cues")
         self.keep = set(cues["keep"])
+        # 派出所里设起“调解室”: a cue word alone in quotes is the thing, not a name for it
+        self.generic_nouns = set(cues["drop"] + cues["keep"] + cues["head"])
         self.weak = set(cues["weak"])
         self.cue_re = re.compile(_alternation(cues["drop"] + cues["keep"]))
         # “打击侵犯犯罪”亮剑行动: a short head noun ending in a strong cue.
@@ -189,6 +191,7 @@ class ProgrammeRecognizer:
         """("strong"|"yes"|"no"|None, cue match); None means undecided on its own."""
         inner = m.group(1).strip()
         if (_SENTENCE_LIKE.search(inner) or len(inner) > 20 or inner in self.slogans
+                or inner in self.generic_nouns
                 or _STYLE_WORD.match(inner) or _NUMERALS_ONLY.match(inner)
                 or _starts_like_a_clause(inner)):
             return "no", None
