@@ -153,3 +153,11 @@ def test_bodies_in_general_are_not_named_bodies():
                      "教育体育局为全区学校配备一键报警装置，与公安机关指挥中心联网。")
     assert not any(label.endswith(("人民法院", "指挥中心")) for label in found)
     assert "诸暨市社会治理中心" in agencies("诸暨市社会治理中心整合了信访、调解等力量。")
+
+
+def test_a_station_named_after_a_road_holding_a_stop_character():
+    ex = extract("遵义市公安局汇川分局推进护学岗。", "早上7点，汇川分局上海路派出所民警已经站在了小学门口。",
+                 "成都市公安局大力推进智慧公安建设，高阳县公安局召开所有科所负责人会议。")
+    assert ("遵义市公安局汇川分局上海路派出所", "遵义市公安局汇川分局") in relations(ex, "subOrganizationOf")
+    labels = {e.name for e in ex.entities}
+    assert not any("推进" in label or "召开" in label for label in labels)

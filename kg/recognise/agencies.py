@@ -46,6 +46,7 @@ _NOT_CONTINUATION = {"p", "c", "d", "r", "m", "u", "f", "t", "y", "e", "o"}
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", None}
 _PRONOUN = re.compile(r"(?:该|本|我)(?:局|院|所|队|支队|大队|中队|分局|中心)(?![长员])")
 _MAX_NAME = 8
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 # A kind of body held up as a model, not a body: “枫桥式”综治中心, “枫桥式交警中队”.
 _DESIGNATION = re.compile(r"式”?$|式[^，。；“”]{0,5}$")
 # 阳朔县公安局组建旅游警察大队: the verb opens a new unit, not a name inside the chain.
@@ -144,7 +145,7 @@ class AgencyRecognizer:
         floor = 0
         # Continues the previous unit: 公安局 + 青羊区分局.
         if previous and previous.end <= s and s - previous.end <= _MAX_NAME \
-                and not _STOP.search(text, previous.end, s):
+                and not _stops(text[previous.end:s]):
             name = _strip_function_words(text[previous.end:s], _NOT_CONTINUATION)
             # 综治中心整合法院: a verb before a top-level body starts a new clause, not a unit.
             first = _cut(name)[0] if name else ""
@@ -194,7 +195,7 @@ class AgencyRecognizer:
 
     def _anchor(self, text: str, s: int, places: list[Mention]) -> tuple[int, Mention | None] | None:
         before = [p for p in places if p.end <= s and s - p.end <= _MAX_NAME
-                  and not _STOP.search(text, p.end, s)]
+                  and not _stops(text[p.end:s])]
         if not before:
             return None
         last = max(before, key=lambda p: p.end)
@@ -260,6 +261,16 @@ def _strip_function_words(region: str, tags: set[str] = _NOT_NAME_START) -> str:
             break              # 中坝: stripping 中 would leave a name of one character
         words.pop(0)
     return "".join(words)
+
+
+def _stops(segment: str) -> bool:
+    """Whether a name cannot run over `segment`: it holds punctuation, or a stop word that
+    stands as a word of its own (the 上 of 上海路派出所 is part of 上海, not a verb)."""
+    if not _STOP.search(segment):
+        return False
+    return any(_STOP.search(w) and (len(w) == 1 or not _HAN_WORD.match(w)
+                                    or _tag(w) not in _PROPER_TAGS | {"n"})
+               for w in _cut(segment))
 
 
 def _starts_word(text: str, pos: int, end: int) -> bool:
