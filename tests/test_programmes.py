@@ -237,3 +237,18 @@ def test_a_quote_beside_a_programme_named_elsewhere_in_the_article_is_one(recogn
 ])
 def test_quoted_kinds_of_things_are_not_programmes(recogniser, text):
     assert programmes(recogniser, text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“寨管家”是务川县委政法委2022年推出的基层治理品牌。", "寨管家"),     # the verb comes after
+    ("枫源村村委会办公楼旁的“村民说事”议事厅每月都会坐满村民。", "村民说事"),
+    ("在合江门街道试点“智慧安防+物业服务”，物业、社区、民警共用一块屏。", "智慧安防+物业服务"),
+    ("900余人加入“小区守望”群防群治队伍，今年以来提供线索90条。", "小区守望"),
+    ("依托赛罕区综治中心建成赛罕智治平台，网格员发现的问题通过手机上报。", "赛罕智治平台"),
+])
+def test_more_ways_a_programme_is_introduced(recogniser, text, name):
+    assert name in programmes(recogniser, text)
+
+
+def test_a_levels_kind_of_platform_is_no_name(recogniser):
+    assert programmes(recogniser, "芜湖市建成市级社会治理综合指挥平台，实现一屏统览。") == {}

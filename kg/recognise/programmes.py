@@ -36,6 +36,8 @@ _NUMERALS_ONLY = re.compile(r"^[一二三四五六七八九十]+$")          # �
 # jieba tags a name cannot start with: prepositions, conjunctions, particles, pronouns
 _NOT_NAME_START = frozenset({"p", "c", "u", "r"})
 _TIME_ADVERBS = ("已", "正在", "将要", "刚刚", "曾经")
+# 建成市级社会治理综合指挥平台: a level's kind of platform, not a name
+_LEVEL_START = re.compile(r"^(?:[省市县区镇乡村]级|全[省市县区镇乡])")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9+]"
 _NAME_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+")
@@ -91,6 +93,8 @@ class ProgrammeRecognizer:
                                       r"正不])")
         verbs = _alternation(words("programme_verbs"))
         self.verb_before = re.compile(rf"(?:{verbs})(?:了|起|好|出)?(?:新时代)?[“\"「]$")
+        # “寨管家”是务川县委政法委2022年推出的…品牌: introduced by the verb after it
+        self.launched_after = re.compile(rf"是[^，。；“”]{{0,24}}?(?:{verbs})的")
         stops = sections("programme_stops")
         self.slogans = set(stops["slogans"])
         self.heads_re = re.compile(rf"^(?:等)?(?:多种|一系列|各类|各种|两类)?(?:{_alternation(stops['heads'])})")
@@ -214,7 +218,7 @@ class ProgrammeRecognizer:
         head = None if cue else self.head_cue_re.match(after)
         if head:
             return "strong", head
-        verb = self.verb_before.search(before)
+        verb = self.verb_before.search(before) or self.launched_after.match(after)
         # 1+2+N and 泉警+ are shapes; a plain pair like 网络+警格 needs a verb or a cue.
         shaped = _NUMERAL_SHAPE.search(inner)
         named = _PROGRAMME_END.search(inner)
@@ -262,7 +266,7 @@ class ProgrammeRecognizer:
             full = self.opener.sub("", self.last_opener.sub("", full))
             bare = full[:-len(head)]
             if len(bare) < 3 or self.agency_end.search(bare) or bare in self.slogans \
-                    or self.generic_end.search(bare):
+                    or self.generic_end.search(bare) or _LEVEL_START.match(full):
                 continue
             name = bare if head in self.strip else full
             found.append(self._make(index, full, m.start("name") + m.group("name").find(full),
