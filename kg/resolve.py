@@ -31,6 +31,8 @@ _COREF_PLACE = re.compile(r"(?:全|该|本|我)(省|市|州|县|区|镇|乡|村)
 _BARE_REFERENCE = re.compile(r"(?:^|[，。；：])(?:今年以来|目前|去年|近年来)?[，]?"
                              r"(?P<word>联防队|巡逻队|工作室|调解室|派出所|法庭|警务站|服务站|警务室)"
                              r"(?=[^\u4e00-\u9fff]|[由共已在将还先通累今自]|成立|设立|运行|调处|办理|受理)")
+_LOCAL_PLACE = re.compile(r"(?:^|[，。；：“])(?P<word>社区|村里|村上|镇里|镇上)"
+                          r"(?=把|将|有|在|还|已|共|对|累计|今年|去年|先后|目前|现有|每年)")
 _COREF_AGENCY = re.compile(r"(?:该|本|全)(局|院|所|队|分局|中心)|(市|县|区)局")
 # Which bodies a bare sub-unit hangs from, nearest first.
 _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支队", "分局", "公安局"),
@@ -349,6 +351,24 @@ class _ArticleResolver:
                                        index, name=agency.name, key=agency.key,
                                        attrs={"coreference": True}))
         out.extend(self._bare_references(resolved))
+        for index, text in self.article.texts():
+            out.extend(self._local_references(index, text))
+        return out
+
+    def _local_references(self, index: int, text: str) -> list[Mention]:
+        """社区把辖区划成36个微网格, 村里有寨管家12名: a clause opening on 社区/村里/镇里 is
+        about the community, village or town last named before it."""
+        out = []
+        for match in _LOCAL_PLACE.finditer(text):
+            level = "town" if match.group("word")[0] == "镇" else "village"
+            named = [m for m in self.mentions if m.type is EntityType.PLACE
+                     and m.attrs.get("level") == level and m.sentence <= index]
+            if named:
+                place = max(named, key=lambda m: (m.sentence, m.start))
+                start, end = match.span("word")
+                out.append(Mention(EntityType.PLACE, match.group("word"), start, end, index,
+                                   name=place.name, key=place.key,
+                                   attrs={"coreference": True, "level": level}))
         return out
 
     def _bare_references(self, resolved: list[Mention]) -> list[Mention]:

@@ -145,3 +145,9 @@ def test_a_modifier_before_the_title_keeps_the_post_in_the_body_before_it():
     found = relations("合肥市蜀山区推行夜间调解。", "南七街道人民调解委员会专职调解员周桂兰说。")
     assert any(s.startswith("周桂兰") and p == "holdsPost" and o == "南七街道人民调解委员会"
                for s, p, o in found)
+
+
+def test_a_clause_opening_on_shequ_or_cunli_reports_the_communitys_figures():
+    about = figures("走进嘉兴市南湖区东栅街道槜李社区，楼道口的公示牌清清楚楚。",
+                    "槜李社区居委会主任朱晓燕说，社区把辖区划成36个微网格。")
+    assert ("槜李社区", 36) in about
