@@ -33,7 +33,8 @@ _CODED = frozenset(LEVELS[:3])
 # Short forms that the gazetteer lists but that are generic words, not names.
 _GENERIC_ALIAS = re.compile(r"^(?:新区|开发区|高新区|矿区|郊区|城区|市区|市辖区|林区|特区)$")
 _AUTONOMOUS = re.compile(r"自治[州县旗]$")
-_TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡|苏木)$")
+# 大瑶镇 -> 大瑶, 苏坡街道 -> 苏坡, 屏边彝族乡 -> 屏边 (two characters of name are kept)
+_TOWN_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:(?:[\u4e00-\u9fff]{1,2}族)+|民族)?(?:乡|镇|苏木)$|街道$")
 
 FORMAT = 4                       # bump when the cached tables change shape
 _MAGIC = b"govkg-gazetteer\0"

@@ -234,13 +234,16 @@ class _ArticleResolver:
                         name=self.entities[(EntityType.AGENCY, last_key)].name, key=last_key)]
 
     def _town_named(self, name: str) -> Mention | None:
-        """The town of the article a unit is named after: 大瑶 -> 大瑶镇, 苏坡 -> 苏坡街道."""
+        """The town or village of the article a unit is named after: 大瑶 -> 大瑶镇,
+        苏坡 -> 苏坡街道, 屏边 -> 屏边彝族乡, 清平村 (村委会) -> 清平村."""
         if len(name) < 2:
             return None
         gaz = gazetteer()
         for m in self.mentions:
-            if m.type is EntityType.PLACE and m.attrs.get("level") == "town" and \
-                    name in (m.name, gaz.town_short(gaz.get(m.key)) if m.key in gaz.divisions else m.name):
+            level = m.attrs.get("level") if m.type is EntityType.PLACE else None
+            if level == "town" and name in (m.name, gaz.town_short(gaz.get(m.key))
+                                            if m.key in gaz.divisions else m.name) \
+                    or level == "village" and name == m.name:
                 return m
         return None
 

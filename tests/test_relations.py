@@ -151,3 +151,12 @@ def test_a_clause_opening_on_shequ_or_cunli_reports_the_communitys_figures():
     about = figures("走进嘉兴市南湖区东栅街道槜李社区，楼道口的公示牌清清楚楚。",
                     "槜李社区居委会主任朱晓燕说，社区把辖区划成36个微网格。")
     assert ("槜李社区", 36) in about
+
+
+def test_a_body_named_after_a_village_or_an_ethnic_township_is_located_there():
+    found = relations("在四川省宜宾市屏山县屏边彝族乡，调解员用双语调解。",
+                      "屏山县司法局屏边司法所还定期组织调解员学习法律知识。",
+                      "在德阳市旌阳区孝泉镇清平村，村民李某拉着调解员的手说。",
+                      "所工作人员和清平村村委会干部实地丈量。")
+    assert ("屏山县司法局屏边司法所", "locatedIn", "屏边彝族乡") in found
+    assert ("清平村村委会", "locatedIn", "清平村") in found
