@@ -16,13 +16,14 @@ from pathlib import Path
 from kg.export import exporter
 from kg.graph.build import PREFIXES
 from kg.graph.quads import GraphQuads, as_quads, rdflib_graph
+from kg.vocab import RDF, XSD
 
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RDF_TYPE = f"<{RDF.type}>"
 _NAMESPACES = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Literals Turtle may write bare, by datatype: the lexical forms its grammar reads back unchanged.
-_BARE = {"http://www.w3.org/2001/XMLSchema#integer": re.compile(r"[+-]?[0-9]+\Z"),
-         "http://www.w3.org/2001/XMLSchema#decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")}
+_BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+\Z"),
+         str(XSD.decimal): re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")}
 
 
 def default_graph(dataset):

@@ -18,9 +18,11 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
+from kg.vocab import XSD
+
 __all__ = ["GraphQuads", "as_quads", "iri", "literal", "from_n3", "to_n3", "rdflib_graph"]
 
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+XSD_NS = str(XSD)
 _CHUNK = 1 << 16
 
 
