@@ -29,8 +29,8 @@ _CHAR_SUFFIX = {"省": ("省", "自治区"), "市": ("市",), "州": ("州", "�
 _GOVERNMENT_TITLE = re.compile(r"副?(?:省长|市长|县长|区长|州长|镇长|乡长|旗长)")
 _COREF_PLACE = re.compile(r"(?:全|该|本|我)(省|市|州|县|区|镇|乡|村)")
 _BARE_REFERENCE = re.compile(r"(?:^|[，。；：])(?:今年以来|目前|去年|近年来)?[，]?"
-                             r"(?P<word>联防队|巡逻队|工作室|调解室|派出所|法庭|警务站|服务站|警务室)"
-                             r"(?=[^\u4e00-\u9fff]|[由共已在将还先通累今自]|成立|设立|运行|调处|办理|受理)")
+                             r"(?P<word>联防队|巡逻队|工作室|调解室|派出所|法庭|警务站|服务站|警务室|中心)"
+                             r"(?=[^\u4e00-\u9fff]|[由共已在将还先通累今自]|成立|设立|运行|调处|办理|受理|按照)")
 _LOCAL_PLACE = re.compile(r"(?:^|[，。；：“])(?P<word>社区|村里|村上|镇里|镇上)"
                           r"(?=把|将|有|在|还|已|共|对|累计|今年|去年|先后|目前|现有|每年)")
 _COREF_AGENCY = re.compile(r"(?:该|本|全)(局|院|所|队|分局|中心)|(市|县|区)局")
@@ -346,7 +346,7 @@ class _ArticleResolver:
                                        attrs={"coreference": True}))
             for match in _COREF_AGENCY.finditer(text):
                 agency = None
-                if match.group().startswith("该"):       # 该院, 该所: the latest such body named
+                if match.group()[0] in "该全":       # 该院, 全所: the latest such body named
                     agency = self._latest_named(match.group()[1:], resolved, index, match.start())
                 agency = agency or self._agency_in_focus(match.group())
                 if agency is not None:

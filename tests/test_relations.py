@@ -160,3 +160,12 @@ def test_a_body_named_after_a_village_or_an_ethnic_township_is_located_there():
                       "所工作人员和清平村村委会干部实地丈量。")
     assert ("屏山县司法局屏边司法所", "locatedIn", "屏边彝族乡") in found
     assert ("清平村村委会", "locatedIn", "清平村") in found
+
+
+def test_a_bare_centre_and_quan_suo_refer_to_the_body_named_last():
+    about = figures("诸暨市司法局枫桥司法所每周轮流坐班。",
+                    "诸暨市公安局枫桥派出所推行“警调衔接”机制。",
+                    "2023年，全所接报纠纷类警情1289起。",
+                    "据诸暨市社会治理中心主任何丽萍介绍，中心按照“一站式接收”的要求运行，2023年共受理群众诉求9418件。")
+    assert ("诸暨市公安局枫桥派出所", 1289) in about
+    assert ("诸暨市社会治理中心", 9418) in about
