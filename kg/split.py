@@ -69,6 +69,7 @@ _FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二�
                         r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|法治报|法制报|报)$")
 _MAX_FURNITURE = 60
+_PICTURE_PARAS = 3           # a picture item's text runs to a few paragraphs at most
 _PICTURE_TEXT = re.compile(r"^(?:\d{1,2}月\d{1,2}日[，,上下晚]|图为|图片)")
 _MAX_HEADLINE = 40           # characters on one headline line
 _MAX_BYLINE = 60             # characters on one byline line
@@ -423,12 +424,17 @@ def _starts_new_block(block: _Unit, line: _Line) -> bool:
     return bool(_PARALLEL_HEAD.match(last)) or len(last) >= _DECK_LINE
 
 
-def _caption_last(draft: "_Draft") -> bool:
-    """Whether the draft's last paragraph reads as a picture's text (it opens on the day
-    it shows, 6月8日，…, or says 图为) after other body text of the draft."""
+def _picture_start(draft: "_Draft") -> int:
+    """Where the text of a picture item starts among the draft's last few paragraphs: the
+    one that opens on the day it shows (6月8日，…) or says 图为, after other body text of
+    the draft; 0 if none does."""
     units = draft.units
-    return len(units) >= 2 and units[-1].kind == "P" and any(u.kind == "P" for u in units[:-1]) \
-        and bool(_PICTURE_TEXT.match(units[-1].para.text))
+    for k in range(len(units) - 1, max(0, len(units) - _PICTURE_PARAS) - 1, -1):
+        if units[k].kind != "P":
+            return 0
+        if _PICTURE_TEXT.match(units[k].para.text) and any(u.kind == "P" for u in units[:k]):
+            return k
+    return 0
 
 
 def _short_tail(draft: "_Draft") -> bool:
@@ -560,9 +566,9 @@ class _Assembler:
             if (nxt is None or nxt.kind == "H") and target.reporters and _short_tail(target):
                 # a signed story, a headline, a short text and its credit: a picture item of its own
                 target = self._split_at_last_subhead(target)
-            elif nxt is not None and nxt.kind == "H" and _caption_last(target):
+            elif nxt is not None and nxt.kind == "H" and (k := _picture_start(target)):
                 # …the story's last paragraph / 6月8日，…（a picture's text）/ X 摄 / its headline
-                target = self._split_last_paragraph(target)
+                target = self._split_from(target, k)
             target.photographers.extend(unit.names)
             if nxt is not None and nxt.kind == "H" and target.titled and target.has_body:
                 target.closed = True     # a picture item ends with its credit; a headline follows
@@ -691,11 +697,12 @@ class _Assembler:
         plain = [_QUOTES.sub("", t) for t in lines]
         return len(plain) >= 2 and all(len(t) >= _DECK_LINE for t in plain)
 
-    def _split_last_paragraph(self, draft: _Draft) -> _Draft:
-        """The draft's last paragraph is a picture item of its own, titled by what follows."""
+    def _split_from(self, draft: _Draft, k: int) -> _Draft:
+        """The draft's units from `k` on are a picture item of its own, titled by what follows."""
         draft.closed = True
         new = _Draft("B")
-        new.units = [draft.units.pop()]
+        new.units = draft.units[k:]
+        del draft.units[k:]
         self.drafts.append(new)
         return new
 

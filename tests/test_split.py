@@ -263,3 +263,18 @@ def test_a_picture_item_after_a_long_story_and_a_deck_with_commas(tmp_path):
         ("让智慧安防小区成为群众的“安心港”", ["唐敏"], [])]
     assert articles[1].sentences[0].text.startswith("6月8日")
     assert articles[3].subtitle.startswith("访宜宾市副市长")
+
+
+def test_a_picture_story_of_several_paragraphs_after_another_story(tmp_path):
+    page = ("晋江“蓝盾护企”为民营经济站岗\n\n本报记者 黄志强\n\n"
+            "本报晋江3月6日电 晋江市公安局推出“蓝盾护企”行动，企业盗窃案件同比下降41.2%。\n\n"
+            "今年2月，晋江市委政法委出台工作办法，推动形成工作闭环。\n\n"
+            "3月5日，哈尔滨市公安局南岗分局花园街派出所民警走进社区，为居民讲解防范养老诈骗知识。\n\n"
+            "据统计，“冰城e警”推出以来已上门服务3400余次，惠及群众1.5万人。\n\n"
+            "王宏伟 摄\n\n"
+            "南岗警方“冰城e警”上门服务暖民心\n")
+    articles = _split_page(tmp_path, page)
+    assert [(a.title, a.reporters) for a in articles] == [
+        ("晋江“蓝盾护企”为民营经济站岗", ["黄志强"]),
+        ("南岗警方“冰城e警”上门服务暖民心", ["王宏伟"])]
+    assert [s.text[:5] for s in articles[1].sentences] == ["3月5日，", "据统计，"]
