@@ -277,4 +277,4 @@ def test_a_picture_story_of_several_paragraphs_after_another_story(tmp_path):
     assert [(a.title, a.reporters) for a in articles] == [
         ("晋江“蓝盾护企”为民营经济站岗", ["黄志强"]),
         ("南岗警方“冰城e警”上门服务暖民心", ["王宏伟"])]
-    assert [s.text[:5] for s in articles[1].sentences] == ["3月5日，", "据统计，"]
+    assert [s.text[:4] for s in articles[1].sentences] == ["3月5日", "据统计，"]
