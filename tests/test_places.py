@@ -108,3 +108,12 @@ def test_no_village_runs_on_from_a_short_form_inside_a_name():
     found = places("辽宁省锦州市凌海市推进驻村警务。", "凌海红和村干部7次前往调解。")
     assert not any(name.endswith("和村") for name in found)
     assert "推进驻村" not in found                 # a verb phrase, not a village
+
+
+def test_an_unlisted_town_after_its_county_and_a_village_after_it():
+    found = places("黑龙江省牡丹江市海林市横道河子镇的中东铁路老街游人如织。",
+                   "云南省曲靖市会泽县娜姑镇白雾村村民罗某说。",
+                   "灵丘县公安局把社区警务延伸到山区，盐湖区则把社区警务室合署办公。")
+    assert found["横道河子镇"] == ("横道河子镇", "231083/横道河子镇")
+    assert found["白雾村"] == ("白雾村", "530326/娜姑镇/白雾村")
+    assert not any(name.endswith("把社区") for name in found)

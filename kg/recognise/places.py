@@ -23,10 +23,14 @@ from kg.words import dictionary_cut, dictionary_tag
 _TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
 _LOOKBACK = 9
 _NOT_IN_NAME = {"v", "vn", "vd", "p", "c", "u", "d", "r", "m"}
+_FUNCTION_TAGS = {"p", "c", "u", "r"}
+_BODY_WORD = re.compile(r"[局所院委队厅办]$")
 # 2-6 characters then 社区/村; not opening on a function word (板房子镇等沿山镇村) and holding
 # no other level's word
-_UNLISTED_VILLAGE = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省]|街道)[\u4e00-\u9fff]){2,6}?"
-                               r"(?P<suffix>社区|村)(?![\u4e00-\u9fff]{0,2}(?:社区|村))")
+_UNLISTED_TOWN = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省区村]|街道|社区)[\u4e00-\u9fff]){2,5}?"
+                            r"(?P<suffix>镇|乡|街道)(?![\u4e00-\u9fff]?(?:镇|乡|街道))")
+_UNLISTED_VILLAGE = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省村]|街道|社区)[\u4e00-\u9fff]){2,6}?"
+                               r"(?P<suffix>社区|村)")
 # What follows a short form when it names a body of that place: 徐州公安, 安宁警方.
 _AGENCY_AFTER = re.compile(r"^(?:公安|警方|市委|县委|区委|州委|省委|市政府|县政府|区政府|法院|检察院|"
                            r"政法委|司法局|交警|消防|籍|：|:)")
@@ -179,30 +183,40 @@ class PlaceRecognizer:
             if pick and self._accept(cand, pick, cands, near, by_sentence.get(cand.sentence, "")):
                 chosen.append((cand, pick))
         mentions = [self._mention(c, d) for c, d in chosen if c.sentence != -2]
-        return mentions + self._unlisted_villages(mentions, by_sentence)
+        return mentions + self._unlisted_places(mentions, by_sentence)
 
-    def _unlisted_villages(self, mentions: list[Mention], texts: dict[int, str]) -> list[Mention]:
-        """Communities and villages written right after their town or county (望湖街道曙光社区,
-        云龙区绿地南区社区): places under it, even where the gazetteer does not list them there."""
+    def _unlisted_places(self, mentions: list[Mention], texts: dict[int, str]) -> list[Mention]:
+        """Towns, communities and villages written right after the division they belong to
+        (海林市横道河子镇, 望湖街道曙光社区, 云龙区绿地南区社区): places under it, even where
+        the gazetteer does not list them there."""
         out = []
         at = {(m.sentence, m.start): m for m in mentions}
-        for m in mentions:
+        queue = sorted(mentions, key=lambda m: (m.sentence, m.start))
+        while queue:
+            m = queue.pop(0)
             if m.attrs["level"] not in ("county", "town") or m.surface != m.name:
                 continue             # 凌海红和村干部: after a short form, no address runs on
             listed = at.get((m.sentence, m.end))
-            if listed is not None and (listed.attrs["level"] != "village"
+            if listed is not None and (listed.attrs["level"] not in ("town", "village")
                                        or listed.attrs["parent_key"] == m.key):
                 continue
-            match = _UNLISTED_VILLAGE.match(texts.get(m.sentence, ""), m.end)
-            if match is None or listed is None and not _village_like(match):
+            text = texts.get(m.sentence, "")
+            match = _UNLISTED_VILLAGE.match(text, m.end)
+            level = "village"
+            if match is None and m.attrs["level"] == "county" and listed is None:
+                match, level = _UNLISTED_TOWN.match(text, m.end), "town"
+            if match is None or listed is None and not _name_like(match):
                 continue
             name = match.group()
             if listed is not None:   # the gazetteer has it under another town; the text says
+                if listed.attrs["level"] != "village":
+                    continue
                 mentions.remove(listed)
-            out.append(Mention(type=EntityType.PLACE, surface=name, start=match.start(),
-                               end=match.end(), sentence=m.sentence, name=name,
-                               key=f"{m.key}/{name}",
-                               attrs={"level": "village", "adcode": "", "parent_key": m.key}))
+            place = Mention(type=EntityType.PLACE, surface=name, start=match.start(),
+                            end=match.end(), sentence=m.sentence, name=name, key=f"{m.key}/{name}",
+                            attrs={"level": level, "adcode": "", "parent_key": m.key})
+            out.append(place)
+            queue.insert(0, place)   # 海林市横道河子镇X村: the chain runs on
         return out
 
     def _choose(self, cand: _Candidate, cands: list[_Candidate], near: _Neighbourhood
@@ -259,14 +273,15 @@ class PlaceRecognizer:
                    "parent_key": division.parent or ""})
 
 
-def _village_like(match: re.Match) -> bool:
+def _name_like(match: re.Match) -> bool:
     """Whether an unlisted name reads as a name: not 新农村 (农村 is a word, not the
-    suffix) nor 推进驻村 (a verb phrase)."""
+    suffix), 推进驻村 (a verb phrase) or 公安局把社区 (a body and a preposition)."""
     words = dictionary_cut(match.group())
     if len(words[-1]) > len(match.group("suffix")):
         return False
     head = dictionary_cut(match.group()[:match.start("suffix") - match.start()])
-    return not any(len(w) >= 2 and dictionary_tag(w) in _NOT_IN_NAME for w in head)
+    return not any(dictionary_tag(w) in _FUNCTION_TAGS or len(w) >= 2 and dictionary_tag(w)
+                   in _NOT_IN_NAME or _BODY_WORD.search(w) for w in head)
 
 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
