@@ -47,7 +47,7 @@ _SPACED_NAME = rf"(?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|{_NAME})
 _DATELINE_ROLE_BYLINE = re.compile(
     rf"^(?:{_ROLE}\s*●?\s*{_SPACED_NAME}(?:\s+(?!{_ROLE}){_SPACED_NAME})*(?:\s+|$|(?=[“「（(])))+"
     rf"(?=(?:{_NAME})?[^\s]|$)")
-_BYLINE_WORDS = re.compile(r"本报|特约|摄影记者|摄影|记者|通讯员|实习生|整理|报道|文/图|文图|摄")
+_BYLINE_WORDS = re.compile(r"本报|特约|摄影记者|摄影|记者|通讯员|实习生|整理|综合报道|报道|文/图|文图|摄")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
 _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_ROLE}|{_NAME}\s*整理)")
 _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}})[）)]\s*(?=\S)")

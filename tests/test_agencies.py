@@ -161,3 +161,7 @@ def test_a_station_named_after_a_road_holding_a_stop_character():
     assert ("遵义市公安局汇川分局上海路派出所", "遵义市公安局汇川分局") in relations(ex, "subOrganizationOf")
     labels = {e.name for e in ex.entities}
     assert not any("推进" in label or "召开" in label for label in labels)
+
+
+def test_the_bodies_of_many_places_are_no_body():
+    assert agencies("今年以来，山西多地公安机关深化社区警务改革。") == {}

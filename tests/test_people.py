@@ -263,3 +263,7 @@ def test_names_between_a_title_and_a_verb_of_saying(recogniser, text, expected):
 
 def test_a_verb_of_saying_is_not_read_into_a_long_name(recogniser):
     assert names(recogniser, "奥体中心派出所社区民警刘体亮介绍说，业主远程扫码。") == ["刘体亮"]
+
+
+def test_an_adverb_after_the_name_is_not_part_of_it(recogniser):
+    assert names(recogniser, "横道河子派出所民警韩冬正通过APP核对信息。") == ["韩冬"]

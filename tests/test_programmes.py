@@ -252,3 +252,11 @@ def test_more_ways_a_programme_is_introduced(recogniser, text, name):
 
 def test_a_levels_kind_of_platform_is_no_name(recogniser):
     assert programmes(recogniser, "芜湖市建成市级社会治理综合指挥平台，实现一屏统览。") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "把“爨乡和事佬”调解室作为接处警的“分流站”，对邻里纠纷先行调解。",   # a role it plays
+    "“雪城警务通”APP是牡丹江市公安局2022年推出的便民服务平台。",           # a description
+])
+def test_roles_and_descriptions_are_not_further_programmes(recogniser, text):
+    assert len(programmes(recogniser, text)) == 1

@@ -278,3 +278,9 @@ def test_a_picture_story_of_several_paragraphs_after_another_story(tmp_path):
         ("晋江“蓝盾护企”为民营经济站岗", ["黄志强"]),
         ("南岗警方“冰城e警”上门服务暖民心", ["王宏伟"])]
     assert [s.text[:4] for s in articles[1].sentences] == ["3月5日", "据统计，"]
+
+
+def test_a_compiled_report_byline(tmp_path):
+    page = "东北多地推进智慧安防小区建设\n\n本报记者 高 娜 综合报道\n\n今年以来，东北多地公安机关推进智慧安防小区建设。\n"
+    [article] = _split_page(tmp_path, page)
+    assert article.reporters == ["高娜"]

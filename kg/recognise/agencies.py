@@ -33,6 +33,7 @@ _NOT_NAME_START = {"v", "p", "c", "d", "r", "m", "u", "a", "ad", "f", "q", "t", 
 _NOT_BARE_NAME = {"v", "p", "c", "r", "m", "u", "f", "t", "y", "e", "o"}
 # Words that say what kind of body, not which one: 县区公安局, 行业综治中心, 辖区派出所.
 _PLURAL_LEVELS = {"县区", "市县", "区县", "县市区", "市区", "各级", "省市县", "市县区", "镇街", "街镇",
+                  "多地", "多个", "各个",
                   "乡镇", "镇村", "村居", "村社区", "基层", "行业", "相关", "有关", "上级", "下级",
                   "属地", "当地", "本地", "辖区", "片区", "专门", "全国", "各地", "全省", "全市",
                   "街道", "社区", "村", "道", "镇", "乡"}
@@ -164,6 +165,8 @@ class AgencyRecognizer:
         if anchor is not None:
             start, place = anchor
             name = text[place.end:s] if place else text[start:s]
+            if name in _PLURAL_LEVELS:
+                return None        # 山西多地公安机关: the bodies of many places
             first = _cut(name)[0] if name else ""
             if len(first) < 2 or _tag(first) != "v":      # 花果园街道 starts with 花, not a verb
                 return _Unit(start, e, name, suffix, place)

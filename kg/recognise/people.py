@@ -26,7 +26,7 @@ from kg.regex import finditer_at
 _HAN = r"[\u4e00-\u9fff]"
 # Characters that rarely end a given name but often follow one: 王云对这些, 罗义已经…
 # (consulted only when jieba reads them as a word of their own)
-_AFTER_NAME = set("说介表告坦称笑已在和与等带把将就便是也都还对向为从接讲回来赶到被让给及跟"
+_AFTER_NAME = set("说介表告坦称笑已在和与等带把将就便是也都还对向为从接讲回来赶到被让给及跟正"
                   "了的着过们个这那上下中里外前后第一二三四五六七八九十")
 _NOT_GIVEN = set("的了在是和与等及或者之其这那们个所以为被把将就都也还又再很更最不没有人员民警"
                  "他她它我你您咱某各每该此")

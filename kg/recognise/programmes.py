@@ -36,6 +36,7 @@ _NUMERALS_ONLY = re.compile(r"^[一二三四五六七八九十]+$")          # �
 # jieba tags a name cannot start with: prepositions, conjunctions, particles, pronouns
 _NOT_NAME_START = frozenset({"p", "c", "u", "r"})
 _TIME_ADVERBS = ("已", "正在", "将要", "刚刚", "曾经")
+_ROLE_BEFORE = re.compile(r"(?:作为|当作|当成|成为|变成)[^，。；“”]{0,10}的?[“\"「]$")
 # 建成市级社会治理综合指挥平台: a level's kind of platform, not a name
 _LEVEL_START = re.compile(r"^(?:[省市县区镇乡村]级|全[省市县区镇乡])")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
@@ -210,6 +211,8 @@ class ProgrammeRecognizer:
         if _ENUMERATION.search(inner) or _PARTS.match(after):
             return "no", None
         before = text[:m.start() + 1]
+        if _ROLE_BEFORE.search(before):
+            return "no", None            # 把调解室作为接处警的“分流站”: a role, not a name
         if (self.honour_before.search(before) and not cue) or self.heads_re.match(after) or \
                 self.heads_re.match(run_tail):
             return "no", None
@@ -264,6 +267,8 @@ class ProgrammeRecognizer:
         for m in matches:
             full, head = m.group("name"), m.group("head")
             full = self.opener.sub("", self.last_opener.sub("", full))
+            if full.startswith("的"):
+                continue             # 是…2022年推出的便民服务平台: a description, not a name
             bare = full[:-len(head)]
             if len(bare) < 3 or self.agency_end.search(bare) or bare in self.slogans \
                     or self.generic_end.search(bare) or _LEVEL_START.match(full):
