@@ -165,3 +165,11 @@ def test_a_station_named_after_a_road_holding_a_stop_character():
 
 def test_the_bodies_of_many_places_are_no_body():
     assert agencies("今年以来，山西多地公安机关深化社区警务改革。") == {}
+
+
+def test_two_bodies_joined_by_lianhe_and_a_community_name_with_a_stop_character():
+    ex = extract("东宁市公安局绥阳派出所联合绥阳镇党委推行“十户联防”。",
+                 "社区民警把警务室搬进了上京社区居委会。")
+    labels = {e.name for e in ex.entities}
+    assert {"东宁市公安局绥阳派出所", "绥阳镇党委", "上京社区居委会"} <= labels
+    assert not any(label.startswith("联合") or "联合" in label for label in labels)

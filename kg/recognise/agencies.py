@@ -50,6 +50,7 @@ _MAX_NAME = 8
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 # A kind of body held up as a model, not a body: “枫桥式”综治中心, “枫桥式交警中队”.
 _DESIGNATION = re.compile(r"式”?$|式[^，。；“”]{0,5}$")
+_JOINT_VERBS = frozenset({"联合", "会同", "协同", "携手", "联手", "配合"})
 # 阳朔县公安局组建旅游警察大队: the verb opens a new unit, not a name inside the chain.
 _FOUNDING = frozenset(words("stat_founding_verbs"))
 # Two-character body words that also begin ordinary words (人大代表, 公安干警).
@@ -155,7 +156,8 @@ class AgencyRecognizer:
                 return _Unit(previous.end + len(first), e, name[len(first):], suffix)
             verb_led = suffix in self.top and name and _tag(first) == "v"
             # 综治中心调解员通过人民法院: a preposition or conjunction inside ends the chain
-            bridged = any(_tag(w) in _BRIDGE_TAGS for w in _cut(name))
+            bridged = any(_tag(w) in _BRIDGE_TAGS for w in _cut(name)) \
+                or first in _JOINT_VERBS            # 派出所联合绥阳镇党委: two bodies at work
             if name == text[previous.end:s] and not verb_led and not bridged:
                 place = next((p for p in places if p.start == previous.end and p.end <= s), None)
                 return _Unit(previous.end, e, name, suffix, place)
@@ -216,6 +218,17 @@ class AgencyRecognizer:
         left = s
         while left > floor and s - left < 6 and not _STOP.match(text, left - 1):
             left -= 1
+        if left > floor and s - left < 6:
+            # a stop character inside a place-like word does not end the name (上京社区居委会)
+            wider = text[max(floor, s - 6):s]
+            words = _cut(wider)
+            kept = ""
+            for word in reversed(words):
+                if _stops(word):
+                    break
+                kept = word + kept
+            if len(kept) > s - left:
+                left = s - len(kept)
         region = _after_last_function_word(text[left:s])
         if region[:1] in "全各" and region[1:] in _LEVEL_CHARS:
             return None                # 全市法院参与诉源治理: every court of the city, no one body
