@@ -169,3 +169,8 @@ def test_a_bare_centre_and_quan_suo_refer_to_the_body_named_last():
                     "据诸暨市社会治理中心主任何丽萍介绍，中心按照“一站式接收”的要求运行，2023年共受理群众诉求9418件。")
     assert ("诸暨市公安局枫桥派出所", 1289) in about
     assert ("诸暨市社会治理中心", 9418) in about
+
+
+def test_a_title_that_begins_with_the_bodys_last_word():
+    found = relations("渔民之间常因网具发生摩擦。东滩村村委会主任刘宝山说，民警和网格员一起调解。")
+    assert any(s.startswith("刘宝山") and p == "holdsPost" and o == "东滩村村委会" for s, p, o in found)

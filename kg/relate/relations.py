@@ -308,12 +308,13 @@ def _organisations(ms: list[Mention], text: str, title_start: int, role: str,
             org = next((m for m in ms if m.end == end - 2 and m.type is EntityType.AGENCY), None)
             if org is not None:
                 roles[0] = text[end - 2:end] + roles[0]
-        if org is None and roles and roles[0][:2] in ("党委", "党组"):
-            # 湖坊镇党委书记: the Party committee is the body, 书记 the post in it
-            org = next((m for m in ms if m.end == end + 2 and m.type is EntityType.AGENCY
-                        and m.surface.endswith(roles[0][:2])), None)
+        if org is None and roles:
+            # 湖坊镇党委书记, 东滩村村委会主任: the title begins with the body's own last word
+            org = next((m for m in ms if m.type is EntityType.AGENCY and m.start < end < m.end
+                        and len(roles[0]) > m.end - end
+                        and roles[0].startswith(text[end:m.end])), None)
             if org is not None:
-                roles[0] = roles[0][2:]
+                roles[0] = roles[0][org.end - end:]
         if org is not None:
             if org.key in agencies:
                 yield org.key, "、".join(roles)
