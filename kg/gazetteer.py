@@ -404,7 +404,13 @@ class Gazetteer:
 
     def town_short(self, division: Division) -> str:
         """苏坡 for 苏坡街道: towns are often written without their suffix."""
-        return _TOWN_SUFFIX.sub("", division.name) if division.level == "town" else division.short
+        return town_short_name(division.name) if division.level == "town" else division.short
+
+
+def town_short_name(name: str) -> str:
+    """A town's name as it is often written, without its suffix: 苏坡街道 -> 苏坡,
+    屏边彝族乡 -> 屏边."""
+    return _TOWN_SUFFIX.sub("", name)
 
 
 # ----------------------------------------------------------------- loading

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from kg.gazetteer import gazetteer
+from kg.gazetteer import gazetteer, town_short_name
 from kg.model import (Article, ArticleExtraction, Corpus, Entity, EntityType, LocalEntity,
                       Mention, TITLE_SENTENCE)
 from kg.vocab import entity_iri
@@ -238,11 +238,9 @@ class _ArticleResolver:
         苏坡 -> 苏坡街道, 屏边 -> 屏边彝族乡, 清平村 (村委会) -> 清平村."""
         if len(name) < 2:
             return None
-        gaz = gazetteer()
         for m in self.mentions:
             level = m.attrs.get("level") if m.type is EntityType.PLACE else None
-            if level == "town" and name in (m.name, gaz.town_short(gaz.get(m.key))
-                                            if m.key in gaz.divisions else m.name) \
+            if level == "town" and name in (m.name, town_short_name(m.name)) \
                     or level == "village" and name == m.name:
                 return m
         return None

@@ -174,3 +174,10 @@ def test_a_bare_centre_and_quan_suo_refer_to_the_body_named_last():
 def test_a_title_that_begins_with_the_bodys_last_word():
     found = relations("渔民之间常因网具发生摩擦。东滩村村委会主任刘宝山说，民警和网格员一起调解。")
     assert any(s.startswith("刘宝山") and p == "holdsPost" and o == "东滩村村委会" for s, p, o in found)
+
+
+def test_a_station_named_after_an_unlisted_town_of_the_article():
+    found = relations("黑龙江省牡丹江市海林市横道河子镇的老街游人如织。",
+                      "横道河子派出所所长王振东说，群众的事很快就能办。")
+    assert ("横道河子派出所", "locatedIn", "横道河子镇") in found
+    assert any(s.startswith("王振东") and p == "holdsPost" and o == "横道河子派出所" for s, p, o in found)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 
+from kg.gazetteer import town_short_name
 from kg.lexicons import sections, words
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
@@ -103,18 +104,22 @@ class AgencyRecognizer:
 
     def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
         out = []
+        # 横道河子派出所 after 海林市横道河子镇: the article's towns name stations too
+        towns = frozenset(town_short_name(m.name) for m in context.of_type(EntityType.PLACE)
+                          if m.attrs.get("level") == "town")
         for index, text in article.texts():
             places = context.of_type(EntityType.PLACE, index)
-            out.extend(self._sentence(index, text, places))
+            out.extend(self._sentence(index, text, places, towns))
             out.extend(Mention(EntityType.AGENCY, m.group(), m.start(), m.end(), index,
                                attrs={"pronoun": True}) for m in _PRONOUN.finditer(text))
         return out
 
     # ------------------------------------------------------------- one sentence
-    def _sentence(self, index: int, text: str, places: list[Mention]) -> list[Mention]:
+    def _sentence(self, index: int, text: str, places: list[Mention],
+                  towns: frozenset[str] = frozenset()) -> list[Mention]:
         chains: list[list[_Unit]] = []
         for match in self.suffix_re.finditer(text):
-            unit = self._unit(text, match, places, chains[-1][-1] if chains else None)
+            unit = self._unit(text, match, places, chains[-1][-1] if chains else None, towns)
             if unit is None:
                 continue
             if chains and chains[-1][-1].end == unit.start and unit.name != "" or \
@@ -124,8 +129,8 @@ class AgencyRecognizer:
                 chains.append([unit])
         return [m for chain in chains if (m := self._mention(index, text, chain))]
 
-    def _unit(self, text: str, match: re.Match, places: list[Mention], previous: _Unit | None
-              ) -> _Unit | None:
+    def _unit(self, text: str, match: re.Match, places: list[Mention], previous: _Unit | None,
+              towns: frozenset[str] = frozenset()) -> _Unit | None:
         s, e, suffix = match.start(), match.end(), match.group()
         if text.startswith("长", e) and not any(p.start == e for p in places):
             return None            # 支队长, 局长: a title, unless a place follows (支队长安大队)
@@ -178,7 +183,8 @@ class AgencyRecognizer:
             return None        # 公安机关, 办公室, 科 with no place or parent are not names
         if suffix in _TEAMS and not text.startswith("”", s - 1):
             return None        # 治安联防队, 社会救援队: a kind of team unless its name is quoted
-        name = self._bare_name(text, s, floor)
+        name = next((t for t in towns if text.startswith(t, s - len(t)) and s - len(t) >= floor),
+                    None) or self._bare_name(text, s, floor)
         if name is None:
             return None
         if name == "" and suffix in _FOCUS_BODIES and _TITLE_AFTER.match(text, e):
@@ -189,7 +195,7 @@ class AgencyRecognizer:
                 name.startswith(_PLURAL_PREFIXES):
             return None            # 村级综治中心, 县区公安局, 乡镇全面推广综治中心: a kind of body
         if suffix in ("派出所", "中队", "分局") and name not in _LEVEL_CHARS \
-                and not _proper_name(name):
+                and not _proper_name(name) and name not in towns:
             return None            # 布防派出所, 片区派出所
         return _Unit(s - len(name), e, name, suffix)
 
