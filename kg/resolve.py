@@ -263,16 +263,18 @@ class _ArticleResolver:
         if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
             return self.focus.place(char="区")     # a 分局 serves a city district
         if unit["generic"]:
-            return self._named_before(m, unit["generic"], unit["name"]) \
+            return self._named_before(m.sentence, m.start, unit["generic"], unit["name"]) \
                 or self.focus.place(unit["generic"], unit["name"])
         return None
 
-    def _named_before(self, m: Mention, level: str, char: str) -> Mention | None:
-        """The place of that level the sentence named last before `m`: 呈贡分局…与区委政法委
-        means 呈贡区's 区委政法委, whatever district the article is mostly about."""
+    def _named_before(self, sentence: int, start: int, level: str, char: str) -> Mention | None:
+        """The place of that level the sentence named last before `start`: 呈贡分局…与区委政法委
+        means 呈贡区's 区委政法委, 吉林市公安局…全市已建成 吉林市's whole, whatever place the
+        article is mostly about."""
         suffixes = _CHAR_SUFFIX.get(char) or _LEVEL_SUFFIX.get(level, ("",))
-        before = [p for p in self.mentions if p.type is EntityType.PLACE and p.sentence == m.sentence
-                  and p.end <= m.start and p.attrs.get("level") == level
+        # 全市 names any 市 (瑞安市 is a county-level city): the written suffix decides
+        before = [p for p in self.mentions if p.type is EntityType.PLACE and p.sentence == sentence
+                  and p.end <= start and (char or p.attrs.get("level") == level)
                   and p.name.endswith(suffixes) and not p.attrs.get("coreference")]
         return max(before, key=lambda p: p.end, default=None)
 
@@ -337,7 +339,8 @@ class _ArticleResolver:
             for match in _COREF_PLACE.finditer(text):
                 level = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
                          "镇": "town", "乡": "town"}.get(match.group(1))
-                place = self.focus.place(level, match.group(1)) if level else None
+                place = (self._named_before(index, match.start(), level, match.group(1))
+                         or self.focus.place(level, match.group(1))) if level else None
                 if place is not None:
                     out.append(Mention(EntityType.PLACE, match.group(), match.start(), match.end(),
                                        index, name=place.name, key=place.key,

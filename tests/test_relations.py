@@ -181,3 +181,11 @@ def test_a_station_named_after_an_unlisted_town_of_the_article():
                       "横道河子派出所所长王振东说，群众的事很快就能办。")
     assert ("横道河子派出所", "locatedIn", "横道河子镇") in found
     assert any(s.startswith("王振东") and p == "holdsPost" and o == "横道河子派出所" for s, p, o in found)
+
+
+def test_quan_shi_in_a_roundup_is_the_city_the_clause_just_named():
+    about = figures("吉林省吉林市公安局以老旧小区为重点推进建设，全市已建成智慧安防小区682个；"
+                    "辽宁省锦州市公安局推出“慧眼”工程，全市投入资金3200万元。",
+                    "锦州市公安局还组建了专班。", "锦州市持续推进。")
+    assert ("吉林市", 682) in about
+    assert ("锦州市", 32000000) in about
