@@ -380,11 +380,17 @@ class Gazetteer:
     def ancestors(self, division_id: str) -> list[Division]:
         """Parent, grandparent, … up to the province. A place the text names under a
         division the gazetteer lacks it in (`<town id>/曙光社区`) has that division's lineage."""
-        if division_id not in self.divisions and "/" in division_id:
-            parent = division_id.rpartition("/")[0]
-            if parent in self.divisions:
-                return [self.get(parent), *self._lineage(parent)]
-        return list(self._lineage(division_id))
+        if division_id in self.divisions:
+            return list(self._lineage(division_id))
+        parent = division_id.rpartition("/")[0]
+        if not parent:
+            raise KeyError(division_id)
+        if parent in self.divisions:
+            head = self.get(parent)
+        else:        # 海林市横道河子镇 (unlisted) above 横道河子镇X村
+            grand, _, name = parent.rpartition("/")
+            head = Division(id=parent, name=name, level="town", parent=grand or None)
+        return [head, *self.ancestors(parent)]
 
     def _ancestry(self, division_id: str) -> tuple[Division, ...]:
         parents = self._t.parents

@@ -110,3 +110,12 @@ def test_a_place_named_under_a_division_has_its_lineage():
     lineage = [d.name for d in gaz.ancestors("340111/望湖街道/曙光社区")]
     assert lineage[:3] == ["望湖街道", "包河区", "合肥市"]
     assert gaz.is_within("340111/望湖街道/曙光社区", "340000")
+
+
+def test_a_village_under_an_unlisted_town_has_the_towns_lineage():
+    gaz = gz.gazetteer()
+    lineage = gaz.ancestors("231083/横道河子镇/某某村")
+    assert [d.name for d in lineage][:3] == ["横道河子镇", "海林市", "牡丹江市"]
+    assert gaz.is_within("231083/横道河子镇/某某村", "230000")
+    with pytest.raises(KeyError):
+        gaz.ancestors("999999")
