@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,15 +31,27 @@ FileResult = tuple[list[ArticleExtraction], list[Problem]]
 
 
 def extract_source(source: SourceText) -> FileResult:
-    """Everything one decoded file says, before cross-document resolution."""
+    """Everything one decoded file says, before cross-document resolution.
+
+    A fault of the extractor on one article costs that article, reported as a problem
+    with its file and line, not the build: the other articles and files still come out."""
     if not source.ok:
         return [], [Problem(source.path, source.problem or "unreadable")]
     articles, problems = split_articles(source)
     extractions = []
     for article in articles:
-        mentions = recognise_article(article)
-        extraction, resolved = resolve_article(article, mentions)
-        relate_article(extraction, resolved)
+        try:
+            mentions = recognise_article(article)
+            extraction, resolved = resolve_article(article, mentions)
+            relate_article(extraction, resolved)
+        except Exception as err:       # noqa: BLE001 (any fault: report it, keep building)
+            where = traceback.extract_tb(err.__traceback__)[-1]
+            problems.append(Problem(
+                source.path, f"article {article.index + 1} ({article.title[:20]}) skipped: "
+                f"internal error {type(err).__name__}: {err} at {Path(where.filename).name}:"
+                f"{where.lineno}; please report it", line=article.sentences[0].line
+                if article.sentences else 0))
+            continue
         extractions.append(extraction)
     return extractions, problems
 

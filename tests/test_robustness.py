@@ -545,3 +545,23 @@ def test_build_writes_only_into_the_output_folder(tmp_path, monkeypatch):
     changed = {k for k in after if before.get(k) != after[k]} | (set(before) - set(after))
     assert changed and all(k.startswith("out/") for k in changed), sorted(changed)
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "out").iterdir())
+
+
+def test_an_extractor_fault_costs_one_article_not_the_build(monkeypatch):
+    """A bug met on one article is reported with its file and line; the others still come out."""
+    import kg.pipeline as pipeline
+    from kg.pipeline import extract_source
+
+    real = pipeline.recognise_article
+
+    def faulty(article):
+        if "编织" in article.title:
+            raise KeyError("高家镇")
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "recognise_article", faulty)
+    source = read_source(ROOT / "data" / "corpus" / "002_ddcbd0e929d78be1.txt")
+    extractions, problems = extract_source(source)
+    faults = [p for p in problems if "internal error" in p.message]
+    assert len(faults) == 1 and "KeyError" in faults[0].message and faults[0].line > 0
+    assert len(extractions) == 4 and not any("编织" in ex.article.title for ex in extractions)
