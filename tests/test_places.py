@@ -117,3 +117,18 @@ def test_an_unlisted_town_after_its_county_and_a_village_after_it():
     assert found["横道河子镇"] == ("横道河子镇", "231083/横道河子镇")
     assert found["白雾村"] == ("白雾村", "530326/娜姑镇/白雾村")
     assert not any(name.endswith("把社区") for name in found)
+
+
+def test_a_short_form_inside_another_word_or_taken_by_a_town_of_the_article():
+    found = places("云南省大理白族自治州大理市公安局民警在洱海西岸开展护水巡防。")
+    assert "海西" not in found                       # 洱海 runs into it
+    # a page about 曲靖 with 沾益区人民法院西平人民法庭 beside 西平街道: 西平 is the street's,
+    # not 西平县 in 河南
+    from pathlib import Path
+
+    from kg.read import read_source
+    from kg.split import split_articles
+    page = Path(__file__).parent / "heldout6" / "corpus" / "q02.txt"
+    keys = {m.key for article in split_articles(read_source(page))[0]
+            for m in recognise_article(article) if m.type is EntityType.PLACE}
+    assert "530303/西平街道" in keys and "411721" not in keys

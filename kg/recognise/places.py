@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 import ahocorasick
 
-from kg.gazetteer import Division, Gazetteer, gazetteer
+from kg.gazetteer import Division, Gazetteer, gazetteer, town_short_name
 from kg.model import Article, EntityType, Mention
 from kg.recognise import ArticleContext
 from kg.words import dictionary_cut, dictionary_tag
@@ -182,6 +182,10 @@ class PlaceRecognizer:
             pick = self._choose(cand, cands, near)
             if pick and self._accept(cand, pick, cands, near, by_sentence.get(cand.sentence, "")):
                 chosen.append((cand, pick))
+        # 沾益区人民法院西平人民法庭 beside 西平街道: a short form the article gives a town is the town's
+        towns = {town_short_name(d.name) for _, d in chosen if d.level == "town"}
+        chosen = [(c, d) for c, d in chosen
+                  if c.full_name or d.level in ("town", "village") or c.surface not in towns]
         mentions = [self._mention(c, d) for c, d in chosen if c.sentence != -2]
         return mentions + self._unlisted_places(mentions, by_sentence)
 
@@ -252,6 +256,8 @@ class PlaceRecognizer:
             return True
         if len((dictionary_cut(text[cand.start:cand.end + 2]) or ("",))[0]) > len(cand.surface):
             return False           # 公安 of 公安局, 青山 of 青山绿水: part of a longer word
+        if not _word_starts_at(text, cand.start):
+            return False           # 海西 of 洱海西岸: the word before runs into it
         if division.level == "county" and dictionary_tag(cand.surface) not in (None, "ns"):
             # 公安 (police) is also 公安县: an ordinary word needs the county's own city named
             return near.parent_named(division, cand.surface)
@@ -282,6 +288,17 @@ def _name_like(match: re.Match) -> bool:
     head = dictionary_cut(match.group()[:match.start("suffix") - match.start()])
     return not any(dictionary_tag(w) in _FUNCTION_TAGS or len(w) >= 2 and dictionary_tag(w)
                    in _NOT_IN_NAME or _BODY_WORD.search(w) for w in head)
+
+
+def _word_starts_at(text: str, pos: int) -> bool:
+    """Whether jieba's dictionary cut of the few characters around `pos` has a word start there."""
+    lo = max(0, pos - 3)
+    at = lo
+    for word in dictionary_cut(text[lo:pos + 3]):
+        if at >= pos:
+            return at == pos
+        at += len(word)
+    return at == pos
 
 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
