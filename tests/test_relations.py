@@ -189,3 +189,10 @@ def test_quan_shi_in_a_roundup_is_the_city_the_clause_just_named():
                     "锦州市公安局还组建了专班。", "锦州市持续推进。")
     assert ("吉林市", 682) in about
     assert ("锦州市", 32000000) in about
+
+
+def test_a_programme_said_to_be_launched_by_a_body_after_it():
+    found = relations("曲靖市司法局推进调解工作。", "曲靖市司法局培育调解队伍。",
+                      "“爨乡和事佬”是曲靖市委政法委2021年推出的基层调解品牌，从退休干部中选聘调解员。")
+    assert ("爨乡和事佬", "implementedBy", "曲靖市委政法委") in found
+    assert ("爨乡和事佬", "implementedBy", "曲靖市司法局") not in found

@@ -90,7 +90,8 @@ def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[
         evidence = _evidence(ex, sentence)
         for prog in programmes:
             before = [m for m in ms if m.end <= prog.start]
-            bodies = _subject_bodies(before, _evidence(ex, sentence))
+            bodies = _subject_bodies(before, _evidence(ex, sentence)) \
+                or _launcher_after(prog, ms, evidence)
             agency = bodies[0] if bodies else None
             if agency is None and _place_is_subject(before, ms, evidence):
                 lead_here = None    # 铜川市打造了“大调解”格局: the city's, no body named
@@ -126,6 +127,19 @@ def _place_is_subject(before: list[Mention], ms: list[Mention], text: str) -> bo
         return False
     head = re.split(r"[，,]", text[:places[0].start])[-1]
     return bool(_OPENERS.match(head))
+
+
+_LAUNCHED = re.compile(r"[^，。；]{0,12}?(?:推出|打造|创建|首创|创立|推行|开发|上线|建立|设立)的")
+
+
+def _launcher_after(prog: Mention, ms: list[Mention], text: str) -> list[str]:
+    """“爨乡和事佬”是曲靖市委政法委2021年推出的…品牌: the body named as its launcher after it."""
+    if not text.startswith(("是", "系"), prog.end):
+        return []
+    body = next((m for m in ms if m.type is EntityType.AGENCY and m.start == prog.end + 1), None)
+    if body is None or not _LAUNCHED.match(text, body.end):
+        return []
+    return [body.key]
 
 
 def _listed_places(before: list[Mention], ms: list[Mention], text: str) -> list[str]:
