@@ -173,3 +173,10 @@ def test_two_bodies_joined_by_lianhe_and_a_community_name_with_a_stop_character(
     labels = {e.name for e in ex.entities}
     assert {"东宁市公安局绥阳派出所", "绥阳镇党委", "上京社区居委会"} <= labels
     assert not any(label.startswith("联合") or "联合" in label for label in labels)
+
+
+def test_a_body_a_place_founds_is_the_places_body():
+    ex = extract("杭州建立平安卫士关爱基金会", "杭州市平安卫士关爱基金会于2021年4月成立。", title="标题")
+    bodies = [e for e in ex.entities if e.type is EntityType.AGENCY]
+    assert len(bodies) == 1 and bodies[0].key == "330100:平安卫士关爱基金会"   # one body, 杭州's
+    assert {"杭州市平安卫士关爱基金会", "平安卫士关爱基金会"} <= {bodies[0].name, *bodies[0].aliases}

@@ -177,8 +177,10 @@ class AgencyRecognizer:
             first = _cut(name)[0] if name else ""
             if len(first) < 2 or _tag(first) != "v":      # 花果园街道 starts with 花, not a verb
                 return _Unit(start, e, name, suffix, place)
-            rest = name[len(first):]   # 夷陵区成立诉源治理工作领导小组: the place is the subject
-            return _Unit(s - len(rest), e, rest, suffix) if len(rest) >= 2 else None
+            # 夷陵区成立诉源治理工作领导小组, 杭州建立平安卫士关爱基金会: the place is the subject,
+            # the body it founds is the place's
+            rest = name[len(first):]
+            return _Unit(s - len(rest), e, rest, suffix, place) if len(rest) >= 2 else None
         if suffix in self.police or suffix in _NEEDS_ANCHOR or len(suffix) == 1:
             return None        # 公安机关, 办公室, 科 with no place or parent are not names
         if suffix in _TEAMS and not text.startswith("”", s - 1):
