@@ -25,8 +25,9 @@ _LOOKBACK = 9
 _NOT_IN_NAME = {"v", "vn", "vd", "p", "c", "u", "d", "r", "m"}
 _FUNCTION_TAGS = {"p", "c", "u", "r"}
 _BODY_WORD = re.compile(r"[局所院委队厅办]$")
-# 2-6 characters then 社区/村; not opening on a function word (板房子镇等沿山镇村) and holding
-# no other level's word
+# Unlisted places written after their division: a name of a few characters then 镇/乡/街道
+# (after a county) or 社区/村 (after a county or town), not opening on a function word
+# (板房子镇等沿山镇村) and holding no other level's word.
 _UNLISTED_TOWN = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省区村]|街道|社区)[\u4e00-\u9fff]){2,5}?"
                             r"(?P<suffix>镇|乡|街道)(?![\u4e00-\u9fff]?(?:镇|乡|街道))")
 _UNLISTED_VILLAGE = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省村]|街道|社区)[\u4e00-\u9fff]){2,6}?"
