@@ -267,3 +267,11 @@ def test_a_verb_of_saying_is_not_read_into_a_long_name(recogniser):
 
 def test_an_adverb_after_the_name_is_not_part_of_it(recogniser):
     assert names(recogniser, "横道河子派出所民警韩冬正通过APP核对信息。") == ["韩冬"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("湖坊镇顺化门社区的“街长”徐春燕已经走完了辖区的3条小巷。", "徐春燕"),
+    ("寨门口，头戴红帽的“寨管家”申学文正在给游客指路。", "申学文"),
+])
+def test_a_quoted_local_role_before_the_name(recogniser, text, expected):
+    assert expected in names(recogniser, text)

@@ -34,6 +34,7 @@ _OPEN = r"(?:^|(?<=[，。！？：；“”\s（）()]))"
 # what a speaker's name may follow (_OPEN's characters, and 据)
 _SPEAKER_BEFORE = re.compile(r"[，。！？：；“”\s（）()据]")
 _LIST_NEXT = frozenset("、和与及")
+_QUOTED_ROLE = re.compile(r"“(?P<role>[\u4e00-\u9fff]{1,3}[长员家官])”")
 _CLAUSE_STOP = re.compile(r"[，。；！？]")
 
 # A dictionary word of this frequency or more (and not a name) at the name's place
@@ -156,6 +157,12 @@ class PersonRecognizer:
             if name:
                 found.append(self._mention(index, m.end(), name, role=m.group("title")))
                 found.extend(self._more(index, text, m.end() + len(name), taken))
+        if "”" in text:
+            # “街长”徐春燕, “寨管家”申学文: a quoted local role right before the name
+            for m in _QUOTED_ROLE.finditer(text):
+                name = self._name(text, m.end(), taken, cued_start=True)
+                if name:
+                    found.append(self._mention(index, m.end(), name, role=m.group("role")))
         if self.cue_word.search(text):
             for m in finditer_at(self.cued, self.cued_start, text):
                 name = self._name(text, m.end(), taken)
