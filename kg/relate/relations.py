@@ -163,8 +163,9 @@ _GUIDANCE = re.compile(r"在[^，。；]{2,30}?(?:领导|指导|支持|统筹|�
 _POST_MODIFIER = re.compile(r"^的?(?:专职|兼职|首席|资深|一名|一位|名)?")
 _POST_AFTER = re.compile(r"[，,]?(?:也|还|现|则|目前)?(?:是|任|担任|系|现任)|[，,](?=[^，。；]{2,24}[，,])")
 _TITLE_MODIFIER = re.compile(r"(?:专职|兼职|首席|资深|金牌)$")
-_SPEAKER_INTRO = re.compile(r"(?:介绍|表示|说|指出|认为|坦言|获悉|了解到)[，：:]")
-_QUOTE_INTRO = re.compile(r"(?:介绍|表示|说|说道|指出|认为|坦言|告诉记者)[，,：:]?“")
+_SAYING = "介绍|表示|说道|说|指出|认为|坦言|告诉记者"
+_SPEAKER_INTRO = re.compile(rf"(?:{_SAYING}|获悉|了解到)[，：:]")
+_QUOTE_INTRO = re.compile(rf"(?:{_SAYING})[，,：:]?“")
 _JOINT = re.compile(r"^(?:联合|会同|协同|携手|和|与|及|、)$")
 
 
