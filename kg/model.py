@@ -15,18 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 
+from kg.vocab import EntityType
 
 TITLE_SENTENCE = -1   # Mention.sentence for mentions in the headline
-
-
-class EntityType(str, Enum):
-    PLACE = "Place"
-    AGENCY = "Agency"
-    PROGRAMME = "Programme"
-    PERSON = "Person"
-    DOCUMENT = "PolicyDocument"
 
 
 @dataclass
@@ -116,6 +108,7 @@ class Mention:
     name: str = ""
     key: str = ""
     attrs: dict = field(default_factory=dict)
+    rule: str = ""             # the id of the rule (kg/rules/*.yaml) that found it
     # attrs keys used across stages:
     #   level, adcode, parent_key (places); place_key, parent_key (agencies);
     #   optional (bool) for forms the guidelines treat as optional;

@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.model import ArticleExtraction, Corpus, Problem, SourceText
+from kg import components
+from kg.doc import Doc, make_doc
+from kg.model import Article, ArticleExtraction, Corpus, Problem, SourceText
 from kg.read import decode_bytes, iter_source_paths, read_source
-from kg.recognise import recognise_article
-from kg.relate import relate_article
-from kg.resolve import resolve_article, resolve_entities
+from kg.resolve import resolve_entities
 from kg.split import split_articles
 
 Progress = Callable[[int], None]
@@ -41,9 +41,7 @@ def extract_source(source: SourceText) -> FileResult:
     extractions = []
     for article in articles:
         try:
-            mentions = recognise_article(article)
-            extraction, resolved = resolve_article(article, mentions)
-            relate_article(extraction, resolved)
+            extraction = extract_article(article)
         except Exception as err:       # noqa: BLE001 (any fault: report it, keep building)
             where = traceback.extract_tb(err.__traceback__)[-1]
             problems.append(Problem(
@@ -54,6 +52,15 @@ def extract_source(source: SourceText) -> FileResult:
             continue
         extractions.append(extraction)
     return extractions, problems
+
+
+def analyse(article: Article, until: str | None = None) -> Doc:
+    """One article through the components of kg/config.toml (up to `until`)."""
+    return components.run(make_doc(article), until)
+
+
+def extract_article(article: Article) -> ArticleExtraction:
+    return analyse(article).extraction
 
 
 def extract_path(path: Path) -> FileResult:

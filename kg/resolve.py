@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from kg.components import component
+from kg.doc import Doc
 from kg.gazetteer import gazetteer, town_short_name
 from kg.model import (Article, ArticleExtraction, Corpus, Entity, EntityType, LocalEntity,
                       Mention, TITLE_SENTENCE)
@@ -430,9 +432,10 @@ def _abbreviates(short: str, full: str) -> bool:
     return False
 
 
-def resolve_article(article: Article, mentions: list[Mention]) -> tuple[ArticleExtraction, list[Mention]]:
-    """One article's mentions -> its local entities, and the mentions with their entity keys."""
-    return _ArticleResolver(article, mentions).run()
+@component("resolve")
+def resolve(doc: Doc) -> None:
+    """The doc's mentions -> its local entities, and the mentions with their entity keys."""
+    doc.extraction, doc.spans = _ArticleResolver(doc.article, doc.spans).run()
 
 
 # ----------------------------------------------------------------- corpus-wide

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from enum import Enum
 from urllib.parse import quote
 
 from rdflib import Namespace
@@ -16,7 +17,56 @@ GOV = Namespace("https://w3id.org/govkg/ontology#")
 ID = Namespace("https://w3id.org/govkg/id/")
 
 __all__ = ["GOV", "ID", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "entity_iri", "article_iri", "digest_iri"]
+           "EntityType", "Level", "Predicate", "entity_iri", "article_iri", "digest_iri"]
+
+
+class EntityType(str, Enum):
+    """The kinds of node the extractor makes; the value is the ontology class's local name."""
+
+    PLACE = "Place"
+    AGENCY = "Agency"
+    PROGRAMME = "Programme"
+    PERSON = "Person"
+    DOCUMENT = "PolicyDocument"
+
+    @property
+    def term(self):
+        return GOV[self.value]
+
+    @property
+    def iri_kind(self) -> str:
+        """The path segment of the entity's IRI (`…/id/place/…`)."""
+        return "document" if self is EntityType.DOCUMENT else self.value.lower()
+
+
+class Level(str, Enum):
+    """Administrative levels of China's divisions (`gov:adminLevel`), highest first."""
+
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    TOWN = "town"
+    VILLAGE = "village"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+
+class Predicate(str, Enum):
+    """The relations between entities; the value is the ontology property's local name."""
+
+    PART_OF = "partOf"
+    LOCATED_IN = "locatedIn"
+    SUB_ORGANIZATION_OF = "subOrganizationOf"
+    IMPLEMENTED_BY = "implementedBy"
+    IMPLEMENTED_IN = "implementedIn"
+    ISSUED_BY = "issuedBy"
+    HOLDS_POST = "holdsPost"
+
+    @property
+    def term(self):
+        return GOV[self.value]
 
 # Characters kept as they are in minted IRIs: Chinese names stay readable,
 # anything that would break Turtle or SPARQL syntax is percent-encoded.
@@ -57,34 +107,14 @@ __all__ += ["ORG", "SCHEMA", "QB", "ENTITY_CLASSES", "ENTITY_KINDS", "entity_cla
             "RELATION_PREDICATES"]
 
 # EntityType value (the class's local name) -> the ontology class.
-ENTITY_CLASSES = {
-    "Place": GOV.Place,
-    "Agency": GOV.Agency,
-    "Programme": GOV.Programme,
-    "Person": GOV.Person,
-    "PolicyDocument": GOV.PolicyDocument,
-}
+ENTITY_CLASSES = {t.value: t.term for t in EntityType}
 
 # EntityType value -> the `kind` segment entity_iri() uses.
-ENTITY_KINDS = {
-    "Place": "place",
-    "Agency": "agency",
-    "Programme": "programme",
-    "Person": "person",
-    "PolicyDocument": "document",
-}
+ENTITY_KINDS = {t.value: t.iri_kind for t in EntityType}
 
 # Relation.predicate values that become plain triples `?s gov:<p> ?o`.
 # holdsPost additionally becomes a gov:Membership node.
-RELATION_PREDICATES = {
-    "partOf": GOV.partOf,
-    "locatedIn": GOV.locatedIn,
-    "subOrganizationOf": GOV.subOrganizationOf,
-    "implementedBy": GOV.implementedBy,
-    "implementedIn": GOV.implementedIn,
-    "issuedBy": GOV.issuedBy,
-    "holdsPost": GOV.holdsPost,
-}
+RELATION_PREDICATES = {p.value: p.term for p in Predicate}
 
 
 def entity_class(type_name: str):

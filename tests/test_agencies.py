@@ -1,16 +1,14 @@
 """AgencyRecognizer and resolution: bodies by grammar, chains of units, names from context."""
 from __future__ import annotations
 
+from kg.pipeline import analyse
 from kg.model import Article, EntityType, Sentence
-from kg.recognise import recognise_article
-from kg.relate import relate_article
-from kg.resolve import resolve_article
 
 
 def extract(*sentences: str, title: str = "标题"):
     art = Article("100_test.txt", 0, title, sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
-    ex, mentions = resolve_article(art, recognise_article(art))
-    relate_article(ex, mentions)
+    doc = analyse(art)
+    ex, mentions = doc.extraction, doc.spans
     return ex
 
 

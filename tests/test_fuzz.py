@@ -154,24 +154,13 @@ def _check_span(mention, text: str) -> None:
     ("强化技防监控“天网”建设。", "天网"),
 ])
 def test_programme_mentions_with_a_cue_keep_their_span(sentence, name):
-    from kg.recognise import recognise_article
+    from kg.pipeline import analyse
     article = _article("", [sentence])
-    mentions = [m for m in recognise_article(article) if m.name == name]
+    mentions = [m for m in analyse(article, "repeats").spans if m.name == name]
     assert mentions
     for m in mentions:
         assert m.start < m.end and sentence[m.start:m.end] == m.surface
         assert name in m.surface
-
-
-def _recognisers():
-    from kg.recognise import _cached
-    from kg.recognise.agencies import AgencyRecognizer
-    from kg.recognise.documents import DocumentRecognizer
-    from kg.recognise.people import PersonRecognizer
-    from kg.recognise.places import PlaceRecognizer
-    from kg.recognise.programmes import ProgrammeRecognizer
-    return [_cached(c) for c in (PlaceRecognizer, AgencyRecognizer, DocumentRecognizer,
-                                 ProgrammeRecognizer, PersonRecognizer)]
 
 
 sentences = st.lists(st.one_of(real, newspaperish, arbitrary).map(str.strip)
@@ -182,10 +171,10 @@ titles = st.one_of(st.just(""), real, newspaperish)
 @FEW
 @given(titles, sentences)
 def test_every_recogniser_takes_any_sentence(title, body):
-    from kg.recognise import ArticleContext
+    from kg.pipeline import analyse
     article = _article(title, body)
-    for recogniser in _recognisers():
-        for mention in recogniser.recognise(article, ArticleContext(article)):
+    for name in ("places", "agencies", "documents", "programmes", "people", "repeats"):
+        for mention in analyse(article, name).spans:
             assert mention.sentence == TITLE_SENTENCE or 0 <= mention.sentence < len(body)
             _check_span(mention, article.sentence_text(mention.sentence))
 
@@ -193,9 +182,9 @@ def test_every_recogniser_takes_any_sentence(title, body):
 @FEW
 @given(titles, sentences)
 def test_recognise_article_never_raises(title, body):
-    from kg.recognise import recognise_article
+    from kg.pipeline import analyse
     article = _article(title, body)
-    for mention in recognise_article(article):
+    for mention in analyse(article, "repeats").spans:
         _check_span(mention, article.sentence_text(mention.sentence))
 
 

@@ -1,16 +1,14 @@
 """Relations on sentences about cities outside the corpus: who runs what, where, and who said so."""
 from __future__ import annotations
 
+from kg.pipeline import analyse
 from kg.model import Article, Sentence
-from kg.recognise import recognise_article
-from kg.relate import relate_article
-from kg.resolve import resolve_article
 
 
 def relations(*sentences: str, title: str = "标题") -> set[tuple[str, str, str]]:
     art = Article("100_test.txt", 0, title, sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
-    ex, mentions = resolve_article(art, recognise_article(art))
-    relate_article(ex, mentions)
+    doc = analyse(art)
+    ex, mentions = doc.extraction, doc.spans
     names = {e.key: e.name for e in ex.entities}
     return {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
 
@@ -19,8 +17,8 @@ def figures(*sentences: str, title: str = "标题", paragraph: int = 0) -> set[t
     """(what it is about, value) of every statistic of an article of `sentences`."""
     art = Article("100_test.txt", 0, title, sentences=[Sentence(t, i, paragraph=paragraph)
                                                        for i, t in enumerate(sentences)])
-    ex, mentions = resolve_article(art, recognise_article(art))
-    relate_article(ex, mentions)
+    doc = analyse(art)
+    ex, mentions = doc.extraction, doc.spans
     names = {e.key: e.name for e in ex.entities}
     return {(names.get(s.about), s.value) for s in ex.statistics}
 

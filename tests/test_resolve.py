@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.pipeline import analyse
 from kg.model import Article, EntityType, Sentence
 from kg.pipeline import build_corpus
-from kg.recognise import recognise_article
-from kg.relate import relate_article
-from kg.resolve import resolve_article, resolve_entities
+from kg.resolve import resolve_entities
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -15,8 +14,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 def _extraction(source: str, sentences: list[str], reporters=()):
     art = Article(source, 0, "标题", list(reporters),
                   sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
-    ex, mentions = resolve_article(art, recognise_article(art))
-    return relate_article(ex, mentions)
+    doc = analyse(art)
+    ex, mentions = doc.extraction, doc.spans
+    return ex
 
 
 def _people(corpus) -> list[str]:

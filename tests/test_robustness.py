@@ -552,14 +552,14 @@ def test_an_extractor_fault_costs_one_article_not_the_build(monkeypatch):
     import kg.pipeline as pipeline
     from kg.pipeline import extract_source
 
-    real = pipeline.recognise_article
+    real = pipeline.extract_article
 
     def faulty(article):
         if "编织" in article.title:
             raise KeyError("高家镇")
         return real(article)
 
-    monkeypatch.setattr(pipeline, "recognise_article", faulty)
+    monkeypatch.setattr(pipeline, "extract_article", faulty)
     source = read_source(ROOT / "data" / "corpus" / "002_ddcbd0e929d78be1.txt")
     extractions, problems = extract_source(source)
     faults = [p for p in problems if "internal error" in p.message]

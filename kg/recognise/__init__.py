@@ -1,16 +1,16 @@
 """Recognisers: each finds one kind of mention; one shared step resolves overlaps.
 
-A recogniser is an object with `recognise(article, context) -> list[Mention]`.
-They run in order (places first, since agencies and people lean on them) and
-see what the earlier ones found through the `ArticleContext`.
+Each is a pipeline component (kg/config.toml orders them: places first, since agencies
+and people lean on them) that adds its mentions to the doc's spans.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from kg.components import component
+from kg.doc import Doc
 from kg.model import Article, EntityType, Mention
-from kg import words as _words  # noqa: F401  (quiets jieba before any recogniser loads it)
 
 
 @dataclass
@@ -50,22 +50,52 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.sentence, m.start, -m.length))
 
 
-def recognise_article(article: Article) -> list[Mention]:
-    from kg.recognise.agencies import AgencyRecognizer
-    from kg.recognise.documents import DocumentRecognizer
-    from kg.recognise.people import PersonRecognizer
-    from kg.recognise.places import PlaceRecognizer
-    from kg.recognise.programmes import ProgrammeRecognizer
+class _Recogniser:
+    """A recogniser as a pipeline component: its mentions join the doc's, overlaps resolved."""
 
-    context = ArticleContext(article)
-    for recogniser in (_cached(PlaceRecognizer), _cached(AgencyRecognizer),
-                       _cached(DocumentRecognizer), _cached(ProgrammeRecognizer),
-                       _cached(PersonRecognizer)):
-        context.mentions.extend(recogniser.recognise(article, context))
-        context.mentions = resolve_overlaps(context.mentions)
-    context.mentions = resolve_overlaps(context.mentions + repeated_names(article, context)
-                                        + repeated_programmes(article, context))
-    return context.mentions
+    def __init__(self, make):
+        self.make = make
+        self.instance = None
+
+    def __call__(self, doc: Doc) -> None:
+        if self.instance is None:
+            self.instance = self.make()
+        context = ArticleContext(doc.article, doc.spans)
+        doc.spans = resolve_overlaps(doc.spans + self.instance.recognise(doc.article, context))
+
+
+def _places():
+    from kg.recognise.places import PlaceRecognizer
+    return PlaceRecognizer()
+
+
+def _agencies():
+    from kg.recognise.agencies import AgencyRecognizer
+    return AgencyRecognizer()
+
+
+def _programmes():
+    from kg.recognise.programmes import ProgrammeRecognizer
+    return ProgrammeRecognizer()
+
+
+def _people():
+    from kg.recognise.people import PersonRecognizer
+    return PersonRecognizer()
+
+
+component("places")(_Recogniser(_places))
+component("agencies")(_Recogniser(_agencies))
+component("programmes")(_Recogniser(_programmes))
+component("people")(_Recogniser(_people))
+
+
+@component("repeats")
+def repeats(doc: Doc) -> None:
+    """Names said once with their cue are the same names wherever else they are written."""
+    context = ArticleContext(doc.article, doc.spans)
+    doc.spans = resolve_overlaps(doc.spans + repeated_names(doc.article, context)
+                                 + repeated_programmes(doc.article, context))
 
 
 def repeated_programmes(article: Article, context: ArticleContext) -> list[Mention]:
@@ -116,10 +146,3 @@ def repeated_names(article: Article, context: ArticleContext) -> list[Mention]:
     return out
 
 
-_INSTANCES: dict[type, object] = {}
-
-
-def _cached(cls):
-    if cls not in _INSTANCES:
-        _INSTANCES[cls] = cls()
-    return _INSTANCES[cls]

@@ -5,6 +5,8 @@ import re
 from functools import cache
 from dataclasses import replace
 
+from kg.components import component
+from kg.doc import Doc
 from kg.lexicons import alternation, sections
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.relations import (document_relations, lead_agency, nested_in_name, post_relations,
@@ -18,8 +20,13 @@ _SUBJECT_TYPES = (EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME)
 _INSTRUMENTAL = re.compile(alternation("stat_instrumental"))
 
 
+@component("relate")
+def relate(doc: Doc) -> None:
+    """Fill the extraction's relations and statistics from the article's resolved mentions."""
+    relate_article(doc.extraction, doc.spans)
+
+
 def relate_article(ex: ArticleExtraction, mentions: list[Mention]) -> ArticleExtraction:
-    """Fill `ex.relations` and `ex.statistics` from the article's resolved mentions."""
     ex.relations = (structural_relations(ex) + programme_relations(ex, mentions)
                     + document_relations(ex, mentions) + post_relations(ex, mentions))
     ex.statistics = article_statistics(ex, mentions)

@@ -1,0 +1,395 @@
+"""Token patterns: the matcher behind the rules of `kg/rules/*.yaml`.
+
+A pattern is a list of elements in the format of spaCy's `Matcher`. An element tests one
+token — `TEXT`, `TAG` (jieba's dictionary tag), `LENGTH`, `IS_HAN`, `IS_DIGIT`, `IS_PUNCT`,
+`IS_SENT_START`, `LEX: {NOT_IN: [...]}`, `ENT: {NOT_IN: [...]}`, `PRED` — or, with `LEX: CLASS`
+or `ENT: LABEL`, one lexicon entry or one span of the document, which may cover several
+tokens. `OP` repeats an element (`?`, `*`, `+`, `{n,m}`; a trailing `?` makes it lazy) or
+negates a token test (`!`: one token that fails it); `NAME` captures what it matched; the
+zero-width `{IS_SENT_END: true}` holds at the end of the sentence. Values are a string, or
+`{IN: [...]}`, `{NOT_IN: [...]}`, `{REGEX: "..."}`; `LENGTH` takes `{">=": n}` and the like.
+
+Matching follows regular expressions: the leftmost start, then the first match in
+backtracking order (greedy repeats take all they can), matches not overlapping. A pattern is
+only tried where its first selective element (a literal text, a lexicon class, a span label)
+can match, so most rules cost a few dictionary look-ups per sentence.
+
+Why not spaCy's `Matcher` itself: measured here, `import spacy` alone costs 0.7 s of CPU,
+a third of what a bare `jieba.cut` of twenty times the bundled corpus takes (the speed goal
+of `bench/`), before a single match; the format is the same, so the rules would carry over.
+"""
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kg.doc import Doc, Sent
+from kg.rules.lexicon import Lexicon
+
+TokenTest = Callable[["Context", int], bool]
+TOKEN_PREDICATES: dict[str, Callable[[Sent, int], bool]] = {}
+
+_COMPARE = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le,
+            ">": operator.gt, "<": operator.lt}
+_REPEAT = re.compile(r"^\{(\d*),(\d*)\}(\??)$|^([?*+!])(\??)$")
+_PUNCT = re.compile(r"^[^\w\s]+$")
+_DIGITS = re.compile(r"^[0-9０-９.,％%]+$")
+
+
+def token_predicate(name: str):
+    """Register `fn(sent, i) -> bool` as the token test `{PRED: name}`."""
+    def register(fn):
+        TOKEN_PREDICATES[name] = fn
+        return fn
+    return register
+
+
+class PatternError(ValueError):
+    pass
+
+
+class Context:
+    """One sentence as the matcher reads it: tokens, lexicon entries and the doc's spans."""
+
+    def __init__(self, doc: Doc, sent: Sent, lex: Lexicon):
+        self.doc, self.sent, self.lex = doc, sent, lex
+        self.n = len(sent)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return self.sent.words
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            out.setdefault(w, []).append(i)
+        return out
+
+    @cached_property
+    def spans(self) -> dict[str, dict[int, list[int]]]:
+        """label -> start character -> end characters of the doc's spans in this sentence."""
+        out: dict[str, dict[int, list[int]]] = {}
+        for span in self.doc.spans:
+            if span.sentence == self.sent.index:
+                label = getattr(span.type, "value", span.type)
+                out.setdefault(label, {}).setdefault(span.start, []).append(span.end)
+        return out
+
+    def covered(self, label: str) -> set[int]:
+        """Characters inside a span of `label`."""
+        cache = self.__dict__.setdefault("_covered", {})
+        if label not in cache:
+            cache[label] = {c for start, ends in self.spans.get(label, {}).items()
+                            for c in range(start, max(ends))}
+        return cache[label]
+
+    def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
+        """Token indexes where spans starting at `char` and ending at `char_ends` end."""
+        ends = (self.sent.token_at(e) for e in char_ends)
+        return sorted({e for e in ends if e is not None}, reverse=True)
+
+
+@dataclass(frozen=True)
+class Element:
+    ends: Callable[[Context, int], list[int]]      # token i -> where a match starting there ends
+    min: int = 1
+    max: int | None = 1
+    lazy: bool = False
+    name: str | None = None
+    anchors: Callable[[Context], Iterable[int]] | None = None   # where it can start, if selective
+    zero_width: Callable[[Context, int], bool] | None = None
+    unit: bool = False                              # may cover several tokens
+
+
+@dataclass
+class Match:
+    sent: Sent
+    start: int                                     # token indexes
+    end: int
+    groups: dict[str, tuple[int, int]] = field(default_factory=dict)
+    rule: object = None                            # the Rule, when a rule set matched it
+
+    def span(self, name: str | None = None) -> tuple[int, int]:
+        """Character offsets of the match, or of a named part of it."""
+        start, end = (self.start, self.end) if name is None else self.groups[name]
+        return self.sent.starts[start], self.sent.starts[end]
+
+    def text(self, name: str | None = None) -> str:
+        if name is not None and name not in self.groups:
+            return ""
+        start, end = self.span(name)
+        return self.sent.text[start:end]
+
+    def has(self, name: str) -> bool:
+        return name in self.groups
+
+
+class Pattern:
+    def __init__(self, elements: list[Element]):
+        if not elements or all(e.zero_width for e in elements):
+            raise PatternError("a pattern needs an element that matches a token")
+        self.elements = elements
+        self._anchor = _anchor(elements)
+
+    def finditer(self, ctx: Context) -> Iterator[Match]:
+        last = 0
+        for start in self._starts(ctx):
+            if start < last:
+                continue
+            found = self.match_at(ctx, start)
+            if found is not None:
+                yield found
+                last = max(found.end, start + 1)
+
+    def match_at(self, ctx: Context, start: int) -> Match | None:
+        found = self._seq(ctx, 0, start, {})
+        return Match(ctx.sent, start, found[0], found[1]) if found else None
+
+    def _starts(self, ctx: Context) -> list[int]:
+        if self._anchor is None:
+            return list(range(ctx.n))
+        k, width = self._anchor
+        anchors = self.elements[k].anchors(ctx)
+        if width == 0:
+            return sorted(set(anchors))
+        return sorted({p - d for p in anchors for d in range(width + 1) if p - d >= 0})
+
+    def _seq(self, ctx: Context, k: int, pos: int, groups: dict):
+        if k == len(self.elements):
+            return pos, groups
+        el = self.elements[k]
+        if el.zero_width is not None:
+            return self._seq(ctx, k + 1, pos, groups) if el.zero_width(ctx, pos) else None
+        return self._repeat(ctx, k, pos, pos, 0, groups)
+
+    def _repeat(self, ctx: Context, k: int, first: int, pos: int, count: int, groups: dict):
+        el = self.elements[k]
+        can_stop = count >= el.min
+        if el.lazy and can_stop and (found := self._stop(ctx, k, first, pos, groups)):
+            return found
+        if (el.max is None or count < el.max) and pos < ctx.n:
+            for end in el.ends(ctx, pos):
+                if end > pos and (found := self._repeat(ctx, k, first, end, count + 1, groups)):
+                    return found
+        if not el.lazy and can_stop:
+            return self._stop(ctx, k, first, pos, groups)
+        return None
+
+    def _stop(self, ctx: Context, k: int, first: int, pos: int, groups: dict):
+        name = self.elements[k].name
+        if name and pos > first:
+            groups = {**groups, name: (first, pos)}
+        return self._seq(ctx, k + 1, pos, groups)
+
+
+def _anchor(elements: list[Element]) -> tuple[int, int] | None:
+    """The first selective element that every match must contain, and the most tokens the
+    elements before it can cover (None: try every position)."""
+    width = 0
+    for k, el in enumerate(elements):
+        if el.anchors is not None and el.min >= 1:
+            return k, width
+        if el.zero_width is not None:
+            continue
+        if el.unit or el.max is None:
+            return None
+        width += el.max
+    return None
+
+
+# ------------------------------------------------------------------ compiling
+
+def compile_pattern(spec: list[dict], lex: Lexicon) -> Pattern:
+    if not isinstance(spec, list):
+        raise PatternError("a pattern is a list of token descriptions")
+    return Pattern([compile_element(e, lex) for e in spec])
+
+
+def compile_element(spec: dict, lex: Lexicon) -> Element:
+    if not isinstance(spec, dict):
+        raise PatternError(f"an element is a mapping, not {spec!r}")
+    spec = dict(spec)
+    op = str(spec.pop("OP", ""))
+    name = spec.pop("NAME", None)
+    low, high, lazy, negate = _repeat(op)
+    if spec.get("IS_SENT_END") is True and len(spec) == 1:
+        return Element(ends=_never, zero_width=lambda ctx, pos: pos == ctx.n)
+    unit = _unit(spec, lex)
+    if unit is not None:
+        if negate:
+            raise PatternError("OP ! negates token tests, not LEX or ENT units")
+        ends, anchors = unit
+        return Element(ends, low, high, lazy, name, anchors, unit=True)
+    test = _token_test(spec, lex)
+    if negate:
+        return Element(lambda ctx, i: [i + 1] if not test(ctx, i) else [], 1, 1, False, name)
+    return Element(lambda ctx, i: [i + 1] if test(ctx, i) else [], low, high, lazy, name,
+                   _text_anchors(spec))
+
+
+def _repeat(op: str) -> tuple[int, int | None, bool, bool]:
+    """(min, max, lazy, negate) of an OP."""
+    if op == "":
+        return 1, 1, False, False
+    m = _REPEAT.match(op)
+    if m is None:
+        raise PatternError(f"unknown OP {op!r}")
+    if m.group(4):
+        low, high = {"?": (0, 1), "*": (0, None), "+": (1, None), "!": (1, 1)}[m.group(4)]
+        return low, high, bool(m.group(5)), m.group(4) == "!"
+    low = int(m.group(1) or 0)
+    high = int(m.group(2)) if m.group(2) else None
+    return low, high, bool(m.group(3)), False
+
+
+def _unit(spec: dict, lex: Lexicon):
+    """(ends, anchors) of a LEX or ENT element that names classes or labels to match."""
+    for key in ("LEX", "ENT"):
+        value = spec.get(key)
+        if value is None or isinstance(value, dict) and "NOT_IN" in value:
+            continue
+        if len(spec) > 1:
+            raise PatternError(f"{key} units take no other test: {spec}")
+        names = [value] if isinstance(value, str) else list(value["IN"])
+        if key == "LEX":
+            for cls in names:
+                lex.words(cls)                    # unknown classes fail when the rule loads
+            return _lex_ends(names), _lex_anchors(names)
+        return _ent_ends(names), _ent_anchors(names)
+    return None
+
+
+def _lex_ends(classes: list[str]):
+    def ends(ctx: Context, i: int) -> list[int]:
+        char = ctx.sent.starts[i]
+        out = ctx.token_ends(char, (e for c in classes for e in ctx.sent.unit_ends(c, char)))
+        if any(ctx.words[i] in ctx.lex.words(c) for c in classes) and i + 1 not in out:
+            out.append(i + 1)
+        return out
+    return ends
+
+
+def _lex_anchors(classes: list[str]):
+    def anchors(ctx: Context) -> Iterable[int]:
+        out = set()
+        for c in classes:
+            entries = ctx.lex.words(c)
+            out.update(i for w, found in ctx.positions.items() if w in entries for i in found)
+            starts = ctx.sent.units.get(c, {})
+            out.update(i for i in map(ctx.sent.token_at, starts) if i is not None)
+        return out
+    return anchors
+
+
+def _ent_ends(labels: list[str]):
+    def ends(ctx: Context, i: int) -> list[int]:
+        char = ctx.sent.starts[i]
+        return ctx.token_ends(char, (e for lb in labels for e in ctx.spans.get(lb, {}).get(char, ())))
+    return ends
+
+
+def _ent_anchors(labels: list[str]):
+    def anchors(ctx: Context) -> Iterable[int]:
+        starts = (s for lb in labels for s in ctx.spans.get(lb, {}))
+        return {i for i in map(ctx.sent.token_at, starts) if i is not None}
+    return anchors
+
+
+def _text_anchors(spec: dict):
+    """Where a token element with a literal TEXT (or a TEXT IN list) can match."""
+    value = spec.get("TEXT")
+    if isinstance(value, str):
+        return lambda ctx: ctx.positions.get(value, ())
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        wanted = frozenset(value["IN"])
+        return lambda ctx: [i for w in wanted & ctx.positions.keys() for i in ctx.positions[w]]
+    return None
+
+
+def _token_test(spec: dict, lex: Lexicon) -> TokenTest:
+    tests: list[TokenTest] = []
+    for key, value in spec.items():
+        tests.append(_one_test(key, value, lex))
+    if not tests:
+        return lambda ctx, i: True
+    if len(tests) == 1:
+        return tests[0]
+    return lambda ctx, i: all(t(ctx, i) for t in tests)
+
+
+def _one_test(key: str, value, lex: Lexicon) -> TokenTest:
+    if key == "TEXT":
+        check = _value_test(value)
+        return lambda ctx, i: check(ctx.words[i])
+    if key == "TAG":
+        check = _value_test(value)
+        return lambda ctx, i: check(ctx.sent.tag(i) or "")
+    if key == "LENGTH":
+        check = _compare(value)
+        return lambda ctx, i: check(len(ctx.words[i]))
+    if key == "LEX":
+        classes = list(value["NOT_IN"])
+        for cls in classes:
+            lex.words(cls)
+        return lambda ctx, i: not any(ctx.words[i] in ctx.lex.words(c) for c in classes)
+    if key == "ENT":
+        labels = list(value["NOT_IN"])
+        return lambda ctx, i: not any(ctx.sent.starts[i] in ctx.covered(lb) for lb in labels)
+    if key == "PRED":
+        return _predicate(value)
+    if key in _FLAGS:
+        flag, want = _FLAGS[key], bool(value)
+        return lambda ctx, i: flag(ctx, i) is want
+    raise PatternError(f"unknown token attribute {key!r}")
+
+
+def _predicate(name: str) -> TokenTest:
+    def test(ctx: Context, i: int) -> bool:
+        try:
+            fn = TOKEN_PREDICATES[name]
+        except KeyError:
+            raise PatternError(f"unknown token predicate {name!r}") from None
+        return fn(ctx.sent, i)
+    return test
+
+
+_FLAGS: dict[str, TokenTest] = {
+    "IS_HAN": lambda ctx, i: all("\u4e00" <= ch <= "\u9fff" for ch in ctx.words[i]),
+    "IS_DIGIT": lambda ctx, i: bool(_DIGITS.match(ctx.words[i])),
+    "IS_PUNCT": lambda ctx, i: bool(_PUNCT.match(ctx.words[i])),
+    "IS_SENT_START": lambda ctx, i: i == 0,
+}
+
+
+def _value_test(value) -> Callable[[str], bool]:
+    if isinstance(value, str):
+        return value.__eq__
+    if not isinstance(value, dict):
+        raise PatternError(f"a value is a string or a mapping, not {value!r}")
+    checks: list[Callable[[str], bool]] = []
+    for op, arg in value.items():
+        if op == "IN":
+            checks.append(frozenset(arg).__contains__)
+        elif op == "NOT_IN":
+            banned = frozenset(arg)
+            checks.append(lambda s: s not in banned)
+        elif op == "REGEX":
+            checks.append(lambda s, r=re.compile(arg): r.search(s) is not None)
+        else:
+            raise PatternError(f"unknown value test {op!r}")
+    return checks[0] if len(checks) == 1 else (lambda s: all(c(s) for c in checks))
+
+
+def _compare(value) -> Callable[[int], bool]:
+    if isinstance(value, int):
+        return value.__eq__
+    pairs = [(_COMPARE[op], int(n)) for op, n in value.items()]
+    return lambda n: all(f(n, m) for f, m in pairs)
+
+
+def _never(ctx: Context, i: int) -> list[int]:
+    return []

@@ -1,0 +1,142 @@
+"""Rule files: each component's patterns, actions and examples, loaded from YAML.
+
+    - id: document.book_title          # unique across the files
+      action: propose                   # what the component does with a match
+      pattern: [{TEXT: 《}, {TEXT: {NOT_IN: [《, 》]}, OP: "+", NAME: title}, {TEXT: 》}]
+      chars: {title: [4, 80]}           # optional: lengths of named parts, in characters
+      where: [not_a_broadcast]          # optional: named checks a pattern cannot say
+      yes: [公安局印发《社区警务工作规范》]   # sentences where the rule applies …
+      no: [据《法治日报》报道]                # … and where it must not
+      # any other key is an argument of the action (label, level, kind …)
+
+An example is a sentence, or `{text: …, title: …, find: [texts the match must cover]}`.
+`tests/test_rules.py` runs every example through the pipeline; a rule applies when it
+matched with all its checks passing (`Doc.trace` records that).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from kg.doc import Doc, Sent
+from kg.rules.engine import Context, Match, Pattern, PatternError, compile_pattern
+from kg.rules.lexicon import lexicon
+
+MATCH_PREDICATES: dict[str, Callable[[Match, Doc], bool]] = {}
+_RULE_KEYS = {"id", "action", "pattern", "chars", "where", "yes", "no"}
+
+
+def check(name: str):
+    """Register `fn(match, doc) -> bool` as the rule check `where: [name]`."""
+    def register(fn):
+        MATCH_PREDICATES[name] = fn
+        return fn
+    return register
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    title: str = ""
+    find: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    component: str
+    action: str
+    pattern: Pattern = field(repr=False)
+    chars: dict[str, tuple[int, int]] = field(default_factory=dict)
+    where: tuple[str, ...] = ()
+    args: dict = field(default_factory=dict)
+    yes: tuple[Example, ...] = ()
+    no: tuple[Example, ...] = ()
+
+    def applies(self, match: Match, doc: Doc) -> bool:
+        for name, (low, high) in self.chars.items():
+            if not low <= len(match.text(name)) <= high:
+                return False
+        for name in self.where:
+            try:
+                predicate = MATCH_PREDICATES[name]
+            except KeyError:
+                raise PatternError(f"rule {self.id}: unknown check {name!r}") from None
+            if not predicate(match, doc):
+                return False
+        return True
+
+
+class RuleSet:
+    """The rules of one component, in file order."""
+
+    def __init__(self, component: str, rules: list[Rule]):
+        self.component = component
+        self.rules = rules
+        self.actions = {r.action for r in rules}
+
+    def context(self, doc: Doc, sent: Sent) -> Context:
+        return Context(doc, sent, lexicon())
+
+    def matches(self, ctx: Context, action: str | None = None) -> Iterator[Match]:
+        """Every match of the rules (of one action) that applies, recorded in the doc's trace."""
+        for rule in self.rules:
+            if action is not None and rule.action != action:
+                continue
+            for m in rule.pattern.finditer(ctx):
+                if rule.applies(m, ctx.doc):
+                    m.rule = rule
+                    start, end = m.span()
+                    ctx.doc.trace.append((rule.id, ctx.sent.index, start, end))
+                    yield m
+
+    def by_id(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+@cache
+def rules(component: str) -> RuleSet:
+    """The rule set of `kg/rules/<component>.yaml`, compiled once."""
+    text = resources.files(__package__).joinpath(f"{component}.yaml").read_text(encoding="utf-8")
+    return parse_rules(component, text)
+
+
+def parse_rules(component: str, text: str) -> RuleSet:
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    out = []
+    for n, entry in enumerate(data.get("rules", []), 1):
+        where = f"kg/rules/{component}.yaml, rule {entry.get('id') or n}"
+        try:
+            out.append(_rule(component, entry))
+        except (PatternError, KeyError, TypeError, ValueError) as err:
+            raise PatternError(f"{where}: {err}") from None
+    ids = [r.id for r in out]
+    if len(ids) != len(set(ids)):
+        raise PatternError(f"kg/rules/{component}.yaml: rule ids repeat")
+    return RuleSet(component, out)
+
+
+def _rule(component: str, entry: dict) -> Rule:
+    missing = {"id", "action", "pattern"} - entry.keys()
+    if missing:
+        raise KeyError(f"missing {', '.join(sorted(missing))}")
+    return Rule(
+        id=str(entry["id"]), component=component, action=str(entry["action"]),
+        pattern=compile_pattern(entry["pattern"], lexicon()),
+        chars={k: (int(v[0]), int(v[1])) for k, v in (entry.get("chars") or {}).items()},
+        where=tuple(entry.get("where") or ()),
+        args={k: v for k, v in entry.items() if k not in _RULE_KEYS},
+        yes=tuple(map(_example, entry.get("yes") or ())),
+        no=tuple(map(_example, entry.get("no") or ())))
+
+
+def _example(entry) -> Example:
+    if isinstance(entry, str):
+        return Example(entry)
+    find = entry.get("find") or ()
+    return Example(str(entry["text"]), str(entry.get("title", "")),
+                   (find,) if isinstance(find, str) else tuple(find))

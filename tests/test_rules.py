@@ -1,0 +1,47 @@
+"""Every rule of kg/rules/*.yaml applies to its `yes` examples and not to its `no` examples.
+
+Each example runs through the pipeline (kg/config.toml) up to the rule's component; the
+doc's trace says which rules matched where.
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from kg import components
+from kg.doc import make_doc
+from kg.model import Article, Sentence
+from kg.rules.ruleset import Example, Rule, rules
+
+FILES = sorted(p.name[:-5] for p in resources.files("kg.rules").iterdir()
+               if p.name.endswith(".yaml") and p.name != "lexicon.yaml")
+RULES = [r for f in FILES for r in rules(f).rules]
+
+
+def traced(rule: Rule, example: Example) -> list[str]:
+    """The texts `rule` matched in the example, run up to its component."""
+    article = Article("example.txt", 0, example.title, sentences=[Sentence(example.text, 0)])
+    doc = components.run(make_doc(article), until=rule.component)
+    return [doc.sents[s].text[a:b] for rid, s, a, b in doc.trace if rid == rule.id]
+
+
+def test_there_are_rule_files_and_every_component_of_a_file_runs():
+    names = {name for name, _ in components.pipeline()}
+    assert FILES and set(FILES) <= names
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_examples(rule: Rule):
+    for example in rule.yes:
+        found = traced(rule, example)
+        assert found, f"{rule.id} should apply to: {example.text}"
+        for text in example.find:
+            assert any(text in f for f in found), f"{rule.id} matched {found}, not {text!r}"
+    for example in rule.no:
+        found = traced(rule, example)
+        if example.find:
+            assert not any(t in f for t in example.find for f in found), \
+                f"{rule.id} should not match {example.find} in: {example.text}"
+        else:
+            assert not found, f"{rule.id} should not apply to: {example.text} (matched {found})"
