@@ -3,11 +3,14 @@
 A pattern is a list of elements in the format of spaCy's `Matcher`. An element tests one
 token — `TEXT`, `TAG` (jieba's dictionary tag), `LENGTH`, `IS_HAN`, `IS_DIGIT`, `IS_PUNCT`,
 `IS_SENT_START`, `LEX: {NOT_IN: [...]}`, `ENT: {NOT_IN: [...]}`, `PRED` — or, with `LEX: CLASS`
-or `ENT: LABEL`, one lexicon entry or one span of the document, which may cover several
-tokens. `OP` repeats an element (`?`, `*`, `+`, `{n,m}`; a trailing `?` makes it lazy) or
-negates a token test (`!`: one token that fails it); `NAME` captures what it matched; the
-zero-width `{IS_SENT_END: true}` holds at the end of the sentence. Values are a string, or
-`{IN: [...]}`, `{NOT_IN: [...]}`, `{REGEX: "..."}`; `LENGTH` takes `{">=": n}` and the like.
+or `ENT: LABEL` (and `ATTRS: {key: value test}` on the span's attributes), one lexicon entry
+or one span of the document, which may cover several tokens. `OP` repeats an element (`?`,
+`*`, `+`, `{n,m}`; a trailing `?` makes it lazy) or negates a token test (`!`: one token that
+fails it); `NAME` captures what it matched. Zero-width elements test where the match stands:
+`{IS_SENT_START: true}`, `{IS_SENT_END: true}`, `{PEEK: element}` / `{NOT_PEEK: element}`
+(what comes next) and `{BEHIND: element}` / `{NOT_BEHIND: element}` (the token or unit that
+ends here). Values are a string, or `{IN: [...]}`, `{NOT_IN: [...]}`, `{REGEX: "..."}`;
+`LENGTH` takes `{">=": n}` and the like. A rule may give several `patterns` instead of one.
 
 Matching follows regular expressions: the leftmost start, then the first match in
 backtracking order (greedy repeats take all they can), matches not overlapping. A pattern is
@@ -70,21 +73,21 @@ class Context:
         return out
 
     @cached_property
-    def spans(self) -> dict[str, dict[int, list[int]]]:
-        """label -> start character -> end characters of the doc's spans in this sentence."""
-        out: dict[str, dict[int, list[int]]] = {}
+    def spans(self) -> dict[str, dict[int, list]]:
+        """label -> start character -> the doc's spans of this sentence starting there."""
+        out: dict[str, dict[int, list]] = {}
         for span in self.doc.spans:
             if span.sentence == self.sent.index:
                 label = getattr(span.type, "value", span.type)
-                out.setdefault(label, {}).setdefault(span.start, []).append(span.end)
+                out.setdefault(label, {}).setdefault(span.start, []).append(span)
         return out
 
     def covered(self, label: str) -> set[int]:
         """Characters inside a span of `label`."""
         cache = self.__dict__.setdefault("_covered", {})
         if label not in cache:
-            cache[label] = {c for start, ends in self.spans.get(label, {}).items()
-                            for c in range(start, max(ends))}
+            cache[label] = {c for spans in self.spans.get(label, {}).values()
+                            for span in spans for c in range(span.start, span.end)}
         return cache[label]
 
     def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
@@ -216,8 +219,9 @@ def compile_element(spec: dict, lex: Lexicon) -> Element:
     op = str(spec.pop("OP", ""))
     name = spec.pop("NAME", None)
     low, high, lazy, negate = _repeat(op)
-    if spec.get("IS_SENT_END") is True and len(spec) == 1:
-        return Element(ends=_never, zero_width=lambda ctx, pos: pos == ctx.n)
+    zero = _zero_width(spec, lex)
+    if zero is not None:
+        return Element(ends=_never, zero_width=zero)
     unit = _unit(spec, lex)
     if unit is not None:
         if negate:
@@ -229,6 +233,32 @@ def compile_element(spec: dict, lex: Lexicon) -> Element:
         return Element(lambda ctx, i: [i + 1] if not test(ctx, i) else [], 1, 1, False, name)
     return Element(lambda ctx, i: [i + 1] if test(ctx, i) else [], low, high, lazy, name,
                    _text_anchors(spec))
+
+
+def _zero_width(spec: dict, lex: Lexicon) -> Callable[[Context, int], bool] | None:
+    """The test of a zero-width element (None when the element consumes tokens)."""
+    if len(spec) != 1:
+        return None
+    key, value = next(iter(spec.items()))
+    if key == "IS_SENT_START" and value is True:
+        return lambda ctx, pos: pos == 0
+    if key == "IS_SENT_END" and value is True:
+        return lambda ctx, pos: pos == ctx.n
+    if key in ("PEEK", "NOT_PEEK"):
+        ahead, want = compile_element(value, lex).ends, key == "PEEK"
+        return lambda ctx, pos: (pos < ctx.n and bool(ahead(ctx, pos))) is want
+    if key in ("BEHIND", "NOT_BEHIND"):
+        ending, want = _ending_here(value, lex), key == "BEHIND"
+        return lambda ctx, pos: (pos > 0 and ending(ctx, pos)) is want
+    return None
+
+
+def _ending_here(spec: dict, lex: Lexicon) -> Callable[[Context, int], bool]:
+    """Whether a token or unit described by `spec` ends at token `pos`."""
+    el = compile_element(spec, lex)
+    if not el.unit:
+        return lambda ctx, pos: bool(el.ends(ctx, pos - 1))
+    return lambda ctx, pos: any(pos in el.ends(ctx, start) for start in range(pos))
 
 
 def _repeat(op: str) -> tuple[int, int | None, bool, bool]:
@@ -252,14 +282,15 @@ def _unit(spec: dict, lex: Lexicon):
         value = spec.get(key)
         if value is None or isinstance(value, dict) and "NOT_IN" in value:
             continue
-        if len(spec) > 1:
+        if set(spec) - {key, "ATTRS"} or "ATTRS" in spec and key != "ENT":
             raise PatternError(f"{key} units take no other test: {spec}")
         names = [value] if isinstance(value, str) else list(value["IN"])
         if key == "LEX":
             for cls in names:
                 lex.words(cls)                    # unknown classes fail when the rule loads
             return _lex_ends(names), _lex_anchors(names)
-        return _ent_ends(names), _ent_anchors(names)
+        attrs = {k: _value_test(v) for k, v in (spec.get("ATTRS") or {}).items()}
+        return _ent_ends(names, attrs), _ent_anchors(names)
     return None
 
 
@@ -285,11 +316,17 @@ def _lex_anchors(classes: list[str]):
     return anchors
 
 
-def _ent_ends(labels: list[str]):
+def _ent_ends(labels: list[str], attrs: dict[str, Callable[[str], bool]]):
     def ends(ctx: Context, i: int) -> list[int]:
         char = ctx.sent.starts[i]
-        return ctx.token_ends(char, (e for lb in labels for e in ctx.spans.get(lb, {}).get(char, ())))
+        found = (span for lb in labels for span in ctx.spans.get(lb, {}).get(char, ()))
+        return ctx.token_ends(char, (span.end for span in found if _has(span, attrs)))
     return ends
+
+
+def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:
+    return all(test(str(getattr(span.attrs.get(k), "value", span.attrs.get(k, ""))))
+               for k, test in attrs.items())
 
 
 def _ent_anchors(labels: list[str]):

@@ -3,6 +3,7 @@
     - id: document.book_title          # unique across the files
       action: propose                   # what the component does with a match
       pattern: [{TEXT: 《}, {TEXT: {NOT_IN: [《, 》]}, OP: "+", NAME: title}, {TEXT: 》}]
+                                        # (or `patterns: [[…], […]]`: any of them)
       chars: {title: [4, 80]}           # optional: lengths of named parts, in characters
       where: [not_a_broadcast]          # optional: named checks a pattern cannot say
       yes: [公安局印发《社区警务工作规范》]   # sentences where the rule applies …
@@ -27,7 +28,7 @@ from kg.rules.engine import Context, Match, Pattern, PatternError, compile_patte
 from kg.rules.lexicon import lexicon
 
 MATCH_PREDICATES: dict[str, Callable[[Match, Doc], bool]] = {}
-_RULE_KEYS = {"id", "action", "pattern", "chars", "where", "yes", "no"}
+_RULE_KEYS = {"id", "action", "pattern", "patterns", "chars", "where", "yes", "no"}
 
 
 def check(name: str):
@@ -50,12 +51,25 @@ class Rule:
     id: str
     component: str
     action: str
-    pattern: Pattern = field(repr=False)
+    patterns: tuple[Pattern, ...] = field(repr=False)
     chars: dict[str, tuple[int, int]] = field(default_factory=dict)
     where: tuple[str, ...] = ()
     args: dict = field(default_factory=dict)
     yes: tuple[Example, ...] = ()
     no: tuple[Example, ...] = ()
+
+    def finditer(self, ctx: Context) -> Iterator[Match]:
+        """The matches of the rule's patterns, in order, not overlapping."""
+        if len(self.patterns) == 1:
+            yield from self.patterns[0].finditer(ctx)
+            return
+        found = sorted((m for p in self.patterns for m in p.finditer(ctx)),
+                       key=lambda m: (m.start, -m.end))
+        last = 0
+        for m in found:
+            if m.start >= last:
+                yield m
+                last = m.end
 
     def applies(self, match: Match, doc: Doc) -> bool:
         for name, (low, high) in self.chars.items():
@@ -87,7 +101,7 @@ class RuleSet:
         for rule in self.rules:
             if action is not None and rule.action != action:
                 continue
-            for m in rule.pattern.finditer(ctx):
+            for m in rule.finditer(ctx):
                 if rule.applies(m, ctx.doc):
                     m.rule = rule
                     start, end = m.span()
@@ -121,12 +135,13 @@ def parse_rules(component: str, text: str) -> RuleSet:
 
 
 def _rule(component: str, entry: dict) -> Rule:
-    missing = {"id", "action", "pattern"} - entry.keys()
-    if missing:
-        raise KeyError(f"missing {', '.join(sorted(missing))}")
+    missing = {"id", "action"} - entry.keys()
+    if missing or ("pattern" in entry) == ("patterns" in entry):
+        raise KeyError(f"needs id, action and one of pattern, patterns (missing {sorted(missing)})")
+    specs = [entry["pattern"]] if "pattern" in entry else entry["patterns"]
     return Rule(
         id=str(entry["id"]), component=component, action=str(entry["action"]),
-        pattern=compile_pattern(entry["pattern"], lexicon()),
+        patterns=tuple(compile_pattern(p, lexicon()) for p in specs),
         chars={k: (int(v[0]), int(v[1])) for k, v in (entry.get("chars") or {}).items()},
         where=tuple(entry.get("where") or ()),
         args={k: v for k, v in entry.items() if k not in _RULE_KEYS},

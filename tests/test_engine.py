@@ -1,0 +1,85 @@
+"""The pattern matcher (kg/rules/engine.py) on small sentences: what each element and OP does."""
+from __future__ import annotations
+
+import pytest
+
+from kg.doc import Doc, make_sent
+from kg.model import Article, EntityType, Mention
+from kg.rules.engine import Context, PatternError, compile_pattern
+from kg.rules.lexicon import build_lexicon
+
+LEX = build_lexicon({"TITLE": {"words": ["局长", "副局长", "民警"], "split": True},
+                     "BODY": {"words": ["公安局", "派出所", "局"], "split": True},
+                     "PLAIN": {"words": ["公安"]},
+                     "SURNAME": {"words": ["王", "江", "罗"]}})
+
+
+def matches(pattern: list[dict], text: str, spans: list[tuple[str, int, int, dict]] = ()):
+    sent = make_sent(0, text, LEX)
+    doc = Doc(Article("t.txt", 0, ""), {0: sent})
+    for label, start, end, attrs in spans:
+        doc.add(Mention(EntityType(label), text[start:end], start, end, 0, attrs=dict(attrs)))
+    ctx = Context(doc, sent, LEX)
+    found = compile_pattern(pattern, LEX).finditer(ctx)
+    return [(m.text(), {k: m.text(k) for k in m.groups}) for m in found]
+
+
+def test_tokens_are_split_where_a_split_class_entry_starts_or_ends():
+    # jieba's dictionary reads 长江 across the title 局长; the title's end splits it
+    sent = make_sent(0, "副局长江涛介绍", LEX)
+    assert "长江" not in sent.words and "".join(sent.words) == "副局长江涛介绍"
+    assert matches([{"LEX": "TITLE", "NAME": "t"}, {"LEX": "SURNAME"}, {"IS_HAN": True}],
+                   "副局长江涛介绍")[0][1] == {"t": "副局长"}
+
+
+def test_a_lexicon_unit_can_cover_several_tokens_or_be_one_token():
+    assert matches([{"LEX": "BODY"}], "成都市公安局") == [("公安局", {})]
+    # jieba's dictionary has 县公安局 as one word: a split class cuts it, another does not
+    assert matches([{"TEXT": "县"}, {"LEX": "BODY"}], "县公安局") == [("县公安局", {})]
+    assert matches([{"LEX": "PLAIN"}], "县公安局") == []     # 公安 ends inside 公安局
+
+
+def test_repeats_are_greedy_unless_lazy_and_captures_name_parts():
+    text = "民警罗义说"
+    greedy = matches([{"LEX": "TITLE"}, {"IS_HAN": True, "OP": "+", "NAME": "n"}], text)
+    lazy = matches([{"LEX": "TITLE"}, {"IS_HAN": True, "OP": "+?", "NAME": "n"}], text)
+    bounded = matches([{"LEX": "TITLE"}, {"IS_HAN": True, "OP": "{1,2}", "NAME": "n"}], text)
+    assert greedy[0][1]["n"] == "罗义说" and lazy[0][1]["n"] == "罗" and bounded[0][1]["n"] == "罗义"
+
+
+def test_negation_and_value_tests():
+    text = "《法治日报》报道"
+    assert matches([{"TEXT": "《"}, {"TEXT": {"NOT_IN": ["》"]}, "OP": "+", "NAME": "t"},
+                    {"TEXT": "》"}], text)[0][1] == {"t": "法治日报"}
+    assert matches([{"TEXT": {"REGEX": "日报$"}}], text) == [("日报", {})]
+    assert matches([{"TEXT": "《"}, {"TEXT": "》", "OP": "!"}], text) != []
+    assert matches([{"TEXT": "》"}, {"TEXT": "报道", "OP": "!"}], text) == []
+
+
+def test_zero_width_elements_look_around_without_consuming():
+    assert matches([{"IS_SENT_START": True}, {"LEX": "TITLE"}], "民警王某，民警江某") == [("民警", {})]
+    assert len(matches([{"LEX": "TITLE"}, {"PEEK": {"LEX": "SURNAME"}}], "民警王某和民警李某")) == 1
+    # 副局长 is a title of its own; the 局长 inside it follows 副
+    assert matches([{"NOT_BEHIND": {"TEXT": "副"}}, {"LEX": "TITLE"}], "副局长") == [("副局长", {})]
+    assert matches([{"BEHIND": {"TEXT": "副"}}, {"LEX": "TITLE"}], "副局长") == [("局长", {})]
+    assert matches([{"LEX": "BODY"}, {"IS_SENT_END": True}], "公安局和派出所") == [("派出所", {})]
+
+
+def test_spans_of_the_document_are_units_and_their_attributes_can_be_tested():
+    text = "青羊区分局和成都市公安局"
+    spans = [("Place", 0, 3, {"level": "county"}), ("Place", 6, 9, {"level": "city"})]
+    found = matches([{"ENT": "Place", "NAME": "p"}, {"LEX": "BODY"}], text, spans)
+    assert [f[1]["p"] for f in found] == ["成都市"]
+    cities = matches([{"ENT": "Place", "ATTRS": {"level": {"IN": ["city"]}}}], text, spans)
+    assert [f[0] for f in cities] == ["成都市"]
+    outside = matches([{"ENT": {"NOT_IN": ["Place"]}, "OP": "+", "NAME": "x"}], text, spans)
+    assert [f[1]["x"] for f in outside] == ["分局和", "公安局"]
+
+
+def test_bad_patterns_are_named_when_they_load():
+    with pytest.raises(PatternError, match="unknown OP"):
+        compile_pattern([{"TEXT": "x", "OP": "++"}], LEX)
+    with pytest.raises(KeyError, match="unknown lexicon class"):
+        compile_pattern([{"LEX": "NOPE"}], LEX)
+    with pytest.raises(PatternError, match="unknown token attribute"):
+        compile_pattern([{"COLOUR": "red"}], LEX)
