@@ -2,9 +2,10 @@
 
     Article --make_doc--> Doc
         Doc.sents    the headline (index TITLE), the dateline (DATELINE) and each body sentence,
-                     cut by jieba once: its dictionary alone, no HMM guesses, so a name jieba
-                     does not know stays in single characters that a pattern can read
-                     (罗义 -> 罗|义) instead of being glued to its neighbours
+                     cut by jieba once (kg/words.py): its dictionary alone, no HMM guesses, so
+                     a name jieba does not know stays in single characters that a pattern can
+                     read (罗义 -> 罗|义) instead of being glued to its neighbours; each token
+                     has its dictionary tag
         Sent.units   where entries of the lexicon classes (BODY_WORD, TITLE …) start and end;
                      for the classes marked `split`, tokens are split so that each entry starts
                      and ends on a token boundary (副局长江涛: jieba's 长江 becomes 长|江)
@@ -19,11 +20,9 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import jieba
-
 from kg.model import Article, ArticleExtraction, Mention, TITLE_SENTENCE
 from kg.rules.lexicon import Lexicon, lexicon
-from kg.words import dictionary_tag
+from kg.words import dictionary_tag, tagged
 
 DATELINE = -2     # Sent.index of the dateline (本报沈阳12月27日电): places only
 
@@ -35,25 +34,44 @@ class Sent:
     index: int
     text: str
     starts: list[int]
+    tags: list[str | None]
+    words: list[str]
     units: dict[str, dict[int, list[int]]] = field(default_factory=dict)  # class -> start -> ends
-    _tags: list[str | None] | None = None
     _by_start: dict[int, int] | None = None
+    _positions: dict[str, list[int]] | None = None
+    _class_starts: dict[str, set[int]] | None = None
 
     def __len__(self) -> int:
-        return len(self.starts) - 1
+        return len(self.words)
 
     def word(self, i: int) -> str:
-        return self.text[self.starts[i]:self.starts[i + 1]]
+        return self.words[i]
 
     @property
-    def words(self) -> list[str]:
-        return [self.word(i) for i in range(len(self))]
+    def positions(self) -> dict[str, list[int]]:
+        """word -> the indexes of the tokens that are that word."""
+        if self._positions is None:
+            self._positions = {}
+            for i, w in enumerate(self.words):
+                self._positions.setdefault(w, []).append(i)
+        return self._positions
+
+    def class_starts(self, lex: Lexicon) -> dict[str, set[int]]:
+        """lexicon class -> the tokens where an entry of it starts (one token or several)."""
+        if self._class_starts is None:
+            out: dict[str, set[int]] = {}
+            for i, w in enumerate(self.words):
+                for cls in lex.classes_of(w):
+                    out.setdefault(cls, set()).add(i)
+            for cls, starts in self.units.items():
+                found = (self.token_at(c) for c in starts)
+                out.setdefault(cls, set()).update(i for i in found if i is not None)
+            self._class_starts = out
+        return self._class_starts
 
     def tag(self, i: int) -> str | None:
         """jieba's dictionary tag of token i (None for words the dictionary lacks)."""
-        if self._tags is None:
-            self._tags = [dictionary_tag(w) for w in self.words]
-        return self._tags[i]
+        return self.tags[i]
 
     def token_at(self, char: int) -> int | None:
         """The index of the token starting at character `char` (len(self) at the end)."""
@@ -66,7 +84,10 @@ class Sent:
         at = bisect.bisect_left(self.starts, char)
         if 0 < char < self.starts[-1] and self.starts[at] != char:
             self.starts.insert(at, char)
-            self._tags = self._by_start = None
+            pieces = [self.text[self.starts[at - 1]:char], self.text[char:self.starts[at + 1]]]
+            self.words[at - 1:at] = pieces
+            self.tags[at - 1:at] = [dictionary_tag(w) for w in pieces]
+            self._by_start = self._positions = self._class_starts = None
 
     def unit_ends(self, cls: str, char: int) -> list[int]:
         """Character ends of the entries of lexicon class `cls` starting at `char`."""
@@ -82,6 +103,7 @@ class Doc:
     spans: list[Mention] = field(default_factory=list)
     trace: list[tuple[str, int, int, int]] = field(default_factory=list)  # rule, sentence, span
     extraction: ArticleExtraction | None = None   # entities, relations, statistics, once resolved
+    _index: tuple[int, int, dict[int, list[Mention]]] | None = None
 
     def sent(self, index: int) -> Sent:
         return self.sents[index]
@@ -89,6 +111,16 @@ class Doc:
     def body(self) -> Iterator[Sent]:
         """The headline and the body sentences, in order (not the dateline)."""
         return (s for i, s in self.sents.items() if i != DATELINE)
+
+    def spans_in(self, sentence: int) -> list[Mention]:
+        """The spans of one sentence (indexed once for each state of `spans`)."""
+        state = (id(self.spans), len(self.spans))
+        if self._index is None or self._index[:2] != state:
+            index: dict[int, list[Mention]] = {}
+            for span in self.spans:
+                index.setdefault(span.sentence, []).append(span)
+            self._index = (*state, index)
+        return self._index[2].get(sentence, [])
 
     def add(self, span: Mention) -> Mention:
         """Record a span; its edges become token boundaries."""
@@ -110,12 +142,14 @@ def make_doc(article: Article, lex: Lexicon | None = None) -> Doc:
 
 
 def make_sent(index: int, text: str, lex: Lexicon) -> Sent:
+    pairs = tagged(text)
+    words = [w for w, _ in pairs]
     starts, pos = [], 0
-    for word in jieba.cut(text, HMM=False):
+    for word in words:
         starts.append(pos)
         pos += len(word)
     starts.append(len(text))
-    sent = Sent(index, text, starts)
+    sent = Sent(index, text, starts, [t for _, t in pairs], words)
     for start, end, classes in lex.entries_in(text):
         if not classes.isdisjoint(lex.split):
             sent.split_at(start)

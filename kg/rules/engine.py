@@ -61,25 +61,21 @@ class Context:
         self.doc, self.sent, self.lex = doc, sent, lex
         self.n = len(sent)
 
-    @cached_property
+    @property
     def words(self) -> list[str]:
         return self.sent.words
 
-    @cached_property
+    @property
     def positions(self) -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
-        for i, w in enumerate(self.words):
-            out.setdefault(w, []).append(i)
-        return out
+        return self.sent.positions
 
     @cached_property
     def spans(self) -> dict[str, dict[int, list]]:
         """label -> start character -> the doc's spans of this sentence starting there."""
         out: dict[str, dict[int, list]] = {}
-        for span in self.doc.spans:
-            if span.sentence == self.sent.index:
-                label = getattr(span.type, "value", span.type)
-                out.setdefault(label, {}).setdefault(span.start, []).append(span)
+        for span in self.doc.spans_in(self.sent.index):
+            label = getattr(span.type, "value", span.type)
+            out.setdefault(label, {}).setdefault(span.start, []).append(span)
         return out
 
     def covered(self, label: str) -> set[int]:
@@ -106,6 +102,7 @@ class Element:
     anchors: Callable[[Context], Iterable[int]] | None = None   # where it can start, if selective
     zero_width: Callable[[Context, int], bool] | None = None
     unit: bool = False                              # may cover several tokens
+    trigger: tuple[str, frozenset[str]] | None = None   # ("TEXT"|"LEX"|"ENT", what must be there)
 
 
 @dataclass
@@ -137,6 +134,8 @@ class Pattern:
             raise PatternError("a pattern needs an element that matches a token")
         self.elements = elements
         self._anchor = _anchor(elements)
+        # what a sentence must hold for the pattern to match: a rule set skips it otherwise
+        self.trigger = elements[self._anchor[0]].trigger if self._anchor else None
 
     def finditer(self, ctx: Context) -> Iterator[Match]:
         last = 0
@@ -226,13 +225,13 @@ def compile_element(spec: dict, lex: Lexicon) -> Element:
     if unit is not None:
         if negate:
             raise PatternError("OP ! negates token tests, not LEX or ENT units")
-        ends, anchors = unit
-        return Element(ends, low, high, lazy, name, anchors, unit=True)
+        ends, anchors, trigger = unit
+        return Element(ends, low, high, lazy, name, anchors, unit=True, trigger=trigger)
     test = _token_test(spec, lex)
     if negate:
         return Element(lambda ctx, i: [i + 1] if not test(ctx, i) else [], 1, 1, False, name)
     return Element(lambda ctx, i: [i + 1] if test(ctx, i) else [], low, high, lazy, name,
-                   _text_anchors(spec))
+                   _text_anchors(spec), trigger=("TEXT", _literals(spec)) if _literals(spec) else None)
 
 
 def _zero_width(spec: dict, lex: Lexicon) -> Callable[[Context, int], bool] | None:
@@ -277,7 +276,7 @@ def _repeat(op: str) -> tuple[int, int | None, bool, bool]:
 
 
 def _unit(spec: dict, lex: Lexicon):
-    """(ends, anchors) of a LEX or ENT element that names classes or labels to match."""
+    """(ends, anchors, trigger) of a LEX or ENT element that names classes or labels to match."""
     for key in ("LEX", "ENT"):
         value = spec.get(key)
         if value is None or isinstance(value, dict) and "NOT_IN" in value:
@@ -288,9 +287,9 @@ def _unit(spec: dict, lex: Lexicon):
         if key == "LEX":
             for cls in names:
                 lex.words(cls)                    # unknown classes fail when the rule loads
-            return _lex_ends(names), _lex_anchors(names)
+            return _lex_ends(names), _lex_anchors(names), ("LEX", frozenset(names))
         attrs = {k: _value_test(v) for k, v in (spec.get("ATTRS") or {}).items()}
-        return _ent_ends(names, attrs), _ent_anchors(names)
+        return _ent_ends(names, attrs), _ent_anchors(names), ("ENT", frozenset(names))
     return None
 
 
@@ -306,13 +305,10 @@ def _lex_ends(classes: list[str]):
 
 def _lex_anchors(classes: list[str]):
     def anchors(ctx: Context) -> Iterable[int]:
-        out = set()
-        for c in classes:
-            entries = ctx.lex.words(c)
-            out.update(i for w, found in ctx.positions.items() if w in entries for i in found)
-            starts = ctx.sent.units.get(c, {})
-            out.update(i for i in map(ctx.sent.token_at, starts) if i is not None)
-        return out
+        starts = ctx.sent.class_starts(ctx.lex)
+        if len(classes) == 1:
+            return starts.get(classes[0], ())
+        return set().union(*(starts.get(c, ()) for c in classes))
     return anchors
 
 
@@ -334,6 +330,15 @@ def _ent_anchors(labels: list[str]):
         starts = (s for lb in labels for s in ctx.spans.get(lb, {}))
         return {i for i in map(ctx.sent.token_at, starts) if i is not None}
     return anchors
+
+
+def _literals(spec: dict) -> frozenset[str]:
+    value = spec.get("TEXT")
+    if isinstance(value, str):
+        return frozenset([value])
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(value["IN"])
+    return frozenset()
 
 
 def _text_anchors(spec: dict):

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+import ahocorasick
 import yaml
 
 from kg.doc import Doc, Sent
@@ -86,20 +87,54 @@ class Rule:
 
 
 class RuleSet:
-    """The rules of one component, in file order."""
+    """The rules of one component, in file order.
+
+    Each pattern names what a sentence must hold for it to match at all (a text, a lexicon
+    class, a span label: `Pattern.trigger`); one pass of an automaton over the sentence and a
+    few set look-ups say which rules to try, so a sentence costs little for rules it cannot
+    match."""
 
     def __init__(self, component: str, rules: list[Rule]):
         self.component = component
         self.rules = rules
         self.actions = {r.action for r in rules}
+        self._always: set[int] = set()
+        self._by: dict[tuple[str, str], set[int]] = {}
+        for i, rule in enumerate(rules):
+            for p in rule.patterns:
+                if p.trigger is None:
+                    self._always.add(i)
+                for what in p.trigger[1] if p.trigger else ():
+                    self._by.setdefault((p.trigger[0], what), set()).add(i)
+        texts = [w for kind, w in self._by if kind == "TEXT"]
+        self._texts = _automaton(texts) if texts else None
 
     def context(self, doc: Doc, sent: Sent) -> Context:
         return Context(doc, sent, lexicon())
 
+    def candidates(self, ctx: Context) -> set[int]:
+        """Indexes of the rules whose trigger the sentence holds (once per context)."""
+        cache = ctx.__dict__.setdefault("_candidates", {})
+        if self.component not in cache:
+            cache[self.component] = self._candidates(ctx)
+        return cache[self.component]
+
+    def _candidates(self, ctx: Context) -> set[int]:
+        found = set(self._always)
+        if self._texts is not None:
+            for _, word in self._texts.iter(ctx.sent.text):
+                found |= self._by[("TEXT", word)]
+        for cls in ctx.sent.class_starts(ctx.lex):
+            found |= self._by.get(("LEX", cls), set())
+        for label in ctx.spans:
+            found |= self._by.get(("ENT", label), set())
+        return found
+
     def matches(self, ctx: Context, action: str | None = None) -> Iterator[Match]:
         """Every match of the rules (of one action) that applies, recorded in the doc's trace."""
-        for rule in self.rules:
-            if action is not None and rule.action != action:
+        candidates = self.candidates(ctx)
+        for i, rule in enumerate(self.rules):
+            if i not in candidates or action is not None and rule.action != action:
                 continue
             for m in rule.finditer(ctx):
                 if rule.applies(m, ctx.doc):
@@ -110,6 +145,14 @@ class RuleSet:
 
     def by_id(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
+
+
+def _automaton(words: list[str]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
 
 
 @cache

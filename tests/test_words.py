@@ -1,0 +1,34 @@
+"""The word layer: rjieba (jieba-rs) cuts exactly as jieba's dictionary cut does."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jieba
+
+from kg.doc import make_sent
+from kg.rules.lexicon import build_lexicon
+from kg.words import dictionary_tag, tagged
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+
+
+def test_cuts_are_jiebas_on_the_bundled_corpus():
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    for line in filter(None, re.split(r"[\n。！？]", text)):
+        assert [w for w, _ in tagged(line)] == list(jieba.cut(line, HMM=False)), line
+
+
+def test_dictionary_tags_and_their_corrections():
+    assert dictionary_tag("公安局") == "nt" and dictionary_tag("说") == "v"
+    assert dictionary_tag("警察") == "n"            # corrected: jieba calls it a verb
+    assert dictionary_tag("，") is None and dictionary_tag("2904") is None
+    assert dictionary_tag("罗义") is None           # not one word of the dictionary
+
+
+def test_a_split_token_gets_the_tags_of_its_pieces():
+    sent = make_sent(0, "副局长江涛介绍", build_lexicon({"T": {"words": ["局长"], "split": True}}))
+    # jieba reads 副|局|长江|涛; the title's end splits 长江, and the title covers 局|长
+    assert sent.words == ["副", "局", "长", "江", "涛", "介绍"]
+    assert sent.tags[2:4] == [dictionary_tag("长"), dictionary_tag("江")] and sent.tags[5] == "v"
+    assert sent.unit_ends("T", 1) == [3]
