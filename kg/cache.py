@@ -33,10 +33,11 @@ __all__ = ["ExtractionCache", "PIPELINE_VERSION", "document_key", "pipeline_vers
 _PACKAGE = Path(__file__).resolve().parent
 # What extraction runs: a change to any of these may change what a file yields.
 _STAGE_FILES = ("read.py", "clean.py", "split.py", "model.py", "vocab.py", "gazetteer.py",
-                "words.py", "regex.py", "resolve.py", "pipeline.py")
-_STAGE_DIRS = ("recognise", "relate", "lexicons")
-_LIBRARIES = ("jieba", "jionlp", "cn2an", "opencc-python-reimplemented", "pyahocorasick",
-              "charset-normalizer")
+                "words.py", "regex.py", "resolve.py", "pipeline.py", "doc.py", "components.py",
+                "config.toml")
+_STAGE_DIRS = ("recognise", "relate", "lexicons", "rules")
+_LIBRARIES = ("jieba", "rjieba", "jionlp", "cn2an", "opencc-python-reimplemented",
+              "pyahocorasick", "charset-normalizer", "pyyaml")
 _SUFFIX = ".pickle"
 _FORMAT = "1"        # bump when the entry layout changes
 
