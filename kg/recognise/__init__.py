@@ -50,8 +50,9 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.sentence, m.start, -m.length))
 
 
-class _Recogniser:
-    """A recogniser as a pipeline component: its mentions join the doc's, overlaps resolved."""
+class Recogniser:
+    """A recogniser as a pipeline component: its mentions join the doc's, overlaps resolved.
+    (The recognisers not yet on rules and tokens; each registers itself as a component.)"""
 
     def __init__(self, make):
         self.make = make
@@ -62,32 +63,6 @@ class _Recogniser:
             self.instance = self.make()
         context = ArticleContext(doc.article, doc.spans)
         doc.spans = resolve_overlaps(doc.spans + self.instance.recognise(doc.article, context))
-
-
-def _places():
-    from kg.recognise.places import PlaceRecognizer
-    return PlaceRecognizer()
-
-
-def _agencies():
-    from kg.recognise.agencies import AgencyRecognizer
-    return AgencyRecognizer()
-
-
-def _programmes():
-    from kg.recognise.programmes import ProgrammeRecognizer
-    return ProgrammeRecognizer()
-
-
-def _people():
-    from kg.recognise.people import PersonRecognizer
-    return PersonRecognizer()
-
-
-component("places")(_Recogniser(_places))
-component("agencies")(_Recogniser(_agencies))
-component("programmes")(_Recogniser(_programmes))
-component("people")(_Recogniser(_people))
 
 
 @component("repeats")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from kg.gazetteer import town_short_name
 from kg.lexicons import sections, words
 from kg.model import Article, EntityType, Mention
-from kg.recognise import ArticleContext
+from kg.components import component
+from kg.recognise import ArticleContext, Recogniser
 from kg.words import dictionary_cut as _cut, dictionary_tag as _tag
 
 _LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
@@ -335,3 +336,6 @@ def _proper_name(name: str) -> bool:
         return True
     # 中坝, 薛家岛: a name jieba does not know falls apart into unknown words and characters
     return all(len(w) == 1 or _tag(w) is None for w in words)
+
+
+component("agencies")(Recogniser(AgencyRecognizer))

@@ -20,7 +20,8 @@ import jieba.posseg
 
 from kg.lexicons import words
 from kg.model import Article, EntityType, Mention, TITLE_SENTENCE
-from kg.recognise import ArticleContext
+from kg.components import component
+from kg.recognise import ArticleContext, Recogniser
 from kg.regex import finditer_at
 
 _HAN = r"[\u4e00-\u9fff]"
@@ -492,3 +493,6 @@ def _words(text: str, lo: int, hi: int) -> dict[int, str]:
         out[pos] = word
         pos += len(word)
     return out
+
+
+component("people")(Recogniser(PersonRecognizer))

@@ -17,7 +17,8 @@ import ahocorasick
 
 from kg.gazetteer import Division, Gazetteer, gazetteer, town_short_name
 from kg.model import Article, EntityType, Mention
-from kg.recognise import ArticleContext
+from kg.components import component
+from kg.recognise import ArticleContext, Recogniser
 from kg.words import dictionary_cut, dictionary_tag
 
 _TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
@@ -309,3 +310,6 @@ def _quoted_whole(text: str, start: int, end: int) -> bool:
 def _inside_quotes(text: str, pos: int) -> bool:
     head = text[:pos]
     return head.count("“") > head.count("”")
+
+
+component("places")(Recogniser(PlaceRecognizer))

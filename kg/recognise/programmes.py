@@ -18,7 +18,8 @@ import re
 
 from kg.lexicons import sections, words
 from kg.model import Article, EntityType, Mention
-from kg.recognise import ArticleContext
+from kg.components import component
+from kg.recognise import ArticleContext, Recogniser
 from kg.words import dictionary_cut as _cut, dictionary_tag as _tag
 
 _QUOTED = re.compile(r"[“\"「‘]([^“”\"「」‘’]{2,24})[”\"」’]")
@@ -299,3 +300,6 @@ class ProgrammeRecognizer:
                     continue
                 found.append(self._make(index, item, start, start + len(item), item, [item]))
         return found
+
+
+component("programmes")(Recogniser(ProgrammeRecognizer))
