@@ -457,19 +457,17 @@ def table(results: list[dict], start: tuple[float, float]) -> str:
 
 
 # ----------------------------------------------------------------- profile
-STAGES = {
-    "read": ("kg/read.py", "read_source"),
-    "split": ("kg/split.py", "split_articles"),
-    "recognise": ("kg/recognise/__init__.py", "recognise_article"),
-    "  places": ("kg/recognise/places.py", "recognise"),
-    "  agencies": ("kg/recognise/agencies.py", "recognise"),
-    "  documents": ("kg/recognise/documents.py", "recognise"),
-    "  programmes": ("kg/recognise/programmes.py", "recognise"),
-    "  people": ("kg/recognise/people.py", "recognise"),
-    "resolve (article)": ("kg/resolve.py", "resolve_article"),
-    "relate": ("kg/relate/__init__.py", "relate_article"),
-    "resolve (corpus)": ("kg/resolve.py", "resolve_entities"),
-}
+def _stages() -> dict[str, tuple[str, str]]:
+    """Stage name -> (file, function) of what profiles sum per stage: reading, splitting,
+    the token layer, each component of kg/config.toml, corpus-wide resolution."""
+    from kg import components
+    out = {"read": ("kg/read.py", "read_source"), "split": ("kg/split.py", "split_articles"),
+           "tokens": ("kg/doc.py", "make_doc")}
+    for name, fn in components.pipeline():
+        code = getattr(fn, "__code__", None) or type(fn).__call__.__code__
+        out[f"  {name}"] = (os.path.relpath(code.co_filename, ROOT), code.co_name)
+    out["resolve (corpus)"] = ("kg/resolve.py", "resolve_entities")
+    return out
 
 
 def profile(size: int, workdir: Path, top: int) -> str:
@@ -489,7 +487,7 @@ def profile(size: int, workdir: Path, top: int) -> str:
     stats = pstats.Stats(prof)
     total = max(v[3] for k, v in stats.stats.items() if k[2] == "build_corpus")
     lines = [f"cProfile, {size}x corpus, build_corpus {total:.2f} s (profiled)", "", "per stage (cumulative):"]
-    for stage, (file, func) in STAGES.items():
+    for stage, (file, func) in _stages().items():
         cum = sum(v[3] for k, v in stats.stats.items() if k[0].endswith(file) and k[2] == func)
         lines.append(f"  {stage:20s} {cum:7.2f} s  {100 * cum / total:5.1f}%")
     lines += ["", f"top {top} functions by own time:"]

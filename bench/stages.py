@@ -1,34 +1,47 @@
-"""Time each pipeline stage on the bundled and held-out corpora against raw jieba.cut (same run)."""
-import time, collections
+"""CPU time of each pipeline component over the bundled corpus, against jieba.cut in the same run.
+
+    .venv/bin/python bench/stages.py [ROUNDS]
+"""
+import sys
+import time
 from pathlib import Path
-from kg.read import read_source, iter_source_paths
-from kg.split import split_articles
-from kg.recognise import ArticleContext, resolve_overlaps, _cached, repeated_names, repeated_programmes
-from kg.recognise.places import PlaceRecognizer
-from kg.recognise.agencies import AgencyRecognizer
-from kg.recognise.documents import DocumentRecognizer
-from kg.recognise.programmes import ProgrammeRecognizer
-from kg.recognise.people import PersonRecognizer
-from kg.resolve import resolve_article
-from kg.relate import relate_article
+
 import jieba
-paths=iter_source_paths([Path('data/corpus'), Path('tests/heldout/corpus')])
-list(jieba.cut("预热")); T=collections.Counter()
-srcs=[read_source(p) for p in paths]
-text="".join(s.text for s in srcs)
-for rnd in range(3):
-  for src in srcs:
-    t=time.perf_counter(); arts,_=split_articles(src); T['split']+=time.perf_counter()-t
-    for a in arts:
-        ctx=ArticleContext(a)
-        for cls in (PlaceRecognizer, AgencyRecognizer, DocumentRecognizer, ProgrammeRecognizer, PersonRecognizer):
-            t=time.perf_counter(); ctx.mentions.extend(_cached(cls).recognise(a, ctx)); ctx.mentions=resolve_overlaps(ctx.mentions); T[cls.__name__]+=time.perf_counter()-t
-        t=time.perf_counter(); ms=resolve_overlaps(ctx.mentions+repeated_names(a,ctx)+repeated_programmes(a,ctx)); T['repeat']+=time.perf_counter()-t
-        t=time.perf_counter(); ex,res=resolve_article(a,ms); T['resolve']+=time.perf_counter()-t
-        t=time.perf_counter(); relate_article(ex,res); T['relate']+=time.perf_counter()-t
-t=time.perf_counter()
-for rnd in range(3): list(jieba.cut(text))
-j=time.perf_counter()-t
-tot=sum(T.values())
-for k,v in T.most_common(): print(f"{k:22} {v:.3f}  {v/j:.2f}x jieba")
-print(f"total {tot:.3f} jieba {j:.3f} ratio {j/tot:.2f}")
+
+from kg import components
+from kg.doc import make_doc
+from kg.read import iter_source_paths, read_source
+from kg.split import split_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main(rounds: int) -> None:
+    articles = [a for p in iter_source_paths([ROOT / "data" / "corpus"])
+                for a in split_articles(read_source(p))[0]]
+    pipe = components.pipeline()
+    for article in articles[:3]:                  # lazy loads: gazetteer, lexicons, rules
+        components.run(make_doc(article))
+    times = dict.fromkeys(["tokens", *(name for name, _ in pipe)], 0.0)
+    for _ in range(rounds):
+        for article in articles:
+            t = time.process_time()
+            doc = make_doc(article)
+            times["tokens"] += time.process_time() - t
+            for name, fn in pipe:
+                t = time.process_time()
+                fn(doc)
+                times[name] += time.process_time() - t
+    text = "".join(s.text for a in articles for s in a.sentences) * rounds
+    jieba.initialize()
+    t = time.process_time()
+    sum(1 for _ in jieba.cut(text))
+    cut = time.process_time() - t
+    total = sum(times.values())
+    for name, spent in times.items():
+        print(f"{name:12s} {spent:6.2f} s  {spent / cut:5.2f}x jieba.cut")
+    print(f"extraction {total:.2f} s, jieba.cut {cut:.2f} s: {cut / total:.2f} of jieba.cut's speed")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)

@@ -9,7 +9,8 @@
         Sent.units   where entries of the lexicon classes (BODY_WORD, TITLE …) start and end;
                      for the classes marked `split`, tokens are split so that each entry starts
                      and ends on a token boundary (副局长江涛: jieba's 长江 becomes 长|江)
-        Doc.spans    what the components found, each with the rule that found it
+        Doc.spans    the entities the components found, each with the rule that found it
+        Doc.marks    other spans they found: quantities, periods (like spaCy's span groups)
 
 Spans keep character offsets into their sentence (what provenance and the evidence need);
 token indexes are computed from them, so a later split never invalidates a span.
@@ -95,15 +96,48 @@ class Sent:
 
 
 @dataclass(eq=False)
+class Mark:
+    """A span that names no entity: a quantity, a period. `value` holds what it reads as."""
+
+    type: str
+    sentence: int
+    start: int                  # character offsets in the sentence
+    end: int
+    value: object = None
+    attrs: dict = field(default_factory=dict)   # what patterns test with ENT … ATTRS
+    rule: str = ""
+
+
+@dataclass(eq=False)
 class Doc:
     """An article and everything the components have found in it."""
 
     article: Article
     sents: dict[int, Sent]
-    spans: list[Mention] = field(default_factory=list)
     trace: list[tuple[str, int, int, int]] = field(default_factory=list)  # rule, sentence, span
     extraction: ArticleExtraction | None = None   # entities, relations, statistics, once resolved
-    _index: tuple[int, int, dict[int, list[Mention]]] | None = None
+
+    def __post_init__(self) -> None:
+        self._spans: list[Mention] = []
+        self._marks: list[Mark] = []
+        self._version = 0              # bumped on every change: the sentence index follows it
+        self._index: tuple[int, dict[int, tuple[list, list]]] | None = None
+
+    @property
+    def spans(self) -> list[Mention]:
+        return self._spans
+
+    @spans.setter
+    def spans(self, spans: list[Mention]) -> None:
+        self._spans, self._version = spans, self._version + 1
+
+    @property
+    def marks(self) -> list[Mark]:
+        return self._marks
+
+    @marks.setter
+    def marks(self, marks: list[Mark]) -> None:
+        self._marks, self._version = marks, self._version + 1
 
     def sent(self, index: int) -> Sent:
         return self.sents[index]
@@ -113,21 +147,48 @@ class Doc:
         return (s for i, s in self.sents.items() if i != DATELINE)
 
     def spans_in(self, sentence: int) -> list[Mention]:
-        """The spans of one sentence (indexed once for each state of `spans`)."""
-        state = (id(self.spans), len(self.spans))
-        if self._index is None or self._index[:2] != state:
-            index: dict[int, list[Mention]] = {}
-            for span in self.spans:
-                index.setdefault(span.sentence, []).append(span)
-            self._index = (*state, index)
-        return self._index[2].get(sentence, [])
+        """The spans of one sentence (indexed once for each state of the doc)."""
+        return self._indexed(sentence)[0]
+
+    def marks_in(self, sentence: int, kind: str | None = None) -> list[Mark]:
+        """The marks of one sentence (of one kind)."""
+        marks = self._indexed(sentence)[1]
+        return marks if kind is None else [m for m in marks if m.type == kind]
+
+    def _indexed(self, sentence: int) -> tuple[list[Mention], list[Mark]]:
+        if self._index is None or self._index[0] != self._version:
+            index: dict[int, tuple[list, list]] = {}
+            for span in self._spans:
+                index.setdefault(span.sentence, ([], []))[0].append(span)
+            for mark in self._marks:
+                index.setdefault(mark.sentence, ([], []))[1].append(mark)
+            self._index = (self._version, index)
+        return self._index[1].get(sentence, ([], []))
+
+    def mark(self, mark: Mark) -> Mark:
+        """Record a mark; its edges become token boundaries."""
+        sent = self.sents[mark.sentence]
+        sent.split_at(mark.start)
+        sent.split_at(mark.end)
+        self._marks.append(mark)
+        self._version += 1
+        return mark
+
+    def align(self) -> None:
+        """Make the edges of every span token boundaries (after spans were set wholesale)."""
+        for span in self.spans:
+            sent = self.sents.get(span.sentence)
+            if sent is not None:
+                sent.split_at(span.start)
+                sent.split_at(span.end)
 
     def add(self, span: Mention) -> Mention:
         """Record a span; its edges become token boundaries."""
         sent = self.sents[span.sentence]
         sent.split_at(span.start)
         sent.split_at(span.end)
-        self.spans.append(span)
+        self._spans.append(span)
+        self._version += 1
         return span
 
 

@@ -436,6 +436,7 @@ def _abbreviates(short: str, full: str) -> bool:
 def resolve(doc: Doc) -> None:
     """The doc's mentions -> its local entities, and the mentions with their entity keys."""
     doc.extraction, doc.spans = _ArticleResolver(doc.article, doc.spans).run()
+    doc.align()
 
 
 # ----------------------------------------------------------------- corpus-wide

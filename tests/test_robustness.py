@@ -191,19 +191,16 @@ def _write_size(path: Path, text: str, size: int) -> Path:
 
 
 def test_a_50_mb_file_is_read_cleaned_and_split(tmp_path):
-    """The whole pipeline on 50 MB takes minutes; reading, cleaning and
-    splitting (where size alone could hurt) must stay well under a minute."""
+    """Reading, cleaning and splitting 50 MB (where size alone could hurt) gives bounded
+    articles and sentences (how long it takes is bench/'s to measure, not a test's)."""
     from kg.split import split_articles
     path = _write_size(tmp_path / "big.txt", _corpus_text(), 50_000_000)
-    started = time.monotonic()
     source = read_source(path)
     assert source.ok and source.encoding == "utf-8"
     articles, problems = split_articles(source)
-    elapsed = time.monotonic() - started
     assert len(articles) > 5000
     assert max(len(a.sentences) for a in articles) <= 300
     assert all(len(s.text) <= 500 for a in articles for s in a.sentences)
-    assert elapsed < 60, f"{elapsed:.1f} s"
 
 
 def test_a_5_mb_line_without_breaks_builds(tmp_path):
@@ -212,17 +209,14 @@ def test_a_5_mb_line_without_breaks_builds(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     path = _write_size(corpus / "one_line.txt", one_line, 5_000_000)
-    started = time.monotonic()
     code, stderr = _run_main(["build", str(corpus), "-o", str(tmp_path / "out"), "--strict",
                               "-q", "-f", "nt"])
-    elapsed = time.monotonic() - started
     assert code == 1
     lines = stderr.splitlines()
     assert any(re.fullmatch(rf"{re.escape(str(path))}:1: \d+ sentences without a headline "
                             r"between them; read as \d+ articles", l) for l in lines), lines
     assert all(PROBLEM_LINE.match(l) for l in lines)
     assert (tmp_path / "out" / "graph.nt").stat().st_size > 100_000
-    assert elapsed < 240, f"{elapsed:.1f} s"   # ~20 s extraction, ~45 s rdflib graph + N-Triples
 
 
 def test_a_sentence_with_no_stop_is_cut_into_bounded_pieces():

@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from kg.model import EntityType, Mention, Sentence
-from kg.relate.statistics import find_statistics
+from kg import components
+from kg.doc import make_doc
+from kg.model import Article, ArticleExtraction, EntityType, Mention, Sentence
 
 PLACE, AGENCY, PROGRAMME = EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME
 
@@ -14,11 +15,21 @@ def mention(text: str, surface: str, key: str, type_=PLACE, nth: int = 0) -> Men
     for _ in range(nth + 1):
         start = text.index(surface, start + 1)
     return Mention(type=type_, surface=surface, start=start, end=start + len(surface),
-                   sentence=0, name=key, key=key)
+                   sentence=3, name=key, key=key)
 
 
 def stats(text: str, mentions=(), default="focus"):
-    return find_statistics(Sentence(text=text, index=3), list(mentions), default, "a#0")
+    """The statistics of one sentence (index 3 of article a#0) whose places, agencies and
+    programmes are `mentions`, in an article about `default`."""
+    article = Article("a.txt", 0, "", sentences=[Sentence(text=text, index=3)])
+    doc = make_doc(article)
+    doc.spans = list(mentions)
+    doc.align()
+    doc.extraction = ArticleExtraction(article, focus_places=[default] if default else [])
+    for name, component in components.pipeline():
+        if name in ("quantities", "statistics"):
+            component(doc)
+    return doc.extraction.statistics
 
 
 def brief(found):

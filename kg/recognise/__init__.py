@@ -63,6 +63,7 @@ class Recogniser:
             self.instance = self.make()
         context = ArticleContext(doc.article, doc.spans)
         doc.spans = resolve_overlaps(doc.spans + self.instance.recognise(doc.article, context))
+        doc.align()
 
 
 @component("repeats")
@@ -71,6 +72,7 @@ def repeats(doc: Doc) -> None:
     context = ArticleContext(doc.article, doc.spans)
     doc.spans = resolve_overlaps(doc.spans + repeated_names(doc.article, context)
                                  + repeated_programmes(doc.article, context))
+    doc.align()
 
 
 def repeated_programmes(article: Article, context: ArticleContext) -> list[Mention]:

@@ -1,9 +1,10 @@
 """Quantities in Chinese text: `2904名`, `1.3万多件`, `390余万元`, `百分之二十`, `98%以上`.
 
-`find_quantities(sentence)` returns every number that carries a unit (or a
-万/亿 multiplier) and is not a date, time, age, ordinal, phone number or part
-of a name; `parse_quantity(text)` reads one whole quantity.  Values are exact
+`find_quantities(sentence)` reads every number that carries a unit (or a
+万/亿 multiplier); `parse_quantity(text)` reads one whole quantity.  Values are exact
 `Decimal`s with multipliers applied (`390余万元` is 3900000 元, qualifier 余).
+Which of them are reported figures, not dates, ordinals, ranges, addresses or parts of
+a name, the rules of kg/rules/statistics.yaml decide (kg/relate/statistics.py).
 
 Chinese numerals are read by cn2an; the counting words, qualifiers and the
 words that look like units but are not live in `kg/lexicons/` and are loaded
@@ -40,6 +41,13 @@ class Quantity:
     start: int           # offsets in the text searched
     end: int
     kind: str = ""       # count, rate, money, duration ("" when unitless)
+    numeral: str = ""    # the Chinese numeral as written ("" for Arabic digits)
+    multiplier: str = ""  # 万, 亿 … written after the number
+
+    def attrs(self) -> dict[str, str]:
+        """What the rules test about the quantity (`ENT: Quantity, ATTRS: {…}`)."""
+        return {"unit": self.unit, "kind": self.kind or "none", "qualifier": self.qualifier,
+                "numeral": self.numeral, "multiplier": self.multiplier}
 
 
 # ---------------------------------------------------------------- lexicons
@@ -169,7 +177,7 @@ def _quantity(m: re.Match, text: str, offset: int = 0) -> Quantity | None:
     qualifier = pre or mid or post
     surface = text[start:end]
     return Quantity(_decimal(value), unit, qualifier, surface, start + offset,
-                    end + offset, lex.units.get(unit, ""))
+                    end + offset, lex.units.get(unit, ""), m.group("chinese") or "", mult)
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -200,42 +208,13 @@ def parse_quantity(text: str) -> Quantity | None:
 # ---------------------------------------------------------------- in sentences
 
 _HAS_NUMBER = re.compile(rf"[\d０-９{CN_DIGITS}{CN_PLACES}廿]")
-_ORDINAL_BEFORE = frozenset("第")
-_RANGE_BEFORE = frozenset("×*/:：~～-—－.")
-_TIME_AFTER = frozenset("年月日号时点岁")
-_VAGUE_BEFORE = frozenset("数几")        # 数十位, 几百名: not a figure
-_PLACE_END = frozenset("村镇乡路街巷")
-_ADDRESS_UNITS = frozenset({"组", "队", "栋", "幢", "号"})
-
-
-_QUOTE_MARK = re.compile("[“《「”》」]")
-
-
-def quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans inside “…” and 《…》: names, slogans, titles and quoted speech."""
-    spans, open_at = [], None
-    opener = {"“": "”", "《": "》", "「": "」"}
-    closing = None
-    for mark in _QUOTE_MARK.finditer(sentence):      # no other character changes anything
-        i, ch = mark.start(), mark.group()
-        if open_at is None and ch in opener:
-            open_at, closing = i, opener[ch]
-        elif open_at is None and ch in "”》」":
-            spans = [(0, i + 1)]           # the sentence starts inside a quote
-        elif open_at is not None and ch == closing:
-            spans.append((open_at, i + 1))
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at, len(sentence)))
-    return spans
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
-    """Every quantity in `sentence` that could be a reported figure, left to right."""
+    """Every quantity `sentence` prints with a unit (or 万/亿), left to right."""
     if not sentence or not _HAS_NUMBER.search(sentence):
         return []
     text = sentence.translate(_FULLWIDTH)
-    quotes = None
     found: list[Quantity] = []
     for m in _matches(text):
         if not m.group("unit") and not m.group("pct") and \
@@ -244,54 +223,6 @@ def find_quantities(sentence: str) -> list[Quantity]:
         q = _quantity(m, text)
         if q is None or not (q.unit or q.surface[-1] in "万亿"):
             continue
-        if not _plausible(q, m, text):
-            continue
-        if quotes is None:
-            quotes = quoted_spans(text)
-        if any(a <= q.start < b for a, b in quotes):
-            continue
         found.append(Quantity(q.value, q.unit, q.qualifier, sentence[q.start:q.end],
-                              q.start, q.end, q.kind))
+                              q.start, q.end, q.kind, q.numeral, q.multiplier))
     return found
-
-
-def _plausible(q: Quantity, m: re.Match, text: str) -> bool:
-    """Reject dates, ordinals, ranges, names (四个一) and modifiers (五分钟消防救援圈)."""
-    if m.group("pct"):
-        return True
-    num_start = m.start("arabic") if m.group("arabic") else m.start("chinese")
-    before = text[num_start - 1] if num_start else ""
-    after = text[q.end] if q.end < len(text) else ""
-    if before in _ORDINAL_BEFORE or before in _RANGE_BEFORE or before in _VAGUE_BEFORE:
-        return False
-    if before in "至到" and num_start >= 2 and (text[num_start - 2].isdigit()
-                                               or text[num_start - 2] in CN_NUMERAL_CHARS):
-        return False               # 5至15人: a range
-    if before in _PLACE_END and q.unit in _ADDRESS_UNITS:
-        return False               # 北金村12组, 幸福路8号: addresses
-    if q.kind != "rate" and after and (after in _TIME_AFTER or after == "."):
-        return False               # 3次日, 12.5: a date or a number cut short
-    chinese = m.group("chinese")
-    if chinese:
-        if chinese in ("一", "壹", "幺") and not (m.group("mult") or q.qualifier):
-            return False           # 一名, 一个, 一起: articles, not counts
-        if (len(chinese) > 1 and not any(ch in CN_PLACES for ch in chinese)
-                and not m.group("mult")):
-            return False           # 三五个, 四五名: approximate
-        if after and after in CN_NUMERAL_CHARS:
-            return False           # 四个一, 三个一批: names
-    if q.kind == "duration" and after and _is_cjk(after):
-        from_direction = text.startswith(tuple(direction_words()), q.end)
-        if not from_direction:
-            return False           # 五分钟消防救援圈, 24小时值班
-    return True
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
-@lru_cache(maxsize=1)
-def direction_words() -> tuple[str, ...]:
-    """Change words (下降, 上升, 缩短 …), longest first, from stat_directions.txt."""
-    return tuple(sorted(words("stat_directions"), key=len, reverse=True))

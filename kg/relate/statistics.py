@@ -1,4 +1,4 @@
-"""Statistics: figures a sentence reports about a place, agency or programme.
+"""Statistics: the figures a report states, about a place, agency or programme.
 
     承德现有农村食品安全协管员2904名
       -> Statistic(about=<承德市>, value=2904, unit=名, measure=农村食品安全协管员)
@@ -6,85 +6,109 @@
       -> Statistic(about=<全市>, value=21.2, unit=%, measure=违法犯罪警情,
                    direction=下降, period=2022年)
 
-`find_quantities` finds the numbers; this module decides what each one is
-about (the subject of its clause, else the article's focus), what it counts,
-in which direction it moved and for which period.
+Two components. `quantities` reads the numbers of each sentence (kg/relate/numbers.py) as
+Quantity marks, drops those the rules of kg/rules/statistics.yaml call no figure (dates,
+ordinals, ranges, addresses, parts of names) and marks the periods. `statistics` decides for
+each figure what it is about (the subject of its clause, else the sentence's, else the
+article's focus), what it counts (`kg.relate.measures`) and in which direction it moved.
 """
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from functools import lru_cache
 
-from kg.model import EntityType, Mention, Sentence, Statistic
-from kg.lexicons import alternation, words
-from kg.regex import finditer_at
-from kg.words import dictionary_tag
-from kg.relate.numbers import Quantity, direction_words, find_quantities
+from kg.components import component
+from kg.doc import Doc, Mark
+from kg.model import EntityType, Mention, Statistic
+from kg.relate.clauses import Clauses, opens_clause
+from kg.relate.measures import measures_of
+from kg.relate.numbers import Quantity, find_quantities
+from kg.relate.relations import lead_agency, nested_in_name
+from kg.rules.engine import Context, Match
+from kg.rules.ruleset import check, rules
 
 SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME})
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-#: fillers between a direction word and its number: 下降了20%, 缩短到平均5分钟
-_FILLER_TAIL = re.compile(r"(?:平均|约|达到|达|共计|共|累计|分别|仅|的|了|至|到|为)+$")
-_FILLER_HEAD = re.compile(r"^(?:同比|环比|分别|共计|累计|共|均|已经|已|还|又|再|都|仅|就|达到|达)+")
-#: possession verbs that open a measure without belonging to it: 现有协管员2904名
-_MEASURE_HEAD = re.compile(r"^(?:现有|共有|拥有|已有|尚有|有)")
-_MEASURE_TAIL = re.compile(r"(?:同比|环比|分别|共计|累计|共|均|已经|已|还|仅|就|达到|达|为|有|是|了|至|到|从|由|的|平均|约|近|超过|逾)+$")
-_MAX_MEASURE = 16
+
+@check("inside_quotes")
+def inside_quotes(match: Match, doc: Doc) -> bool:
+    """Whether the match lies inside “…”, 「…」 or 《…》 (a name, a slogan, quoted speech)."""
+    start, _ = match.span()
+    return any(a <= start < b for a, b in _quoted(match.sent.text))
 
 
-@lru_cache(maxsize=1)
-def _lexicons():
-    dated = (r"(?:截至|截止)?(?:\d{4}年|今年|去年|前年)"
-             r"(?:\d{1,2}(?:[—\-－~～至到]\d{1,2})?月(?:底|末|初|上旬|中旬|下旬|份)?"
-             r"|[上下]半年|前?[一二三四]季度|第[一二三四]季度|底|末|初|以来|全年)?"
-             r"|(?:截至|截止)\d{1,2}月(?:底|末|初|上旬|中旬|下旬)?"
-             r"|\d{1,2}月(?:份)?以来")
-    period = re.compile(f"{dated}|{alternation('stat_periods')}")
-    # a character a period can start with (截至, a year, 今年 … or a stat_periods word)
-    period_start = re.compile("[\\d截今去前" + "".join(
-        sorted({re.escape(w[0]) for w in words("stat_periods")})) + "]")
-    stops = tuple(sorted(words("stat_measure_stops"), key=len, reverse=True))
-    openers = alternation("stat_clause_openers")
-    directions = "|".join(re.escape(w) for w in direction_words())
-    direction = re.compile(rf"(?P<dir>{directions})(?P<suf>至|到|为)?$")
-    founding = tuple(words("stat_founding_verbs"))
-    return period, stops, re.compile(rf"^(?:{openers})*"), direction, founding, period_start
+@lru_cache(maxsize=256)
+def _quoted(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(quoted_spans(text))
 
 
-def find_statistics(sentence: Sentence, mentions: list[Mention],
-                    default_about: str | None, article_id: str) -> list[Statistic]:
-    """The statistics `sentence` reports, each about a mention's key or `default_about`."""
-    quantities = [q for q in find_quantities(sentence.text) if _reportable(q)]
-    if not quantities:
-        return []
-    text = sentence.text
-    lexicons = _lexicons()
-    periods = [(m.start(), m.end(), m.group(0))
-               for m in finditer_at(lexicons[0], lexicons[5], text)]
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    subjects = sorted((m for m in mentions if m.type in SUBJECT_TYPES and m.key
-                       and not _attributive(m, text)), key=lambda m: m.start)
-    out: list[Statistic] = []
-    previous: tuple[Quantity, str] | None = None
-    previous_measure: tuple[Quantity, str] | None = None
-    for i, q in enumerate(quantities):
-        about = _about(q, text, breaks, subjects, periods, default_about)
-        direction = _direction(q, text, breaks, periods, previous)
-        previous = (q, direction)
-        measure = _measure(q, text, breaks, periods, subjects, quantities)
-        if not measure and previous_measure and _same_clause(previous_measure[0], q, text):
-            measure = previous_measure[1]      # 占比从70%上升至90%: the same measure
-        previous_measure = (q, measure)
-        if about is None:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside “…”, 「…」 and 《…》; a sentence may open inside a quote."""
+    closing = {"“": "”", "《": "》", "「": "」"}
+    spans, open_at, close = [], None, ""
+    for i, ch in enumerate(text):
+        if open_at is None and ch in closing:
+            open_at, close = i, closing[ch]
+        elif open_at is None and ch in "”》」":
+            spans = [(0, i + 1)]
+        elif open_at is not None and ch == close:
+            spans.append((open_at, i + 1))
+            open_at = None
+    return spans + ([(open_at, len(text))] if open_at is not None else [])
+
+
+@component("quantities")
+def quantities(doc: Doc) -> None:
+    """Quantity marks for the figures of each body sentence, Period marks for its periods."""
+    ruleset = rules("statistics")
+    for sentence in doc.article.sentences:
+        found = find_quantities(sentence.text)
+        if not found:
             continue
-        for part in _measures(q, i, measure, text, quantities):
-            out.append(Statistic(
-                about=about, value=q.value, unit=q.unit, measure=part,
-                evidence=text, sentence=sentence.index, qualifier=q.qualifier,
-                direction=direction, period=_period(q, periods), surface=q.surface,
-                article=article_id))
-    return out
+        for q in found:
+            doc.mark(Mark("Quantity", sentence.index, q.start, q.end, q, q.attrs()))
+        ctx = ruleset.context(doc, doc.sent(sentence.index))
+        dropped = {m.span("figure") for m in ruleset.matches(ctx, "not_a_figure")}
+        doc.marks = [m for m in doc.marks if not (m.sentence == sentence.index
+                                                  and (m.start, m.end) in dropped)]
+        for m in _longest(list(ruleset.matches(ctx, "period"))):
+            doc.mark(Mark("Period", sentence.index, *m.span(), m.text(), rule=m.rule.id))
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """Of overlapping matches the longest (今年1—10月, not its 今年), like spaCy's filter_spans."""
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+@component("statistics")
+def statistics(doc: Doc) -> None:
+    """The article's figures, each about its clause's subject or what the text goes on about."""
+    ex, ruleset = doc.extraction, rules("statistics")
+    lead = _lead(doc)
+    default = lead or (ex.focus_places[0] if ex.focus_places else None)
+    agencies = {e.key for e in ex.entities if e.type is EntityType.AGENCY}
+    subjects = _subjects(doc)
+    found: list[Statistic] = []
+    carried = paragraph = programme = None
+    for sentence in doc.article.sentences:
+        if sentence.paragraph != paragraph:
+            carried, paragraph, programme = None, sentence.paragraph, None
+        ctx = ruleset.context(doc, doc.sent(sentence.index))
+        here = subjects.get(sentence.index, [])
+        if programme and ruleset.matches(ctx, "programme_reference"):
+            carried = programme        # …上线了“榕法e家”。平台上线以来累计…: the programme's
+        programme = next((m.key for m in reversed(here) if m.type is EntityType.PROGRAMME),
+                         programme)
+        if doc.marks_in(sentence.index, "Quantity"):
+            found += _figures(ctx, here, carried or default, lead, agencies)
+        subject = next((m for m in here if _may_carry(ctx, m)), None)
+        if subject is not None and subject.start <= 20:
+            carried = subject.key     # the next sentences of the paragraph go on about it
+    ex.statistics = unique_statistics(found)
 
 
 def unique_statistics(statistics: list[Statistic]) -> list[Statistic]:
@@ -100,90 +124,90 @@ def unique_statistics(statistics: list[Statistic]) -> list[Statistic]:
     return out
 
 
-_EACH = re.compile(r"[均都](?:达到|达|为|是|保持在|在)?$")
-_COORDINATION = re.compile(r"[和及与、]")
+def _lead(doc: Doc) -> str | None:
+    """A report about a police bureau gives its figures; a report on a district's Party
+    committee or government gives the district's."""
+    ex = doc.extraction
+    lead = lead_agency(ex, doc.spans)
+    place = ex.focus_places[0] if ex.focus_places else None
+    if lead and place and lead.startswith(f"{place}:") and lead.endswith(("委", "人民政府")):
+        return None
+    return lead
 
 
-def _measures(q: Quantity, i: int, measure: str, text: str,
-              quantities: list[Quantity]) -> list[str]:
-    """One measure per statistic: 安全感和满意度均达98% reports two figures;
-    立案、受损金额分别下降8.7%、14.9% gives each figure its own measure."""
-    parts = [p for p in _COORDINATION.split(measure) if p]
-    if len(parts) < 2:
-        return [measure]
-    lead = text[max(0, q.start - 4):q.start]
-    if _EACH.search(lead):
-        return parts
-    group = _list_around(i, text, quantities)
-    if "分别" in text[:q.start] and len(group) == len(parts):
-        return [parts[group.index(i)]]
-    return [measure]
+def _subjects(doc: Doc) -> dict[int, list[Mention]]:
+    """The places, agencies and programmes each sentence names (not a place inside a name);
+    a body's Party committee stands for the body (徐州市公安局党委 配齐…民警)."""
+    ex = doc.extraction
+    out: dict[int, list[Mention]] = {}
+    for m in doc.spans:
+        if m.type in SUBJECT_TYPES and m.key and not nested_in_name(m, doc.spans_in(m.sentence)):
+            if m.key.endswith(":党委") and m.key in ex.agency_parent:
+                m = replace(m, key=ex.agency_parent[m.key])
+            out.setdefault(m.sentence, []).append(m)
+    return out
 
 
-def _list_around(i: int, text: str, quantities: list[Quantity]) -> list[int]:
-    """Indexes of the figures listed with quantities[i]: 8.7%、14.9%."""
-    lo = hi = i
-    while lo > 0 and text[quantities[lo - 1].end:quantities[lo].start] == "、":
-        lo -= 1
-    while hi + 1 < len(quantities) and text[quantities[hi].end:quantities[hi + 1].start] == "、":
-        hi += 1
-    return list(range(lo, hi + 1))
-
-
-def _same_clause(a: Quantity, b: Quantity, text: str) -> bool:
-    return not _CLAUSE_BREAK.search(text, a.end, b.start)
-
-
-def _reportable(q: Quantity) -> bool:
-    """Figures are printed in Arabic numerals (GB/T 15835); a Chinese single digit
-    with a counting word (两个探头, 三项清单, 三轮车) describes, it does not report."""
-    if not q.unit:
+def _may_carry(ctx: Context, m: Mention) -> bool:
+    """Whether the next sentences may go on about `m`: not a bare back-reference (全市),
+    nor the means of an adverbial phrase (依托“PPP”项目，升级改造“天网”…)."""
+    if m.type is EntityType.PLACE and m.attrs.get("coreference"):
         return False
-    if q.value < 10 and not any(ch.isdigit() for ch in q.surface) and q.kind != "rate":
-        return False
-    return True
+    clause_start = Clauses(ctx.sent.text).span(m.start)[0]
+    return not any(clause_start <= x.span()[0] < m.start
+                   for x in rules("statistics").matches(ctx, "instrumental"))
 
 
-# ---------------------------------------------------------------- clauses
+def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: str | None,
+             agencies: set[str]) -> list[Statistic]:
+    """The statistics of one sentence."""
+    sent, doc = ctx.sent, ctx.doc
+    ruleset = rules("statistics")
+    marks = sorted(doc.marks_in(sent.index, "Quantity"), key=lambda m: m.start)
+    figures: list[Quantity] = [m.value for m in marks]
+    directions = {m.span("figure"): m.text("direction") + m.text("suffix")
+                  for m in ruleset.matches(ctx, "direction")}
+    describing = {m.span("subject") for m in ruleset.matches(ctx, "attributive")}
+    founded = {m.span("subject") for m in ruleset.matches(ctx, "founded")}
+    enforcing = [m.span()[0] for m in ruleset.matches(ctx, "enforcement")]
+    clauses = Clauses(sent.text)
+    periods = sorted(doc.marks_in(sent.index, "Period"), key=lambda m: m.start)
+    own = sorted((m for m in subjects if (m.start, m.end) not in describing), key=lambda m: m.start)
+    out: list[Statistic] = []
+    previous: tuple[Quantity, str] | None = None
+    measures = measures_of(ctx, figures, own, periods, clauses)
+    for i, q in enumerate(figures):
+        direction = directions.get((q.start, q.end), "")
+        if not direction and previous and previous[1] and \
+                sent.text[previous[0].end:q.start] in ("、", "，", ","):
+            direction = previous[1]               # 分别同比下降8.7%、14.9%
+        previous = (q, direction)
+        about = _about(ctx, q, clauses, own, periods, default, founded)
+        if about is None:
+            continue
+        if lead and about not in agencies and _enforced(q, clauses, enforcing):
+            about = lead                          # 抓获…3名: only a body arrests
+        period = next((p.value for p in reversed(periods) if p.end <= q.start), "")
+        for measure in measures[i]:
+            out.append(Statistic(
+                about=about, value=q.value, unit=q.unit, measure=measure, evidence=sent.text,
+                sentence=sent.index, qualifier=q.qualifier, direction=direction,
+                period=period, surface=q.surface, article=doc.article.id))
+    return out
 
-def _clause(pos: int, text: str, breaks: list[int]) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for b in breaks:
-        if b < pos:
-            start = b + 1
-        else:
-            end = b
-            break
-    return start, end
+
+def _enforced(q: Quantity, clauses: Clauses, enforcing: list[int]) -> bool:
+    start = clauses.span(q.start)[0]
+    return any(start <= at < q.start for at in enforcing)
 
 
-def _opens_clause(m: Mention, text: str, breaks: list[int], periods) -> bool:
-    """Whether `m` is the first thing in its clause (after a period or 据统计-like opener)."""
-    cs, _ = _clause(m.start, text, breaks)
-    head = _strip_periods(text[cs:m.start], periods, cs)
-    openers = _lexicons()[2]
-    return openers.sub("", head) == ""
-
-
-def _strip_periods(segment: str, periods, offset: int) -> str:
-    if not segment:
-        return segment
-    chars = list(segment)
-    for a, b, _ in periods:
-        for i in range(max(a, offset), min(b, offset + len(segment))):
-            chars[i - offset] = ""
-    return "".join(chars)
-
-
-# ---------------------------------------------------------------- about
-
-def _about(q: Quantity, text: str, breaks, subjects: list[Mention], periods,
-           default: str | None) -> str | None:
+def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
+           periods: list[Mark], default: str | None, founded: set[tuple[int, int]]) -> str | None:
     """The subject of the number's clause, else the sentence's, else the article's focus."""
-    cs, _ = _clause(q.start, text, breaks)
+    cs, _ = clauses.span(q.start)
     before = [m for m in subjects if m.end <= q.start]
     in_clause = [m for m in before if m.start >= cs]
-    opener = next((m for m in in_clause if _opens_clause(m, text, breaks, periods)), None)
+    opener = next((m for m in in_clause if opens_clause(ctx, m.start, cs, periods)), None)
     if opener is not None and opener.type is EntityType.PLACE:
         return _head_of_chain(opener, in_clause).key
     for m in reversed(in_clause):
@@ -197,32 +221,14 @@ def _about(q: Quantity, text: str, breaks, subjects: list[Mention], periods,
     if opener is not None:
         return _head_of_chain(opener, in_clause).key
     for m in reversed(before):
-        if m.start < cs and m.type is EntityType.AGENCY and _founded(m, text):
-            return m.key
+        if m.start < cs and m.type is EntityType.AGENCY and (m.start, m.end) in founded:
+            return m.key                        # 率先成立物业巡回法庭，累计审理…
     for m in reversed(before):
-        if m.start < cs and _opens_clause(m, text, breaks, periods):
+        if m.start < cs and opens_clause(ctx, m.start, clauses.span(m.start)[0], periods):
             return _head_of_chain(m, before).key
     if in_clause:
         return in_clause[-1].key
     return default
-
-
-_ATTRIBUTIVE = re.compile(r"(?:[和、及与][^，。；的]{1,8}?)?(?P<verb>[\u4e00-\u9fff]{2})的")
-
-
-def _attributive(m: Mention, text: str) -> bool:
-    """Whether `m` is the agent of a clause modifying a noun (市局和区委交办的18起信访积案):
-    it describes what is counted, it is not whose figure it is."""
-    match = _ATTRIBUTIVE.match(text, m.end)
-    return bool(match) and dictionary_tag(match.group("verb")) == "v"
-
-
-def _founded(m: Mention, text: str) -> bool:
-    """Whether `m` is the object of 成立/组建 …: the body the next clauses report on."""
-    head = text[max(0, m.start - 6):m.start]
-    if head.endswith("了"):
-        head = head[:-1]
-    return head.endswith(_lexicons()[4])
 
 
 def _head_of_chain(m: Mention, mentions: list[Mention]) -> Mention:
@@ -231,78 +237,3 @@ def _head_of_chain(m: Mention, mentions: list[Mention]) -> Mention:
         if other.start == m.end:
             return _head_of_chain(other, mentions)
     return m
-
-
-# ---------------------------------------------------------------- direction, period
-
-def _direction(q: Quantity, text: str, breaks, periods,
-               previous: tuple[Quantity, str] | None) -> str:
-    """下降, 上升至 … written just before the number (through 了/至/平均/a period)."""
-    if previous is not None:
-        pq, pdir = previous
-        if pdir and text[pq.end:q.start] in ("、", "，", ","):
-            return pdir                    # 分别同比下降8.7%、14.9%
-    cs, _ = _clause(q.start, text, breaks)
-    head = text[cs:q.start].rstrip()
-    direction = _lexicons()[3]
-    for _ in range(4):
-        m = direction.search(head)
-        if m:
-            return m.group(0)
-        trimmed = _FILLER_TAIL.sub("", head)
-        for a, b, _p in periods:
-            if a >= cs and b == cs + len(trimmed):
-                trimmed = trimmed[: a - cs]
-        if trimmed == head:
-            break
-        head = trimmed
-    return ""
-
-
-def _period(q: Quantity, periods) -> str:
-    """The last period expression before the number in the sentence."""
-    found = ""
-    for a, b, p in periods:
-        if b <= q.start:
-            found = p
-    return found
-
-
-# ---------------------------------------------------------------- measure
-
-def _measure(q: Quantity, text: str, breaks, periods, subjects, quantities) -> str:
-    """What is counted: the noun phrase after a count word, else the clause before the number."""
-    _, stops, openers, direction, _, _ = _lexicons()
-    cs, ce = _clause(q.start, text, breaks)
-    if q.kind == "count" and q.end < ce and _is_cjk(text[q.end]):
-        tail = text[q.end:ce]
-        cut = min(len(tail), _MAX_MEASURE)
-        for i in range(1, cut):
-            if tail[i] in "“”\"《》（）()、" or tail.startswith(stops, i):
-                cut = i
-                break
-        phrase = tail[:cut]
-        if len(phrase) >= 2:
-            return phrase
-    start = cs
-    for other in quantities:
-        if cs <= other.end <= q.start:
-            start = other.end
-    for m in subjects:
-        if start <= m.start and m.end <= q.start:
-            start = m.end
-    head = _strip_periods(text[start:q.start], periods, start)
-    head = head.strip("，,、 ")
-    head = openers.sub("", head)
-    for _ in range(3):
-        head = _MEASURE_TAIL.sub("", head)
-        d = direction.search(head)
-        if d:
-            head = head[: d.start()]
-    head = _FILLER_HEAD.sub("", head)
-    head = _MEASURE_HEAD.sub("", head)
-    return head[-_MAX_MEASURE:]
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"

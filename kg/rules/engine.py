@@ -73,7 +73,7 @@ class Context:
     def spans(self) -> dict[str, dict[int, list]]:
         """label -> start character -> the doc's spans of this sentence starting there."""
         out: dict[str, dict[int, list]] = {}
-        for span in self.doc.spans_in(self.sent.index):
+        for span in [*self.doc.spans_in(self.sent.index), *self.doc.marks_in(self.sent.index)]:
             label = getattr(span.type, "value", span.type)
             out.setdefault(label, {}).setdefault(span.start, []).append(span)
         return out
@@ -87,9 +87,11 @@ class Context:
         return cache[label]
 
     def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
-        """Token indexes where spans starting at `char` and ending at `char_ends` end."""
-        ends = (self.sent.token_at(e) for e in char_ends)
-        return sorted({e for e in ends if e is not None}, reverse=True)
+        """Token indexes where spans starting at `char` and ending at `char_ends` end,
+        longest first."""
+        token_at = self.sent.token_at
+        ends = [e for e in map(token_at, char_ends) if e is not None]
+        return ends if len(ends) < 2 else sorted(set(ends), reverse=True)
 
 
 @dataclass(frozen=True)
@@ -315,14 +317,20 @@ def _lex_anchors(classes: list[str]):
 def _ent_ends(labels: list[str], attrs: dict[str, Callable[[str], bool]]):
     def ends(ctx: Context, i: int) -> list[int]:
         char = ctx.sent.starts[i]
-        found = (span for lb in labels for span in ctx.spans.get(lb, {}).get(char, ()))
-        return ctx.token_ends(char, (span.end for span in found if _has(span, attrs)))
+        spans = ctx.spans
+        found = [span.end for lb in labels for span in spans.get(lb, {}).get(char, ())
+                 if not attrs or _has(span, attrs)]
+        return ctx.token_ends(char, found) if found else found
     return ends
 
 
 def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:
-    return all(test(str(getattr(span.attrs.get(k), "value", span.attrs.get(k, ""))))
-               for k, test in attrs.items())
+    values = span.attrs
+    for key, test in attrs.items():
+        value = values.get(key, "")
+        if not test(value if isinstance(value, str) else str(getattr(value, "value", value))):
+            return False
+    return True
 
 
 def _ent_anchors(labels: list[str]):

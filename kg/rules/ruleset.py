@@ -130,11 +130,18 @@ class RuleSet:
             found |= self._by.get(("ENT", label), set())
         return found
 
-    def matches(self, ctx: Context, action: str | None = None) -> Iterator[Match]:
-        """Every match of the rules (of one action) that applies, recorded in the doc's trace."""
+    def matches(self, ctx: Context, action: str) -> list[Match]:
+        """Every match of the rules of one action that applies, in file order, recorded in
+        the doc's trace; found once per context (a component may ask several times)."""
+        cache = ctx.__dict__.setdefault("_matches", {})
+        if (self.component, action) not in cache:
+            cache[(self.component, action)] = list(self._matches(ctx, action))
+        return cache[(self.component, action)]
+
+    def _matches(self, ctx: Context, action: str) -> Iterator[Match]:
         candidates = self.candidates(ctx)
         for i, rule in enumerate(self.rules):
-            if i not in candidates or action is not None and rule.action != action:
+            if i not in candidates or rule.action != action:
                 continue
             for m in rule.finditer(ctx):
                 if rule.applies(m, ctx.doc):
