@@ -302,8 +302,9 @@ def test_big_graphs_get_few_physics_iterations():
     from kg.export.html import stabilization_iterations, vis_options
 
     assert stabilization_iterations(20) == 400
-    assert stabilization_iterations(5000) == 20
-    assert vis_options(5000)["physics"]["stabilization"]["iterations"] == 20
+    assert stabilization_iterations(2000) == 15
+    assert stabilization_iterations(5000) == 10
+    assert vis_options(5000)["physics"]["stabilization"]["iterations"] == 10
     assert vis_options(10)["layout"]["randomSeed"] == 7
 
 
