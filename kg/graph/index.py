@@ -8,7 +8,7 @@ them, `subjects(p, o)` for the predicates in `reverse`.
 Every term is a plain `str`: an IRI its value, a literal its text, a blank
 node `_:id`. From `GraphQuads` no rdflib term is ever made (each N-Triples
 form is turned into its string once); lookups take plain strings or rdflib
-terms (`GOV.label`, a URIRef from elsewhere) alike.
+terms (`RDFS.label`, a URIRef from elsewhere) alike.
 """
 from __future__ import annotations
 

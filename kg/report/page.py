@@ -11,9 +11,10 @@ page's script writes it with `textContent`.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
+
+from kg.export.html import script_json
 
 ASSETS = Path(__file__).resolve().parent.parent / "html"
 _SLOT = re.compile(r"/\*\{\{(\w+)\}\}\*/|\{\{(\w+)\}\}")
@@ -31,13 +32,6 @@ def _plotly_js() -> str:
 def _escape_html(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("'", "&#39;"))
-
-
-def script_json(value: object) -> str:
-    """JSON safe to place inside a <script> element: no `<`, `>` or `&` survive."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def write_report(data: dict, stream, title: str = "govkg report") -> None:
