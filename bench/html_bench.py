@@ -1,8 +1,9 @@
 """How fast does a 5,000-node explorer page become interactive in headless Chromium?
 
     .venv/bin/python bench/html_bench.py [--nodes 5000] [--runs 3] [--keep out.html]
-    .venv/bin/python bench/html_bench.py --page output/graph.html --search 徐州市 \
-        --screenshot docs/explorer.png      # the README's screenshot of a real build
+    .venv/bin/python bench/html_bench.py --page output/graph.html --screenshot docs/explorer.png
+    .venv/bin/python bench/html_bench.py --page output/report.html --search 徐州市 \
+        --screenshot docs/report.png        # the README's screenshots of a real build
 
 Generates a graph shaped like a big corpus (provinces > cities > counties,
 agencies, programmes, people, documents, statistics, with evidence nodes),
@@ -152,15 +153,21 @@ def measure(path: Path) -> tuple[float, float, int, int]:
 
 
 def screenshot(page_path: Path, out: Path, search: str | None) -> None:
-    """Save a picture of the page as a user sees it, after searching for `search`."""
+    """Save a picture of the page as a user sees it, after searching for `search`
+    (the explorer) or clicking the place called `search` (a `kg report` page)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 850})
         page.goto(page_path.resolve().as_uri())
-        page.wait_for_function("() => window.govkg && window.govkg.ready", timeout=120_000)
-        if search:
+        report = page.evaluate("() => !!document.getElementById('report-data')")
+        ready = "window.govkgReport && window.govkgReport.ready" if report else "window.govkg && window.govkg.ready"
+        page.wait_for_function(f"() => {ready}", timeout=120_000)
+        if search and report:
+            page.evaluate("name => govkgReport.showPlace(govkgReport.data.places.findIndex(p => p.label === name))",
+                          search)
+        elif search:
             page.fill("#search", search)
             page.press("#search", "Enter")
             page.wait_for_timeout(800)           # the focus animation

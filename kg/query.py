@@ -4,7 +4,7 @@
     >>> rows[0]["l"]
     rdflib.term.Literal('枫桥经验', lang='zh')
 
-The govkg prefixes (gov, rdf, rdfs, skos, dcterms, prov, xsd, org, schema) are
+The govkg prefixes (gov, rdf, rdfs, skos, dcterms, prov, xsd, org, schema, geo) are
 predeclared; a query may still declare its own. Oxigraph is much faster than
 rdflib's own SPARQL engine on graphs of this size and larger.
 """
@@ -21,14 +21,14 @@ from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from kg.vocab import DCTERMS, GOV, ID, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.vocab import DCTERMS, GEO, GOV, ID, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = ["QueryError", "QueryTimeout", "Rows", "PREFIXES", "open_store", "run_query",
            "format_rows", "parse_binding", "bind_values", "FORMATS"]
 
 PREFIXES = {"gov": str(GOV), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
             "dcterms": str(DCTERMS), "prov": str(PROV), "xsd": str(XSD), "org": str(ORG),
-            "schema": str(SCHEMA)}
+            "schema": str(SCHEMA), "geo": str(GEO)}
 FORMATS = ("table", "csv", "tsv", "json")
 
 _OX_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".nq": "N_QUADS",

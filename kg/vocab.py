@@ -15,8 +15,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 GOV = Namespace("https://w3id.org/govkg/ontology#")
 ID = Namespace("https://w3id.org/govkg/id/")
+# W3C Basic Geo: a place's WGS84 point (geo:lat, geo:long).
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
-__all__ = ["GOV", "ID", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
+__all__ = ["GOV", "ID", "GEO", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
            "EntityType", "Level", "Predicate", "entity_iri", "article_iri", "digest_iri"]
 
 

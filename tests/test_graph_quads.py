@@ -18,7 +18,8 @@ from kg.graph.build import bind_prefixes, corpus_to_quads, decimal_literal
 from kg.graph.dataset import graph_to_dataset
 from kg.graph.quads import GraphQuads, from_n3, literal, to_n3
 from kg.graph.summary import counts
-from kg.vocab import (DCTERMS, GOV, PROV, RDF, RDFS, SKOS, article_iri, assertion_iri,
+from kg.geo import place_points
+from kg.vocab import (DCTERMS, GEO, GOV, PROV, RDF, RDFS, SKOS, article_iri, assertion_iri,
                       entity_class, membership_iri, relation_predicate, statistic_iri)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +62,16 @@ def reference_graph(corpus) -> Graph:
                     add((node, prop, Literal(str(entity.attrs[key]))))
         for article_id in entity.articles:
             add((URIRef(article_iri(article_id)), GOV.mentions, node))
+    places = {e.iri: e.attrs.get("adcode") or "" for e in corpus.entities.values()
+              if getattr(e.type, "value", e.type) == "Place"}
+    part_of: dict = {}
+    for rel in corpus.relations:
+        if rel.predicate == "partOf":
+            part_of.setdefault(rel.subject, []).append(rel.object)
+    for place, point in place_points(places, part_of).items():
+        add((URIRef(place), GEO.lat, decimal_literal(point.lat)))
+        add((URIRef(place), GEO.long, decimal_literal(point.lon)))
+        add((URIRef(place), GOV.coordinatePrecision, Literal(point.precision)))
     for article in corpus.articles:
         node = URIRef(article_iri(article.id))
         add((node, RDF.type, GOV.Article))

@@ -15,8 +15,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg import export
-from kg.export.html import (DEFAULT_MAX_NODES, explorer_data, render_page,
-                            script_json, write_html)
+from kg.export.html import (DEFAULT_MAX_NODES, REPORTERS, explorer_data, hubs,
+                            render_page, script_json, write_html)
 from kg.vocab import DCTERMS, GOV, ID, PROV, RDF, RDFS, SKOS, XSD
 
 EVIL = '<script>alert("x")</script>&amp;'
@@ -122,6 +122,11 @@ def sample_dataset(evil: bool = False) -> Dataset:
     return ds
 
 
+def said(data: dict, numbers: list[int]) -> list[tuple[str, str]]:
+    """The (sentence, article title) pairs that evidence numbers stand for."""
+    return [(data["evidence"][n][0], data["articles"][data["evidence"][n][1]]) for n in numbers]
+
+
 def node_named(data: dict, label: str) -> str:
     return next(n["id"] for n in data["nodes"] if n["label"] == label)
 
@@ -135,7 +140,26 @@ def test_every_entity_and_statistic_is_one_node_with_its_type():
         kinds[node["type"]] = kinds.get(node["type"], 0) + 1
     assert kinds == {"place": 6, "agency": 3, "programme": 2, "person": 2, "document": 1, "statistic": 3}
     assert [n["id"] for n in data["nodes"]] == sorted(n["id"] for n in data["nodes"])
-    assert data["initial"] == [n["id"] for n in data["nodes"]]     # small graph: everything shown
+    # small graph: everything drawn but the statistics, which are folded into their entity's panel
+    assert data["initial"] == [n["id"] for n in data["nodes"] if n["type"] != "statistic"]
+    assert data["folded"] == ["statistic"]
+
+
+def test_people_named_only_in_bylines_are_one_reporters_node():
+    data = explorer_data(sample_dataset())
+    people = {n["label"] for n in data["nodes"] if n["type"] == "person"}
+    assert people == {"王建国", "记者 Reporters (1)"}                  # 李明 wrote an article, holds no post
+    assert data["details"][REPORTERS]["members"] == ["李明"]
+    assert data["details"][REPORTERS]["articles"] == sorted([data["articles"].index("承德织密农村食品安全网"),
+                                                             data["articles"].index("徐州推进农村厕所革命")])
+
+
+def test_the_best_connected_places_programmes_and_agencies_are_named_hubs():
+    data = explorer_data(sample_dataset())
+    named = [data["details"][i]["label"] for i in hubs(data)]
+    assert named[:2] == ["承德市", "农村厕所革命"]                    # most edges first
+    assert {data["details"][i]["type"] for i in hubs(data)} == {"place", "programme", "agency"}
+    assert "王建国" not in named
 
 
 def test_statistic_nodes_are_labelled_by_measure_value_and_unit():
@@ -173,14 +197,28 @@ def test_panel_lists_aliases_adcode_articles_relations_and_statistics_with_evide
     chengde = data["details"][node_named(data, "承德市")]
     assert chengde["aliases"] == ["承德"]
     assert chengde["adcode"] == "130800" and chengde["adminLevel"] == "city"
-    assert chengde["articles"] == ["承德织密农村食品安全网"]
+    assert [data["articles"][a] for a in chengde["articles"]] == ["承德织密农村食品安全网"]
     [stat] = chengde["statistics"]
     assert stat["measure"] == "农村食品安全协管员" and stat["value"] == "2904" and stat["unit"] == "名"
-    assert stat["evidence"] == [{"text": "承德现有农村食品安全协管员2904名", "article": "承德织密农村食品安全网"}]
+    assert said(data, stat["evidence"]) == [("承德现有农村食品安全协管员2904名", "承德织密农村食品安全网")]
     located = [r for r in chengde["relations"] if r["name"].startswith("位于")]
-    assert located == [{"dir": "in", "name": "位于 located in", "node": node_named(data, "承德市市场监督管理局"),
-                        "evidence": [{"text": "承德市市场监管局在全市推行农村食品安全协管员制度。",
-                                      "article": "承德织密农村食品安全网"}]}]
+    assert [(r["dir"], r["name"], r["node"]) for r in located] == [
+        ("in", "位于 located in", node_named(data, "承德市市场监督管理局"))]
+    assert said(data, located[0]["evidence"]) == [("承德市市场监管局在全市推行农村食品安全协管员制度。",
+                                                   "承德织密农村食品安全网")]
+
+
+def test_each_sentence_and_title_is_in_the_page_once():
+    data = explorer_data(sample_dataset())
+    assert len(data["evidence"]) == len({tuple(e) for e in data["evidence"]})
+    assert len(data["articles"]) == len(set(data["articles"])) == 2
+    # one sentence states three edges: all three cite the same entry
+    cited = {tuple(r["evidence"]) for d in data["details"].values() for r in d["relations"]
+             if said(data, r["evidence"])[:1] == [("承德市市场监管局在全市推行农村食品安全协管员制度。",
+                                                   "承德织密农村食品安全网")]}
+    assert len(cited) == 1
+    html = render_page(data)
+    assert html.count("承德市市场监管局在全市推行农村食品安全协管员制度。") == 1
 
 
 def test_relations_without_evidence_nodes_still_show():
@@ -264,8 +302,9 @@ def test_big_graphs_get_few_physics_iterations():
     from kg.export.html import stabilization_iterations, vis_options
 
     assert stabilization_iterations(20) == 400
-    assert stabilization_iterations(5000) == 20
-    assert vis_options(5000)["physics"]["stabilization"]["iterations"] == 20
+    assert stabilization_iterations(2000) == 15
+    assert stabilization_iterations(5000) == 10
+    assert vis_options(5000)["physics"]["stabilization"]["iterations"] == 10
     assert vis_options(10)["layout"]["randomSeed"] == 7
 
 
@@ -297,9 +336,8 @@ def test_labels_and_evidence_are_escaped_in_the_page():
     assert "<script>alert" not in html
     assert "&amp;amp;" not in html or "\\u0026amp;" in html
     data = page_data(html)
-    assert EVIL in {n["label"] for n in data["nodes"]}                   # intact once parsed
-    evidence = [e["text"] for d in data["details"].values() for s in d["statistics"] for e in s["evidence"]]
-    assert EVIL in evidence
+    assert EVIL in {n[0] for n in data["nodes"]}                         # intact once parsed
+    assert EVIL in {text for text, _ in data["evidence"]}
     assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write",
                          html.split("/* govkg explorer: search")[1])
 
@@ -328,11 +366,11 @@ def test_kg_html_writes_a_page_and_a_focused_page(tmp_path, capsys):
     graph = tmp_path / "graph.ttl"
     default_graph(sample_dataset()).serialize(destination=str(graph), format="turtle")
     assert main(["html", str(graph), "-o", str(tmp_path / "all.html")]) == 0
-    assert "all 17 nodes, 16 edges" in capsys.readouterr().out
+    assert "all 14 nodes (3 statistics in their nodes' panels), 16 edges" in capsys.readouterr().out
     assert main(["html", str(graph), "-o", str(tmp_path / "xz.html"), "--focus", "徐州", "--max-nodes", "5"]) == 0
-    assert "5 of 17 nodes" in capsys.readouterr().out
+    assert "5 of 14 nodes" in capsys.readouterr().out
     data = page_data((tmp_path / "xz.html").read_text(encoding="utf-8"))
-    assert data["details"][data["focus"]]["label"] == "徐州市" and len(data["initial"]) == 5
+    assert data["nodes"][data["focus"]][0] == "徐州市" and len(data["initial"]) == 5
 
 
 @pytest.mark.parametrize("args, message", [

@@ -76,9 +76,9 @@ def page(browser, tmp_path):
 def test_page_loads_offline_with_every_node_and_no_errors(page):
     assert page.errors == []
     assert page.network_requests() == []
-    assert page.js("govkg.nodes.length") == 17
-    assert page.js("govkg.edges.length") == 16
-    assert page.js("govkg.network.body.data.nodes.length") == 17
+    assert page.js("govkg.nodes.length") == 14           # the 3 statistics wait in their panels
+    assert page.js("govkg.edges.length") == 13
+    assert page.js("govkg.network.body.data.nodes.length") == 14
     assert page.js("govkg.network.physics.physicsEnabled") is False      # settled, then stopped
 
 
@@ -103,15 +103,16 @@ def test_clicking_a_relation_in_the_panel_moves_to_that_node(page):
 
 def test_type_filter_and_region_filter_hide_nodes(page):
     visible = "govkg.nodes.get({filter: n => !n.hidden}).map(n => n.label).sort()"
-    page.page.locator("#legend input[value=statistic]").uncheck()
+    assert not page.page.locator("#legend input[value=statistic]").is_checked()
     shown = page.js(visible)
     assert len(shown) == 14 and "农村食品安全协管员 2904名" not in shown
-    page.page.locator("#legend input[value=statistic]").check()
+    page.page.locator("#legend input[value=statistic]").check()          # draws them
+    assert len(page.js(visible)) == 17
     page.page.select_option("#region", label="河北省")
     assert set(page.js(visible)) == {"河北省", "承德市", "承德市市场监督管理局", "农村食品安全协管员制度",
                                      "王建国", "农村食品安全协管员 2904名"}
     page.page.click("#reset")
-    assert len(page.js(visible)) == 17
+    assert len(page.js(visible)) == 14
 
 
 def test_neighbourhood_only_shows_the_selected_node_and_its_neighbours(page):
@@ -156,3 +157,33 @@ def test_focus_pages_open_on_the_named_node(browser, tmp_path):
     focused = open_page(browser, tmp_path, explorer_data(sample_dataset(), focus="徐州"))
     assert focused.page.inner_text("#panel h2") == "徐州市"
     assert focused.errors == []
+
+
+def test_the_page_says_how_to_use_it_and_names_its_hubs(page):
+    assert "Click a node" in page.page.inner_text("#how")
+    hubs = page.js("govkg.hubs.map(id => govkg.data.details[id].label)")
+    assert hubs[:2] == ["承德市", "农村厕所革命"]
+    sizes = page.js("govkg.hubs.map(id => govkg.nodes.get(id).font.size)")
+    assert min(sizes) >= 14                                 # readable at the overview's zoom
+
+
+def test_a_filter_zooms_to_what_it_leaves(page):
+    before = page.js("govkg.network.getScale()")
+    page.page.select_option("#region", label="河北省")
+    assert page.js("govkg.fitted") == 5                     # 河北省, 承德市, its bureau, programme, official
+    assert page.js("govkg.network.getScale()") > before
+
+
+def test_reporters_are_one_node_listing_them(page):
+    page.search("Reporters")
+    panel = page.page.inner_text("#panel")
+    assert "记者 Reporters (1)" in panel and "李明" in panel
+    assert "徐州推进农村厕所革命" in panel and page.errors == []
+
+
+def test_the_panel_shows_the_whole_iri_and_each_relation_once_per_end(page):
+    page.search("承德市市场监督管理局")
+    panel = page.page.inner_text("#panel")
+    assert "https://w3id.org/govkg/id/agency/承德市市场监督管理局" in panel
+    names = page.js("govkg.data.details[govkg.network.getSelectedNodes()[0]].relations.map(r => r.dir + ' ' + r.name)")
+    assert names == ["in 任职 member of: 局长", "in 实施单位 implemented by", "out 位于 located in"]

@@ -85,3 +85,23 @@ def test_where_said(store):
     rows = ask(store, "where-said", subject_name="梳网清格")
     assert any(r["relation"] == "implementedBy" and r["object_label"] == "徐州市公安局"
                and r["source_file"] for r in rows), rows
+
+
+def test_places_reporting_a_programme_with_evidence(store):
+    rows = ask(store, "places-reporting-programme", programme_name="一村一警")
+    assert {r["place_label"] for r in rows} == {"惠州市"}
+    assert {r["via"] for r in rows} == {None, "惠州市公安局", "惠州市公安局党委"}
+    assert all(r["first_report"] is None for r in rows)               # the corpus has no dates yet
+    said = {(r["source_file"], r["line"]) for r in rows}
+    assert ("001_0bbed7d363e68c64.txt", "12") in said
+
+
+def test_first_report_is_the_earliest_article_date_per_place():
+    from kg.graph import corpus_to_graph
+    from tests.conftest import make_corpus
+    from tests.test_report import dated
+    graph = dated(corpus_to_graph(make_corpus()), A1="2022-03-01")
+    rows = ask(open_store(graph), "places-reporting-programme", programme_name="红船枫警")
+    first = {r["place_label"]: r["first_report"] for r in rows}
+    assert first == {"南湖区": "2022-03-01", "嘉兴市": "2022-03-01", "柳州市": None}
+    assert {r["evidence"] for r in rows if r["place_label"] == "柳州市"} == {"“红船枫警”机制也在柳州市推广。"}

@@ -8,12 +8,14 @@
 """
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from kg.export.html import (PAGE_NODES, best_connected, explorer_data, render_page,
+from kg.export.html import (PAGE_NODES, REPORTERS, best_connected, explorer_data, render_page,
                             write_html)
 from kg.graph.build import corpus_to_quads
 from kg.graph.quads import iri
@@ -80,16 +82,27 @@ def test_kg_build_consumes_its_corpus(monkeypatch, tmp_path):
     assert seen == [True]
 
 
+def graph_nodes(data: dict) -> int:
+    """The nodes of the graph a page shows: its nodes, with each byline-only person
+    its reporters node stands for."""
+    group = data["details"].get(REPORTERS, {"members": [None]})
+    return len(data["nodes"]) - 1 + len(group["members"])
+
+
+def said(data: dict, numbers: list[int]) -> list:
+    return [(data["evidence"][n][0], data["articles"][data["evidence"][n][1]]) for n in numbers]
+
+
 def test_small_graphs_keep_every_node_and_no_note(quads, full):
-    assert len(full["nodes"]) < PAGE_NODES
-    assert best_connected(quads, len(full["nodes"])) is None
+    assert graph_nodes(full) < PAGE_NODES
+    assert best_connected(quads, graph_nodes(full)) is None
     assert "omitted" not in full
-    assert explorer_data(quads, page_nodes=len(full["nodes"])) == full
+    assert explorer_data(quads, page_nodes=graph_nodes(full)) == full
     assert 'id="page-note"' not in render_page(full)
 
 
 def test_a_capped_page_holds_the_best_connected_nodes(quads, full, capped):
-    assert capped["omitted"] == {"total": len(full["nodes"]), "shown": CAP}
+    assert capped["omitted"] == {"total": graph_nodes(full), "shown": CAP}
     ids = {n["id"] for n in capped["nodes"]}
     assert len(ids) == CAP
     # connectivity: triples linking a node to another node or an article
@@ -114,23 +127,28 @@ def test_capped_nodes_show_what_the_full_page_shows_of_them(full, capped):
         part = capped["details"][node["id"]]
         for key in ("label", "aliases", "type", "iri", "adminLevel", "adcode", "articles"):
             assert part[key] == whole[key], (node["id"], key)
-        # the relations to the nodes kept, with the same evidence
-        assert part["relations"] == [r for r in whole["relations"] if r["node"] in ids]
-        assert part["statistics"] == [s for s in whole["statistics"] if s["node"] in ids]
+        # the relations to the nodes kept, with the same evidence (numbered within each page)
+        def resolved(data, entries):
+            return [{**e, "evidence": sorted(said(data, e["evidence"]))} for e in entries]
+        assert resolved(capped, part["relations"]) == resolved(full, [r for r in whole["relations"]
+                                                                       if r["node"] in ids])
+        assert resolved(capped, part["statistics"]) == resolved(full, [s for s in whole["statistics"]
+                                                                        if s["node"] in ids])
     assert capped["edges"] and all(e["from"] in ids and e["to"] in ids for e in capped["edges"])
     assert ([(e["from"], e["to"], e["label"]) for e in capped["edges"]]
             == [(e["from"], e["to"], e["label"]) for e in full["edges"]
                 if e["from"] in ids and e["to"] in ids])
-    assert len(capped["initial"]) == CAP
+    folded = [n for n in capped["nodes"] if n["type"] == "statistic"]
+    assert len(capped["initial"]) == CAP - len(folded)          # statistics wait in their panels
 
 
 def test_a_capped_page_says_how_many_nodes_it_left_out_and_how_to_get_them(tmp_path, quads, full):
     data = write_html(quads, tmp_path / "graph.html", page_nodes=CAP)
     page = (tmp_path / "graph.html").read_text(encoding="utf-8")
-    left = len(full["nodes"]) - CAP
+    left = graph_nodes(full) - CAP
     note = page[page.index('<p id="page-note"'):]
     note = note[:note.index("</p>")]
-    assert f"{CAP:,} best-connected of the graph&#39;s {len(full['nodes']):,} nodes ({left:,} left out)" in note
+    assert f"{CAP:,} best-connected of the graph&#39;s {graph_nodes(full):,} nodes ({left:,} left out)" in note
     assert "--page-nodes 0" in note
     assert page.index("</header>") < page.index('id="page-note"') < page.index('id="legend"')
     assert data["omitted"]["shown"] == CAP
@@ -142,7 +160,8 @@ def test_kg_html_page_nodes(tmp_path, capsys):
     assert main(["build", str(ROOT / "data" / "corpus"), "-o", str(out), "-q", "-f", "turtle"]) == 0
     assert main(["html", str(out), "-o", str(tmp_path / "a.html"), "--page-nodes", "25"]) == 0
     said = capsys.readouterr().out
-    assert "all 25 nodes" in said and "left out" in said
+    drawn, folded = re.search(r"all (\d+) nodes \((\d+) statistics in their nodes' panels\)", said).groups()
+    assert int(drawn) + int(folded) == 25 and "left out" in said
     assert 'id="page-note"' in (tmp_path / "a.html").read_text(encoding="utf-8")
     assert main(["html", str(out), "-o", str(tmp_path / "b.html")]) == 0
     assert "left out" not in capsys.readouterr().out

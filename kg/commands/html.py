@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg.cli import UserError
 from kg.export import replace_atomically
-from kg.export.html import DEFAULT_MAX_NODES, PAGE_NODES, explorer_data, write_page
+from kg.export.html import DEFAULT_MAX_NODES, FOLDED, PAGE_NODES, explorer_data, write_page
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,10 +59,12 @@ def run(args: argparse.Namespace) -> int:
     except OSError as err:
         raise UserError(f"{args.output}: cannot write: {err.strerror or err}") from None
     shown = len(data["initial"])
-    total = len(data["nodes"])
+    folded = sum(1 for n in data["nodes"] if n["type"] in FOLDED)
+    total = len(data["nodes"]) - folded
     view = f"all {total} nodes" if shown == total and not args.focus else f"{shown} of {total} nodes"
     omitted = data.get("omitted")
     left_out = (f"; {omitted['total'] - omitted['shown']} of the graph's {omitted['total']} nodes "
                 f"left out" if omitted else "")
-    print(f"wrote {args.output} ({view}, {len(data['edges'])} edges{left_out})")
+    print(f"wrote {args.output} ({view} ({folded} statistics in their nodes' panels), "
+          f"{len(data['edges'])} edges{left_out})")
     return 0

@@ -5,10 +5,13 @@ Two steps, each a plain function:
     explorer_data(dataset)  -> dict   nodes, edges and side-panel details
     render_page(data)       -> str    the HTML page, vis-network inlined
 
-The page is built with pyvis: its `Network` holds the vis node and edge
-records and the vis-network library it ships (under `pyvis/templates/lib`,
-licence header kept) is inlined with the page's own script and style from
-`kg/html/`. Nothing is fetched from a CDN: the page makes no network request.
+The graph is read through a `TripleIndex` of plain strings (from GraphQuads no
+rdflib term is made). The page carries each article title and each evidence
+sentence once, and its nodes, edges and details as short numbered arrays
+(`page_payload`) that its script expands. vis-network is the build the pyvis
+package ships (under `pyvis/templates/lib`, licence header kept), inlined with
+the page's own script and style from `kg/html/`. Nothing is fetched from a
+CDN: the page makes no network request.
 
 Every string from the graph reaches the browser only as JSON inside a
 `<script type="application/json">` block with `<`, `>` and `&` escaped, and
@@ -23,16 +26,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 
-from pyvis.network import Network
-from rdflib import BNode, URIRef
-from rdflib.term import Node
+from rdflib import URIRef
 
 from kg.export import exporter
 from kg.graph.index import TripleIndex
-from kg.vocab import DCTERMS, GOV, PROV, RDF, RDFS, SKOS
+from kg.vocab import DCTERMS, GOV, ID, PROV, RDF, RDFS, SKOS
 
 DEFAULT_MAX_NODES = 2000
 # The most nodes the page `kg build` writes holds: a bigger graph's page keeps its
@@ -83,6 +83,14 @@ RELATIONS: tuple[tuple[URIRef, str], ...] = (
     (GOV.issuedBy, "发布单位 issued by"),
 )
 MEMBER_OF = "任职 member of"
+# Node types listed in their entity's panel and drawn only when the user asks.
+FOLDED = ("statistic",)
+# How many of the best-connected nodes carry a label big enough to read at the overview.
+HUBS = 40
+# The prefix of govkg's IRIs, written once in the page.
+ID_BASE = str(ID)
+# The one node standing for every person named only in a byline.
+REPORTERS = "group:reporters"
 ABOUT = "统计 measures"
 
 # What the page reads of the graph: these predicates, looked up by subject,
@@ -91,20 +99,11 @@ PREDICATES = (RDF.type, DCTERMS.title, GOV.sourceFile, RDFS.label, SKOS.altLabel
               GOV.adminLevel, GOV.adcode, GOV.mentions, *(p for p, _ in RELATIONS),
               GOV.member, GOV.organization, GOV.role, GOV.about, GOV.measure, GOV.value,
               GOV.unit, GOV.evidence, PROV.wasDerivedFrom, RDF.subject, RDF.predicate,
-              RDF.object)
+              RDF.object, DCTERMS.creator)
 BY_OBJECT = (RDF.type, GOV.mentions)
 
 
 # ---------------------------------------------------------------- extraction
-
-def _text(value: Node | None) -> str:
-    return str(value) if value is not None else ""
-
-
-def _first(graph: TripleIndex, subject: Node, predicate: URIRef) -> str:
-    values = sorted(str(o) for o in graph.objects(subject, predicate))
-    return values[0] if values else ""
-
 
 def _number(value: str) -> str:
     """`2904.0` -> `2904`; anything unparsable is kept as it is."""
@@ -120,8 +119,106 @@ def _statistic_label(measure: str, value: str, unit: str) -> str:
     return f"{measure} {_number(value)}{unit}".strip()
 
 
-def _node_id(term: Node) -> str:
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
+class _Evidence:
+    """Articles and evidence sentences, each listed once: the page refers to them by
+    number (`articles`: titles; `evidence`: [sentence, article number])."""
+
+    def __init__(self, graph: TripleIndex) -> None:
+        self.graph = graph
+        self.titles = {a: graph.first(a, DCTERMS.title) or graph.first(a, GOV.sourceFile) or a
+                       for a in graph.subjects(RDF.type, GOV.Article)}
+        self.articles = sorted(set(self.titles.values()))
+        self._article_no = {t: i for i, t in enumerate(self.articles)}
+        self.evidence: list[list] = []
+        self._evidence_no: dict[tuple, int] = {}
+
+    def article(self, article: str) -> int:
+        title = self.titles.get(article, article)
+        if title not in self._article_no:
+            self._article_no[title] = len(self.articles)
+            self.articles.append(title)
+        return self._article_no[title]
+
+    def cite(self, node: str) -> list[int]:
+        """The evidence numbers of a node carrying gov:evidence or prov:wasDerivedFrom."""
+        graph, found = self.graph, []
+        texts = sorted(graph.objects(node, GOV.evidence)) or [""]
+        for article in sorted(graph.objects(node, PROV.wasDerivedFrom)) or [None]:
+            at = -1 if article is None else self.article(article)
+            for text in texts:
+                if text or at >= 0:
+                    key = (text, at)
+                    if key not in self._evidence_no:
+                        self._evidence_no[key] = len(self.evidence)
+                        self.evidence.append([text, at])
+                    found.append(self._evidence_no[key])
+        return sorted(set(found))
+
+
+def _relation_evidence(graph: TripleIndex, ev: _Evidence) -> dict[tuple, list[int]]:
+    """Per-edge provenance, if the graph records it: the nodes naming the triple they
+    support (RDF reification: rdf:subject, rdf:predicate, rdf:object) with their
+    sentence (gov:evidence) or article (prov:wasDerivedFrom)."""
+    found: dict[tuple, set] = defaultdict(set)
+    for node, s in graph.subject_objects(RDF.subject):
+        cited = ev.cite(node)
+        for p in graph.objects(node, RDF.predicate):
+            for o in graph.objects(node, RDF.object):
+                found[(s, p, o)].update(cited)
+    return {key: sorted(values) for key, values in found.items()}
+
+
+def _types(graph: TripleIndex) -> dict[str, str]:
+    types: dict[str, str] = {}
+    for style in STYLES:
+        for subject in graph.subjects(RDF.type, style.cls):
+            types.setdefault(subject, style.key)
+    return types
+
+
+def _reporters(graph: TripleIndex, types: dict, ev: _Evidence) -> dict[str, set[int]]:
+    """People named only in bylines (no post), with the articles they wrote: the page
+    shows them as one group."""
+    posted = {p for _, p in graph.subject_objects(GOV.member)}
+    wrote: dict[str, set[int]] = defaultdict(set)
+    for article in graph.subjects(RDF.type, GOV.Article):
+        for person in graph.objects(article, DCTERMS.creator):
+            if types.get(person) == "person" and person not in posted:
+                wrote[person].add(ev.article(article))
+    return wrote
+
+
+def _details(graph: TripleIndex, types: dict, ev: _Evidence) -> dict[str, dict]:
+    details: dict[str, dict] = {}
+    for term, kind in types.items():
+        label = graph.first(term, RDFS.label)
+        if kind == "statistic":
+            label = _statistic_label(graph.first(term, GOV.measure), graph.first(term, GOV.value),
+                                     graph.first(term, GOV.unit)) or label
+        details[term] = {
+            "label": label or term.rsplit("/", 1)[-1],
+            "aliases": sorted(set(graph.objects(term, SKOS.altLabel)) - {label}),
+            "type": kind, "iri": term,
+            "adminLevel": graph.first(term, GOV.adminLevel),
+            "adcode": graph.first(term, GOV.adcode),
+            "articles": sorted({ev.article(a) for a in graph.subjects(GOV.mentions, term)}),
+            "relations": [], "statistics": [],
+        }
+    return details
+
+
+def _group_reporters(details: dict, reporters: dict[str, set[int]]) -> None:
+    """One node for all byline-only people, listing them, instead of one dot each."""
+    if not reporters:
+        return
+    members = sorted(reporters, key=lambda p: (details[p]["label"], p))
+    articles = sorted({a for p in members for a in details[p]["articles"] + sorted(reporters[p])})
+    names = [details[p]["label"] for p in members]
+    for p in members:
+        del details[p]
+    details[REPORTERS] = {"label": f"记者 Reporters ({len(members)})", "aliases": [], "type": "person",
+                          "iri": "", "adminLevel": "", "adcode": "", "articles": articles,
+                          "relations": [], "statistics": [], "members": names}
 
 
 def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
@@ -132,92 +229,29 @@ def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
     `nodes` and `edges` cover the whole graph, or, when `page_nodes` is set
     and the graph has more nodes, only its `page_nodes` best-connected nodes
     (see `best_connected`) and the edges between them; then `omitted` says
-    how many nodes the graph has and how many the page shows. `initial` lists
-    the node ids the page starts with (all of them unless there are more than
+    how many nodes the graph has and how many the page shows. Statistics are
+    nodes too but also listed in the panel of what they measure, and the page
+    draws them only when asked; people named only in bylines are one node
+    (`REPORTERS`). `articles` and `evidence` list each title and each sentence
+    once; details refer to them by number. `initial` lists the node ids the
+    page starts with (all but statistics unless there are more than
     `max_nodes` or `focus` names a node). Raises `LookupError` when `focus`
     matches no node.
     """
     graph, omitted = _page_index(dataset, page_nodes)
-    titles = {article: _first(graph, article, DCTERMS.title) or _first(graph, article, GOV.sourceFile)
-              for article in graph.subjects(RDF.type, GOV.Article)}
-
-    types: dict[Node, str] = {}
-    for style in STYLES:
-        for subject in graph.subjects(RDF.type, style.cls):
-            types.setdefault(subject, style.key)
-
-    details: dict[str, dict] = {}
-    for term, kind in types.items():
-        label = _first(graph, term, RDFS.label)
-        if kind == "statistic":
-            label = _statistic_label(_first(graph, term, GOV.measure), _first(graph, term, GOV.value),
-                                     _first(graph, term, GOV.unit)) or label
-        aliases = sorted({str(a) for a in graph.objects(term, SKOS.altLabel)} - {label})
-        details[_node_id(term)] = {
-            "label": label or str(term).rsplit("/", 1)[-1],
-            "aliases": aliases,
-            "type": kind,
-            "iri": str(term),
-            "adminLevel": _first(graph, term, GOV.adminLevel),
-            "adcode": _first(graph, term, GOV.adcode),
-            "articles": sorted({titles.get(a) or str(a) for a in graph.subjects(GOV.mentions, term)}),
-            "relations": [],
-            "statistics": [],
-        }
-
-    evidence = _relation_evidence(graph, titles)
-    edges: list[dict] = []
-
-    def relate(source: Node, target: Node, name: str, key: tuple, extra: dict | None = None,
-               found: list[dict] | None = None) -> None:
-        sid, tid = _node_id(source), _node_id(target)
-        if sid not in details or tid not in details:
-            return
-        found = found if found is not None else evidence.get(key, [])
-        edges.append({"from": sid, "to": tid, "label": name})
-        details[sid]["relations"].append({"dir": "out", "name": name, "node": tid,
-                                          "evidence": found, **(extra or {})})
-        details[tid]["relations"].append({"dir": "in", "name": name, "node": sid,
-                                          "evidence": found, **(extra or {})})
-
-    for predicate, name in RELATIONS:
-        for s, o in graph.subject_objects(predicate):
-            relate(s, o, name, (s, predicate, o))
-
-    for membership in graph.subjects(RDF.type, GOV.Membership):
-        role = _first(graph, membership, GOV.role)
-        for person in graph.objects(membership, GOV.member):
-            for agency in graph.objects(membership, GOV.organization):
-                relate(person, agency, f"{MEMBER_OF}: {role}" if role else MEMBER_OF,
-                       (person, GOV.holdsPost, agency), {"role": role})
-
-    for stat in graph.subjects(RDF.type, GOV.Statistic):
-        sid = _node_id(stat)
-        sources = sorted(titles.get(a) or str(a) for a in graph.objects(stat, PROV.wasDerivedFrom))
-        entry = {
-            "node": sid,
-            "measure": _first(graph, stat, GOV.measure),
-            "value": _number(_first(graph, stat, GOV.value)),
-            "unit": _first(graph, stat, GOV.unit),
-            "evidence": [{"text": _first(graph, stat, GOV.evidence),
-                          "article": sources[0] if sources else ""}],
-        }
-        details[sid]["articles"] = sorted(set(details[sid]["articles"]) | set(sources))
-        for about in sorted(graph.objects(stat, GOV.about)):
-            if _node_id(about) in details:
-                details[_node_id(about)]["statistics"].append(entry)
-                relate(stat, about, ABOUT, (stat, GOV.about, about), found=entry["evidence"])
-
+    ev = _Evidence(graph)
+    types = _types(graph)
+    details = _details(graph, types, ev)
+    reporters = _reporters(graph, types, ev)
+    edges = _edges(graph, details, _relation_evidence(graph, ev), ev)
+    _group_reporters(details, reporters)
     for detail in details.values():
         detail["relations"].sort(key=lambda r: (r["dir"], r["name"], details[r["node"]]["label"], r["node"]))
         detail["statistics"].sort(key=lambda s: (s["measure"], s["value"], s["node"]))
-
-    edges = _unique_sorted(edges)
     degree: dict[str, int] = defaultdict(int)
     for edge in edges:
         degree[edge["from"]] += 1
         degree[edge["to"]] += 1
-
     regions = _regions(graph, types, details)
     nodes = []
     for nid in sorted(details):
@@ -228,21 +262,54 @@ def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
                       "regions": regions.get(nid, [])})
     for index, edge in enumerate(edges):
         edge["id"] = f"e{index}"
-
-    initial = _initial_view(nodes, edges, details, max_nodes, focus)
     data = {
-        "nodes": nodes,
-        "edges": edges,
-        "details": details,
+        "nodes": nodes, "edges": edges, "details": details,
+        "articles": ev.articles, "evidence": ev.evidence,
         "regions": _region_choices(graph, details),
         "types": [{"key": s.key, "name": s.name, "color": s.color, "shape": s.shape} for s in STYLES],
-        "initial": initial,
+        "folded": list(FOLDED),
+        "initial": _initial_view(nodes, edges, details, max_nodes, focus),
         "focus": _find(nodes, details, focus) if focus else None,
         "maxNodes": max_nodes,
     }
     if omitted is not None:
         data["omitted"] = omitted
     return data
+
+
+def _edges(graph: TripleIndex, details: dict, evidence: dict, ev: _Evidence) -> list[dict]:
+    """The edges between nodes, each also listed in both ends' panels with its evidence."""
+    edges: list[dict] = []
+
+    def relate(source: str, target: str, name: str, found: list[int], extra: dict | None = None) -> None:
+        if source not in details or target not in details:
+            return
+        edges.append({"from": source, "to": target, "label": name})
+        details[source]["relations"].append({"dir": "out", "name": name, "node": target,
+                                             "evidence": found, **(extra or {})})
+        details[target]["relations"].append({"dir": "in", "name": name, "node": source,
+                                             "evidence": found, **(extra or {})})
+
+    for predicate, name in RELATIONS:
+        for s, o in graph.subject_objects(predicate):
+            relate(s, o, name, evidence.get((s, str(predicate), o), []))
+    for membership in graph.subjects(RDF.type, GOV.Membership):
+        role = graph.first(membership, GOV.role)
+        for person in graph.objects(membership, GOV.member):
+            for agency in graph.objects(membership, GOV.organization):
+                relate(person, agency, f"{MEMBER_OF}: {role}" if role else MEMBER_OF,
+                       evidence.get((person, str(GOV.holdsPost), agency), []), {"role": role})
+    for stat in graph.subjects(RDF.type, GOV.Statistic):
+        entry = {"node": stat, "measure": graph.first(stat, GOV.measure),
+                 "value": _number(graph.first(stat, GOV.value)), "unit": graph.first(stat, GOV.unit),
+                 "evidence": ev.cite(stat)}
+        details[stat]["articles"] = sorted(set(details[stat]["articles"])
+                                           | {ev.article(a) for a in graph.objects(stat, PROV.wasDerivedFrom)})
+        for about in sorted(graph.objects(stat, GOV.about)):
+            if about in details:
+                details[about]["statistics"].append(entry)
+                relate(stat, about, ABOUT, entry["evidence"])
+    return _unique_sorted(edges)
 
 
 def _page_index(dataset, page_nodes: int) -> tuple[TripleIndex, dict | None]:
@@ -314,27 +381,7 @@ def _unique_sorted(edges: list[dict]) -> list[dict]:
     return [seen[key] for key in sorted(seen)]
 
 
-def _relation_evidence(graph: TripleIndex, titles: dict) -> dict[tuple, list[dict]]:
-    """Per-edge provenance, if the graph records it: a node naming the triple it
-    supports (RDF reification: rdf:subject, rdf:predicate, rdf:object) and carrying
-    the sentence (gov:evidence) or the article (prov:wasDerivedFrom). Graphs
-    without such nodes simply give no rows."""
-    found: dict[tuple, set] = defaultdict(set)
-    for ev, s in graph.subject_objects(RDF.subject):
-        texts = list(graph.objects(ev, GOV.evidence)) or [None]
-        articles = list(graph.objects(ev, PROV.wasDerivedFrom)) or [None]
-        if texts == [None] and articles == [None]:
-            continue
-        for p in graph.objects(ev, RDF.predicate):
-            for o in graph.objects(ev, RDF.object):
-                for text in texts:
-                    for article in articles:
-                        title = titles.get(article) or _text(article) if article is not None else ""
-                        found[(s, p, o)].add((_text(text), title))
-    return {key: [{"text": t, "article": a} for t, a in sorted(values)] for key, values in found.items()}
-
-
-def _province_of(graph: TripleIndex, place: Node, cache: dict) -> list[Node]:
+def _province_of(graph: TripleIndex, place: str, cache: dict) -> list[str]:
     """The place and every place above it on the gov:partOf chain, nearest first."""
     if place in cache:
         return cache[place]
@@ -355,10 +402,10 @@ def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[s
     """For every node, the ids of the places (with their ancestors) it lies in."""
     cache: dict = {}
 
-    def around(place: Node) -> set[str]:
-        return {_node_id(p) for p in _province_of(graph, place, cache) if types.get(p) == "place"}
+    def around(place: str) -> set[str]:
+        return {p for p in _province_of(graph, place, cache) if types.get(p) == "place"}
 
-    regions: dict[Node, set[str]] = defaultdict(set)
+    regions: dict[str, set[str]] = defaultdict(set)
     for term, kind in types.items():
         if kind == "place":
             regions[term] |= around(term)
@@ -378,7 +425,7 @@ def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[s
                 regions[person] |= regions[agency]
     for stat, about in graph.subject_objects(GOV.about):
         regions[stat] |= regions[about]
-    return {_node_id(t): sorted(r) for t, r in regions.items() if r and _node_id(t) in details}
+    return {t: sorted(r) for t, r in regions.items() if r and t in details}
 
 
 def _region_choices(graph: TripleIndex, details: dict) -> list[dict]:
@@ -387,10 +434,9 @@ def _region_choices(graph: TripleIndex, details: dict) -> list[dict]:
     children: dict[str, list[str]] = defaultdict(list)
     has_parent = set()
     for s, o in graph.subject_objects(GOV.partOf):
-        sid, oid = _node_id(s), _node_id(o)
-        if sid in places and oid in places:
-            children[oid].append(sid)
-            has_parent.add(sid)
+        if s in places and o in places:
+            children[o].append(s)
+            has_parent.add(s)
     tops = [nid for nid, d in places.items()
             if d["adminLevel"] == "province" or (nid not in has_parent and children[nid])]
     choices = []
@@ -415,19 +461,21 @@ def _find(nodes: list[dict], details: dict, name: str) -> str:
 
 def _initial_view(nodes: list[dict], edges: list[dict], details: dict,
                   max_nodes: int, focus: str | None) -> list[str]:
-    """The node ids the page starts with."""
-    if not focus and len(nodes) <= max_nodes:
-        return [n["id"] for n in nodes]
+    """The node ids the page starts with: never a folded statistic, unless it is the focus."""
+    drawn = {n["id"] for n in nodes if n["type"] not in FOLDED}
+    if not focus and len(drawn) <= max_nodes:
+        return sorted(drawn)
     neighbours: dict[str, set[str]] = defaultdict(set)
     for edge in edges:
-        neighbours[edge["from"]].add(edge["to"])
-        neighbours[edge["to"]].add(edge["from"])
+        if edge["from"] in drawn and edge["to"] in drawn:
+            neighbours[edge["from"]].add(edge["to"])
+            neighbours[edge["to"]].add(edge["from"])
     rank = {n["id"]: (-details[n["id"]]["degree"], n["label"], n["id"]) for n in nodes}
     if focus:
         seeds = [_find(nodes, details, focus)]
     else:
         hubs = sorted((n["id"] for n in nodes if n["type"] in ("programme", "place")), key=rank.__getitem__)
-        seeds = hubs[:max(1, max_nodes // 2)] or sorted(rank, key=rank.__getitem__)[:1]
+        seeds = hubs[:max(1, max_nodes // 2)] or sorted(drawn, key=rank.__getitem__)[:1]
     chosen = list(dict.fromkeys(seeds))[:max_nodes]
     frontier = chosen
     picked = set(chosen)
@@ -447,8 +495,14 @@ def _asset(*parts: str) -> str:
 
 
 def _vis_asset(name: str) -> str:
-    lib = resources.files("pyvis").joinpath("templates").joinpath("lib").joinpath(f"vis-{VIS_VERSION}")
-    return lib.joinpath(name).read_text(encoding="utf-8")
+    """A file of the vis-network build the pyvis package ships, read without importing
+    pyvis (its import pulls in jinja2 and IPython)."""
+    from importlib.util import find_spec
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: it ships the vis-network library")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return (root / "templates" / "lib" / f"vis-{VIS_VERSION}" / name).read_text(encoding="utf-8")
 
 
 def _escape_script(text: str) -> str:
@@ -558,44 +612,60 @@ def radial_layout(ids: list[str], edges: list[dict], rank: dict[str, tuple]) -> 
     return positions
 
 
-class _NodeIds(list):
-    """pyvis's list of node ids, answering `id in ids` from a set: pyvis asks it for
-    every node and twice for every edge, which scanning the list made quadratic."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._members: set = set()
-
-    def append(self, item) -> None:
-        super().append(item)
-        self._members.add(item)
-
-    def __contains__(self, item) -> bool:
-        return item in self._members
-
-
-def vis_network(data: dict) -> Network:
-    """The pyvis network holding the vis node and edge records of the whole graph;
-    the nodes the page starts with carry their starting positions."""
+def page_payload(data: dict) -> dict:
+    """`data` as the page carries it: nodes numbered, every record a short array that
+    the page's script expands (`unpack` in `kg/html/explorer.js` spells them out), the
+    relation names listed once, each edge once with its evidence (the panels of both
+    ends are made from it), a statistic in its entity's panel by number only, IRIs
+    without the common prefix, and the drawn nodes with their starting positions."""
+    number = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    kinds = {style.key: i for i, style in enumerate(STYLES)}
+    names = sorted({e["label"] for e in data["edges"]})
+    name_no = {name: i for i, name in enumerate(names)}
+    choices = {number[r["id"]] for r in data["regions"]} | {
+        number[c["id"]] for r in data["regions"] for c in r["cities"]}
     rank = {n["id"]: (-n["value"], n["label"], n["id"]) for n in data["nodes"]}
     position = radial_layout(data["initial"], data["edges"], rank)
-    net = Network(directed=True, cdn_resources="in_line")
-    net.node_ids = _NodeIds()
-    for node in data["nodes"]:
-        style = STYLE_BY_KEY[node["type"]]
-        where = dict(zip("xy", position[node["id"]])) if node["id"] in position else {}
-        net.add_node(node["id"], label=node["label"], shape=style.shape, color=style.color,
-                     value=node["value"], title=f'{node["label"]} · {style.name}', **where)
-    for edge in data["edges"]:
-        net.add_edge(edge["from"], edge["to"], id=edge["id"], title=edge["label"])
-    return net
+    nodes = [[n["label"], kinds[n["type"]], n["value"],
+              [number[r] for r in n["regions"] if number[r] in choices], *position.get(n["id"], ())]
+             for n in data["nodes"]]
+    said = {}                 # (from, to, name) -> (evidence, role), from the `out` side
+    details = []
+    for n in data["nodes"]:
+        d = data["details"][n["id"]]
+        for r in d["relations"]:
+            if r["dir"] == "out":
+                said[(n["id"], r["node"], r["name"])] = (r["evidence"], r.get("role", ""))
+        iri = d["iri"][len(ID_BASE):] if d["iri"].startswith(ID_BASE) else d["iri"]
+        details.append([d["aliases"], iri, d["adminLevel"], d["adcode"], d["articles"],
+                        [number[st["node"]] for st in d["statistics"]], d["degree"], d.get("members", [])])
+    edges = [[number[e["from"]], number[e["to"]], name_no[e["label"]],
+              *said.get((e["from"], e["to"], e["label"]), ([], ""))] for e in data["edges"]]
+    regions = [{"id": number[r["id"]], "label": r["label"],
+                "cities": [{"id": number[c["id"]], "label": c["label"]} for c in r["cities"]]}
+               for r in data["regions"]]
+    return {**data, "nodes": nodes, "edges": edges, "details": details, "names": names,
+            "regions": regions, "base": ID_BASE, "initial": [number[i] for i in data["initial"]],
+            "focus": number[data["focus"]] if data.get("focus") else None,
+            "hubs": [number[i] for i in hubs(data)], "options": vis_options(len(data["initial"]))}
+
+
+def hubs(data: dict) -> list[str]:
+    """The best-connected places, programmes and agencies drawn at first: the page
+    keeps their labels readable at any zoom, so the overview names its hubs."""
+    initial = set(data["initial"])
+    ranked = sorted((n for n in data["nodes"] if n["id"] in initial
+                     and n["type"] in ("place", "programme", "agency")),
+                    key=lambda n: (-data["details"][n["id"]]["degree"], n["label"], n["id"]))
+    return [n["id"] for n in ranked[:HUBS]]
 
 
 def stabilization_iterations(node_count: int) -> int:
     """Physics iterations before the page stops it: many for small graphs, where they
     are cheap, few for big ones, whose starting layout is already sound (an
-    iteration costs about 80 ms at 5,000 nodes in headless Chromium)."""
-    return max(10, min(400, 100_000 // max(node_count, 1)))
+    iteration costs about 40 ms at 2,000 nodes in headless Chromium: 15 of them
+    keep the 100x corpus's page ready in under 3 s)."""
+    return max(10, min(400, 30_000 // max(node_count, 1)))
 
 
 def vis_options(node_count: int) -> dict:
@@ -618,8 +688,7 @@ def vis_options(node_count: int) -> dict:
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False},
-        "nodes": {"scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 12, "max": 30,
-                                                              "drawThreshold": 5}},
+        "nodes": {"scaling": {"min": 8, "max": 40, "label": {"enabled": False, "drawThreshold": 9}},
                   "font": {"face": FONT_STACK, "size": 14, "color": "#222"},
                   "borderWidth": 1},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -636,11 +705,7 @@ _SLOT = re.compile(r"/\*\{\{(\w+)\}\}\*/|\{\{(\w+)\}\}")
 def write_page(data: dict, stream, title: str = "govkg explorer") -> None:
     """The page, to a text stream, with vis-network, the script, the style and the
     data inlined; the data is written piece by piece, never held as one string."""
-    net = vis_network(data)
-    nodes, edges, *_ = net.get_network_data()
-    for node, source in zip(nodes, data["nodes"]):
-        node["type"], node["regions"] = source["type"], source["regions"]
-    payload = {**data, "nodes": nodes, "edges": edges, "options": vis_options(len(data["initial"]))}
+    payload = page_payload(data)
     slots = {
         "title": lambda: [_escape_html(title)],
         "vis_css": lambda: [_vis_asset("vis-network.css")],

@@ -27,7 +27,7 @@ from rdflib import Dataset, Graph, Literal
 
 from kg.graph.quads import GraphQuads, iri, literal
 from kg.model import Article, Corpus, Entity, Relation, Statistic
-from kg.vocab import (DCTERMS, GOV, PROV, RDF, RDFS, SKOS, XSD, article_iri,
+from kg.vocab import (DCTERMS, GEO, GOV, PROV, RDF, RDFS, SKOS, XSD, article_iri,
                       assertion_iri, entity_class, membership_iri,
                       relation_predicate, statistic_iri)
 
@@ -36,7 +36,7 @@ __all__ = ["corpus_to_quads", "corpus_to_graph", "corpus_to_dataset", "decimal_l
 
 ZH = "zh"
 PREFIXES = {"gov": GOV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS,
-            "prov": PROV, "xsd": XSD}
+            "prov": PROV, "xsd": XSD, "geo": GEO}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -72,13 +72,13 @@ _A = iri(str(RDF.type))
 _T = {name: iri(str(term)) for name, term in {
     "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
     "label": RDFS.label, "altLabel": SKOS.altLabel, "title": DCTERMS.title,
-    "creator": DCTERMS.creator, "derived": PROV.wasDerivedFrom,
+    "creator": DCTERMS.creator, "derived": PROV.wasDerivedFrom, "lat": GEO.lat, "long": GEO.long,
     **{name: GOV[name] for name in (
         "Article", "Assertion", "Membership", "Statistic", "sourceFile", "articleIndex",
         "subtitle", "kicker", "dateline", "dateText", "mentions", "evidence",
         "sentenceIndex", "sourceLine", "membership", "member", "organization", "role",
         "about", "value", "unit", "measure", "qualifier", "direction", "period", "surface",
-        "adminLevel", "adcode")}}.items()}
+        "adminLevel", "adcode", "coordinatePrecision")}}.items()}
 # Entity attributes written as properties of the node.
 _PLACE_PROPS = {"level": _T["adminLevel"], "adcode": _T["adcode"]}
 
@@ -118,6 +118,22 @@ class _Builder:
                 value = entity.attrs.get(key)
                 if value not in (None, ""):
                     add(node, prop, literal(str(value)))
+
+    def coordinates(self) -> None:
+        """Every place's WGS84 point and whose point it is (see `kg.geo`)."""
+        from kg.geo import place_points
+        corpus = self.corpus
+        places = {e.iri: str(e.attrs.get("adcode") or "") for e in corpus.entities.values()
+                  if getattr(e.type, "value", e.type) == "Place"}
+        part_of: dict[str, list[str]] = {}
+        for rel in corpus.relations:
+            if rel.predicate == "partOf":
+                part_of.setdefault(rel.subject, []).append(rel.object)
+        for place, point in place_points(places, part_of).items():
+            node = iri(place)
+            self.add(node, _T["lat"], literal(str(decimal_literal(point.lat)), datatype=XSD_DECIMAL))
+            self.add(node, _T["long"], literal(str(decimal_literal(point.lon)), datatype=XSD_DECIMAL))
+            self.add(node, _T["coordinatePrecision"], literal(point.precision))
 
     def article(self, article: Article) -> None:
         node = self.nodes[article.id]
@@ -217,6 +233,7 @@ class _Builder:
         corpus = self.corpus
         for iri_ in sorted(corpus.entities):
             self.entity(corpus.entities[iri_])
+        self.coordinates()
         for article in sorted(corpus.articles, key=lambda a: (a.source, a.index)):
             self.article(article)
         self.mentions()

@@ -6,10 +6,54 @@
 (function () {
   "use strict";
   var started = performance.now();
-  var DATA = JSON.parse(document.getElementById("govkg-data").textContent);
+  var DATA = unpack(JSON.parse(document.getElementById("govkg-data").textContent));
   var details = DATA.details;
   var TYPES = {};
   DATA.types.forEach(function (t) { TYPES[t.key] = t; });
+
+  // The page carries short arrays (kg.export.html.page_payload); here they become records.
+  //   node:   [label, type number, value, province/city node ids, x?, y?]   (id = its position)
+  //   edge:   [from, to, relation name number, evidence numbers, role]
+  //   detail: [aliases, iri without raw.base, adminLevel, adcode, article numbers,
+  //            statistic node ids, degree, members]
+  // A node's relations are its edges, out and in; a statistic's text is its node's label
+  // and its evidence that of its edge to what it measures.
+  function unpack(raw) {
+    var kinds = raw.types;
+    raw.nodes = raw.nodes.map(function (n, i) {
+      var t = kinds[n[1]];
+      var node = { id: i, label: n[0], type: t.key, value: n[2], regions: n[3],
+                   color: t.color, shape: t.shape, title: n[0] + " · " + t.name };
+      if (n.length > 4) { node.x = n[4]; node.y = n[5]; }
+      return node;
+    });
+    var relations = raw.nodes.map(function () { return []; });
+    raw.edges = raw.edges.map(function (e, i) {
+      var name = raw.names[e[2]];
+      relations[e[0]].push({ dir: "out", name: name, node: e[1], evidence: e[3], role: e[4] });
+      relations[e[1]].push({ dir: "in", name: name, node: e[0], evidence: e[3], role: e[4] });
+      return { id: i, from: e[0], to: e[1], title: name };
+    });
+    function byPanelOrder(a, b) {
+      var x = [a.dir, a.name, raw.nodes[a.node].label], y = [b.dir, b.name, raw.nodes[b.node].label];
+      for (var k = 0; k < 3; k++) if (x[k] !== y[k]) return x[k] < y[k] ? -1 : 1;
+      return a.node - b.node;
+    }
+    raw.details = raw.details.map(function (d, i) {
+      return {
+        label: raw.nodes[i].label, type: raw.nodes[i].type, aliases: d[0],
+        iri: !d[1] || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(d[1]) ? d[1] : raw.base + d[1],   // a scheme: kept whole
+        adminLevel: d[2], adcode: d[3],
+        articles: d[4], degree: d[6], members: d[7].length ? d[7] : null,
+        relations: relations[i].sort(byPanelOrder),
+        statistics: d[5].map(function (s) {
+          var measured = relations[s].filter(function (r) { return r.dir === "out" && r.node === i; })[0];
+          return { node: s, label: raw.nodes[s].label, evidence: measured ? measured.evidence : [] };
+        })
+      };
+    });
+    return raw;
+  }
 
   // ---------------------------------------------------------------- the whole graph
   var record = new Map();         // id -> vis node record (full graph)
@@ -31,7 +75,9 @@
   var initial = new Set(DATA.initial);
   var nodes = new vis.DataSet(DATA.nodes.filter(function (n) { return initial.has(n.id); }));
   var edges = new vis.DataSet(DATA.edges.filter(function (e) { return initial.has(e.from) && initial.has(e.to); }));
-  var state = { types: new Set(Object.keys(TYPES)), region: "", neighbourhood: false, selected: null, grouped: false };
+  var FOLDED = new Set(DATA.folded || []);      // types listed in panels, drawn only on request
+  function defaultTypes() { return new Set(Object.keys(TYPES).filter(function (k) { return !FOLDED.has(k); })); }
+  var state = { types: defaultTypes(), region: "", neighbourhood: false, selected: null, grouped: false };
 
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
@@ -43,10 +89,22 @@
     ready: false, readyAfterMs: null, focusNode: focusNode, expand: expand
   };
 
+  // Hub labels stay about 15 px on screen whatever the zoom; other labels show once zoomed in.
+  var HUBS = DATA.hubs || [];
+  function labelHubs() {
+    var size = Math.max(14, 15 / network.getScale());
+    nodes.update(HUBS.filter(function (id) { return nodes.get(id); }).map(function (id) {
+      return { id: id, font: { size: size, bold: true, strokeWidth: 4, strokeColor: "#ffffff" } };
+    }));
+  }
+  network.on("zoom", labelHubs);
+  api.hubs = HUBS;
+
   function settled() {
     if (api.ready) return;
     network.setOptions({ physics: { enabled: false } });
     network.fit();
+    labelHubs();
     loading.classList.add("done");
     api.ready = true;
     api.readyAfterMs = performance.now() - started;
@@ -71,7 +129,7 @@
   function passesFilters(id) {
     var n = record.get(id);
     if (!state.types.has(n.type)) return false;
-    if (state.region && n.regions.indexOf(state.region) < 0) return false;
+    if (state.region !== "" && n.regions.indexOf(state.region) < 0) return false;
     return true;
   }
 
@@ -99,7 +157,8 @@
   function updateStatus() {
     var shown = nodes.get({ filter: function (n) { return !n.hidden; } }).length;
     var text = "显示 " + shown + " / " + DATA.nodes.length + " 个节点 nodes";
-    if (nodes.length < DATA.nodes.length) text += " · 双击展开 double-click to expand";
+    var drawable = DATA.nodes.filter(function (n) { return !FOLDED.has(n.type); }).length;
+    if (nodes.length < drawable) text += " · 双击展开 double-click to expand";
     document.getElementById("status").textContent = text;
   }
 
@@ -148,7 +207,7 @@
     if (!passesFilters(id)) {
       state.types.add(record.get(id).type);
       syncLegend();
-      if (state.region && record.get(id).regions.indexOf(state.region) < 0) {
+      if (state.region !== "" && record.get(id).regions.indexOf(state.region) < 0) {
         state.region = "";
         document.getElementById("region").value = "";
       }
@@ -197,10 +256,11 @@
     return a;
   }
 
-  function evidenceList(li, evidence) {
-    (evidence || []).forEach(function (ev) {
-      if (ev.text) li.appendChild(el("blockquote", ev.text, "evidence"));
-      if (ev.article) li.appendChild(el("span", "— " + ev.article, "source"));
+  function evidenceList(li, numbers) {          // sentences and titles are listed once in DATA
+    (numbers || []).forEach(function (n) {
+      var ev = DATA.evidence[n];
+      if (ev[0]) li.appendChild(el("blockquote", ev[0], "evidence"));
+      if (ev[1] >= 0) li.appendChild(el("span", "— " + DATA.articles[ev[1]], "source"));
     });
   }
 
@@ -248,16 +308,22 @@
     var stats = el("ul", null, "statistics");
     d.statistics.forEach(function (s) {
       var li = el("li");
-      li.appendChild(el("strong", s.measure + " " + s.value + s.unit));
+      li.appendChild(el("strong", s.label));
       evidenceList(li, s.evidence);
       stats.appendChild(li);
     });
     if (!d.statistics.length) stats.appendChild(el("li", "无 none", "none"));
     body.appendChild(stats);
 
+    if (d.members) {
+      body.appendChild(el("h3", "记者 Reporters (" + d.members.length + ")"));
+      var who = el("ul", null, "members");
+      d.members.forEach(function (name) { who.appendChild(el("li", name)); });
+      body.appendChild(who);
+    }
     body.appendChild(el("h3", "提及文章 Articles (" + d.articles.length + ")"));
     var arts = el("ul", null, "articles");
-    d.articles.forEach(function (title) { arts.appendChild(el("li", title)); });
+    d.articles.forEach(function (n) { arts.appendChild(el("li", DATA.articles[n])); });
     if (!d.articles.length) arts.appendChild(el("li", "无 none", "none"));
     body.appendChild(arts);
     panel.hidden = false;
@@ -348,11 +414,12 @@
     var label = el("label");
     var box = document.createElement("input");
     box.type = "checkbox";
-    box.checked = true;
+    box.checked = state.types.has(t.key);
     box.value = t.key;
     box.addEventListener("change", function () {
-      if (box.checked) state.types.add(t.key); else state.types.delete(t.key);
+      if (box.checked) { state.types.add(t.key); drawType(t.key); } else state.types.delete(t.key);
       applyVisibility();
+      refit();
     });
     boxes[t.key] = box;
     var svg = document.createElementNS(SVG, "svg");
@@ -385,7 +452,31 @@
     });
   });
   region.hidden = DATA.regions.length === 0;
-  region.addEventListener("change", function () { state.region = region.value; applyVisibility(); });
+  region.addEventListener("change", function () {
+    state.region = region.value === "" ? "" : +region.value;
+    applyVisibility();
+    refit();
+  });
+
+  // Draw the nodes of a folded type (statistics) that hang on nodes already drawn.
+  function drawType(key) {
+    if (!FOLDED.has(key)) return;
+    var ids = DATA.nodes.filter(function (n) {
+      return n.type === key && !nodes.get(n.id) && Array.from(neighbours.get(n.id)).some(function (m) { return nodes.get(m); });
+    }).map(function (n) { return n.id; });
+    ids.forEach(function (id) {
+      var anchor = Array.from(neighbours.get(id)).filter(function (m) { return nodes.get(m); }).sort()[0];
+      addNodes([id], anchor);
+    });
+  }
+
+  // Zoom to what the filters leave.
+  function refit() {
+    var shown = nodes.getIds({ filter: function (n) { return !n.hidden; } });
+    if (shown.length) network.fit({ nodes: shown });
+    labelHubs();
+    api.fitted = shown.length;
+  }
 
   // ---------------------------------------------------------------- toggles
   document.getElementById("neighbourhood").addEventListener("change", function (ev) {
@@ -422,7 +513,7 @@
 
   document.getElementById("reset").addEventListener("click", function () {
     setGrouped(false);
-    state.types = new Set(Object.keys(TYPES));
+    state.types = defaultTypes();
     state.region = "";
     state.neighbourhood = false;
     state.selected = null;
