@@ -1,7 +1,7 @@
 """Time each pipeline stage on the bundled and held-out corpora against raw jieba.cut (same run)."""
 import time, collections
 from pathlib import Path
-from kg.read import read_source, iter_source_paths
+from kg.read import read_source, source_files
 from kg.split import split_articles
 from kg.recognise import ArticleContext, resolve_overlaps, _cached, repeated_names, repeated_programmes
 from kg.recognise.places import PlaceRecognizer
@@ -12,7 +12,7 @@ from kg.recognise.people import PersonRecognizer
 from kg.resolve import resolve_article
 from kg.relate import relate_article
 import jieba
-paths=iter_source_paths([Path('data/corpus'), Path('tests/heldout/corpus')])
+paths, _ = source_files([Path('data/corpus'), Path('tests/heldout/corpus')])
 list(jieba.cut("预热")); T=collections.Counter()
 srcs=[read_source(p) for p in paths]
 text="".join(s.text for s in srcs)

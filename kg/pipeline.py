@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.model import ArticleExtraction, Corpus, Problem, SourceText
-from kg.read import decode_bytes, iter_source_paths, read_source
+from kg.read import decode_bytes, printable, read_source, source_files
 from kg.recognise import recognise_article
 from kg.relate import relate_article
 from kg.resolve import resolve_article, resolve_entities
@@ -71,14 +71,6 @@ def extract_document(path: str, name: str, data: bytes) -> bytes:
     del data
     extractions, problems = extract_source(source)
     return pickle.dumps((path, extractions, problems), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def iter_extractions(paths: Iterable[Path], progress: Progress | None = None
-                     ) -> Iterator[FileResult]:
-    for path in iter_source_paths(paths):
-        yield extract_path(path)
-        if progress:
-            progress(path.stat().st_size)
 
 
 @dataclass
@@ -134,7 +126,7 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
 
     stats = stats if stats is not None else BuildStats()
     executor = executor or _InProcess()
-    files = iter_source_paths([Path(p) for p in paths])
+    files, walk_problems = source_files([Path(p) for p in paths])
     stats.files = len(files)
     results: list[FileResult | None] = [None] * len(files)
     sizes: list[int] = [0] * len(files)
@@ -146,9 +138,9 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
             results[i] = extract_path(path)          # reports why it cannot be read
             continue
         sizes[i] = len(data)
-        entry = cache.get(document_key(path.name, data)) if cache is not None else None
+        entry = cache.get(document_key(printable(path.name), data)) if cache is not None else None
         if entry is not None:
-            results[i] = _with_path(entry, str(path))
+            results[i] = _with_path(entry, printable(path))
             stats.cached += 1
             _keep()
             if progress:
@@ -165,21 +157,22 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
         for i in pending:
             path = files[i]
             data = path.read_bytes()
+            name = printable(path.name)
             if cache is not None:
-                keys[i] = document_key(path.name, data)
-            yield str(path), path.name, data
+                keys[i] = document_key(name, data)
+            yield printable(path), name, data
 
     try:
         for i, blob in zip(pending, executor.map(extract_document, tasks())):
             if cache is not None:
                 cache.put(keys.pop(i), blob)
-            results[i] = _with_path(pickle.loads(blob), str(files[i]))
+            results[i] = _with_path(pickle.loads(blob), printable(files[i]))
             stats.extracted += 1
             if progress:
                 progress(sizes[i])
             _keep()
         extractions: list[ArticleExtraction] = []
-        problems: list[Problem] = []
+        problems: list[Problem] = walk_problems
         for found, trouble in results:
             extractions.extend(found)
             problems.extend(trouble)

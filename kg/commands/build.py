@@ -97,13 +97,16 @@ def check_writable(outdir: Path) -> None:
 
 
 def _total_bytes(paths: list[Path]) -> int:
-    try:
-        from kg.read import iter_source_paths
-        files = list(iter_source_paths(paths))
-    except Exception:
-        files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))
-                 if f.is_file()]
-    return sum(f.stat().st_size for f in files)
+    """The size of the files the build will read, for the progress bar (a file that cannot
+    be looked at counts nothing: the build names it)."""
+    from kg.read import source_files
+    total = 0
+    for file in source_files(paths)[0]:
+        try:
+            total += file.stat().st_size
+        except OSError:
+            pass
+    return total
 
 
 def _executor(args: argparse.Namespace):
@@ -155,8 +158,10 @@ def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
 def run(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph
 
+    from kg.read import missing_paths, printable
+
     paths = args.paths or DEFAULT_PATHS
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [printable(p) for p in missing_paths(paths)]
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     if args.output.exists() and not args.output.is_dir():
