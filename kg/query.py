@@ -348,6 +348,23 @@ def _columns(rows: list[dict], columns: Iterable[str] | None) -> list[str]:
     return list(rows[0]) if rows else []
 
 
+def _delimited(rows: list[dict], cols: list[str], delimiter: str) -> str:
+    """CSV or TSV (tabs in values become spaces); a cell a spreadsheet would run as a
+    formula is neutralised (kg.export.spreadsheet)."""
+    import csv
+    import io
+
+    from kg.export.spreadsheet import safe_cell
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(cols)
+    for r in rows:
+        cells = (_plain(r.get(c)) for c in cols)
+        writer.writerow([safe_cell(c.replace("\t", " ") if delimiter == "\t" else c)
+                         for c in cells])
+    return out.getvalue()
+
+
 def format_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None = None) -> str:
     """Rows as an aligned table (CJK-aware widths), CSV, TSV or JSON (a list of objects)."""
     cols = _columns(rows, columns)
@@ -355,15 +372,7 @@ def format_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None 
         return json.dumps([{c: (None if r.get(c) is None else str(r[c])) for c in cols}
                            for r in rows], ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
-        import csv
-        import io
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(cols)
-        for r in rows:
-            writer.writerow([_plain(r.get(c)).replace("\t", " ") if fmt == "tsv"
-                             else _plain(r.get(c)) for c in cols])
-        return out.getvalue()
+        return _delimited(rows, cols, "," if fmt == "csv" else "\t")
     if fmt != "table":
         raise ValueError(f"unknown output format {fmt!r}; known: {', '.join(FORMATS)}")
     cells = [[display(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
