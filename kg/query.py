@@ -154,8 +154,8 @@ def _quoted_literal(name: str, body: str, lang: str | None, datatype: str | None
         raise BindingError(name, "an empty language tag: write \"…\"@zh or leave @ out")
     # checked before rdflib sees it: rdflib logs a warning for a bad IRI, then takes it
     datatype = URIRef(_engine_iri(name, datatype[1:-1]).value) if datatype else None
-    try:
-        return Literal(body, lang=lang, datatype=datatype)
+    try:    # language tags are case-insensitive; Oxigraph keeps them in lower case
+        return Literal(body, lang=lang and lang.lower(), datatype=datatype)
     except ValueError:
         raise BindingError(name, f"{lang!r} is not a language tag (such as zh or en)") from None
 
