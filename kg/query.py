@@ -188,6 +188,8 @@ def engine_term(name: str, term):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         return ox.Literal(str(term), datatype=datatype)
+    except UnicodeError:                # undecodable bytes on the command line
+        raise BindingError(name, f"{str(term)!r} holds bytes that are not UTF-8") from None
     except ValueError as err:
         raise BindingError(name, f"{str(term)!r} cannot be bound: {err}") from None
 
@@ -393,9 +395,19 @@ def read_query(text_or_path: str, library: Path | None = None) -> str:
             candidate = library / candidate.name
         if not candidate.is_file():
             raise QueryError(f"{text_or_path}: no such query file")
-        return candidate.read_text(encoding="utf-8")
+        return _query_file(candidate)
     if library is not None and re.fullmatch(r"[\w-]+", text_or_path):
         named = library / f"{text_or_path}.rq"
         if named.is_file():
-            return named.read_text(encoding="utf-8")
+            return _query_file(named)
     return text_or_path
+
+
+def _query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise QueryError(f"{path}: not UTF-8 text (byte {err.start + 1}); save the query "
+                         "as UTF-8") from None
+    except OSError as err:
+        raise QueryError(f"{path}: cannot read: {err.strerror or err}") from None

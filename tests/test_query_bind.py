@@ -139,6 +139,15 @@ def test_a_where_clause_that_cannot_hold_values_gets_them_at_the_end():
     assert bound == "CONSTRUCT WHERE { ?x ?p ?o }\nVALUES (?x) { (<http://e/1>) }"
 
 
+def test_undecodable_bytes_in_a_value_or_a_query_file_are_usage_errors(graph_file, tmp_path,
+                                                                         capsys):
+    _usage_error(capsys, ["officials-of-agency", "-g", str(graph_file),
+                          "--bind", "agency_name=\udcff"], "not UTF-8")
+    query = tmp_path / "gbk.rq"
+    query.write_bytes('SELECT ?x WHERE { ?x rdfs:label "徐州" }'.encode("gbk"))
+    _usage_error(capsys, [str(query), "-g", str(graph_file)], "gbk.rq: not UTF-8 text")
+
+
 # ------------------------------------------------------------------ SERVICE
 
 
