@@ -197,7 +197,7 @@ class _HTTPHandler(urllib.request.HTTPHandler):
         super().__init__()
         self.deadline = deadline
 
-    def http_open(self, req):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(functools.partial(_HTTPConnection, deadline=self.deadline), req)
 
 
@@ -206,7 +206,7 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         super().__init__(context=ssl.create_default_context())
         self.deadline = deadline
 
-    def https_open(self, req):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(functools.partial(_HTTPSConnection, deadline=self.deadline), req,
                             context=self._context)
 
@@ -221,7 +221,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         super().__init__()
         self.authorization, self.follow_elsewhere = authorization, follow_elsewhere
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(self, req: urllib.request.Request, fp, code: int, msg: str, headers,
+                         newurl: str) -> urllib.request.Request:
         method, where = req.get_method(), f"{req.get_method()} {redact(req.full_url)}"
         target = _origin(newurl)
         if target[0] not in ("http", "https"):
@@ -323,8 +324,10 @@ def push(dataset: Dataset, endpoint: str, per_article: bool = False,
     """PUT the dataset's graphs to the Graph Store Protocol `endpoint` (see the module doc).
 
     `timeout` bounds each request as a whole (seconds). A redirect to another origin is
-    refused unless `follow_redirects`, and the credentials never go there."""
-    client = _Client(endpoint, auth, timeout, follow_redirects)
+    refused unless `follow_redirects`, and the credentials (`auth`, else the endpoint's
+    user:password) never go there. EndpointError for a malformed endpoint."""
+    endpoint, from_url = split_credentials(endpoint)
+    client = _Client(endpoint, auth or from_url, timeout, follow_redirects)
     report = PushReport()
     default = dataset.default_graph
     previous = _pushed_articles(client) if per_article else set()

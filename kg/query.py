@@ -17,12 +17,16 @@ import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.sparql import uses_service, variables, where_clause_start
 from kg.vocab import DCTERMS, GOV, ID, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __all__ = ["QueryError", "QueryTimeout", "BindingError", "engine_term", "Rows", "PREFIXES", "open_store", "run_query",
            "format_rows", "parse_binding", "bind_values", "FORMATS"]
@@ -126,7 +130,7 @@ def _to_rdflib(term):
     return Literal(str(term))
 
 
-def parse_binding(text: str):
+def parse_binding(text: str) -> tuple[str, URIRef | Literal]:
     """`VAR=VALUE` from the command line: `<iri>` is an IRI, `"…"@lang` or `"…"^^<dt>`
     a literal as in SPARQL, anything else a Chinese (@zh) literal, like the labels.
     The term is checked as the engine would (IRIs, language tags): BindingError if bad."""
@@ -168,14 +172,14 @@ class BindingError(QueryError):
         super().__init__(f"binding ?{name}: {reason}")
 
 
-def _engine_iri(name: str, iri: str):
+def _engine_iri(name: str, iri: str) -> pyoxigraph.NamedNode:
     try:
         return _ox().NamedNode(iri)
     except ValueError as err:
         raise BindingError(name, f"<{iri}> is not a valid IRI ({err})") from None
 
 
-def engine_term(name: str, term):
+def engine_term(name: str, term) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
     """The Oxigraph term for an rdflib IRI or literal bound to ?name, built and checked by
     Oxigraph (IRI syntax, language tags, text that is valid Unicode); BindingError if bad."""
     ox = _ox()

@@ -136,6 +136,13 @@ def test_cli_refuses_a_redirect_elsewhere_and_names_the_flag(dataset, tmp_path, 
     assert other.requests == []
 
 
+def test_credentials_in_the_endpoint_go_in_the_header_not_the_host(dataset):
+    with Server(accept_puts) as endpoint:
+        url = endpoint.url.replace("http://", "http://alice:s3cret-pw@")
+        push(dataset, f"{url}/store", timeout=5)
+    assert endpoint.requests == [("PUT", "/store?default", AUTH_HEADER)]
+
+
 # ------------------------------------------------------------------ timeouts
 
 
