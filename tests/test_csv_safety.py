@@ -11,7 +11,6 @@ import pytest
 
 from kg.api import KnowledgeGraph
 from kg.cli import main
-from kg.export.spreadsheet import safe_cell
 from kg.model import Statistic
 from tests.conftest import JIAXING, PROG, S1, make_corpus
 
@@ -41,6 +40,7 @@ def _csv(path, delimiter=","):
     ("红船枫警", "红船枫警"), ("", ""), ("a=b", "a=b"), ("-", "'-"), ("'=1", "'=1"),
 ])
 def test_the_rule(cell, safe):
+    from kg.export.spreadsheet import safe_cell
     assert safe_cell(cell) == safe
 
 

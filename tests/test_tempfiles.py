@@ -7,7 +7,6 @@ import sys
 
 from kg.api import KnowledgeGraph
 from kg.store import write_store
-from kg.tempfiles import remove_leftovers, temporary_file
 from tests.conftest import make_corpus
 
 
@@ -18,6 +17,7 @@ def _dead_pid() -> int:
 
 
 def test_leftovers_of_dead_writers_go_and_those_of_live_ones_stay(tmp_path):
+    from kg.tempfiles import remove_leftovers, temporary_file
     target = tmp_path / "graph.ttl"
     dead = _dead_pid()
     live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])

@@ -155,15 +155,20 @@ def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
     return corpus, stats
 
 
-def run(args: argparse.Namespace) -> int:
-    from kg.api import KnowledgeGraph
-
+def _check_paths(paths: list[Path]) -> None:
+    """A PATH that does not exist is a usage error; one that cannot be looked at for
+    another reason (too long, no permission) is a problem the build names."""
     from kg.read import missing_paths, printable
-
-    paths = args.paths or DEFAULT_PATHS
     missing = [printable(p) for p in missing_paths(paths)]
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.api import KnowledgeGraph
+
+    paths = args.paths or DEFAULT_PATHS
+    _check_paths(paths)
     if args.output.exists() and not args.output.is_dir():
         raise UserError(f"{args.output} is a file, not a folder: choose another -o OUTDIR")
     formats = _formats(args.formats)
