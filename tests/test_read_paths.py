@@ -145,6 +145,7 @@ def test_a_path_past_the_length_limit_given_as_path_is_a_problem(tmp_path, capsy
 # ------------------------------------------------------------------ not files
 
 
+@pytest.mark.slow
 def test_a_named_pipe_given_as_path_is_skipped_not_waited_on(tmp_path):
     pipe = tmp_path / "pipe.txt"
     os.mkfifo(pipe)
