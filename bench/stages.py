@@ -10,14 +10,14 @@ import jieba
 
 from kg import components
 from kg.doc import make_doc
-from kg.read import iter_source_paths, read_source
+from kg.read import read_source, source_files
 from kg.split import split_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(rounds: int) -> None:
-    articles = [a for p in iter_source_paths([ROOT / "data" / "corpus"])
+    articles = [a for p in source_files([ROOT / "data" / "corpus"])[0]
                 for a in split_articles(read_source(p))[0]]
     pipe = components.pipeline()
     for article in articles[:3]:                  # lazy loads: gazetteer, lexicons, rules

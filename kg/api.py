@@ -76,12 +76,14 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------ asking
 
-    def query(self, sparql: str, timeout: float | None = None, **bindings) -> list[dict]:
+    def query(self, sparql: str, timeout: float | None = None, allow_service: bool = False,
+              **bindings) -> list[dict]:
         """Run a SPARQL query (Oxigraph engine; govkg prefixes predeclared).
 
         Rows are dicts of variable name -> rdflib term (None when unbound).
         Keyword arguments bind variables: `kg.query(q, place_name=Literal("成都市", lang="zh"))`;
-        plain strings are bound as Chinese (@zh) literals. Raises kg.query.QueryError."""
+        plain strings are bound as Chinese (@zh) literals. A SERVICE clause (a request to
+        another server) needs `allow_service=True`. Raises kg.query.QueryError."""
         from rdflib.term import Identifier, Literal
 
         from kg.query import run_query
@@ -89,7 +91,8 @@ class KnowledgeGraph:
             self._store = self._open_store()
         terms = {k: v if isinstance(v, Identifier) else Literal(str(v), lang="zh")
                  for k, v in bindings.items()}
-        return run_query(self._store, sparql, timeout=timeout, bindings=terms)
+        return run_query(self._store, sparql, timeout=timeout, bindings=terms,
+                         allow_service=allow_service)
 
     def entities(self, type: str | None = None) -> list[dict]:
         """Every entity (or those of one type: Place, Agency, Programme, Person,

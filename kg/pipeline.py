@@ -22,7 +22,7 @@ from pathlib import Path
 from kg import components
 from kg.doc import Doc, make_doc
 from kg.model import Article, ArticleExtraction, Corpus, Problem, SourceText
-from kg.read import decode_bytes, iter_source_paths, read_source
+from kg.read import decode_bytes, printable, read_source, source_files
 from kg.resolve import resolve_entities
 from kg.split import split_articles
 
@@ -80,14 +80,6 @@ def extract_document(path: str, name: str, data: bytes) -> bytes:
     return pickle.dumps((path, extractions, problems), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def iter_extractions(paths: Iterable[Path], progress: Progress | None = None
-                     ) -> Iterator[FileResult]:
-    for path in iter_source_paths(paths):
-        yield extract_path(path)
-        if progress:
-            progress(path.stat().st_size)
-
-
 @dataclass
 class BuildStats:
     """What one build did: files seen, extracted now, taken from the cache."""
@@ -141,7 +133,7 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
 
     stats = stats if stats is not None else BuildStats()
     executor = executor or _InProcess()
-    files = iter_source_paths([Path(p) for p in paths])
+    files, walk_problems = source_files([Path(p) for p in paths])
     stats.files = len(files)
     results: list[FileResult | None] = [None] * len(files)
     sizes: list[int] = [0] * len(files)
@@ -153,9 +145,9 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
             results[i] = extract_path(path)          # reports why it cannot be read
             continue
         sizes[i] = len(data)
-        entry = cache.get(document_key(path.name, data)) if cache is not None else None
+        entry = cache.get(document_key(printable(path.name), data)) if cache is not None else None
         if entry is not None:
-            results[i] = _with_path(entry, str(path))
+            results[i] = _with_path(entry, printable(path))
             stats.cached += 1
             _keep()
             if progress:
@@ -172,21 +164,22 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
         for i in pending:
             path = files[i]
             data = path.read_bytes()
+            name = printable(path.name)
             if cache is not None:
-                keys[i] = document_key(path.name, data)
-            yield str(path), path.name, data
+                keys[i] = document_key(name, data)
+            yield printable(path), name, data
 
     try:
         for i, blob in zip(pending, executor.map(extract_document, tasks())):
             if cache is not None:
                 cache.put(keys.pop(i), blob)
-            results[i] = _with_path(pickle.loads(blob), str(files[i]))
+            results[i] = _with_path(pickle.loads(blob), printable(files[i]))
             stats.extracted += 1
             if progress:
                 progress(sizes[i])
             _keep()
         extractions: list[ArticleExtraction] = []
-        problems: list[Problem] = []
+        problems: list[Problem] = walk_problems
         for found, trouble in results:
             extractions.extend(found)
             problems.extend(trouble)

@@ -17,13 +17,18 @@ import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
+from kg.sparql import uses_service, variables, where_clause_start
 from kg.vocab import DCTERMS, GEO, GOV, ID, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-__all__ = ["QueryError", "QueryTimeout", "Rows", "PREFIXES", "open_store", "run_query",
+if TYPE_CHECKING:
+    import pyoxigraph
+
+__all__ = ["QueryError", "QueryTimeout", "BindingError", "engine_term", "Rows", "PREFIXES", "open_store", "run_query",
            "format_rows", "parse_binding", "bind_values", "FORMATS"]
 
 PREFIXES = {"gov": str(GOV), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
@@ -125,40 +130,97 @@ def _to_rdflib(term):
     return Literal(str(term))
 
 
-def parse_binding(text: str):
+def parse_binding(text: str) -> tuple[str, URIRef | Literal]:
     """`VAR=VALUE` from the command line: `<iri>` is an IRI, `"…"@lang` or `"…"^^<dt>`
-    a literal as in SPARQL, anything else a Chinese (@zh) literal, like the labels."""
+    a literal as in SPARQL, anything else a Chinese (@zh) literal, like the labels.
+    The term is checked as the engine would (IRIs, language tags): BindingError if bad."""
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
         raise QueryError(f"bad binding {text!r}: expected VAR=VALUE")
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
-    match = re.fullmatch(r'"(.*)"(?:@([A-Za-z-]+)|\^\^<(.+)>)?', value)
-    if match:
-        text_, lang, datatype = match.groups()
-        return name, Literal(text_, lang=lang, datatype=URIRef(datatype) if datatype else None)
-    return name, Literal(value, lang="zh")
+        term = URIRef(_engine_iri(name, value[1:-1]).value)
+    elif quoted := re.fullmatch(r'"(.*)"(?:@(.*)|\^\^(.*))?', value, re.S):
+        term = _quoted_literal(name, *quoted.groups())
+    else:
+        term = Literal(value, lang="zh")
+    engine_term(name, term)
+    return name, term
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+def _quoted_literal(name: str, body: str, lang: str | None, datatype: str | None) -> Literal:
+    """`"body"@lang` or `"body"^^<datatype>` as an rdflib literal; BindingError if malformed."""
+    if datatype is not None and not (datatype.startswith("<") and datatype.endswith(">")):
+        raise BindingError(name, f"the datatype {datatype!r} is not a valid IRI: "
+                                 "write it as <http://…>")
+    if lang is not None and not lang:
+        raise BindingError(name, "an empty language tag: write \"…\"@zh or leave @ out")
+    # checked before rdflib sees it: rdflib logs a warning for a bad IRI, then takes it
+    datatype = URIRef(_engine_iri(name, datatype[1:-1]).value) if datatype else None
+    try:    # language tags are case-insensitive; Oxigraph keeps them in lower case
+        return Literal(body, lang=lang and lang.lower(), datatype=datatype)
+    except ValueError:
+        raise BindingError(name, f"{lang!r} is not a language tag (such as zh or en)") from None
+
+
+class BindingError(QueryError):
+    """A bound value that is no valid RDF term, or a variable the query does not use."""
+
+    def __init__(self, name: str, reason: str):
+        self.name, self.reason = name, reason
+        super().__init__(f"binding ?{name}: {reason}")
+
+
+def _engine_iri(name: str, iri: str) -> pyoxigraph.NamedNode:
+    try:
+        return _ox().NamedNode(iri)
+    except ValueError as err:
+        raise BindingError(name, f"<{iri}> is not a valid IRI ({err})") from None
+
+
+def engine_term(name: str, term) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
+    """The Oxigraph term for an rdflib IRI or literal bound to ?name, built and checked by
+    Oxigraph (IRI syntax, language tags, text that is valid Unicode); BindingError if bad."""
+    ox = _ox()
+    if isinstance(term, URIRef):
+        return _engine_iri(name, str(term))
+    if not isinstance(term, Literal):
+        raise BindingError(name, "only an IRI or a literal can be bound, not a blank node")
+    datatype = _engine_iri(name, str(term.datatype)) if term.datatype else None
+    try:
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=datatype)
+    except UnicodeError:                # undecodable bytes on the command line
+        raise BindingError(name, f"{str(term)!r} holds bytes that are not UTF-8") from None
+    except ValueError as err:
+        raise BindingError(name, f"{str(term)!r} cannot be bound: {err}") from None
 
 
 def bind_values(sparql: str, bindings: dict) -> str:
     """`sparql` with a `VALUES` block binding each variable to one term, first thing in its
     WHERE clause: the engine then starts from the bound name instead of filtering every
-    solution at the end (at 1000x the corpus, 5 ms instead of over 10 s). A query with
-    no WHERE keyword gets the block at its end."""
+    solution at the end (at 1000x the corpus, 5 ms instead of over 10 s). A query whose
+    WHERE clause cannot hold one gets the block at its end.
+
+    The clause is found among the query's tokens (never in a comment or a string), and the
+    terms are written by Oxigraph from checked terms, so no value can change the query.
+    BindingError for a bad term or a variable the query does not use."""
     if not bindings:
         return sparql
     names = sorted(bindings)
-    terms = " ".join(bindings[n].n3() for n in names)
+    used = variables(sparql)
+    for name in names:
+        if name not in used:
+            listed = ", ".join(f"?{v}" for v in used) or "none"
+            raise BindingError(name, f"the query has no variable ?{name}; its variables: {listed}")
+    terms = " ".join(str(engine_term(n, bindings[n])) for n in names)
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
-    where = _WHERE.search(sparql)
-    if where is None:
+    start = where_clause_start(sparql)
+    if start is None:
         return f"{sparql}\n{block}"
-    return f"{sparql[:where.end()]}\n  {block}{sparql[where.end():]}"
+    return f"{sparql[:start]}\n  {block}{sparql[start:]}"
 
 
 # ------------------------------------------------------------------ queries
@@ -204,7 +266,8 @@ def _rows(result, deadline: float | None = None) -> list[dict]:
 
 
 def run_query(store_or_path, sparql: str, timeout: float | None = None,
-              bindings: dict | None = None, union: bool = False) -> Rows:
+              bindings: dict | None = None, union: bool = False,
+              allow_service: bool = False) -> Rows:
     """Run `sparql` and return its rows as dicts of variable name -> rdflib term (None if unbound).
 
     `store_or_path`: anything `open_store` takes. `timeout` (seconds) raises
@@ -212,10 +275,15 @@ def run_query(store_or_path, sparql: str, timeout: float | None = None,
     names to rdflib terms (a VALUES block opening the WHERE clause). The default
     graph holds every triple already; with `union` it is instead the union of
     all graphs (for stores loaded from other tools' TriG). ASK gives one row
-    `{"ask": true}`, CONSTRUCT/DESCRIBE one row per triple.
+    `{"ask": true}`, CONSTRUCT/DESCRIBE one row per triple. A query with a SERVICE
+    clause, which makes the engine send requests to another server, is refused
+    (QueryError) unless `allow_service`.
     """
-    store = open_store(store_or_path)
     text = bind_values(sparql, bindings or {})
+    if not allow_service and uses_service(text):
+        raise QueryError("the query has a SERVICE clause, which sends requests to another "
+                         "server; allow it with --allow-service (allow_service=True in Python)")
+    store = open_store(store_or_path)
     outcome: dict = {}
     deadline = None if timeout is None else time.monotonic() + timeout
 
@@ -286,6 +354,23 @@ def _columns(rows: list[dict], columns: Iterable[str] | None) -> list[str]:
     return list(rows[0]) if rows else []
 
 
+def _delimited(rows: list[dict], cols: list[str], delimiter: str) -> str:
+    """CSV or TSV (tabs in values become spaces); a cell a spreadsheet would run as a
+    formula is neutralised (kg.export.spreadsheet)."""
+    import csv
+    import io
+
+    from kg.export.spreadsheet import safe_cell
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(cols)
+    for r in rows:
+        cells = (_plain(r.get(c)) for c in cols)
+        writer.writerow([safe_cell(c.replace("\t", " ") if delimiter == "\t" else c)
+                         for c in cells])
+    return out.getvalue()
+
+
 def format_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None = None) -> str:
     """Rows as an aligned table (CJK-aware widths), CSV, TSV or JSON (a list of objects)."""
     cols = _columns(rows, columns)
@@ -293,15 +378,7 @@ def format_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None 
         return json.dumps([{c: (None if r.get(c) is None else str(r[c])) for c in cols}
                            for r in rows], ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
-        import csv
-        import io
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(cols)
-        for r in rows:
-            writer.writerow([_plain(r.get(c)).replace("\t", " ") if fmt == "tsv"
-                             else _plain(r.get(c)) for c in cols])
-        return out.getvalue()
+        return _delimited(rows, cols, "," if fmt == "csv" else "\t")
     if fmt != "table":
         raise ValueError(f"unknown output format {fmt!r}; known: {', '.join(FORMATS)}")
     cells = [[display(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
@@ -322,9 +399,19 @@ def read_query(text_or_path: str, library: Path | None = None) -> str:
             candidate = library / candidate.name
         if not candidate.is_file():
             raise QueryError(f"{text_or_path}: no such query file")
-        return candidate.read_text(encoding="utf-8")
+        return _query_file(candidate)
     if library is not None and re.fullmatch(r"[\w-]+", text_or_path):
         named = library / f"{text_or_path}.rq"
         if named.is_file():
-            return named.read_text(encoding="utf-8")
+            return _query_file(named)
     return text_or_path
+
+
+def _query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise QueryError(f"{path}: not UTF-8 text (byte {err.start + 1}); save the query "
+                         "as UTF-8") from None
+    except OSError as err:
+        raise QueryError(f"{path}: cannot read: {err.strerror or err}") from None

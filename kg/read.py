@@ -17,12 +17,14 @@ The encoding is then `utf-8+gb18030` or `utf-8` with U+FFFD in the text.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kg.model import SourceText
+from kg.model import Problem, SourceText
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -46,26 +48,97 @@ PROBLEM_BINARY = "binary file, not text"
 PROBLEM_UNDECODABLE = "cannot decode: not UTF-8, GB18030 or UTF-16"
 
 
-def iter_source_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders expanded to their regular, non-hidden files, sorted."""
-    found: list[Path] = []
+def printable(path: Path | str) -> str:
+    """`path` as text that can be printed and stored in the graph: bytes of a file name
+    that are not UTF-8 are written `\\xNN`, as `ls -b` shows them. The same name always
+    gives the same text, so its articles keep their IRIs from build to build."""
+    text = os.fspath(path)
+    try:
+        raw = os.fsencode(text)
+    except UnicodeEncodeError:          # a str made in Python, not a name read from disk
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def missing_paths(paths: Iterable[Path]) -> list[Path]:
+    """The paths that do not exist; a path that cannot be looked at for another reason (too
+    long, no permission) is not missing: `source_files` names it as a problem."""
+    out = []
     for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found.extend(sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".")
-                                           for part in p.relative_to(path).parts)))
-        elif path.exists():
+        try:
+            os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            out.append(Path(path))
+        except OSError:
+            pass
+    return out
+
+
+def source_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The files to read, and what could not be looked at.
+
+    Files as given; folders expanded to their regular, non-hidden files (links followed),
+    sorted. A folder that cannot be listed, a path past the system's length limit or
+    anything that is not a regular file (a named pipe would block the read forever) is a
+    problem that costs only itself. FileNotFoundError for a path that does not exist."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in map(Path, paths):
+        if missing_paths([path]):
+            raise FileNotFoundError(f"no such file or folder: {printable(path)}")
+        if os.path.isdir(path):
+            found.extend(_walk(path, problems))
+        elif _regular(path, problems):
             found.append(path)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
-    return found
+    return found, problems
+
+
+def _regular(path: Path, problems: list[Problem]) -> bool:
+    """Whether `path` is a regular file (through links); if not, says why in `problems`."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        problems.append(Problem(printable(path), f"cannot read: {err.strerror or err}"))
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
+    problems.append(Problem(printable(path), f"not a regular file ({kind}); skipped"))
+    return False
+
+
+_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device",
+          stat.S_IFBLK: "a device", stat.S_IFDIR: "a folder"}
+
+
+def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The regular, non-hidden files under `folder`, sorted; a folder that cannot be listed
+    is named in `problems` (os.walk reports it, where Path.rglob kept silent)."""
+    def unlisted(err: OSError) -> None:
+        problems.append(Problem(printable(err.filename),
+                                f"cannot read the folder: {err.strerror or err}"))
+
+    files, seen = [], set()
+    for root, dirs, names in os.walk(folder, onerror=unlisted, followlinks=True):
+        try:
+            here = os.stat(root)
+        except OSError as err:
+            unlisted(err)
+            dirs[:] = []
+            continue
+        if (here.st_dev, here.st_ino) in seen:      # a link back to a folder walked already
+            dirs[:] = []
+            continue
+        seen.add((here.st_dev, here.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files += [Path(root, n) for n in sorted(names)
+                  if not n.startswith(".") and _regular(Path(root, n), problems)]
+    return sorted(files)
 
 
 def read_source(path: Path) -> SourceText:
     path = Path(path)
-    source = SourceText(path=str(path), name=path.name)
+    source = SourceText(path=printable(path), name=printable(path.name))
     try:
         data = path.read_bytes()
     except OSError as err:

@@ -7,13 +7,15 @@ default graph and one named graph per article (as in graph.trig).
 
 The store is written into a new folder beside DIR and swapped in only when
 complete, so a crash never leaves a half-loaded store where a good one was;
-a folder that is not an Oxigraph store is never replaced.
+a folder that is not an Oxigraph store is never replaced. What a killed build leaves
+beside DIR is removed by the next (kg.tempfiles).
 """
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
+
+from kg.tempfiles import sibling, temporary_folder
 
 __all__ = ["StoreError", "is_store", "open_saved_store", "write_store"]
 
@@ -41,7 +43,7 @@ def write_store(dataset, folder: Path | str) -> Path:
     if folder.exists() and not (is_store(folder) or (folder.is_dir() and not any(folder.iterdir()))):
         raise StoreError(f"{folder} exists and is not an Oxigraph store: choose another --store DIR")
     folder.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new", dir=folder.parent))
+    building = temporary_folder(folder)
     try:
         store = ox.Store(str(building))
         # N-Quads keeps the default graph's triples without a graph name; through
@@ -58,8 +60,7 @@ def write_store(dataset, folder: Path | str) -> Path:
         del store                       # closes the database before the folder moves
         old = None
         if folder.exists():
-            old = folder.with_name(f".{folder.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
+            old = sibling(folder, ".old")
             folder.rename(old)
         building.rename(folder)
         if old is not None:

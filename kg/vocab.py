@@ -74,11 +74,17 @@ class Predicate(str, Enum):
 # anything that would break Turtle or SPARQL syntax is percent-encoded.
 # ASCII characters that Turtle, SPARQL or URL paths would misread; everything else,
 # Chinese included, stays as it is (IRIs are Unicode), so IRIs read like the names.
-_UNSAFE = re.compile(r"""[\x00-\x20<>"{}|\\^`#?%&+,;=\[\]'@!$*]""")
+# Beyond ASCII, the characters RFC 3987 keeps out of IRIs (controls, surrogates, private
+# use, non-characters: what is not `ucschar`) are percent-encoded too, so any name, a file
+# name with a DEL or a private-use character among them, mints an IRI parsers accept.
+_OUTSIDE_IRI = ("\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\uffff"
+                + "".join(f"{chr(p << 16 | 0xFFFE)}{chr(p << 16 | 0xFFFF)}" for p in range(1, 14))
+                + "\U000e0000-\U000e0fff\U000efffe-\U0010ffff")
+_UNSAFE = re.compile(r"""[\x00-\x20<>"{}|\\^`#?%&+,;=\[\]'@!$*""" + _OUTSIDE_IRI + "]")
 
 
 def _segment(text: str) -> str:
-    return _UNSAFE.sub(lambda m: quote(m.group(), safe=""), text)
+    return _UNSAFE.sub(lambda m: quote(m.group(), safe="", errors="surrogatepass"), text)
 
 
 def entity_iri(kind: str, key: str) -> str:
@@ -87,7 +93,7 @@ def entity_iri(kind: str, key: str) -> str:
 
 
 def article_iri(article_id: str) -> str:
-    source, _, index = article_id.partition("#")
+    source, index = (article_id.rsplit("#", 1) + [""])[:2]   # a file name may hold '#' too
     return str(ID[f"article/{_segment(source)}/{index}"])
 
 

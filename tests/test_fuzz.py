@@ -202,3 +202,129 @@ def test_graphs_built_from_random_text_validate(pieces):
         graph = KnowledgeGraph.build([path])
     ok, report = graph.validate()
     assert ok, report
+
+
+# ------------------------------------------------------------------ file names and paths
+
+ARTICLE = "嘉兴推行红船枫警机制\n\n本报记者 赵明\n\n嘉兴市公安局推出“红船枫警”工作机制，在南湖区全面推行。\n"
+
+# Any bytes a Linux file name may hold (not '/' or NUL), many of them not UTF-8.
+name_bytes = st.binary(min_size=1, max_size=40).filter(
+    lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b".."))
+PATHS = settings(FUZZ, max_examples=40)
+
+
+@PATHS
+@given(st.lists(name_bytes, max_size=3), name_bytes)
+def test_any_file_name_and_path_is_read_and_named_safely(folders, name):
+    """Hidden parts are skipped; anything else is read, and its name is printable text
+    that mints a valid IRI and survives a round trip through N-Triples."""
+    import os
+
+    import pyoxigraph as ox
+
+    from kg.graph import corpus_to_graph
+    from kg.pipeline import build_corpus
+    from kg.read import printable, source_files
+    from kg.vocab import GOV
+    with tempfile.TemporaryDirectory() as top:
+        folder = os.path.join(os.fsencode(top), *folders) if folders else os.fsencode(top)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as stream:
+            stream.write(ARTICLE)
+        path = Path(os.fsdecode(os.path.join(folder, name)))
+        hidden = any(part.startswith(b".") for part in [*folders, name])
+        files, problems = source_files([Path(top)])
+        assert (files, problems) == ([] if hidden else [path], [])
+        if hidden:
+            return
+        corpus = build_corpus([Path(top)])
+    shown = printable(path.name)
+    assert shown == printable(path.name) and shown.encode("utf-8")
+    assert [a.source for a in corpus.articles] == [shown]
+    assert printable(path).endswith(shown) and not corpus.problems
+    graph = corpus_to_graph(corpus)
+    data = graph.serialize(format="nt", encoding="utf-8")
+    parsed = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    assert [str(t.object.value) for t in parsed if t.predicate.value == str(GOV.sourceFile)] \
+        == [shown]
+
+
+# ------------------------------------------------------------------ --bind values
+
+HOSTILE = list("\"'<>{}()#?$@^\\ \n\t.;,|=") + ["^^", "UNDEF", "SERVICE", "WHERE", "\udcff",
+                                                  "\x00", "http://a", "%20", "zh", "红船"]
+hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=5)),
+                        max_size=12).map("".join)
+bind_values_ = st.one_of(
+    hostile_text,
+    hostile_text.map(lambda t: f"<{t}>"),
+    st.tuples(hostile_text, hostile_text).map(lambda p: f'"{p[0]}"@{p[1]}'),
+    st.tuples(hostile_text, hostile_text).map(lambda p: f'"{p[0]}"^^<{p[1]}>'),
+    st.tuples(hostile_text, hostile_text).map(lambda p: f'"{p[0]}"^^{p[1]}'),
+)
+
+
+@lru_cache(maxsize=1)
+def _empty_store():
+    from rdflib import Graph
+
+    from kg.query import open_store
+    return open_store(Graph())
+
+
+@FUZZ
+@given(bind_values_)
+def test_any_bound_value_is_one_term_or_a_clear_refusal(value):
+    """Whatever the value, the query gets exactly one row holding exactly the term the
+    value names (nothing of it becomes query text), or the value is refused as a
+    BindingError with its reason."""
+    from kg.query import BindingError, parse_binding, run_query
+    try:
+        name, term = parse_binding(f"x={value}")
+    except BindingError as err:
+        assert err.name == "x" and err.reason
+        return
+    rows = run_query(_empty_store(), "SELECT ?x ?n WHERE { VALUES ?n { 1 2 } }",
+                     bindings={name: term})
+    assert len(rows) == 2
+    for row in rows:
+        assert row["x"] == term and row["x"].n3() == term.n3()
+
+
+# ------------------------------------------------------------------ endpoint URLs
+
+PASSWORD_CHARS = "abcXYZ019/?#@:%[]! ~&="
+credentials = st.tuples(
+    st.text(alphabet="alice0_", min_size=1, max_size=6),
+    st.text(alphabet=PASSWORD_CHARS, max_size=10).map(lambda t: f"S3{t}9Z"),   # never in a message
+    st.booleans(),                                                             # percent-encoded?
+)
+hosts = st.sampled_from(["127.0.0.1", "localhost", "[::1]", "example.org", "[::1", ""])
+ports = st.one_of(st.none(), st.integers(0, 70000).map(str), st.text(alphabet="0123abc:", max_size=5))
+
+
+@FUZZ
+@given(st.sampled_from(["http", "https", "HTTP", "ftp", ""]), credentials, hosts, ports,
+       st.sampled_from(["/store", "/ds/data", "", "/a b", "/x?y=1"]))
+def test_an_endpoint_is_understood_as_meant_or_refused_without_its_password(
+        scheme, creds, host, port, path):
+    from urllib.parse import quote, unquote, urlsplit
+
+    from kg.push import EndpointError, redact, split_credentials
+    user, password, encoded = creds
+    written = quote(password, safe="") if encoded else password
+    url = f"{scheme}://{user}:{written}@{host}{'' if port is None else ':' + port}{path}"
+    try:
+        bare, auth = split_credentials(url)
+    except EndpointError as err:
+        message = str(err)
+        assert password not in message and written not in message and "\n" not in message
+        return
+    # accepted: then understood exactly as meant, and no password left in what is shown
+    assert auth == (user, unquote(written))
+    meant = urlsplit(f"{scheme}://{host}{'' if port is None else ':' + port}{path}")
+    got = urlsplit(bare)
+    assert (got.scheme, got.hostname, got.port, got.path, got.query, got.username) == \
+        (meant.scheme, meant.hostname, meant.port, meant.path, meant.query, None)
+    assert password not in redact(url) and written not in redact(url)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.read import iter_source_paths, read_source
+from kg.read import read_source, source_files
 
 PARAGRAPH = ("本报石家庄 12月 27日电 （刘文波、林海娇）前不久，在河北省\n\n"
              "承德市滦平县两间房村，村民黄树伶一大早就来到了本村的大集\n\n"
@@ -92,13 +92,13 @@ def test_folders_expand_to_sorted_visible_files(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text("丁", encoding="utf-8")
     single = tmp_path / "b" / "2.txt"
-    assert iter_source_paths([tmp_path, single]) == [tmp_path / "1.txt", single, single]
+    assert source_files([tmp_path, single]) == ([tmp_path / "1.txt", single, single], [])
 
 
 def test_missing_path_names_itself(tmp_path):
     missing = tmp_path / "nope.txt"
     with pytest.raises(FileNotFoundError, match="nope.txt"):
-        iter_source_paths([missing])
+        source_files([missing])
 
 
 def test_fixture_files_decode(tmp_path):

@@ -97,13 +97,16 @@ def check_writable(outdir: Path) -> None:
 
 
 def _total_bytes(paths: list[Path]) -> int:
-    try:
-        from kg.read import iter_source_paths
-        files = list(iter_source_paths(paths))
-    except Exception:
-        files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))
-                 if f.is_file()]
-    return sum(f.stat().st_size for f in files)
+    """The size of the files the build will read, for the progress bar (a file that cannot
+    be looked at counts nothing: the build names it)."""
+    from kg.read import source_files
+    total = 0
+    for file in source_files(paths)[0]:
+        try:
+            total += file.stat().st_size
+        except OSError:
+            pass
+    return total
 
 
 def _executor(args: argparse.Namespace):
@@ -152,13 +155,20 @@ def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
     return corpus, stats
 
 
+def _check_paths(paths: list[Path]) -> None:
+    """A PATH that does not exist is a usage error; one that cannot be looked at for
+    another reason (too long, no permission) is a problem the build names."""
+    from kg.read import missing_paths, printable
+    missing = [printable(p) for p in missing_paths(paths)]
+    if missing:
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
+
+
 def run(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph
 
     paths = args.paths or DEFAULT_PATHS
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise UserError(f"no such file or folder: {', '.join(missing)}")
+    _check_paths(paths)
     if args.output.exists() and not args.output.is_dir():
         raise UserError(f"{args.output} is a file, not a folder: choose another -o OUTDIR")
     formats = _formats(args.formats)

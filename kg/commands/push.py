@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import math
 import os
 import sys
 from pathlib import Path
@@ -33,7 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"user for HTTP basic auth (default: ${USER_ENV}); the password "
                              f"comes from ${PASSWORD_ENV} or a prompt")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                        help="give up on a request after this long (default 60)")
+                        help="give up on a request (the whole of it, however slowly the "
+                             "server answers) after this long (default 60)")
+    parser.add_argument("--follow-redirects", action="store_true",
+                        help="also follow a redirect to another server (scheme, host or port); "
+                             "the credentials are never sent there")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     parser.set_defaults(run=run)
 
@@ -57,16 +62,21 @@ def _credentials(args: argparse.Namespace, endpoint: str) -> tuple[str, tuple[st
 
 def run(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph
-    from kg.push import PushError, push, redact
+    from kg.push import EndpointError, PushError, push, redact
 
-    endpoint, auth = _credentials(args, args.endpoint)
+    if not (args.timeout > 0 and math.isfinite(args.timeout)):
+        raise UserError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
+    try:
+        endpoint, auth = _credentials(args, args.endpoint)
+    except EndpointError as err:
+        raise UserError(str(err)) from None
     try:
         graph = KnowledgeGraph.load(args.graph)
     except (FileNotFoundError, ValueError) as err:
         raise UserError(str(err)) from None
     try:
         report = push(graph.dataset, endpoint, per_article=args.graph_per_article, auth=auth,
-                      timeout=args.timeout)
+                      timeout=args.timeout, follow_redirects=args.follow_redirects)
     except PushError as err:
         print(f"kg push: {err}", file=sys.stderr)
         return EXIT_FAILED

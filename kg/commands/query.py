@@ -28,13 +28,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-b", "--bind", action="append", default=[], metavar="VAR=VALUE",
                         help="bind a variable: bare text is a Chinese (@zh) literal such as a "
                              "label, <…> an IRI, \"…\"@lang or \"…\"^^<type> a literal; repeatable")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let a SERVICE clause send requests to the server it names "
+                             "(refused without this flag)")
     parser.add_argument("--timeout", type=float, metavar="SECONDS",
                         help="give up after this many seconds (exit status 1)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.query import QueryError, QueryTimeout, format_rows, parse_binding, read_query, run_query
+    from kg.query import (BindingError, QueryError, QueryTimeout, format_rows, parse_binding,
+                          read_query, run_query)
 
     if args.timeout is not None and not args.timeout > 0:
         raise UserError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
@@ -48,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
                 source = open_saved_store(args.store)
             except StoreError as err:
                 raise UserError(str(err)) from None
-        rows = run_query(source, sparql, timeout=args.timeout, bindings=bindings)
+        rows = run_query(source, sparql, timeout=args.timeout, bindings=bindings,
+                         allow_service=args.allow_service)
+    except BindingError as err:
+        raise UserError(f"--bind {err.name}: {err.reason}") from None
     except QueryTimeout as err:
         raise UserError(f"{err}; narrow the query or raise --timeout", EXIT_FAILED) from None
     except QueryError as err:

@@ -5,7 +5,8 @@ for an exporter registered with `files=(...)`, a function
 `(dataset, paths) -> None` that writes several (`paths` maps each file name
 to the path to write it to). `save` writes every file through a temporary
 file renamed into place, so a crash never leaves a half-written file where a
-good one was. Output must be deterministic: the same dataset gives the same
+good one was, and the next save removes the temporary a killed one left
+(kg.tempfiles). Output must be deterministic: the same dataset gives the same
 bytes.
 
 `dataset` is what `KnowledgeGraph.save` passes, `kg.graph.quads.GraphQuads`,
@@ -16,13 +17,14 @@ as an rdflib Graph).
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
 from rdflib import Dataset
+
+from kg.tempfiles import remove_leftovers, temporary_file
 
 ExportFunction = Callable[[Dataset, Path], None]
 
@@ -79,17 +81,6 @@ def get(name: str) -> Exporter:
     return exporters[name]
 
 
-def _temporary_beside(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    # mkstemp makes the file private (0600); outputs are ordinary files others may read.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)
-    os.close(fd)
-    return Path(tmp_name)
-
-
 def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Run `write(tmp)` on a temporary file beside `path`, then rename it over `path`."""
     replace_all_atomically([path], lambda tmps: write(tmps[0]))
@@ -97,7 +88,7 @@ def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
 
 def replace_all_atomically(paths: list[Path], write: Callable[[list[Path]], None]) -> None:
     """Like `replace_atomically` for several files: nothing is renamed unless all were written."""
-    tmps = [_temporary_beside(Path(p)) for p in paths]
+    tmps = [temporary_file(Path(p)) for p in paths]
     try:
         write(tmps)
         for tmp, path in zip(tmps, paths):
@@ -121,7 +112,10 @@ def write_to(dataset: Dataset, name: str, targets: list[Path]) -> list[Path]:
 
 
 def save(dataset: Dataset, outdir: Path, formats: Iterable[str]) -> list[Path]:
-    """Write `dataset` in each format into `outdir`; returns the files written."""
+    """Write `dataset` in each format into `outdir`; returns the files written. What killed
+    saves left in `outdir` goes first, whichever formats they were writing."""
+    for name in {n for exp in available().values() for n in exp.outputs}:
+        remove_leftovers(Path(outdir) / name)
     written = []
     for name in formats:
         exp = get(name)

@@ -1,6 +1,7 @@
 """CSV tables for spreadsheet users: entities, relations and statistics with evidence.
 
-UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly.
+UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly; cells a
+spreadsheet would run as formulas are neutralised (kg.export.spreadsheet).
 """
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import csv
 from pathlib import Path
 
 from kg.export import exporter
+from kg.export.spreadsheet import safe_cell
 from kg.graph.quads import rdflib_graph
 from kg.graph.tables import (ENTITY_FIELDS, RELATION_FIELDS, STATISTIC_FIELDS, entity_rows,
                              relation_rows, statistic_rows)
@@ -20,10 +22,12 @@ TABLES = {
 
 
 def write_table(path: Path, fields: list[str], rows: list[dict]) -> None:
+    """The rows as CSV; text a spreadsheet would run as a formula is neutralised."""
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: safe_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+                         for row in rows)
 
 
 @exporter("csv", "entities.csv", "CSV tables: entities.csv, relations.csv, statistics.csv",
