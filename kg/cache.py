@@ -33,10 +33,11 @@ __all__ = ["ExtractionCache", "PIPELINE_VERSION", "document_key", "pipeline_vers
 _PACKAGE = Path(__file__).resolve().parent
 # What extraction runs: a change to any of these may change what a file yields.
 _STAGE_FILES = ("read.py", "clean.py", "split.py", "model.py", "vocab.py", "gazetteer.py",
-                "words.py", "regex.py", "resolve.py", "pipeline.py")
-_STAGE_DIRS = ("recognise", "relate", "lexicons")
+                "words.py", "regex.py", "resolve.py", "pipeline.py", "dates.py", "origin.py")
+_STAGE_DIRS = ("readers", "recognise", "relate", "lexicons")
 _LIBRARIES = ("jieba", "jionlp", "cn2an", "opencc-python-reimplemented", "pyahocorasick",
-              "charset-normalizer")
+              "charset-normalizer", "pdfminer.six", "trafilatura", "htmldate", "lxml",
+              "python-docx")
 _SUFFIX = ".pickle"
 _FORMAT = "1"        # bump when the entry layout changes
 
@@ -65,11 +66,14 @@ def pipeline_version() -> str:
 PIPELINE_VERSION = pipeline_version()
 
 
-def document_key(name: str, data: bytes, version: str | None = None) -> str:
-    """The cache key of a file called `name` holding `data`."""
+def document_key(name: str, data: bytes, version: str | None = None, origin: str = "") -> str:
+    """The cache key of a file called `name` holding `data`, with `origin` its row of
+    the sources file (`kg.origin.info_key`; title, date … change what it yields)."""
     digest = hashlib.sha256()
     digest.update((version or pipeline_version()).encode() + b"\0")
     digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+    if origin:
+        digest.update(b"origin\0" + origin.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(data)
     return digest.hexdigest()
 

@@ -75,15 +75,28 @@ def read_source(path: Path) -> SourceText:
 
 
 def decode_bytes(data: bytes, source: SourceText) -> SourceText:
-    """Fill `source` with the decoded text of `data`, or with the reason it has none."""
+    """Fill `source` with the text of `data` (a PDF, a Word file, a web page or plain
+    text in any of the encodings above), or with the reason it has none."""
     if not data.strip():
         source.problem = PROBLEM_EMPTY
+        return source
+    kind = document_kind(data, source.name)
+    if kind == "pdf":
+        from kg.readers.pdf import read_pdf
+        return read_pdf(data, source)
+    if kind == "docx":
+        from kg.readers.word import read_docx
+        return read_docx(data, source)
+    if kind == "doc":
+        source.problem = PROBLEM_OLD_WORD
         return source
     text, encoding, problem = _decode(data)
     if text is not None:
         text = _NEWLINES.sub("\n", text)
         if _HTML.match(text):
-            text = html_to_text(text)
+            from kg.readers.web import read_html
+            source.encoding = encoding
+            return read_html(text, source)
         if not text.strip():
             text, encoding, problem = None, "", PROBLEM_EMPTY
     if text is None:
@@ -91,6 +104,24 @@ def decode_bytes(data: bytes, source: SourceText) -> SourceText:
         return source
     source.text, source.encoding = text, encoding
     return source
+
+
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PROBLEM_OLD_WORD = "Word 97-2003 file (.doc): save it as .docx to read it"
+
+
+def document_kind(data: bytes, name: str) -> str:
+    """'pdf', 'docx', 'doc' or 'text', from the bytes' signature (and the name, for a
+    file too damaged to show one)."""
+    suffix = Path(name).suffix.lower()
+    if b"%PDF-" in data[:1024] or suffix == ".pdf":
+        return "pdf"
+    if data.startswith(_ZIP) and (b"word/" in data[:4096] or suffix == ".docx") \
+            or suffix == ".docx":
+        return "docx"
+    if data.startswith(_OLE) and suffix in (".doc", ".wps", ""):
+        return "doc"
+    return "text"
 
 
 def _decode(data: bytes) -> tuple[str | None, str, str]:

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.clean import CJK, normalize_text
+from kg.dates import find_date
 from kg.lexicons import alternation
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
 
@@ -65,6 +67,9 @@ _SUBTITLE_LINE = re.compile(r"^——")
 _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 
 # Headline shapes.
+# A web page's line under its headline: 发布时间：2024-03-18 10:20 来源：… (also 时间：, 日期：).
+_INFO_LINE = re.compile(r"^(?:(?:发布|发稿|更新)?(?:时间|日期)|(?:稿件|文章|信息)?来源)\s*[：:]")
+_SOURCE_FIELD = re.compile(r"来源\s*[：:]\s*(?P<name>[^\s|｜/]+)")
 _FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*\d{1,3}\s*版|"
                         r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|法治报|法制报|报)$")
@@ -280,7 +285,10 @@ def _byline_unit(line: _Line) -> _Unit | None:
     return None
 
 
-def _units(clean: CleanText) -> list[_Unit]:
+def _units(clean: CleanText, heading: Callable[[int], bool] = lambda offset: False
+           ) -> list[_Unit]:
+    """The units of the clean text; `heading(offset)` says whether the line starting at
+    that clean offset is one the file itself marks as a heading (Word, a web page)."""
     lines = _lines(clean)
     widths = _column_widths(lines)
     text = clean.text
@@ -330,6 +338,13 @@ def _units(clean: CleanText) -> list[_Unit]:
     for i, line in enumerate(lines):
         if i in furniture:
             continue                 # the page's header and footer run across the stories
+        if heading(line.start):
+            close_para()
+            if units and units[-1].kind == "H" and units[-1].lines[-1] is lines[i - 1]:
+                units[-1].lines.append(line)
+            else:
+                units.append(_Unit("H", [line]))
+            continue
         byline = _byline_unit(line)
         if byline is not None:
             if para is not None and not byline.photo:
@@ -406,12 +421,18 @@ def _units(clean: CleanText) -> list[_Unit]:
 
 def _page_furniture(lines: list[_Line]) -> set[int]:
     """Lines of the page's header and footer: the issue date with its weekday, the page
-    number (第3版), the editors' credits, and the paper's name on a line beside them."""
+    number (第3版), the editors' credits, a web page's date and source line, and the
+    paper's name on a line beside them."""
     found = {i for i, l in enumerate(lines) if len(l.text) <= _MAX_FURNITURE
-             and _FURNITURE.search(l.text)}
+             and (_FURNITURE.search(l.text) or _info_line(l.text))}
     found |= {i for i, l in enumerate(lines) if _PAPER_NAME.match(l.text)
               and (i - 1 in found or i + 1 in found)}
     return found
+
+
+def _info_line(text: str) -> bool:
+    """发布时间：2024-03-18 / 来源：… : a label, and a date or a source after it."""
+    return bool(_INFO_LINE.match(text) and (_SOURCE_FIELD.search(text) or find_date(text)))
 
 
 def _starts_new_block(block: _Unit, line: _Line) -> bool:
@@ -762,10 +783,12 @@ class _Assembler:
 
 def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
     clean = normalize_text(source.text)
-    units = _units(clean)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
+    headings = set(source.headings)
+    units = _units(clean, lambda offset: bool(headings) and bisect.bisect_right(
+        line_starts, clean.offsets[offset]) in headings)
     drafts = _Assembler().run(units)
     drafts = _merge_resumed(drafts)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
     articles: list[Article] = []
     problems: list[Problem] = _damage(source, line_starts)
     for draft in drafts:
@@ -781,11 +804,40 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
         articles.append(_fallback_article(source, clean, line_starts))
     articles = _bounded(articles, source, problems)
     for article in articles:
+        for sentence in article.sentences:
+            sentence.page = source.page_of(sentence.raw_start)
+    _header_lines(articles, source, clean)
+    for article in articles:
         if not article.title:
             article.title = Path(source.name).stem
             problems.append(Problem(source.path, f"article {article.index}: no headline found",
                                     article.sentences[0].line if article.sentences else 0))
     return articles, problems
+
+
+def _header_lines(articles: list[Article], source: SourceText, clean: CleanText) -> None:
+    """What the page's header and a web page's info line say: a page header's date
+    (2024年5月15日 星期三 第5版) dates every article on its page; an info line
+    (发布时间：2024-03-18 来源：…) dates, and names the publisher of, the article
+    that starts after it (or the last one before it)."""
+    if not articles:
+        return
+    starts = [a.sentences[0].raw_start if a.sentences else 0 for a in articles]
+    lines = _lines(clean)
+    for i in sorted(_page_furniture(lines)):
+        text, raw = lines[i].text, clean.offsets[lines[i].start]
+        day = find_date(text)
+        if _info_line(text):
+            k = min(bisect.bisect_left(starts, raw), len(articles) - 1)
+            publisher = _SOURCE_FIELD.search(text)
+            articles[k].date = articles[k].date or day
+            if publisher:
+                articles[k].publisher = articles[k].publisher or publisher.group("name")
+        elif day is not None:
+            page = source.page_of(raw)
+            for article, start in zip(articles, starts):
+                if article.date is None and (page == 0 or source.page_of(start) == page):
+                    article.date = day
 
 
 def _bounded(articles: list[Article], source: SourceText, problems: list[Problem]
@@ -845,7 +897,7 @@ def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
     reporters = list(dict.fromkeys(draft.reporters)) or list(dict.fromkeys(draft.photographers))
     article = Article(
         source=source.name, index=index, title=" ".join(draft.title_lines),
-        reporters=reporters, dateline=draft.dateline, date=draft.date,
+        reporters=reporters, dateline=draft.dateline, date_text=draft.date,
         kicker=draft.kicker, subtitle=draft.subtitle)
     article.photographers = [p for p in dict.fromkeys(draft.photographers)
                              if p not in reporters]

@@ -16,7 +16,7 @@ GOV = Namespace("https://w3id.org/govkg/ontology#")
 ID = Namespace("https://w3id.org/govkg/id/")
 
 __all__ = ["GOV", "ID", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "entity_iri", "article_iri", "digest_iri"]
+           "entity_iri", "article_iri", "digest_iri", "url_iri"]
 
 # Characters kept as they are in minted IRIs: Chinese names stay readable,
 # anything that would break Turtle or SPARQL syntax is percent-encoded.
@@ -37,6 +37,15 @@ def entity_iri(kind: str, key: str) -> str:
 def article_iri(article_id: str) -> str:
     source, _, index = article_id.partition("#")
     return str(ID[f"article/{_segment(source)}/{index}"])
+
+
+# What a web address may not hold as an IRI in Turtle and N-Triples (spaces, <>"{}|\^`).
+_URL_UNSAFE = re.compile(r"""[\x00-\x20<>"{}|\\^`]""")
+
+
+def url_iri(url: str) -> str:
+    """A web address as an IRI: characters Turtle cannot hold in one are percent-encoded."""
+    return _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url.strip())
 
 
 def digest_iri(kind: str, *parts: str) -> str:
