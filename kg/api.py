@@ -43,13 +43,17 @@ class KnowledgeGraph:
 
     @classmethod
     def build(cls, paths: Iterable[str | Path],
-              progress: Callable[[int], None] | None = None) -> "KnowledgeGraph":
-        """Read, extract and resolve the corpus files (or folders) at `paths`.
+              progress: Callable[[int], None] | None = None,
+              sources: str | Path | None = None) -> "KnowledgeGraph":
+        """Read, extract and resolve the corpus files (or folders) at `paths`: text,
+        PDF, saved web pages, Word files. `sources` is a CSV of where each came from
+        (`kg.origin`; default: a sources.csv in a folder given).
 
         `progress(n)` is called with the number of bytes of each file done.
         Problems (unreadable files, suspicious lines) are in `.problems`."""
         from kg.pipeline import build_corpus
-        return cls.from_corpus(build_corpus([Path(p) for p in paths], progress))
+        return cls.from_corpus(build_corpus([Path(p) for p in paths], progress,
+                                            sources=sources))
 
     @classmethod
     def from_corpus(cls, corpus, consume: bool = False) -> "KnowledgeGraph":

@@ -4,9 +4,9 @@ Decoding order: a byte-order mark, strict UTF-8, mostly-UTF-8 (see below),
 BOM-less UTF-16 (by its NUL pattern), GB18030 (which covers GBK and GB2312),
 then charset-normalizer. Every candidate is checked before it is accepted, so
 a file is never decoded silently wrong: an empty, binary or undecodable file
-comes back with `problem` set and no text. HTML saved as text is reduced to
-its visible text. Line ends are normalised to LF; characters are kept as
-printed.
+comes back with `problem` set and no text. PDF, Word (.docx) and web pages
+(HTML, whatever the file's name) go to their readers in `kg/readers/`. Line
+ends are normalised to LF; characters are kept as printed.
 
 A UTF-8 file with a few bad lines (a paragraph pasted from a GBK file, a file
 cut off mid-character) is decoded line by line: a line that is not UTF-8 is
@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.model import SourceText
@@ -271,39 +270,3 @@ def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
     if not _plausible(text):
         return None
     return text, best.encoding
-
-
-class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "head", "title", "noscript"}
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-              "section", "article", "header", "footer", "table", "ul", "ol", "pre"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page, one block per line."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    return "\n\n".join(line for line in lines if line) + "\n"

@@ -69,6 +69,7 @@ _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 # Headline shapes.
 # A web page's line under its headline: 发布时间：2024-03-18 10:20 来源：… (also 时间：, 日期：).
 _INFO_LINE = re.compile(r"^(?:(?:发布|发稿|更新)?(?:时间|日期)|(?:稿件|文章|信息)?来源)\s*[：:]")
+_LEADING_DATE = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}")
 _SOURCE_FIELD = re.compile(r"来源\s*[：:]\s*(?P<name>[^\s|｜/]+)")
 _FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*\d{1,3}\s*版|"
                         r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
@@ -431,8 +432,11 @@ def _page_furniture(lines: list[_Line]) -> set[int]:
 
 
 def _info_line(text: str) -> bool:
-    """发布时间：2024-03-18 / 来源：… : a label, and a date or a source after it."""
-    return bool(_INFO_LINE.match(text) and (_SOURCE_FIELD.search(text) or find_date(text)))
+    """发布时间：2024-03-18 / 来源：… (a label, and a date or a source after it), or
+    2024-03-18 10:02 | 来源：… (a date, then the source)."""
+    if _INFO_LINE.match(text):
+        return bool(_SOURCE_FIELD.search(text) or find_date(text))
+    return bool(_LEADING_DATE.match(text) and _SOURCE_FIELD.search(text))
 
 
 def _starts_new_block(block: _Unit, line: _Line) -> bool:
