@@ -125,6 +125,13 @@ class KnowledgeGraph:
             rows += statistic_rows(self.graph, about=entity["iri"])
         return rows
 
+    def articles(self) -> list[dict]:
+        """Every article by date (undated last): iri, date (ISO, '' when unknown), title,
+        publisher, url, dateline, dateline_date, source_file, article_index, source_page,
+        creators."""
+        from kg.graph.tables import article_rows
+        return article_rows(self.graph)
+
     def describe(self, iri: str) -> dict:
         """Everything known about one entity: its record, relations both ways,
         statistics and the articles that mention it."""

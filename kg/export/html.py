@@ -138,7 +138,7 @@ def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
     matches no node.
     """
     graph, omitted = _page_index(dataset, page_nodes)
-    titles = {article: _first(graph, article, DCTERMS.title) or _first(graph, article, GOV.sourceFile)
+    titles = {article: _article_title(graph, article)
               for article in graph.subjects(RDF.type, GOV.Article)}
 
     types: dict[Node, str] = {}
@@ -312,6 +312,14 @@ def best_connected(quads, limit: int):
 def _unique_sorted(edges: list[dict]) -> list[dict]:
     seen = {(e["from"], e["to"], e["label"]): e for e in edges}
     return [seen[key] for key in sorted(seen)]
+
+
+def _article_title(graph: TripleIndex, article) -> str:
+    """An article as the page lists it: `2024-05-15 headline` when its date is known, so
+    that a list of articles sorts by date."""
+    title = _first(graph, article, DCTERMS.title) or _first(graph, article, GOV.sourceFile)
+    day = _first(graph, article, DCTERMS.date)
+    return f"{day} {title}" if day else title
 
 
 def _relation_evidence(graph: TripleIndex, titles: dict) -> dict[tuple, list[dict]]:
