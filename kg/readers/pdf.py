@@ -121,24 +121,12 @@ def _groups(boxes: Sequence, span) -> list[list]:
 
 def _join_columned(bands: list[list]) -> list[list]:
     """Rejoin bands cut apart by gaps that happen to line up in every column (a subhead
-    here, a paragraph break there): a band that fits the columns of the one above, or
-    whose columns the one above fits, is the same stretch of columns."""
+    here, a paragraph break there, a short first column beside the byline): two bands
+    that together still split into columns are one stretch of columns."""
     joined = [bands[0]]
     for band in bands[1:]:
-        if _fits(band, _gutters(joined[-1])) or _fits(joined[-1], _gutters(band)):
+        if len(_groups(joined[-1] + band, _across)) > 1:
             joined[-1] = joined[-1] + band
         else:
             joined.append(band)
     return joined
-
-
-def _gutters(boxes: Sequence) -> list[tuple[float, float]]:
-    columns = _groups(boxes, _across)
-    return [(max(b.x1 for b in left), min(b.x0 for b in right))
-            for left, right in zip(columns, columns[1:])]
-
-
-def _fits(boxes: Sequence, gutters: list[tuple[float, float]]) -> bool:
-    """Whether there are gutters and no box crosses one of them."""
-    return bool(gutters) and not any(b.x0 < right and b.x1 > left
-                                     for b in boxes for left, right in gutters)
