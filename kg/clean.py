@@ -100,8 +100,20 @@ def _compatibility_forms() -> dict[int, str]:
 _WIDTH = _width_table()
 # The characters the table changes: `raw.translate(_WIDTH)` is a slow per-character
 # lookup over the whole text, when most texts hold only a few of them, or none.
-_WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(k)) for k, v in _WIDTH.items()
-                                        if chr(k) != v) + "]")
+def _char_class(codes: list[int]) -> str:
+    """A regex class of the code points, consecutive ones as ranges: a class listing
+    hundreds of characters outside the BMP one by one is tested one by one."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                         for a, b in runs) + "]"
+
+
+_WIDTH_CHARS = re.compile(_char_class([k for k, v in _WIDTH.items() if chr(k) != v]))
 
 
 def _widen(match: re.Match) -> str:

@@ -82,8 +82,12 @@ def test_sources_csv_in_the_folder_dates_the_graph(tmp_path, capsys):
     folder = _folder(tmp_path, "file,title,date,publisher,url\n"
                                "brief.txt,,2024-01-05,菏泽日报,https://example.cn/b.html\n"
                                "missing.pdf,,2024,,\n")
-    assert main(["build", str(folder), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert main(["build", str(folder), "-o", str(tmp_path / "out"), "-q",
+                 "-f", "turtle", "-f", "html"]) == 0
     assert "sources.csv:3: no input file is called missing.pdf" in capsys.readouterr().err
+    # the explorer lists an entity's articles with their dates
+    assert "2024-01-05 郓城推行“说事评理”调解机制" in (tmp_path / "out" / "graph.html").read_text(
+        encoding="utf-8")
     graph = KnowledgeGraph.load(tmp_path / "out" / "graph.ttl")
     rows = graph.articles()
     assert [(r["source_file"], r["date"], r["publisher"], r["dateline_date"]) for r in rows] == [

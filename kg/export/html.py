@@ -87,7 +87,7 @@ ABOUT = "统计 measures"
 
 # What the page reads of the graph: these predicates, looked up by subject,
 # and rdf:type and gov:mentions also by object.
-PREDICATES = (RDF.type, DCTERMS.title, GOV.sourceFile, RDFS.label, SKOS.altLabel,
+PREDICATES = (RDF.type, DCTERMS.title, DCTERMS.date, GOV.sourceFile, RDFS.label, SKOS.altLabel,
               GOV.adminLevel, GOV.adcode, GOV.mentions, *(p for p, _ in RELATIONS),
               GOV.member, GOV.organization, GOV.role, GOV.about, GOV.measure, GOV.value,
               GOV.unit, GOV.evidence, PROV.wasDerivedFrom, RDF.subject, RDF.predicate,
