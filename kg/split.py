@@ -17,6 +17,7 @@ into the middle of another. The splitter works in three steps:
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Callable
 from functools import cache
@@ -66,11 +67,12 @@ _KICKER_LINE = re.compile(r"^[■□◆◇★☆▲△●○◎▶►]|——$")
 _SUBTITLE_LINE = re.compile(r"^——")
 _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 
-# Headline shapes.
 # A web page's line under its headline: 发布时间：2024-03-18 10:20 来源：… (also 时间：, 日期：).
 _INFO_LINE = re.compile(r"^(?:(?:发布|发稿|更新)?(?:时间|日期)|(?:稿件|文章|信息)?来源)\s*[：:]")
 _LEADING_DATE = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}")
 _SOURCE_FIELD = re.compile(r"来源\s*[：:]\s*(?P<name>[^\s|｜/]+)")
+
+# Headline shapes.
 _FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*\d{1,3}\s*版|"
                         r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|法治报|法制报|报)$")
@@ -821,13 +823,15 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
 
 def _header_lines(articles: list[Article], source: SourceText, clean: CleanText) -> None:
     """What the page's header and a web page's info line say: a page header's date
-    (2024年5月15日 星期三 第5版) dates every article on its page; an info line
-    (发布时间：2024-03-18 来源：…) dates, and names the publisher of, the article
-    that starts after it (or the last one before it)."""
+    (2024年5月15日 星期三 第5版) dates every article on its page (in a file without
+    pages: from that header to the next, the first one also what comes before it);
+    an info line (发布时间：2024-03-18 来源：…) dates, and names the publisher of, the
+    article that starts after it (or the last one before it)."""
     if not articles:
         return
     starts = [a.sentences[0].raw_start if a.sentences else 0 for a in articles]
     lines = _lines(clean)
+    headers: list[tuple[int, datetime.date]] = []   # (raw offset, date) of page headers
     for i in sorted(_page_furniture(lines)):
         text, raw = lines[i].text, clean.offsets[lines[i].start]
         day = find_date(text)
@@ -838,10 +842,16 @@ def _header_lines(articles: list[Article], source: SourceText, clean: CleanText)
             if publisher:
                 articles[k].publisher = articles[k].publisher or publisher.group("name")
         elif day is not None:
-            page = source.page_of(raw)
-            for article, start in zip(articles, starts):
-                if article.date is None and (page == 0 or source.page_of(start) == page):
-                    article.date = day
+            headers.append((raw, day))
+    if not headers:
+        return
+    dated = {source.page_of(raw) if source.pages else k: day
+             for k, (raw, day) in reversed(list(enumerate(headers)))}
+    offsets = [raw for raw, _ in headers]
+    for article, start in zip(articles, starts):
+        key = source.page_of(start) if source.pages else \
+            max(0, bisect.bisect_right(offsets, start) - 1)
+        article.date = article.date or dated.get(key)
 
 
 def _bounded(articles: list[Article], source: SourceText, problems: list[Problem]

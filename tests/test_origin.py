@@ -38,6 +38,13 @@ def test_a_page_header_dates_its_articles_and_gives_the_dateline_its_year():
     assert article.date_text == "12月31日"
 
 
+def test_in_a_text_of_several_pages_each_header_dates_the_articles_after_it():
+    second = WEB_TEXT.replace("发布时间：2024-03-18 10:20 来源：平顶山日报", "本报记者 李华")
+    text = "2024年1月2日 星期二 第5版\n" + BRIEF + "\n2024年1月3日 星期三 第1版\n" + second
+    first, after = articles_of(text)[0]
+    assert (first.date, after.date) == (D(2024, 1, 2), D(2024, 1, 3))
+
+
 def test_a_dateline_without_any_year_stays_without_a_date():
     (article,), _ = articles_of(BRIEF)
     assert article.date is None and article.dateline_date is None
