@@ -37,7 +37,8 @@ def read_pdf(data: bytes, source: SourceText) -> SourceText:
         source.problem = ENCRYPTED
         return source
     except Exception as err:          # noqa: BLE001 (pdfminer raises many kinds on bad files)
-        source.problem = f"broken PDF ({type(err).__name__}: {str(err)[:80]}); skipped"
+        detail = " ".join(str(err).split())[:80]        # one line, whatever pdfminer says
+        source.problem = f"broken PDF ({type(err).__name__}: {detail}); skipped"
         return source
     if not any(text.strip() for text in pages):
         source.problem = NO_TEXT

@@ -19,7 +19,7 @@ def read_docx(data: bytes, source: SourceText) -> SourceText:
         source.problem = BROKEN.format(type(err).__name__)
         return source
     except Exception as err:          # noqa: BLE001 (a damaged zip or XML raises many kinds)
-        source.problem = BROKEN.format(f"{type(err).__name__}: {str(err)[:60]}")
+        source.problem = BROKEN.format(f"{type(err).__name__}: {' '.join(str(err).split())[:60]}")
         return source
     lines, headings = [], []
     for text, heading in _paragraphs(document):
