@@ -288,11 +288,11 @@ def _byline_unit(line: _Line) -> _Unit | None:
     return None
 
 
-def _units(clean: CleanText, heading: Callable[[int], bool] = lambda offset: False
-           ) -> list[_Unit]:
-    """The units of the clean text; `heading(offset)` says whether the line starting at
-    that clean offset is one the file itself marks as a heading (Word, a web page)."""
-    lines = _lines(clean)
+def _units(clean: CleanText, lines: list[_Line], furniture: set[int],
+           heading: Callable[[int], bool] = lambda offset: False) -> list[_Unit]:
+    """The units of the clean text's lines, less the page furniture (their indexes);
+    `heading(offset)` says whether the line starting at that clean offset is one the
+    file itself marks as a heading (Word, a web page)."""
     widths = _column_widths(lines)
     text = clean.text
     units: list[_Unit] = []
@@ -337,7 +337,6 @@ def _units(clean: CleanText, heading: Callable[[int], bool] = lambda offset: Fal
     shaped = [_headline_shape(l.text) for l in lines]
     short = [_width(l.text) <= _SHORT_OF_COLUMN * w for l, w in zip(lines, widths)]
 
-    furniture = _page_furniture(lines)
     for i, line in enumerate(lines):
         if i in furniture:
             continue                 # the page's header and footer run across the stories
@@ -791,8 +790,13 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
     clean = normalize_text(source.text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
     headings = set(source.headings)
-    units = _units(clean, lambda offset: bool(headings) and bisect.bisect_right(
-        line_starts, clean.offsets[offset]) in headings)
+    lines = _lines(clean)
+    furniture = _page_furniture(lines)
+
+    def heading(offset: int) -> bool:        # a line the file marks as a heading
+        return bool(headings) and bisect.bisect_right(line_starts, clean.offsets[offset]) in headings
+
+    units = _units(clean, lines, furniture, heading)
     drafts = _Assembler().run(units)
     drafts = _merge_resumed(drafts)
     articles: list[Article] = []
@@ -812,7 +816,7 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
     for article in articles:
         for sentence in article.sentences:
             sentence.page = source.page_of(sentence.raw_start)
-    _header_lines(articles, source, clean)
+    _header_lines(articles, source, clean, [lines[i] for i in sorted(furniture)])
     for article in articles:
         if not article.title:
             article.title = Path(source.name).stem
@@ -821,7 +825,8 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
     return articles, problems
 
 
-def _header_lines(articles: list[Article], source: SourceText, clean: CleanText) -> None:
+def _header_lines(articles: list[Article], source: SourceText, clean: CleanText,
+                  furniture: list[_Line]) -> None:
     """What the page's header and a web page's info line say: a page header's date
     (2024年5月15日 星期三 第5版) dates every article on its page (in a file without
     pages: from that header to the next, the first one also what comes before it);
@@ -830,10 +835,9 @@ def _header_lines(articles: list[Article], source: SourceText, clean: CleanText)
     if not articles:
         return
     starts = [a.sentences[0].raw_start if a.sentences else 0 for a in articles]
-    lines = _lines(clean)
     headers: list[tuple[int, datetime.date]] = []   # (raw offset, date) of page headers
-    for i in sorted(_page_furniture(lines)):
-        text, raw = lines[i].text, clean.offsets[lines[i].start]
+    for line in furniture:
+        text, raw = line.text, clean.offsets[line.start]
         day = find_date(text)
         if _info_line(text):
             k = min(bisect.bisect_left(starts, raw), len(articles) - 1)
