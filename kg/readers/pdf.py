@@ -7,6 +7,9 @@ else into bands where a horizontal gap runs its full width (a headline across
 two columns is a band of its own above them), and so on inside each part. Why
 pdfminer and not pypdf: see bench/README.md ("Reading PDF pages").
 
+Boxes set larger than the page's body text are headlines: each is one line of
+the text, marked in `SourceText.headings` for the splitter.
+
 A page without text (a scan) and a file pdfminer cannot open (encrypted with a
 password, broken) each get one line for the user; the rest of the build goes on.
 """
@@ -32,7 +35,7 @@ def read_pdf(data: bytes, source: SourceText) -> SourceText:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        pages = [_page_text(page) for page in _layout(data)]
+        laid_out = [_page_text(page) for page in _layout(data)]
     except (PDFPasswordIncorrect, PDFEncryptionError):
         source.problem = ENCRYPTED
         return source
@@ -40,16 +43,18 @@ def read_pdf(data: bytes, source: SourceText) -> SourceText:
         detail = " ".join(str(err).split())[:80]        # one line, whatever pdfminer says
         source.problem = f"broken PDF ({type(err).__name__}: {detail}); skipped"
         return source
+    pages = [text for text, _ in laid_out]
     if not any(text.strip() for text in pages):
         source.problem = NO_TEXT
         return source
     empty = [str(n) for n, text in enumerate(pages, 1) if not text.strip()]
     if empty:
         source.notes.append(f"page{'s' if len(empty) > 1 else ''} {', '.join(empty)}: {NO_TEXT}")
-    offsets, pos = [], 0
-    for text in pages:
+    offsets, pos, line = [], 0, 1
+    for text, heads in laid_out:
         offsets.append(pos)
-        pos += len(text) + 1
+        source.headings += [line + k for k in heads]
+        pos, line = pos + len(text) + 1, line + text.count("\n")
     source.text, source.encoding, source.pages = "\f".join(pages), "pdf", offsets
     return source
 
@@ -63,19 +68,26 @@ def _layout(data: bytes):
     return list(extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=1.0)))
 
 
-def _page_text(page) -> str:
-    """The page's lines in reading order; a blank line between boxes. A headline
-    (a box set larger than the page's body text) wrapped over lines is one line."""
+def _page_text(page) -> tuple[str, list[int]]:
+    """The page's lines in reading order, a blank line between boxes, and which lines
+    (from 0) are headlines: boxes set larger than the page's body text, each on one
+    line however it wrapped."""
     from pdfminer.layout import LTTextBox, LTTextLine
 
     boxes = [box for box in page if isinstance(box, LTTextBox) and box.get_text().strip()]
     body = statistics.median(_size(box) for box in boxes) if boxes else 0
-    blocks = []
+    blocks, heads, line = [], [], 0
     for box in xy_cut(boxes):
-        lines = [line.get_text().strip() for line in box if isinstance(line, LTTextLine)]
-        joiner = "" if _size(box) > _HEADLINE_SIZE * body else "\n"
-        blocks.append(joiner.join(line for line in lines if line))
-    return "\n\n".join(block for block in blocks if block) + "\n" if blocks else ""
+        lines = [text for text in (l.get_text().strip() for l in box
+                                   if isinstance(l, LTTextLine)) if text]
+        if not lines:
+            continue
+        if _size(box) > _HEADLINE_SIZE * body:
+            lines = ["".join(lines)]
+            heads.append(line)
+        blocks.append("\n".join(lines))
+        line += len(lines) + 1
+    return ("\n\n".join(blocks) + "\n" if blocks else ""), heads
 
 
 def _size(box) -> float:
