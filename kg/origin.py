@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kg.dates import dateline_day, parse_date
 from kg.model import Article, DocumentInfo, Problem, SourceText
+from kg.split import byline_names
 
 SOURCES_FILE = "sources.csv"
 COLUMNS = ("file", "title", "date", "publisher", "url")
@@ -134,8 +135,6 @@ def settle(articles: list[Article], source: SourceText, given: DocumentInfo | No
            ) -> list[Problem]:
     """Give each article its title, date, publisher and address: the sources row first,
     then what the text says (set by the splitter), then the file's own head."""
-    from kg.split import byline_names
-
     given = given or DocumentInfo()
     own = source.info or DocumentInfo()
     problems = []

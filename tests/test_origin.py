@@ -45,6 +45,15 @@ def test_in_a_text_of_several_pages_each_header_dates_the_articles_after_it():
     assert (first.date, after.date) == (D(2024, 1, 2), D(2024, 1, 3))
 
 
+def test_one_title_for_a_page_of_articles_keeps_their_headlines():
+    from kg.model import DocumentInfo
+    second = WEB_TEXT.replace("发布时间：2024-03-18 10:20 来源：平顶山日报", "本报记者 李华")
+    articles, problems = articles_of(BRIEF + "\n" + second, given=DocumentInfo(title="第5版"))
+    assert [a.title for a in articles] == ["郓城推行“说事评理”调解机制", "平顶山推行网格员积分制"]
+    assert [p.message for p in problems] == [
+        "the sources file gives one title for 2 articles; their headlines are kept"]
+
+
 def test_a_dateline_without_any_year_stays_without_a_date():
     (article,), _ = articles_of(BRIEF)
     assert article.date is None and article.dateline_date is None
