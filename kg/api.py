@@ -43,13 +43,17 @@ class KnowledgeGraph:
 
     @classmethod
     def build(cls, paths: Iterable[str | Path],
-              progress: Callable[[int], None] | None = None) -> "KnowledgeGraph":
-        """Read, extract and resolve the corpus files (or folders) at `paths`.
+              progress: Callable[[int], None] | None = None,
+              sources: str | Path | None = None) -> "KnowledgeGraph":
+        """Read, extract and resolve the corpus files (or folders) at `paths`: text,
+        PDF, saved web pages, Word files. `sources` is a CSV of where each came from
+        (`kg.origin`; default: a sources.csv in a folder given).
 
         `progress(n)` is called with the number of bytes of each file done.
         Problems (unreadable files, suspicious lines) are in `.problems`."""
         from kg.pipeline import build_corpus
-        return cls.from_corpus(build_corpus([Path(p) for p in paths], progress))
+        return cls.from_corpus(build_corpus([Path(p) for p in paths], progress,
+                                            sources=sources))
 
     @classmethod
     def from_corpus(cls, corpus, consume: bool = False) -> "KnowledgeGraph":
@@ -123,6 +127,13 @@ class KnowledgeGraph:
         for entity in self.find(about):
             rows += statistic_rows(self.graph, about=entity["iri"])
         return rows
+
+    def articles(self) -> list[dict]:
+        """Every article by date (undated last): iri, date (ISO, '' when unknown), title,
+        publisher, url, dateline, dateline_date, source_file, article_index, source_page,
+        creators."""
+        from kg.graph.tables import article_rows
+        return article_rows(self.graph)
 
     def describe(self, iri: str) -> dict:
         """Everything known about one entity: its record, relations both ways,

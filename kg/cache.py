@@ -34,10 +34,11 @@ _PACKAGE = Path(__file__).resolve().parent
 # What extraction runs: a change to any of these may change what a file yields.
 _STAGE_FILES = ("read.py", "clean.py", "split.py", "model.py", "vocab.py", "gazetteer.py",
                 "words.py", "regex.py", "resolve.py", "pipeline.py", "doc.py", "components.py",
-                "config.toml")
-_STAGE_DIRS = ("recognise", "relate", "lexicons", "rules")
+                "config.toml", "dates.py", "origin.py")
+_STAGE_DIRS = ("readers", "recognise", "relate", "lexicons", "rules")
 _LIBRARIES = ("jieba", "rjieba", "jionlp", "cn2an", "opencc-python-reimplemented",
-              "pyahocorasick", "charset-normalizer", "pyyaml")
+              "pyahocorasick", "charset-normalizer", "pyyaml", "pdfminer.six", "trafilatura",
+              "htmldate", "lxml", "python-docx")
 _SUFFIX = ".pickle"
 _FORMAT = "1"        # bump when the entry layout changes
 
@@ -66,11 +67,14 @@ def pipeline_version() -> str:
 PIPELINE_VERSION = pipeline_version()
 
 
-def document_key(name: str, data: bytes, version: str | None = None) -> str:
-    """The cache key of a file called `name` holding `data`."""
+def document_key(name: str, data: bytes, version: str | None = None, origin: str = "") -> str:
+    """The cache key of a file called `name` holding `data`, with `origin` its row of
+    the sources file (`kg.origin.info_key`; title, date … change what it yields)."""
     digest = hashlib.sha256()
     digest.update((version or pipeline_version()).encode() + b"\0")
     digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+    if origin:
+        digest.update(b"origin\0" + origin.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(data)
     return digest.hexdigest()
 

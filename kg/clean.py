@@ -2,8 +2,9 @@
 
 The line structure is kept (the splitter reads it); each line is cleaned:
 
-* full-width ASCII letters and digits become half-width, Kangxi radicals and
-  compatibility ideographs become the ordinary characters, brackets become
+* full-width ASCII letters and digits become half-width, Kangxi radicals,
+  compatibility ideographs and the vertical and small forms of punctuation that
+  PDFs emit become the ordinary characters (NFKC on those ranges), brackets become
   full-width （）, ASCII , ; : ? ! beside Chinese text become Chinese punctuation;
 * zero-width characters, replacement characters, control characters and
   lone page numbers go; form feeds and Unicode line separators become line
@@ -68,19 +69,51 @@ def _width_table() -> dict[int, str]:
                   ord("\x85"): "\n", ord("\u2028"): "\n", ord("\u2029"): "\n"})
     for ch in _SPACES:
         table[ord(ch)] = " "
-    # Kangxi radicals and compatibility ideographs that PDF extraction leaves behind.
-    for code in list(range(0x2F00, 0x2FD6)) + list(range(0xF900, 0xFADA)):
-        folded = unicodedata.normalize("NFKC", chr(code))
-        if len(folded) == 1 and folded != chr(code):
+    table.update(_compatibility_forms())
+    return table
+
+
+# What PDF text layers emit for ordinary characters: radicals (⽌ for 止), compatibility
+# ideographs, and the vertical and small presentation forms of punctuation.
+_COMPATIBILITY = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F),
+                  (0xFE10, 0xFE1F), (0xFE30, 0xFE4F), (0xFE50, 0xFE6F))
+
+
+def _compatibility_forms() -> dict[int, str]:
+    """NFKC on those ranges only (it would also turn the full-width ，：（） that later
+    stages read into ASCII), one character for one; punctuation it gives as ASCII
+    becomes the full-width form the text around it uses (︐ -> ，, ︵ -> （)."""
+    table: dict[int, str] = {}
+    for first, last in _COMPATIBILITY:
+        for code in range(first, last + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) != 1 or folded == chr(code):
+                continue
+            if "!" <= folded <= "~" and not folded.isalnum():
+                folded = chr(ord(folded) + 0xFEE0)
             table[code] = folded
+    for pair in words("radical_equivalents"):
+        table[ord(pair[0])] = pair[1]
     return table
 
 
 _WIDTH = _width_table()
 # The characters the table changes: `raw.translate(_WIDTH)` is a slow per-character
 # lookup over the whole text, when most texts hold only a few of them, or none.
-_WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(k)) for k, v in _WIDTH.items()
-                                        if chr(k) != v) + "]")
+def _char_class(codes: list[int]) -> str:
+    """A regex class of the code points, consecutive ones as ranges: a class listing
+    hundreds of characters outside the BMP one by one is tested one by one."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                         for a, b in runs) + "]"
+
+
+_WIDTH_CHARS = re.compile(_char_class([k for k, v in _WIDTH.items() if chr(k) != v]))
 
 
 def _widen(match: re.Match) -> str:

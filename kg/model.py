@@ -13,6 +13,8 @@ No stage reaches into another's internals; they only share these classes.
 """
 from __future__ import annotations
 
+import bisect
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -30,10 +32,33 @@ class SourceText:
     text: str = ""            # decoded, traditional characters kept as printed
     encoding: str = ""
     problem: str | None = None  # one line for the user when the file is unusable
+    pages: list[int] = field(default_factory=list)  # offset in `text` where each page starts
+    headings: list[int] = field(default_factory=list)  # 1-based lines the file marks as headings
+    info: "DocumentInfo | None" = None   # what the file says of itself (a web page's head)
+    notes: list[str] = field(default_factory=list)  # one line each, about parts left out
 
     @property
     def ok(self) -> bool:
         return self.problem is None
+
+    def page_of(self, offset: int) -> int:
+        """The 1-based page holding text offset `offset`; 0 for a file without pages."""
+        if not self.pages:
+            return 0
+        return bisect.bisect_right(self.pages, offset)
+
+
+@dataclass
+class DocumentInfo:
+    """Where a file came from: what a sources.csv row gives, or what the file says of
+    itself (a web page's headline, date, site and address). Empty fields are unknown."""
+
+    title: str = ""
+    date: datetime.date | None = None    # a full date
+    year: int | None = None              # the year alone, when that is all that is known
+    publisher: str = ""
+    url: str = ""
+    author: str = ""
 
 
 @dataclass
@@ -57,6 +82,7 @@ class Sentence:
     raw_start: int = 0         # offsets into SourceText.text
     raw_end: int = 0
     line: int = 0              # 1-based line of raw_start in the source file
+    page: int = 0              # 1-based page of a paged file (PDF); 0 when it has none
 
 
 @dataclass
@@ -66,15 +92,23 @@ class Article:
     title: str
     reporters: list[str] = field(default_factory=list)
     dateline: str = ""         # 北京, 石家庄 … from 本报X电
-    date: str = ""             # as printed, e.g. 12月27日
+    date_text: str = ""        # the dateline's day as printed, e.g. 12月27日
     kicker: str = ""           # column line above the headline
     subtitle: str = ""
     sentences: list[Sentence] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)  # 摄 credits, when not the byline
+    date: datetime.date | None = None    # day of publication (see kg.origin)
+    dateline_date: datetime.date | None = None  # date_text with its year, when that is known
+    publisher: str = ""        # the paper or site
+    url: str = ""              # where it was published
 
     @property
     def id(self) -> str:
-        return f"{self.source.rsplit('.', 1)[0]}#{self.index}"
+        """`<file>#<index>`: a text file by its stem, any other by its whole name, so that
+        page5.txt, page5.pdf and page5.html in one folder stay three sources."""
+        stem, dot, suffix = self.source.rpartition(".")
+        name = stem if dot and suffix.lower() == "txt" else self.source
+        return f"{name}#{self.index}"
 
     @property
     def text(self) -> str:

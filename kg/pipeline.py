@@ -21,7 +21,8 @@ from pathlib import Path
 
 from kg import components
 from kg.doc import Doc, make_doc
-from kg.model import Article, ArticleExtraction, Corpus, Problem, SourceText
+from kg.model import Article, ArticleExtraction, Corpus, DocumentInfo, Problem, SourceText
+from kg.origin import Sources, find_sources, info_key, settle
 from kg.read import decode_bytes, printable, read_source, source_files
 from kg.resolve import resolve_entities
 from kg.split import split_articles
@@ -30,14 +31,17 @@ Progress = Callable[[int], None]
 FileResult = tuple[list[ArticleExtraction], list[Problem]]
 
 
-def extract_source(source: SourceText) -> FileResult:
-    """Everything one decoded file says, before cross-document resolution.
+def extract_source(source: SourceText, given: DocumentInfo | None = None) -> FileResult:
+    """Everything one decoded file says, before cross-document resolution; `given` is
+    its row of the sources file (title, date, publisher, url), which wins over the text.
 
     A fault of the extractor on one article costs that article, reported as a problem
     with its file and line, not the build: the other articles and files still come out."""
     if not source.ok:
         return [], [Problem(source.path, source.problem or "unreadable")]
     articles, problems = split_articles(source)
+    problems += [Problem(source.path, note) for note in source.notes]
+    problems += settle(articles, source, given)
     extractions = []
     for article in articles:
         try:
@@ -63,12 +67,14 @@ def extract_article(article: Article) -> ArticleExtraction:
     return analyse(article).extraction
 
 
-def extract_path(path: Path) -> FileResult:
-    return extract_source(read_source(path))
+def extract_path(path: Path, given: DocumentInfo | None = None) -> FileResult:
+    return extract_source(read_source(path), given)
 
 
-def extract_document(path: str, name: str, data: bytes) -> bytes:
-    """Extract one file's bytes; returns the pickled `(path, extractions, problems)`.
+def extract_document(path: str, name: str, data: bytes, given: DocumentInfo | None = None
+                     ) -> bytes:
+    """Extract one file's bytes (text, PDF, web page or Word file) and its sources row;
+    returns the pickled `(path, extractions, problems)`.
 
     This is what worker processes and cluster workers run: plain data in
     (the bytes travel, so a cluster needs no shared file system), one
@@ -76,7 +82,7 @@ def extract_document(path: str, name: str, data: bytes) -> bytes:
     text is dropped as soon as the file is split."""
     source = decode_bytes(data, SourceText(path=path, name=name))
     del data
-    extractions, problems = extract_source(source)
+    extractions, problems = extract_source(source, given)
     return pickle.dumps((path, extractions, problems), protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -117,9 +123,19 @@ def _with_path(entry, path: str) -> FileResult:
     return extractions, problems
 
 
+def _corpus_files(paths: list[Path], table: Sources | None) -> tuple[list[Path], list[Problem]]:
+    """The files to read (the sources file itself is not one of them), and the problems
+    met walking the folders."""
+    files, problems = source_files(paths)
+    if table is None:
+        return files, problems
+    skip = table.path.resolve()
+    return [f for f in files if f.resolve() != skip], problems
+
+
 def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, *,
                  executor=None, cache=None, stats: BuildStats | None = None,
-                 prune: bool = True) -> Corpus:
+                 prune: bool = True, sources: Path | str | None = None) -> Corpus:
     """Read, extract and resolve the files (or folders) at `paths`.
 
     `executor` runs the extractions: anything with an ordered
@@ -128,12 +144,17 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
     `kg.cache.ExtractionCache`: files whose name and bytes it has seen with the
     same pipeline are not extracted again, and (with `prune`) entries no file
     of this build needs are removed after it. `stats` is filled in if given.
-    Every executor, with or without the cache, gives the same corpus."""
+    Every executor, with or without the cache, gives the same corpus. `sources` is a
+    sources file (see `kg.origin`); without it, a `sources.csv` in a folder given
+    is used. A sources file that cannot be used raises `kg.origin.SourcesError`."""
     from kg.cache import document_key
 
     stats = stats if stats is not None else BuildStats()
     executor = executor or _InProcess()
-    files, walk_problems = source_files([Path(p) for p in paths])
+    paths = [Path(p) for p in paths]
+    table = find_sources(paths, Path(sources) if sources is not None else None)
+    files, walk_problems = _corpus_files(paths, table)
+    given = [table.lookup(path) if table is not None else None for path in files]
     stats.files = len(files)
     results: list[FileResult | None] = [None] * len(files)
     sizes: list[int] = [0] * len(files)
@@ -142,10 +163,11 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
         try:
             data = path.read_bytes()
         except OSError:
-            results[i] = extract_path(path)          # reports why it cannot be read
+            results[i] = extract_path(path, given[i])    # reports why it cannot be read
             continue
         sizes[i] = len(data)
-        entry = cache.get(document_key(printable(path.name), data)) if cache is not None else None
+        entry = cache.get(document_key(printable(path.name), data, origin=info_key(given[i]))) \
+            if cache is not None else None
         if entry is not None:
             results[i] = _with_path(entry, printable(path))
             stats.cached += 1
@@ -158,7 +180,7 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
 
     keys: dict[int, str] = {}
 
-    def tasks() -> Iterator[tuple[str, str, bytes]]:
+    def tasks() -> Iterator[tuple[str, str, bytes, DocumentInfo | None]]:
         # Files are read again as the executor asks for them, so only the few in
         # flight are held in memory; the key is of the bytes actually extracted.
         for i in pending:
@@ -166,8 +188,8 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
             data = path.read_bytes()
             name = printable(path.name)
             if cache is not None:
-                keys[i] = document_key(name, data)
-            yield printable(path), name, data
+                keys[i] = document_key(name, data, origin=info_key(given[i]))
+            yield printable(path), name, data, given[i]
 
     try:
         for i, blob in zip(pending, executor.map(extract_document, tasks())):
@@ -179,7 +201,7 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
                 progress(sizes[i])
             _keep()
         extractions: list[ArticleExtraction] = []
-        problems: list[Problem] = walk_problems
+        problems: list[Problem] = walk_problems + (table.unused() if table is not None else [])
         for found, trouble in results:
             extractions.extend(found)
             problems.extend(trouble)

@@ -4,9 +4,9 @@ Decoding order: a byte-order mark, strict UTF-8, mostly-UTF-8 (see below),
 BOM-less UTF-16 (by its NUL pattern), GB18030 (which covers GBK and GB2312),
 then charset-normalizer. Every candidate is checked before it is accepted, so
 a file is never decoded silently wrong: an empty, binary or undecodable file
-comes back with `problem` set and no text. HTML saved as text is reduced to
-its visible text. Line ends are normalised to LF; characters are kept as
-printed.
+comes back with `problem` set and no text. PDF, Word (.docx) and web pages
+(HTML, whatever the file's name) go to their readers in `kg/readers/`. Line
+ends are normalised to LF; characters are kept as printed.
 
 A UTF-8 file with a few bad lines (a paragraph pasted from a GBK file, a file
 cut off mid-character) is decoded line by line: a line that is not UTF-8 is
@@ -21,7 +21,6 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.model import Problem, SourceText
@@ -148,15 +147,28 @@ def read_source(path: Path) -> SourceText:
 
 
 def decode_bytes(data: bytes, source: SourceText) -> SourceText:
-    """Fill `source` with the decoded text of `data`, or with the reason it has none."""
+    """Fill `source` with the text of `data` (a PDF, a Word file, a web page or plain
+    text in any of the encodings above), or with the reason it has none."""
     if not data.strip():
         source.problem = PROBLEM_EMPTY
+        return source
+    kind = document_kind(data, source.name)
+    if kind == "pdf":
+        from kg.readers.pdf import read_pdf
+        return read_pdf(data, source)
+    if kind == "docx":
+        from kg.readers.word import read_docx
+        return read_docx(data, source)
+    if kind == "doc":
+        source.problem = PROBLEM_OLD_WORD
         return source
     text, encoding, problem = _decode(data)
     if text is not None:
         text = _NEWLINES.sub("\n", text)
         if _HTML.match(text):
-            text = html_to_text(text)
+            from kg.readers.web import read_html
+            source.encoding = encoding
+            return read_html(text, source)
         if not text.strip():
             text, encoding, problem = None, "", PROBLEM_EMPTY
     if text is None:
@@ -164,6 +176,24 @@ def decode_bytes(data: bytes, source: SourceText) -> SourceText:
         return source
     source.text, source.encoding = text, encoding
     return source
+
+
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PROBLEM_OLD_WORD = "Word 97-2003 file (.doc): save it as .docx to read it"
+
+
+def document_kind(data: bytes, name: str) -> str:
+    """'pdf', 'docx', 'doc' or 'text', from the bytes' signature (and the name, for a
+    file too damaged to show one)."""
+    suffix = Path(name).suffix.lower()
+    if b"%PDF-" in data[:1024] or suffix == ".pdf":
+        return "pdf"
+    if data.startswith(_ZIP) and (b"word/" in data[:4096] or suffix == ".docx") \
+            or suffix == ".docx":
+        return "docx"
+    if data.startswith(_OLE) and suffix in (".doc", ".wps", ""):
+        return "doc"
+    return "text"
 
 
 def _decode(data: bytes) -> tuple[str | None, str, str]:
@@ -313,39 +343,3 @@ def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
     if not _plausible(text):
         return None
     return text, best.encoding
-
-
-class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "head", "title", "noscript"}
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-              "section", "article", "header", "footer", "table", "ul", "ol", "pre"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page, one block per line."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    return "\n\n".join(line for line in lines if line) + "\n"

@@ -17,12 +17,15 @@ into the middle of another. The splitter works in three steps:
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
+from collections.abc import Callable
 from functools import cache
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.clean import CJK, normalize_text
+from kg.dates import find_date
 from kg.lexicons import alternation
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
 
@@ -63,6 +66,11 @@ _CAPTION_CREDIT = re.compile(r"(?<=[。！？”])\s*(?P<credit>[^。！？”]{
 _KICKER_LINE = re.compile(r"^[■□◆◇★☆▲△●○◎▶►]|——$")
 _SUBTITLE_LINE = re.compile(r"^——")
 _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+
+# A web page's line under its headline: 发布时间：2024-03-18 10:20 来源：… (also 时间：, 日期：).
+_INFO_LINE = re.compile(r"^(?:(?:发布|发稿|更新)?(?:时间|日期)|(?:稿件|文章|信息)?来源)\s*[：:]")
+_LEADING_DATE = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}")
+_SOURCE_FIELD = re.compile(r"来源\s*[：:]\s*(?P<name>[^\s|｜/]+)")
 
 # Headline shapes.
 _FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*\d{1,3}\s*版|"
@@ -280,8 +288,11 @@ def _byline_unit(line: _Line) -> _Unit | None:
     return None
 
 
-def _units(clean: CleanText) -> list[_Unit]:
-    lines = _lines(clean)
+def _units(clean: CleanText, lines: list[_Line], furniture: set[int],
+           heading: Callable[[int], bool] = lambda offset: False) -> list[_Unit]:
+    """The units of the clean text's lines, less the page furniture (their indexes);
+    `heading(offset)` says whether the line starting at that clean offset is one the
+    file itself marks as a heading (Word, a web page)."""
     widths = _column_widths(lines)
     text = clean.text
     units: list[_Unit] = []
@@ -326,10 +337,16 @@ def _units(clean: CleanText) -> list[_Unit]:
     shaped = [_headline_shape(l.text) for l in lines]
     short = [_width(l.text) <= _SHORT_OF_COLUMN * w for l, w in zip(lines, widths)]
 
-    furniture = _page_furniture(lines)
     for i, line in enumerate(lines):
         if i in furniture:
             continue                 # the page's header and footer run across the stories
+        if heading(line.start):
+            close_para()
+            if units and units[-1].kind == "H" and units[-1].lines[-1] is lines[i - 1]:
+                units[-1].lines.append(line)
+            else:
+                units.append(_Unit("H", [line]))
+            continue
         byline = _byline_unit(line)
         if byline is not None:
             if para is not None and not byline.photo:
@@ -406,12 +423,21 @@ def _units(clean: CleanText) -> list[_Unit]:
 
 def _page_furniture(lines: list[_Line]) -> set[int]:
     """Lines of the page's header and footer: the issue date with its weekday, the page
-    number (第3版), the editors' credits, and the paper's name on a line beside them."""
+    number (第3版), the editors' credits, a web page's date and source line, and the
+    paper's name on a line beside them."""
     found = {i for i, l in enumerate(lines) if len(l.text) <= _MAX_FURNITURE
-             and _FURNITURE.search(l.text)}
+             and (_FURNITURE.search(l.text) or _info_line(l.text))}
     found |= {i for i, l in enumerate(lines) if _PAPER_NAME.match(l.text)
               and (i - 1 in found or i + 1 in found)}
     return found
+
+
+def _info_line(text: str) -> bool:
+    """发布时间：2024-03-18 / 来源：… (a label, and a date or a source after it), or
+    2024-03-18 10:02 | 来源：… (a date, then the source)."""
+    if _INFO_LINE.match(text):
+        return bool(_SOURCE_FIELD.search(text) or find_date(text))
+    return bool(_LEADING_DATE.match(text) and _SOURCE_FIELD.search(text))
 
 
 def _starts_new_block(block: _Unit, line: _Line) -> bool:
@@ -762,10 +788,17 @@ class _Assembler:
 
 def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
     clean = normalize_text(source.text)
-    units = _units(clean)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
+    headings = set(source.headings)
+    lines = _lines(clean)
+    furniture = _page_furniture(lines)
+
+    def heading(offset: int) -> bool:        # a line the file marks as a heading
+        return bool(headings) and bisect.bisect_right(line_starts, clean.offsets[offset]) in headings
+
+    units = _units(clean, lines, furniture, heading)
     drafts = _Assembler().run(units)
     drafts = _merge_resumed(drafts)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
     articles: list[Article] = []
     problems: list[Problem] = _damage(source, line_starts)
     for draft in drafts:
@@ -781,11 +814,48 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
         articles.append(_fallback_article(source, clean, line_starts))
     articles = _bounded(articles, source, problems)
     for article in articles:
+        for sentence in article.sentences:
+            sentence.page = source.page_of(sentence.raw_start)
+    _header_lines(articles, source, clean, [lines[i] for i in sorted(furniture)])
+    for article in articles:
         if not article.title:
             article.title = Path(source.name).stem
             problems.append(Problem(source.path, f"article {article.index}: no headline found",
                                     article.sentences[0].line if article.sentences else 0))
     return articles, problems
+
+
+def _header_lines(articles: list[Article], source: SourceText, clean: CleanText,
+                  furniture: list[_Line]) -> None:
+    """What the page's header and a web page's info line say: a page header's date
+    (2024年5月15日 星期三 第5版) dates every article on its page (in a file without
+    pages: from that header to the next, the first one also what comes before it);
+    an info line (发布时间：2024-03-18 来源：…) dates, and names the publisher of, the
+    article that starts after it (or the last one before it)."""
+    if not articles:
+        return
+    starts = [a.sentences[0].raw_start if a.sentences else 0 for a in articles]
+    headers: list[tuple[int, datetime.date]] = []   # (raw offset, date) of page headers
+    for line in furniture:
+        text, raw = line.text, clean.offsets[line.start]
+        day = find_date(text)
+        if _info_line(text):
+            k = min(bisect.bisect_left(starts, raw), len(articles) - 1)
+            publisher = _SOURCE_FIELD.search(text)
+            articles[k].date = articles[k].date or day
+            if publisher:
+                articles[k].publisher = articles[k].publisher or publisher.group("name")
+        elif day is not None:
+            headers.append((raw, day))
+    if not headers:
+        return
+    dated = {source.page_of(raw) if source.pages else k: day
+             for k, (raw, day) in reversed(list(enumerate(headers)))}
+    offsets = [raw for raw, _ in headers]
+    for article, start in zip(articles, starts):
+        key = source.page_of(start) if source.pages else \
+            max(0, bisect.bisect_right(offsets, start) - 1)
+        article.date = article.date or dated.get(key)
 
 
 def _bounded(articles: list[Article], source: SourceText, problems: list[Problem]
@@ -845,7 +915,7 @@ def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
     reporters = list(dict.fromkeys(draft.reporters)) or list(dict.fromkeys(draft.photographers))
     article = Article(
         source=source.name, index=index, title=" ".join(draft.title_lines),
-        reporters=reporters, dateline=draft.dateline, date=draft.date,
+        reporters=reporters, dateline=draft.dateline, date_text=draft.date,
         kicker=draft.kicker, subtitle=draft.subtitle)
     article.photographers = [p for p in dict.fromkeys(draft.photographers)
                              if p not in reporters]

@@ -19,7 +19,7 @@ ID = Namespace("https://w3id.org/govkg/id/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 __all__ = ["GOV", "ID", "GEO", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "EntityType", "Level", "Predicate", "entity_iri", "article_iri", "digest_iri"]
+           "EntityType", "Level", "Predicate", "entity_iri", "article_iri", "digest_iri", "url_iri"]
 
 
 class EntityType(str, Enum):
@@ -95,6 +95,15 @@ def entity_iri(kind: str, key: str) -> str:
 def article_iri(article_id: str) -> str:
     source, index = (article_id.rsplit("#", 1) + [""])[:2]   # a file name may hold '#' too
     return str(ID[f"article/{_segment(source)}/{index}"])
+
+
+# What a web address may not hold as an IRI in Turtle and N-Triples (spaces, <>"{}|\^`).
+_URL_UNSAFE = re.compile(r"""[\x00-\x20<>"{}|\\^`]""")
+
+
+def url_iri(url: str) -> str:
+    """A web address as an IRI: characters Turtle cannot hold in one are percent-encoded."""
+    return _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url.strip())
 
 
 def digest_iri(kind: str, *parts: str) -> str:

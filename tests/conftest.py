@@ -42,7 +42,7 @@ def _sentences(texts, first_line):
 
 def make_corpus() -> Corpus:
     a1 = Article(source="100_aaaaaaaaaaaaaaaa.txt", index=0, title="嘉兴推行红船枫警机制",
-                 reporters=["赵记者"], dateline="杭州", date="3月1日",
+                 reporters=["赵记者"], dateline="杭州", date_text="3月1日",
                  sentences=_sentences(S1, 3))
     a2 = Article(source="101_bbbbbbbbbbbbbbbb.txt", index=0, title="柳州上线警民通",
                  sentences=_sentences(S2, 2))

@@ -24,7 +24,7 @@ def test_from_corpus_save_load_round_trip(corpus, tmp_path):
     graph = KnowledgeGraph.from_corpus(corpus)
     written = graph.save(tmp_path, formats=["turtle", "csv"])
     assert [p.name for p in written] == ["graph.ttl", "entities.csv", "relations.csv",
-                                         "statistics.csv"]
+                                         "statistics.csv", "articles.csv"]
     again = KnowledgeGraph.load(tmp_path)
     assert set(again.to_rdflib()) == set(graph.to_rdflib())
     assert "12 entities" in repr(again)

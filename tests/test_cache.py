@@ -22,9 +22,9 @@ def counted(monkeypatch):
     calls = []
     real = kg.pipeline.extract_source
 
-    def extract_source(source):
+    def extract_source(source, given=None):
         calls.append(source.name)
-        return real(source)
+        return real(source, given)
 
     monkeypatch.setattr(kg.pipeline, "extract_source", extract_source)
     return calls

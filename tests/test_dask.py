@@ -58,3 +58,30 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path, capsys):
     assert main(["build", str(CORPUS), "-o", str(tmp_path), "-q",
                  "--dask", f"tcp://127.0.0.1:{port}", "--dask-timeout", "1"]) == 2
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_mixed_folder_with_its_sources_file_builds_the_same_on_the_cluster(cluster, tmp_path):
+    """PDF, web page, Word file and text extract on the workers from their bytes, with
+    their rows of sources.csv; the corpus is the one built here."""
+    from kg.cluster import DaskExecutor
+    from tests import makedocs
+    stories = makedocs.stories(CORPUS / "000_74abfd0e8a4106d5.txt")
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "page.pdf").write_bytes(makedocs.two_column_pdf(stories[:2]))
+    (folder / "notice.docx").write_bytes(makedocs.word_file(stories[2:3]))
+    (folder / "story.html").write_text(makedocs.web_page(
+        stories[3], site="示例日报网", url="https://www.example.cn/a/3.html", date="2023-12-28"),
+        encoding="utf-8")
+    (folder / "brief.txt").write_text((CORPUS / "001_0bbed7d363e68c64.txt").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    (folder / "sources.csv").write_text("file,date,publisher\nnotice.docx,2024-02-01,某某日报\n",
+                                        encoding="utf-8")
+    local = build_corpus([folder])
+    with DaskExecutor(cluster.scheduler_address) as executor:
+        remote = build_corpus([folder], executor=executor)
+    assert sorted_ntriples(corpus_to_graph(remote)) == sorted_ntriples(corpus_to_graph(local))
+    dates = {a.source: a.date.isoformat() for a in remote.articles if a.date}
+    assert dates == {"page.pdf": "2023-12-28", "notice.docx": "2024-02-01",
+                     "story.html": "2023-12-28"}

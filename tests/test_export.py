@@ -24,7 +24,8 @@ ALL = ["turtle", "trig", "jsonld", "nt", "graphml", "csv"]
 
 def test_registry_knows_every_format():
     assert set(ALL) <= set(export.available())
-    assert export.get("csv").outputs == ("entities.csv", "relations.csv", "statistics.csv")
+    assert export.get("csv").outputs == ("entities.csv", "relations.csv", "statistics.csv",
+                                         "articles.csv")
     with pytest.raises(KeyError, match="unknown format 'xls'"):
         export.get("xls")
 
@@ -60,7 +61,8 @@ def test_graphml_loads_back_with_typed_nodes_and_labelled_edges(dataset, graph, 
 
 def test_csv_tables(dataset, tmp_path):
     paths = export.save(dataset, tmp_path, ["csv"])
-    assert [p.name for p in paths] == ["entities.csv", "relations.csv", "statistics.csv"]
+    assert [p.name for p in paths] == ["entities.csv", "relations.csv", "statistics.csv",
+                                       "articles.csv"]
     read = {p.name: list(csv.DictReader(open(p, encoding="utf-8-sig"))) for p in paths}
     assert len(read["entities.csv"]) == 12
     assert len(read["relations.csv"]) == 13        # one row per (edge, sentence)
@@ -114,5 +116,5 @@ def test_two_builds_are_byte_identical(tmp_path):
         subprocess.run([sys.executable, "-c", BUILD_SCRIPT, str(tmp_path / run), *ALL],
                        cwd=ROOT, env=env, check=True)
     first, second = _digests(tmp_path / "a"), _digests(tmp_path / "b")
-    assert len(first) == 8
+    assert len(first) == 9
     assert first == second

@@ -80,7 +80,7 @@ def reference_graph(corpus) -> Graph:
         add((node, GOV.sourceFile, Literal(article.source)))
         add((node, GOV.articleIndex, Literal(article.index)))
         for value, prop in ((article.subtitle, GOV.subtitle), (article.kicker, GOV.kicker),
-                            (article.dateline, GOV.dateline), (article.date, GOV.dateText)):
+                            (article.dateline, GOV.dateline), (article.date_text, GOV.dateText)):
             if value:
                 add((node, prop, zh(value)))
         for person in corpus.reporters.get(article.id, []):

@@ -57,7 +57,7 @@ def split_file(name: str):
 def test_dateline_and_byline_are_not_body_text():
     _, articles = split_file("000")
     second = articles[1]
-    assert second.dateline == "北京" and second.date == "12月27日"
+    assert second.dateline == "北京" and second.date_text == "12月27日"
     assert second.reporters == ["陈支援"]
     assert second.sentences[0].text.startswith("山东省昌邑市深入开展基层党组织")
     first = articles[0]

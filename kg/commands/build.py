@@ -15,9 +15,9 @@ DEFAULT_OUTDIR = Path("output")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "build", help="build the knowledge graph of corpus files",
-        description="Read newspaper text files (or folders of them), extract entities, "
-                    "relations and statistics, and write the graph. Problems are printed "
-                    "to stderr as `path:line: message`.")
+        description="Read newspaper pages (text, PDF, saved web pages, Word files, or folders "
+                    "of them), extract entities, relations and statistics, and write the "
+                    "graph. Problems are printed to stderr as `path:line: message`.")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="corpus files or folders (default: data/corpus)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
@@ -25,6 +25,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-f", "--format", action="append", dest="formats", metavar="FORMAT",
                         help="an export format, repeatable: turtle, trig, jsonld, nt, graphml, "
                              "csv, html, or all (default: turtle, and html when available)")
+    parser.add_argument("--sources", type=Path, metavar="CSV",
+                        help="a table of where each file came from, columns "
+                             "file,title,date,publisher,url; what it gives overrides what the "
+                             "text says (default: sources.csv in a folder given)")
     parser.add_argument("--strict", action="store_true",
                         help="exit with status 1 if any problem was reported")
     parser.add_argument("--validate", action="store_true",
@@ -127,6 +131,7 @@ def _executor(args: argparse.Namespace):
 
 def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
     """The resolved corpus, and what the cache did (None without one)."""
+    from kg.origin import SourcesError
     from kg.pipeline import build_corpus
 
     options: dict = {}
@@ -139,11 +144,18 @@ def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
             cache_dir = args.output / ".cache"
         stats = BuildStats()
         options.update(cache=ExtractionCache(cache_dir), stats=stats)
+    if getattr(args, "sources", None) is not None:
+        options["sources"] = args.sources
     executor = _executor(args)
     if executor is not None:
         options["executor"] = executor
     try:
         corpus = build_corpus(paths, progress=progress, **options)
+    except SourcesError as err:
+        if executor is not None:
+            executor.close()
+            executor = None
+        raise UserError(str(err)) from None
     except BaseException:
         if executor is not None and hasattr(executor, "terminate"):
             executor.terminate()

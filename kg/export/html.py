@@ -95,7 +95,7 @@ ABOUT = "统计 measures"
 
 # What the page reads of the graph: these predicates, looked up by subject,
 # and rdf:type and gov:mentions also by object.
-PREDICATES = (RDF.type, DCTERMS.title, GOV.sourceFile, RDFS.label, SKOS.altLabel,
+PREDICATES = (RDF.type, DCTERMS.title, DCTERMS.date, GOV.sourceFile, RDFS.label, SKOS.altLabel,
               GOV.adminLevel, GOV.adcode, GOV.mentions, *(p for p, _ in RELATIONS),
               GOV.member, GOV.organization, GOV.role, GOV.about, GOV.measure, GOV.value,
               GOV.unit, GOV.evidence, PROV.wasDerivedFrom, RDF.subject, RDF.predicate,
@@ -119,14 +119,21 @@ def _statistic_label(measure: str, value: str, unit: str) -> str:
     return f"{measure} {_number(value)}{unit}".strip()
 
 
+def _article_title(graph: TripleIndex, article: str) -> str:
+    """An article as the page lists it: `2024-05-15 headline` when its date is known, so
+    that a list of articles sorts by date."""
+    title = graph.first(article, DCTERMS.title) or graph.first(article, GOV.sourceFile) or article
+    day = graph.first(article, DCTERMS.date)
+    return f"{day} {title}" if day else title
+
+
 class _Evidence:
     """Articles and evidence sentences, each listed once: the page refers to them by
     number (`articles`: titles; `evidence`: [sentence, article number])."""
 
     def __init__(self, graph: TripleIndex) -> None:
         self.graph = graph
-        self.titles = {a: graph.first(a, DCTERMS.title) or graph.first(a, GOV.sourceFile) or a
-                       for a in graph.subjects(RDF.type, GOV.Article)}
+        self.titles = {a: _article_title(graph, a) for a in graph.subjects(RDF.type, GOV.Article)}
         self.articles = sorted(set(self.titles.values()))
         self._article_no = {t: i for i, t in enumerate(self.articles)}
         self.evidence: list[list] = []

@@ -1,4 +1,5 @@
-"""CSV tables for spreadsheet users: entities, relations and statistics with evidence.
+"""CSV tables for spreadsheet users: entities, relations and statistics with evidence,
+and the articles with their dates.
 
 UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly; cells a
 spreadsheet would run as formulas are neutralised (kg.export.spreadsheet).
@@ -11,13 +12,14 @@ from pathlib import Path
 from kg.export import exporter
 from kg.export.spreadsheet import safe_cell
 from kg.graph.quads import rdflib_graph
-from kg.graph.tables import (ENTITY_FIELDS, RELATION_FIELDS, STATISTIC_FIELDS, entity_rows,
-                             relation_rows, statistic_rows)
+from kg.graph.tables import (ARTICLE_FIELDS, ENTITY_FIELDS, RELATION_FIELDS, STATISTIC_FIELDS,
+                             article_rows, entity_rows, relation_rows, statistic_rows)
 
 TABLES = {
     "entities.csv": (ENTITY_FIELDS, entity_rows),
     "relations.csv": (RELATION_FIELDS, relation_rows),
     "statistics.csv": (STATISTIC_FIELDS, statistic_rows),
+    "articles.csv": (ARTICLE_FIELDS, article_rows),
 }
 
 
@@ -30,7 +32,8 @@ def write_table(path: Path, fields: list[str], rows: list[dict]) -> None:
                          for row in rows)
 
 
-@exporter("csv", "entities.csv", "CSV tables: entities.csv, relations.csv, statistics.csv",
+@exporter("csv", "entities.csv",
+          "CSV tables: entities.csv, relations.csv, statistics.csv, articles.csv",
           files=tuple(TABLES))
 def write_tables(dataset, paths: dict[str, Path]) -> None:
     graph = rdflib_graph(dataset)

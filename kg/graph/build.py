@@ -9,8 +9,10 @@ Provenance (see `ontology/govkg.ttl`, section "Provenance"):
   stay simple;
 * every time an article states it, one `gov:Assertion` node records the edge
   (`rdf:subject`, `rdf:predicate`, `rdf:object`), the sentence
-  (`gov:evidence`, `gov:sentenceIndex`, `gov:sourceLine`) and the article
-  (`prov:wasDerivedFrom`);
+  (`gov:evidence`, `gov:sentenceIndex`, `gov:sourceLine`, `gov:sourcePage` in a
+  PDF) and the article (`prov:wasDerivedFrom`);
+* an article carries when and where it was published: `dcterms:date` (xsd:date),
+  `dcterms:publisher`, `dcterms:source` (its address), `gov:datelineDate`;
 * what each article says also goes into a named graph whose name is the
   article's IRI (see `kg.graph.dataset`), for TriG users.
 
@@ -29,7 +31,7 @@ from kg.graph.quads import GraphQuads, iri, literal
 from kg.model import Article, Corpus, Entity, Relation, Statistic
 from kg.vocab import (DCTERMS, GEO, GOV, PROV, RDF, RDFS, SKOS, XSD, article_iri,
                       assertion_iri, entity_class, membership_iri,
-                      relation_predicate, statistic_iri)
+                      relation_predicate, statistic_iri, url_iri)
 
 __all__ = ["corpus_to_quads", "corpus_to_graph", "corpus_to_dataset", "decimal_literal",
            "bind_prefixes"]
@@ -66,17 +68,19 @@ def _zh(text: str) -> str:
     return literal(text, lang=ZH)
 
 
-XSD_DECIMAL, XSD_INTEGER = str(XSD.decimal), str(XSD.integer)
+XSD_DECIMAL, XSD_INTEGER, XSD_DATE = str(XSD.decimal), str(XSD.integer), str(XSD.date)
 # The vocabulary in N-Triples form, once.
 _A = iri(str(RDF.type))
 _T = {name: iri(str(term)) for name, term in {
     "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
     "label": RDFS.label, "altLabel": SKOS.altLabel, "title": DCTERMS.title,
     "creator": DCTERMS.creator, "derived": PROV.wasDerivedFrom, "lat": GEO.lat, "long": GEO.long,
+    "date": DCTERMS.date, "publisher": DCTERMS.publisher, "source": DCTERMS.source,
     **{name: GOV[name] for name in (
         "Article", "Assertion", "Membership", "Statistic", "sourceFile", "articleIndex",
         "subtitle", "kicker", "dateline", "dateText", "mentions", "evidence",
-        "sentenceIndex", "sourceLine", "membership", "member", "organization", "role",
+        "sentenceIndex", "sourceLine", "sourcePage", "datelineDate", "membership", "member",
+        "organization", "role",
         "about", "value", "unit", "measure", "qualifier", "direction", "period", "surface",
         "adminLevel", "adcode", "coordinatePrecision")}}.items()}
 # Entity attributes written as properties of the node.
@@ -146,11 +150,25 @@ class _Builder:
         add(_T["sourceFile"], literal(article.source))
         add(_T["articleIndex"], _integer(article.index))
         for value, prop in ((article.subtitle, "subtitle"), (article.kicker, "kicker"),
-                            (article.dateline, "dateline"), (article.date, "dateText")):
+                            (article.dateline, "dateline"), (article.date_text, "dateText")):
             if value:
                 add(_T[prop], _zh(value))
         for person in self.corpus.reporters.get(article.id, []):
             add(_T["creator"], iri(person))
+        self._origin(article, add)
+
+    @staticmethod
+    def _origin(article: Article, add) -> None:
+        """When and where the article was published, and the page it starts on."""
+        for day, prop in ((article.date, "date"), (article.dateline_date, "datelineDate")):
+            if day is not None:
+                add(_T[prop], literal(day.isoformat(), datatype=XSD_DATE))
+        if article.publisher:
+            add(_T["publisher"], literal(article.publisher))
+        if article.url:
+            add(_T["source"], iri(url_iri(article.url)))
+        if article.sentences and article.sentences[0].page:
+            add(_T["sourcePage"], _integer(article.sentences[0].page))
 
     def mentions(self) -> None:
         for entity in self.corpus.entities.values():
@@ -184,6 +202,8 @@ class _Builder:
             self.add(node, _T["sentenceIndex"], _integer(index), graph)
         if sentence is not None and sentence.line:
             self.add(node, _T["sourceLine"], _integer(sentence.line), graph)
+        if sentence is not None and sentence.page:
+            self.add(node, _T["sourcePage"], _integer(sentence.page), graph)
 
     # ------------------------------------------------------------ edges
 

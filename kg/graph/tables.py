@@ -7,18 +7,21 @@ from rdflib import Graph, URIRef
 
 from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, PROV, RDF, RDFS, RELATION_PREDICATES, SKOS
 
-__all__ = ["entity_rows", "relation_rows", "statistic_rows", "label",
-           "ENTITY_FIELDS", "RELATION_FIELDS", "STATISTIC_FIELDS"]
+__all__ = ["entity_rows", "relation_rows", "statistic_rows", "article_rows", "label",
+           "ENTITY_FIELDS", "RELATION_FIELDS", "STATISTIC_FIELDS", "ARTICLE_FIELDS"]
 
 _TYPE_NAMES = {cls: name for name, cls in ENTITY_CLASSES.items()}
 _PREDICATE_NAMES = {p: name for name, p in RELATION_PREDICATES.items()}
 
 ENTITY_FIELDS = ["iri", "type", "label", "aliases", "admin_level", "adcode", "articles"]
 RELATION_FIELDS = ["subject", "subject_label", "predicate", "object", "object_label", "role",
-                   "article", "source_file", "sentence_index", "source_line", "evidence"]
+                   "article", "article_date", "source_file", "sentence_index", "source_line",
+                   "source_page", "evidence"]
 STATISTIC_FIELDS = ["iri", "about", "about_label", "value", "unit", "measure", "qualifier",
-                    "direction", "period", "surface", "article", "source_file",
-                    "sentence_index", "source_line", "evidence"]
+                    "direction", "period", "surface", "article", "article_date", "source_file",
+                    "sentence_index", "source_line", "source_page", "evidence"]
+ARTICLE_FIELDS = ["iri", "date", "title", "publisher", "url", "dateline", "dateline_date",
+                  "source_file", "article_index", "source_page", "creators"]
 
 
 def _text(value) -> str:
@@ -48,9 +51,11 @@ def _source(graph: Graph, node) -> dict:
     article = graph.value(node, PROV.wasDerivedFrom)
     return {
         "article": _text(article),
+        "article_date": _text(graph.value(article, DCTERMS.date)) if article is not None else "",
         "source_file": _text(graph.value(article, GOV.sourceFile)) if article is not None else "",
         "sentence_index": _text(graph.value(node, GOV.sentenceIndex)),
         "source_line": _text(graph.value(node, GOV.sourceLine)),
+        "source_page": _text(graph.value(node, GOV.sourcePage)),
         "evidence": _text(graph.value(node, GOV.evidence)),
     }
 
@@ -94,8 +99,7 @@ def relation_rows(graph: Graph) -> list[dict]:
                 rows.append({"subject": str(s), "subject_label": label(graph, s),
                              "predicate": name, "object": str(o),
                              "object_label": label(graph, o), "role": "",
-                             "article": "", "source_file": "", "sentence_index": "",
-                             "source_line": "", "evidence": ""})
+                             **dict.fromkeys(RELATION_FIELDS[6:], "")})
     return sorted(rows, key=lambda r: tuple(r[f] for f in RELATION_FIELDS))
 
 
@@ -115,6 +119,27 @@ def statistic_rows(graph: Graph, about: str | None = None) -> list[dict]:
         })
     return sorted(rows, key=lambda r: (r["about_label"], r["source_file"],
                                        r["sentence_index"].zfill(6), r["measure"], r["iri"]))
+
+
+def article_rows(graph: Graph) -> list[dict]:
+    """One row per article, by date (undated last), then file and position: headline,
+    day of publication, paper or site, address, dateline, file, page, byline names."""
+    rows = []
+    for node in set(graph.subjects(RDF.type, GOV.Article)):
+        rows.append({
+            "iri": str(node), "date": _text(graph.value(node, DCTERMS.date)),
+            "title": _text(graph.value(node, DCTERMS.title)),
+            "publisher": _text(graph.value(node, DCTERMS.publisher)),
+            "url": _text(graph.value(node, DCTERMS.source)),
+            "dateline": _text(graph.value(node, GOV.dateline)),
+            "dateline_date": _text(graph.value(node, GOV.datelineDate)),
+            "source_file": _text(graph.value(node, GOV.sourceFile)),
+            "article_index": _text(graph.value(node, GOV.articleIndex)),
+            "source_page": _text(graph.value(node, GOV.sourcePage)),
+            "creators": "|".join(sorted(label(graph, p) for p in graph.objects(node, DCTERMS.creator))),
+        })
+    return sorted(rows, key=lambda r: (r["date"] or "9999", r["source_file"],
+                                       r["article_index"].zfill(6), r["iri"]))
 
 
 def article_title(graph: Graph, article: URIRef) -> str:

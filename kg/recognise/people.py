@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+import logging
+
 import jieba
 import jieba.posseg
 
@@ -24,6 +26,7 @@ from kg.components import component
 from kg.recognise import ArticleContext, Recogniser
 from kg.regex import finditer_at
 
+jieba.setLogLevel(logging.WARNING)   # no "Building prefix dict…" chatter on every run
 _HAN = r"[\u4e00-\u9fff]"
 # Characters that rarely end a given name but often follow one: 王云对这些, 罗义已经…
 # (consulted only when jieba reads them as a word of their own)
@@ -122,8 +125,8 @@ class PersonRecognizer:
 
     @cached_property
     def _freq(self) -> dict[str, int]:
-        jieba.initialize()
-        return jieba.dt.FREQ
+        from kg.words import _frequencies
+        return _frequencies()
 
     @cached_property
     def _tags(self) -> dict[str, str]:
