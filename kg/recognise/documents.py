@@ -25,7 +25,9 @@ def documents(doc: Doc) -> None:
     ruleset = rules("documents")
     for sent in doc.body():
         ctx = ruleset.context(doc, sent)
-        rejected = [m.span("title") for m in ruleset.matches(ctx, "reject")]
+        # a reject rule names the title it rejects (its `title` part), else its whole match
+        rejected = [m.span("title" if m.has("title") else None)
+                    for m in ruleset.matches(ctx, "reject")]
         for m in ruleset.matches(ctx, "propose"):
             title_start, title_end = m.span("title")
             if any(s < title_end and title_start < e for s, e in rejected):

@@ -99,7 +99,7 @@ def statistics(doc: Doc) -> None:
             carried, paragraph, programme = None, sentence.paragraph, None
         ctx = ruleset.context(doc, doc.sent(sentence.index))
         here = subjects.get(sentence.index, [])
-        if programme and ruleset.matches(ctx, "programme_reference"):
+        if ruleset.matches(ctx, "programme_reference") and programme:
             carried = programme        # …上线了“榕法e家”。平台上线以来累计…: the programme's
         programme = next((m.key for m in reversed(here) if m.type is EntityType.PROGRAMME),
                          programme)
