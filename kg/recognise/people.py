@@ -26,7 +26,7 @@ from kg.doc import Doc, Sent
 from kg.lexicons import sections
 from kg.model import Article, EntityType, Mention, TITLE_SENTENCE
 from kg.recognise import resolve_overlaps
-from kg.rules.engine import Match, token_predicate
+from kg.rules.engine import Context, Match, token_predicate
 from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import RuleSet, check, rules
 from kg.words import dictionary_tag, frequency
@@ -59,11 +59,21 @@ _FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "t", "f")
 @component("people")
 def people(doc: Doc) -> None:
     """The names of the body's sentences (each rule's action says where the name is), then
-    the photographers; the longest of overlapping mentions stays."""
+    the photographers; the longest of overlapping mentions stays.
+
+    The rules of action `next_name` run again for each name found (it can go on to the next
+    of its list). Names join the doc's spans without splitting tokens until all are found:
+    the tokens, and what the matcher knows of them, hold for every round."""
     ruleset = rules("people")
-    for sent in doc.body():
-        if sent.index != TITLE_SENTENCE:
-            _find_in_sentence(doc, sent, ruleset)
+    found = [m for sent in doc.body() if sent.index != TITLE_SENTENCE
+             for m in _found(doc, ruleset.context(doc, sent), ruleset)]
+    while found:
+        doc.spans.extend(found)
+        known = {(m.sentence, m.start, m.end) for m in doc.spans if m.type is EntityType.PERSON}
+        found = [m for index in sorted({m.sentence for m in found})
+                 for m in _found(doc, ruleset.context(doc, doc.sents[index]), ruleset,
+                                 "next_name")
+                 if (m.sentence, m.start, m.end) not in known]
     doc.spans = resolve_overlaps(doc.spans + _credits(doc.article))
     for m in doc.spans:        # the names that stay: their edges become token boundaries
         if m.type is EntityType.PERSON and m.sentence in doc.sents:
@@ -92,20 +102,12 @@ def repeated_names(doc: Doc) -> None:
     doc.spans = resolve_overlaps(doc.spans + found)
 
 
-def _find_in_sentence(doc: Doc, sent: Sent, ruleset: RuleSet) -> None:
-    """Every rule but `next_name` once; then `next_name` as long as it finds further names
-    (each name it adds can go on to the next of a list). The names join the doc's spans
-    without splitting tokens yet (`people` does that for the names that stay): the tokens,
-    and what the matcher knows of them, hold for every round."""
-    found = _merged(m for match in ruleset.matches(ruleset.context(doc, sent))
-                    if match.rule.action != "next_name" for m in _mentions(doc, match))
-    while found:
-        doc.spans.extend(found)
-        known = {(m.start, m.end) for m in doc.spans_in(sent.index) if m.type is EntityType.PERSON}
-        ctx = ruleset.context(doc, sent)
-        found = [m for m in _merged(m for match in ruleset.matches(ctx, "next_name")
-                                    for m in _mentions(doc, match))
-                 if (m.start, m.end) not in known]
+def _found(doc: Doc, ctx: Context, ruleset: RuleSet, action: str | None = None
+           ) -> list[Mention]:
+    """The people the rules (of `action`; by default all but `next_name`) name in one
+    sentence, one mention per span."""
+    return _merged(m for match in ruleset.matches(ctx, action)
+                   if action or match.rule.action != "next_name" for m in _mentions(doc, match))
 
 
 def _merged(mentions: Iterable[Mention]) -> list[Mention]:
@@ -218,7 +220,16 @@ def _old_surname(match: Match, doc: Doc) -> bool:
 def surname_then_han(sent: Sent, i: int) -> bool:
     """A surname starts token i and a Chinese character follows it (罗义, 欧阳振华)."""
     text, at = sent.text, sent.starts[i]
-    return any(_is_han(text[at + n:at + n + 1]) for n in _surname_lengths(text, at))
+    for n in _surname_lengths(text, at):
+        if "\u4e00" <= text[at + n:at + n + 1] <= "\u9fff":
+            return True
+    return False
+
+
+@token_predicate("surname")
+def is_surname(sent: Sent, i: int) -> bool:
+    """Token i is a surname (刘 of 刘某, 欧阳 of 欧阳某)."""
+    return sent.words[i] in _surnames()
 
 
 # ------------------------------------------------------------------ reading a name
@@ -380,7 +391,7 @@ def _surname_lengths(text: str, pos: int) -> tuple[int, ...]:
     """The lengths of the surnames written at `pos`, longest first (欧阳 before 欧)."""
     surnames, two = _surnames(), text[pos:pos + 2]
     lengths = (2,) if len(two) == 2 and two in surnames else ()
-    return lengths + (1,) if text[pos:pos + 1] in surnames else lengths
+    return (*lengths, 1) if text[pos:pos + 1] in surnames else lengths
 
 
 @cache

@@ -94,10 +94,12 @@ class Context:
         labels of `need` (a `Pattern.needs` entry)."""
         kind, names = need
         if kind == "TEXT":
-            return not names.isdisjoint(self.positions)
-        if kind == "LEX":
-            return not names.isdisjoint(self.sent.class_starts(self.lex))
-        return not names.isdisjoint(self.spans)
+            found = self.positions
+        elif kind == "LEX":
+            found = self.sent.class_starts(self.lex)
+        else:
+            found = self.spans
+        return not found.keys().isdisjoint(names)     # a view: the smaller side is walked
 
     def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
         """Token indexes where spans starting at `char` and ending at `char_ends` end."""
