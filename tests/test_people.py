@@ -278,3 +278,24 @@ def test_an_adverb_after_the_name_is_not_part_of_it():
 ])
 def test_a_quoted_local_role_before_the_name(text, expected):
     assert expected in names(text)
+
+
+def test_a_name_said_once_with_its_cue_is_a_name_wherever_else_it_is_written():
+    art = Article("100_test.txt", 0, "凌海红的一天", sentences=[
+        Sentence("驻村民警凌海红进村后就一直处于“灭火”状态。", 0),
+        Sentence("村里的老人都认得凌海红。", 1)])
+    cued = [(m.sentence, m.name) for m in analyse(art, until="people").spans
+            if m.type is EntityType.PERSON]
+    assert cued == [(0, "凌海红")]
+    found = [(m.sentence, m.name, m.attrs.get("role")) for m in
+             analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
+    assert found == [(TITLE_SENTENCE, "凌海红", None), (0, "凌海红", "驻村民警"),
+                     (1, "凌海红", None)]
+
+
+def test_an_anonymous_form_is_not_looked_for_again():
+    art = Article("100_test.txt", 0, "标题", sentences=[
+        Sentence("“这事交给我。”老刘说。", 0), Sentence("大家有事都去找老刘帮忙。", 1)])
+    found = [(m.sentence, m.name) for m in analyse(art, until="repeated_names").spans
+             if m.type is EntityType.PERSON]
+    assert found == [(0, "老刘")]
