@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+import re
 from importlib import resources
 
 import ahocorasick
@@ -29,6 +30,18 @@ from kg.rules.engine import Context, Match, Pattern, PatternError, compile_patte
 from kg.rules.lexicon import lexicon
 
 MATCH_PREDICATES: dict[str, Callable[[Match, Doc], bool]] = {}
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML whose booleans are YAML 1.2's (true, false): by YAML 1.1 a rule's keys `yes` and
+    `no` would be read as booleans, and its examples never run."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool",
+                              re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _RULE_KEYS = {"id", "action", "pattern", "patterns", "chars", "where", "yes", "no"}
 
 
@@ -163,7 +176,7 @@ def rules(component: str) -> RuleSet:
 
 
 def parse_rules(component: str, text: str) -> RuleSet:
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    data = yaml.load(text, Loader=_Loader) or {}
     out = []
     for n, entry in enumerate(data.get("rules", []), 1):
         where = f"kg/rules/{component}.yaml, rule {entry.get('id') or n}"
