@@ -121,7 +121,7 @@ class Doc:
         self._spans: list[Mention] = []
         self._marks: list[Mark] = []
         self._version = 0              # bumped on every change: the sentence index follows it
-        self._index: tuple[int, dict[int, tuple[list, list]]] | None = None
+        self._index: tuple[tuple[int, int, int], dict[int, tuple[list, list]]] | None = None
 
     @property
     def spans(self) -> list[Mention]:
@@ -156,13 +156,15 @@ class Doc:
         return marks if kind is None else [m for m in marks if m.type == kind]
 
     def _indexed(self, sentence: int) -> tuple[list[Mention], list[Mark]]:
-        if self._index is None or self._index[0] != self._version:
+        # a list changed in place (extend, append) changes its length: that counts too
+        state = (self._version, len(self._spans), len(self._marks))
+        if self._index is None or self._index[0] != state:
             index: dict[int, tuple[list, list]] = {}
             for span in self._spans:
                 index.setdefault(span.sentence, ([], []))[0].append(span)
             for mark in self._marks:
                 index.setdefault(mark.sentence, ([], []))[1].append(mark)
-            self._index = (self._version, index)
+            self._index = (state, index)
         return self._index[1].get(sentence, ([], []))
 
     def mark(self, mark: Mark) -> Mark:

@@ -47,6 +47,24 @@ def test_repeats_are_greedy_unless_lazy_and_captures_name_parts():
     assert greedy[0][1]["n"] == "罗义说" and lazy[0][1]["n"] == "罗" and bounded[0][1]["n"] == "罗义"
 
 
+def test_chars_bounds_what_an_element_covers_and_repeats_backtrack_to_meet_it():
+    # 民警|王|某某|说: a part of three characters, however many tokens that takes
+    text = "民警王某某说"
+    free = [{"LEX": "TITLE"}, {"IS_HAN": True, "OP": "+", "NAME": "n"}]
+    three = [{"LEX": "TITLE"}, {"IS_HAN": True, "OP": "+", "CHARS": [3, 3], "NAME": "n"}]
+    assert matches(free, text)[0][1] == {"n": "王某某说"}
+    assert matches(three, text)[0][1] == {"n": "王某某"}
+    # no token boundary two characters on: no match, not a wrong one
+    two = [{"LEX": "TITLE"}, {"IS_HAN": True, "OP": "+?", "CHARS": [2, 2], "NAME": "n"}]
+    assert matches(two, text) == []
+    # a lazy repeat grows until the part is long enough and what follows matches
+    lazy = [{"LEX": "TITLE"}, {"IS_HAN": True, "OP": "+?", "CHARS": [2, 3], "NAME": "n"},
+            {"IS_HAN": True, "NAME": "rest"}]
+    assert matches(lazy, "民警罗义说")[0][1] == {"n": "罗义", "rest": "说"}
+    with pytest.raises(PatternError, match="zero-width"):
+        compile_pattern([{"PEEK": {"TEXT": "x"}, "CHARS": [1, 2]}, {"TEXT": "y"}], LEX)
+
+
 def test_negation_and_value_tests():
     text = "《法治日报》报道"
     assert matches([{"TEXT": "《"}, {"TEXT": {"NOT_IN": ["》"]}, "OP": "+", "NAME": "t"},

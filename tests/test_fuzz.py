@@ -173,7 +173,8 @@ titles = st.one_of(st.just(""), real, newspaperish)
 def test_every_recogniser_takes_any_sentence(title, body):
     from kg.pipeline import analyse
     article = _article(title, body)
-    for name in ("places", "agencies", "documents", "programmes", "people", "repeats"):
+    for name in ("places", "agencies", "documents", "programmes", "people", "repeated_names",
+                 "repeats"):
         for mention in analyse(article, name).spans:
             assert mention.sentence == TITLE_SENTENCE or 0 <= mention.sentence < len(body)
             _check_span(mention, article.sentence_text(mention.sentence))

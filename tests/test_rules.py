@@ -12,7 +12,7 @@ import pytest
 from kg import components
 from kg.doc import make_doc
 from kg.model import Article, Sentence
-from kg.rules.ruleset import Example, Rule, rules
+from kg.rules.ruleset import Example, Rule, parse_rules, rules
 
 FILES = sorted(p.name[:-5] for p in resources.files("kg.rules").iterdir()
                if p.name.endswith(".yaml") and p.name != "lexicon.yaml")
@@ -29,6 +29,13 @@ def traced(rule: Rule, example: Example) -> list[str]:
 def test_there_are_rule_files_and_every_component_of_a_file_runs():
     names = {name for name, _ in components.pipeline()}
     assert FILES and set(FILES) <= names
+
+
+def test_a_rules_yes_and_no_are_its_examples_not_booleans():
+    # YAML 1.1 reads the keys yes and no as True and False: then no example would run
+    (rule,) = parse_rules("t", "rules:\n- {id: t.x, action: a, pattern: [{TEXT: 甲}],"
+                               " split: true, yes: [甲乙], no: [乙]}").rules
+    assert (rule.yes, rule.no, rule.args) == ((Example("甲乙"),), (Example("乙"),), {"split": True})
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

@@ -68,10 +68,10 @@ class Recogniser:
 
 @component("repeats")
 def repeats(doc: Doc) -> None:
-    """Names said once with their cue are the same names wherever else they are written."""
+    """Programmes said once with their cue are the same wherever else they are written.
+    (A person's name: the `repeated_names` component of kg/recognise/people.py.)"""
     context = ArticleContext(doc.article, doc.spans)
-    doc.spans = resolve_overlaps(doc.spans + repeated_names(doc.article, context)
-                                 + repeated_programmes(doc.article, context))
+    doc.spans = resolve_overlaps(doc.spans + repeated_programmes(doc.article, context))
     doc.align()
 
 
@@ -99,27 +99,3 @@ def repeated_programmes(article: Article, context: ArticleContext) -> list[Menti
             out.append(Mention(EntityType.PROGRAMME, match.group(), match.start(), match.end(),
                                index, name=m.name, key=m.key))
     return out
-
-
-def repeated_names(article: Article, context: ArticleContext) -> list[Mention]:
-    """A person named once with a title is the same name wherever else it appears.
-
-    Adding those mentions lets the overlap step drop place short forms that are
-    really the start of the name (the 凌海 of a person called 凌海红).
-    """
-    people = {m.name: m for m in context.mentions
-              if m.type is EntityType.PERSON and len(m.name) >= 2 and not m.attrs.get("anonymous")}
-    if not people:
-        return []
-    seen = {(m.sentence, m.start) for m in context.mentions if m.type is EntityType.PERSON}
-    pattern = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True))))
-    out = []
-    for index, text in article.texts():
-        for match in pattern.finditer(text):
-            if (index, match.start()) not in seen:
-                m = people[match.group()]
-                out.append(Mention(EntityType.PERSON, match.group(), match.start(), match.end(),
-                                   index, name=m.name, key=m.key))
-    return out
-
-

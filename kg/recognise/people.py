@@ -1,46 +1,40 @@
 """People: bylines, and names that a cue around them marks as a person.
 
-A cue says where a name starts (`民警罗义`, `家住…的王云`), where it ends (`“…”黄树伶说`,
-`王正奎、盛红菊等`) or both; the name itself must be a surname and one or two more
-characters that jieba's dictionary does not read as an ordinary word (`群众安全感`,
-`简单来说`, `志愿者和救援协会` are not people). Titles right before a name are the
-person's `role` (holdsPost): `副市长、公安局局长王巧全`; a post stated after the name
-(`杜伟是…派出所的副所长`, `陈剑锋现任…科科长`) is `post`, its offset in the sentence
-`post_start`. Names known only by a surname and
-某/女士/先生 are kept but marked `anonymous` (optional in the guidelines). Photographers
-credited with 摄 are people of the article too.
+The cues are the rules of kg/rules/people.yaml: a title or a word that shows a person before
+the name (`民警罗义`, `村民李秀英`, `家住…的王云`), a verb of saying after it (`黄树伶说`), or both
+(`在孙建平看来`, `王正奎、盛红菊等`). Whether the characters after a surname are a name or
+ordinary words (`群众安全感`, `简单来说`, `志愿者和救援协会` hold no one) is for jieba's
+dictionary: the sentence's own tokens, the frequencies and tags of words (the checks below).
+
+What a person's mention carries (`attrs`): a title right before the name is its `role`
+(holdsPost: `副市长、公安局局长王巧全`); a post stated after the name (`杜伟是…派出所的副所长`,
+`陈剑锋现任…科科长`) is `post`, its offset in the sentence `post_start`; names known only by a
+surname and 某/女士/老 are `anonymous` (optional in the guidelines); photographers credited
+with 摄 are people of the article too (`photographer`, in the headline's place).
+
+Two components: `people` finds the names, `repeated_names` finds each of them again wherever
+else the article writes it.
 """
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from collections.abc import Iterable
+from functools import cache
 
-import logging
-
-import jieba
-import jieba.posseg
-
-from kg.lexicons import words
-from kg.model import Article, EntityType, Mention, TITLE_SENTENCE
 from kg.components import component
-from kg.recognise import ArticleContext, Recogniser
-from kg.regex import finditer_at
+from kg.doc import Doc, Sent
+from kg.lexicons import sections
+from kg.model import Article, EntityType, Mention, TITLE_SENTENCE
+from kg.recognise import resolve_overlaps
+from kg.rules.engine import Context, Match, token_predicate
+from kg.rules.lexicon import lexicon
+from kg.rules.ruleset import RuleSet, check, rules
+from kg.words import dictionary_tag, frequency
 
-jieba.setLogLevel(logging.WARNING)   # no "Building prefix dict…" chatter on every run
-_HAN = r"[\u4e00-\u9fff]"
-# Characters that rarely end a given name but often follow one: 王云对这些, 罗义已经…
-# (consulted only when jieba reads them as a word of their own)
-_AFTER_NAME = set("说介表告坦称笑已在和与等带把将就便是也都还对向为从接讲回来赶到被让给及跟正"
-                  "了的着过们个这那上下中里外前后第一二三四五六七八九十")
-_NOT_GIVEN = set("的了在是和与等及或者之其这那们个所以为被把将就都也还又再很更最不没有人员民警"
-                 "他她它我你您咱某各每该此")
-_OPEN = r"(?:^|(?<=[，。！？：；“”\s（）()]))"
-# what a speaker's name may follow (_OPEN's characters, and 据)
-_SPEAKER_BEFORE = re.compile(r"[，。！？：；“”\s（）()据]")
-_LIST_NEXT = frozenset("、和与及")
-_QUOTED_ROLE = re.compile(r"“(?P<role>[\u4e00-\u9fff]{1,3}[长员家官])”")
-_CLAUSE_STOP = re.compile(r"[，。；！？]")
+Taken = list[tuple[int, int, bool]]   # the sentence's other mentions: start, end, is a place
 
+# What may stand right after a name and end it: a punctuation mark, or the sentence's end.
+_STOPS = frozenset("，。！？；：、”）)")
 # A dictionary word of this frequency or more (and not a name) at the name's place
 # means the text is that word, not a name: 安全感, 简单(来说), 关注(问题).
 _COMMON_WORD = 100
@@ -55,447 +49,396 @@ _GIVEN_WORD = 50
 # A function word in the given name's place (张亲自上门, 李正在值班) is that word when it
 # is a frequent one (亲自 5315, 亲手 747); 立新 (51) of 程立新 is a given name.
 _GIVEN_FUNCTION_WORD = 500
-_COMMON_SURNAMES = 100
 # jieba tags of adverbs, prepositions, conjunctions, particles, pronouns, numerals,
 # measure words, time and place words: no given name reads as one of these.
 _FUNCTION_TAGS = ("d", "p", "c", "u", "r", "m", "q", "t", "f")
 
 
-class PersonRecognizer:
-    def __init__(self):
-        surname = trie_alternation(words("surnames"))
-        titles = trie_alternation(words("titles"))
-        cues = trie_alternation(words("person_cues"))
-        speech = trie_alternation(words("speech_verbs"))
-        anonymous = trie_alternation(words("anonymous_suffixes"))
-        name = rf"(?P<sur>{surname}){_HAN}{{1,2}}?"
-        # cues before the name: the name's end is for the dictionary to decide
-        self.titled = re.compile(rf"(?P<title>{titles})(?=(?:{surname}){_HAN})")
-        self.cued = re.compile(rf"(?:(?:{cues})|家住[^，。；！？]{{1,30}}?的|"
-                               rf"(?:\d+|[一二三四五六七八九十]+)岁的)(?=(?:{surname}){_HAN})")
-        # a character `cued` can start a match with
-        self.cued_start = re.compile("[\\d一二三四五六七八九十家" + "".join(
-            sorted({re.escape(w[0]) for w in words("person_cues")})) + "]")
-        # A speaker starts a clause (or follows 据) and is followed by a verb of saying,
-        # maybe with a manner or an addressee: 黄树伶说, 孔令辉激动地说,
-        # 张鸣建向《法治日报》记者介绍 (see _speakers, _said). A list goes on after 、和与及
-        # (_more). These are tested in Python rather than compiled into more patterns:
-        # each pattern holding the surnames and a range of Chinese characters costs about a
-        # millisecond to compile.
-        self._surnames_by_length = sorted(
-            ((n, frozenset(w for w in words("surnames") if len(w) == n))
-             for n in {len(w) for w in words("surnames")}), reverse=True)
-        # cues after the name: the name ends right before them
-        # with, for each, what a sentence must hold for it to match at all (a string of
-        # every group); each is compiled when a sentence first holds that (化名, ，男 are
-        # rare, and a pattern with the surnames and a range of Chinese characters takes
-        # ~1ms to compile)
-        self.ended = [
-            (_OnFirstUse(rf"在(?P<name>{name})(?:看来|眼里|心中)"),
-             (("在",), ("看来", "眼里", "心中"))),
-            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})[（(]化名[）)]"), (("化名",),)),
-            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})，[男女][，,、]"), (("，男", "，女"),)),
-            (_OnFirstUse(rf"像(?P<name>{name})(?:这样|一样|那样)"),
-             (("像",), ("这样", "一样", "那样"))),
-            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})是(?:一名|一位)"), (("是一名", "是一位"),)),
-            # 杜伟是…派出所的副所长: the post is kept apart from `role` (not before the name)
-            # 吴某，晋江市综治中心主任，介绍说: a name set off by its post in apposition
-            (_OnFirstUse(rf"(?:^|(?<=[。！？；]))(?P<name>{name})，[^，。；！？]{{2,24}}?"
-                         rf"(?P<post>{titles})[，,]"), (("，",),)),
-            # 宋佳，是…派出所的社区民警 / 马金山也是…委员会的调解员
-            (_OnFirstUse(rf"{_OPEN}(?P<name>{name})[，,]?(?:也|还|则|现)?(?:是|现任|担任|任)"
-                         rf"[^，。；！？]{{0,30}}?(?P<post>{titles})(?=[，。；！？]|$)"), (("是", "任"),)),
-        ]
-        self.listed = re.compile(rf"(?P<list>{_HAN}{{2,3}}(?:、{_HAN}{{2,3}})+)(?:等|两人|二人|三人)")
-        self.anonymous = re.compile(rf"(?P<name>(?P<sur>{surname})(?:{anonymous}))")
-        self.old = re.compile(rf"{_OPEN}老(?P<sur>{surname})(?=[，。！？、”]|说)")
-        self.anonymous_after = re.compile(rf"(?:{anonymous})")
-        self.speech = re.compile(rf"(?:{speech})")
-        self.stop = re.compile(r"[，。！？；：、”）)]|$")
-        # what a sentence must hold for `cued` to match: a cue, 家住 or …岁的; for `speaker`,
-        # a verb of saying or 记者
-        self.cue_word = re.compile(trie_alternation([*words("person_cues"), "家住", "岁的"],
-                                                    literal_root=True))
-        self.said_word = re.compile(trie_alternation([*words("speech_verbs"), "记者"],
-                                                     literal_root=True))
-        # The most common surnames come first in surnames.txt; past them, a surname that is
-        # also a frequent word (和, 都, 全, 安 …) needs a given name that is no word.
-        self._single_surnames = [w for w in words("surnames") if len(w) == 1]
-        self.common_surnames = frozenset(self._single_surnames[:_COMMON_SURNAMES])
+# ------------------------------------------------------------------ the components
 
-    @cached_property
-    def _freq(self) -> dict[str, int]:
-        from kg.words import _frequencies
-        return _frequencies()
+@component("people")
+def people(doc: Doc) -> None:
+    """The names of the body's sentences (each rule's action says where the name is), then
+    the photographers; the longest of overlapping mentions stays.
 
-    @cached_property
-    def _tags(self) -> dict[str, str]:
-        return jieba.posseg.dt.word_tag_tab
+    The rules of action `next_name` run again for each name found (it can go on to the next
+    of its list). Names join the doc's spans without splitting tokens until all are found:
+    the tokens, and what the matcher knows of them, hold for every round."""
+    ruleset = rules("people")
+    found = [m for sent in doc.body() if sent.index != TITLE_SENTENCE
+             for m in _found(doc, ruleset.context(doc, sent), ruleset)]
+    while found:
+        doc.spans = doc.spans + found
+        known = {(m.sentence, m.start, m.end) for m in doc.spans if m.type is EntityType.PERSON}
+        found = [m for index in sorted({m.sentence for m in found})
+                 for m in _found(doc, ruleset.context(doc, doc.sents[index]), ruleset,
+                                 "next_name")
+                 if (m.sentence, m.start, m.end) not in known]
+    doc.spans = resolve_overlaps(doc.spans + _credits(doc.article))
+    for m in doc.spans:        # the names that stay: their edges become token boundaries
+        if m.type is EntityType.PERSON and m.sentence in doc.sents:
+            doc.sents[m.sentence].split_at(m.start)
+            doc.sents[m.sentence].split_at(m.end)
 
-    # ------------------------------------------------------------------ recognise
-    def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
-        taken: dict[int, list[tuple[int, int, bool]]] = {}
-        for m in context.mentions:
-            if m.type is not EntityType.PERSON:
-                taken.setdefault(m.sentence, []).append((m.start, m.end, m.type is EntityType.PLACE))
-        out = []
-        for index, text in article.texts():
-            if index != TITLE_SENTENCE:
-                out.extend(self._sentence(index, text, taken.get(index, [])))
-        out.extend(self._credits(article))
-        return out
 
-    def _credits(self, article: Article) -> list[Mention]:
-        """Photographers (`黄辉延 摄`): people of the article with no place in its text."""
-        end = len(article.title)
-        return [Mention(EntityType.PERSON, name, end, end, TITLE_SENTENCE, name=name, key=name,
-                        attrs={"photographer": True})
-                for name in article.photographers if name not in article.reporters]
+@component("repeated_names")
+def repeated_names(doc: Doc) -> None:
+    """A name said once with its cue is a name wherever else the article writes it, the
+    headline too. (Those mentions also let the overlap step drop place short forms that are
+    really the start of a name: the 凌海 of 凌海红.)"""
+    known = {m.name: m for m in doc.spans
+             if m.type is EntityType.PERSON and len(m.name) >= 2 and not m.attrs.get("anonymous")}
+    if not known:
+        return
+    seen = {(m.sentence, m.start) for m in doc.spans if m.type is EntityType.PERSON}
+    # a plain search of the text, not of the tokens: jieba may read a name into its
+    # neighbours (凌海|红), and the name is the article's own, in no lexicon
+    pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
+    found = [Mention(EntityType.PERSON, hit.group(), hit.start(), hit.end(), sent.index,
+                     name=known[hit.group()].name, key=known[hit.group()].key,
+                     rule=known[hit.group()].rule)
+             for sent in doc.body() for hit in pattern.finditer(sent.text)
+             if (sent.index, hit.start()) not in seen]
+    doc.spans = resolve_overlaps(doc.spans + found)
 
-    def _sentence(self, index: int, text: str, taken: list[tuple[int, int, bool]]) -> list[Mention]:
-        found: list[Mention] = []
-        for m in self.titled.finditer(text):
-            name = self._name(text, m.end(), taken, cued_start=True)
-            if not (name and self._said(text, m.end() + len(name))):
-                name = max(name, self._long_name(text, m.end(), taken), key=len)
-            if name:
-                found.append(self._mention(index, m.end(), name, role=m.group("title")))
-                found.extend(self._more(index, text, m.end() + len(name), taken))
-        if "”" in text:
-            # “街长”徐春燕, “寨管家”申学文: a quoted local role right before the name
-            for m in _QUOTED_ROLE.finditer(text):
-                name = self._name(text, m.end(), taken, cued_start=True)
-                if name:
-                    found.append(self._mention(index, m.end(), name, role=m.group("role")))
-        if self.cue_word.search(text):
-            for m in finditer_at(self.cued, self.cued_start, text):
-                name = self._name(text, m.end(), taken)
-                if name:
-                    found.append(self._mention(index, m.end(), name))
-                    found.extend(self._more(index, text, m.end() + len(name), taken))
-        # a verb of saying (or 记者) after the name: none in the sentence, no speaker
-        if self.said_word.search(text):
-            for at in self._speakers(text):
-                sur_end = self._surname_end(text, at)
-                ends = tuple(e for e in (sur_end + 2, sur_end + 1) if self._said(text, e))
-                name = self._name(text, at, taken, ends=ends, cued_end=True) if ends else ""
-                if name:
-                    found.append(self._mention(index, at, name))
-        for lazy, needs in self.ended:
-            if not _holds(text, needs):
-                continue
-            pattern = lazy.pattern
-            for m in pattern.finditer(text):
-                start, end = m.span("name")
-                name = self._name(text, start, taken, ends=(end,), cued_end=True)
-                if name:
-                    found.append(self._mention(index, start, name))
-                    if "post" in pattern.groupindex:
-                        found[-1].attrs.update(post=m.group("post"), post_start=m.start("post"))
-        if "、" in text and ("等" in text or "人" in text):     # 等, 两人, 二人, 三人
-            for m in self.listed.finditer(text):
-                found.extend(self._list(index, text, m.start("list"), m.group("list"), taken))
-        if self.anonymous_after.search(text):
-            for m in self.anonymous.finditer(text):
-                if self._free(text, m.start(), m.end(), taken) \
-                        and self._anonymous(text, m.start(), m.end(), m.group("sur")):
-                    found.append(self._mention(index, m.start(), m.group("name"), anonymous=True))
-        if "老" in text:
-            for m in self.old.finditer(text):
-                if self._freq.get(m.group(0), 0) < _GIVEN_WORD:
-                    found.append(self._mention(index, m.start(), m.group(0), anonymous=True))
-        return self._merge(found)
 
-    @staticmethod
-    def _merge(found: list[Mention]) -> list[Mention]:
-        """One mention per span, with what every cue said about it (role, post …)."""
-        by_span: dict[tuple[int, int], Mention] = {}
-        for m in found:
-            kept = by_span.setdefault((m.start, m.end), m)
-            if kept is not m:
-                kept.attrs = {**m.attrs, **kept.attrs}
-        return list(by_span.values())
+def _found(doc: Doc, ctx: Context, ruleset: RuleSet, action: str | None = None
+           ) -> list[Mention]:
+    """The people the rules (of `action`; by default all but `next_name`) name in one
+    sentence, one mention per span."""
+    return _merged(m for match in ruleset.matches(ctx, action)
+                   if action or match.rule.action != "next_name" for m in _mentions(doc, match))
 
-    def _more(self, index: int, text: str, pos: int, taken) -> list[Mention]:
-        """Further names of a list after a cue: 民警周伟、叶少龙."""
-        out = []
-        while text[pos:pos + 1] in _LIST_NEXT and self._surname_then_han(text, pos + 1):
-            name = self._name(text, pos + 1, taken)
-            if not name:
-                break
-            out.append(self._mention(index, pos + 1, name))
-            pos += 1 + len(name)
-        return out
 
-    def _surname_end(self, text: str, pos: int) -> int:
-        """Where the longest surname written at pos ends (what the surname alternation,
-        longest first, would match), or -1."""
-        for n, surnames in self._surnames_by_length:
-            if text[pos:pos + n] in surnames:
-                return pos + n
-        return -1
+def _merged(mentions: Iterable[Mention]) -> list[Mention]:
+    """One mention per span, with what every rule said about it (role, post …): the first
+    rule's word stands."""
+    by_span: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        kept = by_span.setdefault((m.start, m.end), m)
+        if kept is not m:
+            kept.attrs = {**m.attrs, **kept.attrs}
+    return list(by_span.values())
 
-    def _surname_then_han(self, text: str, pos: int) -> bool:
-        r"""`(?=(?:surname)[\u4e00-\u9fff])` at pos: some surname (not only the longest)
-        written there, a Chinese character after it."""
-        for n, surnames in self._surnames_by_length:
-            if text[pos:pos + n] in surnames and _is_han(text[pos + n:pos + n + 1]):
-                return True
+
+def _mentions(doc: Doc, match: Match) -> list[Mention]:
+    """The people a rule's match names, as its action says."""
+    sent, action, rule = match.sent, match.rule.action, match.rule.id
+    taken = _taken(doc, sent)
+    if action == "list":
+        return [_person(sent.index, start, name, rule, {})
+                for start, name in listed_names(match, taken)]
+    if action in ("name_after", "next_name"):
+        start = match.span()[1]
+        name = read_name(sent, start, taken, cued_start=match.has("role"))
+    else:
+        start, end = match.span("name") if match.has("name") else match.span()
+        name = sent.text[start:end]
+    attrs: dict = {"anonymous": True} if action == "anonymous" else {}
+    if match.has("role"):
+        attrs["role"] = match.text("role")
+    if match.has("post"):
+        attrs.update(post=match.text("post"), post_start=match.span("post")[0])
+    return [_person(sent.index, start, name, rule, attrs)] if name else []
+
+
+def _person(sentence: int, start: int, name: str, rule: str, attrs: dict) -> Mention:
+    return Mention(EntityType.PERSON, name, start, start + len(name), sentence,
+                   name=name, key=name, attrs=attrs, rule=rule)
+
+
+def _credits(article: Article) -> list[Mention]:
+    """Photographers (`黄辉延 摄`): people of the article with no place in its text."""
+    end = len(article.title)
+    return [Mention(EntityType.PERSON, name, end, end, TITLE_SENTENCE, name=name, key=name,
+                    attrs={"photographer": True})
+            for name in article.photographers if name not in article.reporters]
+
+
+def _taken(doc: Doc, sent: Sent) -> Taken:
+    return [(m.start, m.end, m.type is EntityType.PLACE) for m in doc.spans_in(sent.index)
+            if m.type is not EntityType.PERSON]
+
+
+# ------------------------------------------------------------------ checks of the rules
+
+@check("name_follows")
+def _name_follows(match: Match, doc: Doc) -> bool:
+    """A name starts where the match ends (after a captured title: even where jieba reads
+    across the title's end)."""
+    return bool(read_name(match.sent, match.span()[1], _taken(doc, match.sent),
+                          cued_start=match.has("role")))
+
+
+@check("a_name")
+def _a_name(match: Match, doc: Doc) -> bool:
+    """The captured `name` is a name, its end given by the cue after it."""
+    start, end = match.span("name")
+    return read_name(match.sent, start, _taken(doc, match.sent), ends=(end,),
+                     cued_end=True) == match.text("name")
+
+
+@check("long_name")
+def _long_name(match: Match, doc: Doc) -> bool:
+    """A name of four or five characters (吉克阿依, 乌云其其格): no verb of saying inside it,
+    no character no name holds (but 其), and no shorter name already followed by the verb
+    (所长高峰介绍 is 高峰)."""
+    sent, (start, end) = match.sent, match.span("name")
+    taken = _taken(doc, sent)
+    not_given = _characters("not_given")
+    if any(said_at(sent, c) for c in range(start + 1, end)) or not free(start, end, taken) \
+            or any(ch in not_given and ch != "其" for ch in sent.text[start:end]):
         return False
+    short = read_name(sent, start, taken, cued_start=True)
+    return not (short and said_at(sent, start + len(short)))
 
-    def _speakers(self, text: str) -> list[int]:
-        r"""Where a speaker's name can start: at a clause's start (the text's, or after a
-        punctuation mark or space) or after 据, with a surname and a Chinese character.
-        (`(?:^|(?<=[，。！？：；“”\s（）()])|据)(?=(?:surname)[\u4e00-\u9fff])`: the
-        ends of its matches, in order.)"""
-        out = [0] if self._surname_then_han(text, 0) else []
-        for mark in _SPEAKER_BEFORE.finditer(text):
-            if self._surname_then_han(text, mark.end()):
-                out.append(mark.end())
-        return out
 
-    def _said(self, text: str, pos: int) -> bool:
-        r"""Whether a verb of saying follows at pos (`说`), after a manner (`激动地说`) or an
-        addressee (`向《法治日报》记者`): `(?:speech)|[\u4e00-\u9fff]{1,3}地(?:speech)|
-        [向对][^，。；！？]{0,12}?记者` matched at pos."""
-        if self.speech.match(text, pos):
+@check("names_listed")
+def _names_listed(match: Match, doc: Doc) -> bool:
+    return bool(listed_names(match, _taken(doc, match.sent)))
+
+
+@check("anonymous_name")
+def _anonymous_name(match: Match, doc: Doc) -> bool:
+    """张某/程女士 stand as words of their own (the tokens say so: not 和某些); a rarer
+    surname that is also a function word needs a stop after it (not 她和先生一起)."""
+    sent, (start, end) = match.sent, match.span()
+    surname = match.text("surname")
+    return free(start, end, _taken(doc, sent)) and (
+        (dictionary_tag(surname) or "")[:1] not in _FUNCTION_TAGS
+        or surname in _characters("common_surname") or stop_at(sent.text, end))
+
+
+@check("old_surname")
+def _old_surname(match: Match, doc: Doc) -> bool:
+    """老 and a surname (老陈) is a person when jieba's dictionary has no common word so."""
+    text = match.text()
+    return text[1:] in _surnames() and frequency(text) < _GIVEN_WORD
+
+
+@token_predicate("surname_then_han")
+def surname_then_han(sent: Sent, i: int) -> bool:
+    """A surname starts token i and a Chinese character follows it (罗义, 欧阳振华)."""
+    text, at = sent.text, sent.starts[i]
+    for n in _surname_lengths(text, at):
+        if "\u4e00" <= text[at + n:at + n + 1] <= "\u9fff":
             return True
-        for n in (1, 2, 3):
-            if text[pos + n:pos + n + 1] == "地" and _is_han(text[pos:pos + n]) \
-                    and self.speech.match(text, pos + n + 1):
-                return True
-        if text[pos:pos + 1] in ("向", "对"):
-            at = text.find("记者", pos + 1, pos + 15)   # the first within reach decides
-            return at >= 0 and not _CLAUSE_STOP.search(text, pos + 1, at)
-        return False
+    return False
 
-    def _list(self, index: int, text: str, start: int, items: str, taken) -> list[Mention]:
-        """`王正奎、盛红菊等`: every item must be a name, or none is taken."""
-        out = []
-        for n, item in enumerate(items.split("、")):
-            if n == 0 and len(item) == 3 and not self._listed_name(text, start, item, taken):
-                start, item = start + 1, item[1:]     # 队员王正、… starts one character on
-            name = self._listed_name(text, start, item, taken)
-            if not name:
-                return []
-            out.append(self._mention(index, start, name))
-            start += len(item) + 1
-        return out
 
-    def _listed_name(self, text: str, start: int, item: str, taken) -> str:
-        if self._surname_end(item, 0) < 0:
+@token_predicate("surname")
+def is_surname(sent: Sent, i: int) -> bool:
+    """Token i is a surname (刘 of 刘某, 欧阳 of 欧阳某)."""
+    return sent.words[i] in _surnames()
+
+
+# ------------------------------------------------------------------ reading a name
+
+def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
+              cued_start: bool = False, cued_end: bool = False) -> str:
+    """The name starting at `start` (a surname and a given name of one or two characters), or
+    "" when the characters there read as words.
+
+    `ends`: where the name may end (a cue after it says so: `cued_end`); by default after a
+    given name of two characters, else of one. `cued_start`: a title ends right before, so
+    jieba's reading across it (副局长江涛: 长江) or of a place-like word at the name's start
+    (社区民警罗家明: 罗家) counts for less."""
+    text, first = sent.text, sent.token_at(start)
+    given_at = _surname_end(text, start)
+    if given_at < 0 or first is None or _entry_at(sent, "ANONYMOUS", given_at):
+        return ""                                  # 耀州区某…: the surname ends a word; 陈女士
+    for end in _given_ends(text, given_at, ends):
+        said = said_at(sent, end)
+        if sent.token_at(end) is None and not said or not free(start, end, taken):
+            continue                               # 王鹏赶到: not 王鹏赶; 蔡小明说 though 明说
+        if not cued_end and end == given_at + 2 and sent.token_at(end - 1) is not None \
+                and text[end - 1] in _characters("after_name"):
+            continue                               # 王云对这些: jieba cannot tell, 对 goes
+        if any(sent.unit_ends("TITLE", c) for c in range(given_at, end)):
+            return ""                              # 区长任副组长: a title, not a given name
+        name = text[start:end]
+        if _reads_as_words(sent, first, name, given_at - start, said, stop_at(text, end),
+                           cued_start):
             return ""
-        return self._name(text, start, taken, ends=(start + len(item),), cued_end=True)
-
-    # ------------------------------------------------------------------ names
-    def _name(self, text: str, start: int, taken, ends: tuple[int, ...] = (),
-              cued_end: bool = False, cued_start: bool = False) -> str:
-        """The name starting at `start`, two or three characters, or "" when it reads as words.
-
-        `cued_start`: a title or cue word ends right before `start`, so the name starts there
-        even where jieba would read across (副局长江涛: 长江), and a place-like word at its
-        start (社区民警罗家明: 罗家) does not make it words."""
-        given_at = self._surname_end(text, start)
-        if given_at < 0:
-            return ""
-        if self.anonymous_after.match(text, given_at):
-            return ""                                  # 陈女士: the anonymous pattern's
-        if not ends:
-            ends = tuple(e for e in (given_at + 2, given_at + 1) if e <= len(text))
-        ends = tuple(e for e in ends if given_at < e <= given_at + 2
-                     and _is_han(text[given_at:e])
-                     and not any(ch in _NOT_GIVEN for ch in text[given_at:e]))
-        if not ends:
-            return ""
-        words = _words(text, start if cued_start else start - 4, max(ends) + 4)
-        if start not in words:
-            return ""                                  # 耀州区某…: the surname ends a word
-        first, cuts = words[start], set(words) | {min(len(text), max(ends) + 4)}
-        for end in ends:
-            said = bool(self.speech.match(text, end))
-            if end not in cuts and not said or not self._free(text, start, end, taken):
-                continue                               # 王鹏赶到: not 王鹏赶; 蔡小明说 though 明说
-            if not cued_end and end == given_at + 2 and text[end - 1] in _AFTER_NAME \
-                    and end - 1 in cuts:
-                continue                               # 王云对这些: jieba cannot tell, 对 goes
-            name = text[start:end]
-            if self._reads_as_words(name, first, given_at - start, said=said,
-                                    stop=bool(self.stop.match(text, end)), cued=cued_start):
-                return ""
-            return name
-        return ""
-
-    def _long_name(self, text: str, start: int, taken) -> str:
-        """A name of four or five characters between a title and a verb of saying: the
-        minority names of Yi, Mongolian … officials (局长吉克阿依介绍, 主任乌云其其格介绍)."""
-        for end in (start + 5, start + 4):
-            name = text[start:end]
-            if len(name) == end - start and _is_han(name) and self._said(text, end) \
-                    and not self.speech.search(name) \
-                    and end in _words(text, start, end + 4) \
-                    and not any(ch in _NOT_GIVEN and ch != "其" for ch in name) \
-                    and self._free(text, start, end, taken):
-                return name                            # (not 赵磊一起劝说: 说 ends 劝说)
-        return ""
-
-    def _anonymous(self, text: str, start: int, end: int, sur: str) -> bool:
-        """Whether jieba reads `张某`/`程女士` at start:end as its own words: not 现任某县
-        (任 ends 现任), 和某些 (某些 is a word) or, for rarer surnames that are also function
-        words, 她和先生一起."""
-        cuts = set(_words(text, start - 4, end + 3)) | {min(len(text), end + 3)}
-        if start not in cuts or end not in cuts:
-            return False
-        return self._tags.get(sur, "")[:1] not in _FUNCTION_TAGS or sur in self.common_surnames \
-            or bool(self.stop.match(text, end))
-
-    def _reads_as_words(self, name: str, first: str, sur_len: int, said: bool = False,
-                        stop: bool = False, cued: bool = False) -> bool:
-        """Whether jieba reads the name as ordinary words; a verb of saying (`said`) or a
-        punctuation mark (`stop`) right after it make a name likelier."""
-        freq, tags = self._freq, self._tags
-        if len(first) > sur_len:
-            common = freq.get(first, 0)
-            if len(first) >= len(name) and common >= _WHOLE_WORD:
-                # names in the dictionary pass when rare (林秀珍) or followed by a verb of
-                # saying (所长高峰介绍); 安全感, 辛勤 are tagged nr too
-                if len(first) > len(name) or not tags.get(first, "").startswith("nr"):
-                    return True
-                return not (said or common < _COMMON_WORD)
-            # jieba tags many plain words nr (辛勤, 呼唤); only rarer ones pass as names (王明峰)
-            if common >= (_COMMON_NAME if cued or tags.get(first, "").startswith("nr")
-                          else _COMMON_WORD) and not (cued and said):
-                return True                            # 简单来, 关注问, 呼唤穿
-        sur, given = name[:sur_len], name[sur_len:]
-        if sur in self._word_surnames and len(given) == 2 and freq.get(given, 0) >= _GIVEN_WORD \
-                and not tags.get(given, "").startswith("nr") and not said:
-            return True                                # 和窗口, 全覆盖, 都饱含 (冷建国说 though)
-        if len(given) == 2 and tags.get(given, "")[:1] in _FUNCTION_TAGS \
-                and freq.get(given, 0) >= _GIVEN_FUNCTION_WORD:
-            return True                                # 张亲自上门, 李正在值班
-        if sur in self._rare_word_surnames and len(given) == 1 and not (said or stop):
-            return True                                # 民警和辅警, 干部包联到户
-        return False
-
-    @cached_property
-    def _word_surnames(self) -> frozenset[str]:
-        """Surnames more often read as a frequent word: 和, 都, 全, 安 (not 张, 马, 高)."""
-        freq, tags = self._freq, self._tags
-        return frozenset(
-            c for c in self._single_surnames
-            if freq.get(c, 0) >= _FUNCTION_SURNAME and not tags.get(c, "").startswith("nr")
-            and (c not in self.common_surnames or tags.get(c, "")[:1] in ("c", "p")))
-
-    @cached_property
-    def _rare_word_surnames(self) -> frozenset[str]:
-        """Of those, the ones past the common hundred: 和, 都, 包, 安 (not 于, 向)."""
-        return self._word_surnames - self.common_surnames
-
-    @staticmethod
-    def _free(text: str, start: int, end: int, taken) -> bool:
-        """No other mention crosses the name's edges (耀州区某 is no 区某), is the name, or
-        is a place holding it.
-
-        A mention inside the name (the place 凌海 in 凌海红) does not count, nor a longer
-        name around it (王玉理 of 王玉理解解工作室).
-        """
-        return not any(s < start < e or s < end < e and not s <= start
-                       or (s, e) == (start, end) or place and s <= start and end <= e
-                       for s, e, place in taken)
-
-    def _mention(self, index: int, start: int, name: str, role: str = "",
-                 anonymous: bool = False) -> Mention:
-        attrs = {}
-        if role:
-            attrs["role"] = role
-        if anonymous:
-            attrs["anonymous"] = True
-        return Mention(EntityType.PERSON, name, start, start + len(name), index,
-                       name=name, key=name, attrs=attrs)
+        return name
+    return ""
 
 
-def trie_alternation(entries, literal_root: bool = False) -> str:
-    """A regex with the matches of `kg.lexicons.alternation` (longest entry first), as a trie.
-
-    The entries matching at one position are prefixes of one another, tried longest first
-    in both; the trie reaches them one character at a time (single characters as one
-    class) instead of trying hundreds of entries in turn at every position of the text.
-    With `literal_root`, one-character entries stay alternatives of their own rather than a
-    class: every alternative then starts with a literal, and a search that starts with
-    the trie skips in C to the next character that can start an entry (worth it for
-    short lists, not for 400 surnames).
-    """
-    root: dict = {}
-    for w in entries:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node) -> str:
-        """(pattern, whether it is one atom: a character or a class)"""
-        leaves = [ch for ch, sub in node.items() if ch and sub.keys() == {""}
-                  and not (literal_root and node is root)]
-        alts = []
-        for ch, sub in node.items():
-            if ch and ch not in leaves:
-                rest, atom = build(sub)
-                alts.append((re.escape(ch) + rest, False))
-        if len(leaves) == 1:
-            alts.append((re.escape(leaves[0]), True))
-        elif leaves:
-            alts.append(("[" + "".join(map(re.escape, leaves)) + "]", True))
-        if not alts:
-            return "", False
-        if "" not in node:
-            if len(alts) == 1:
-                return alts[0]                      # a chain: 上官, not 上(?:官)
-            return "(?:" + "|".join(a for a, _ in alts) + ")", True
-        if len(alts) == 1 and alts[0][1]:
-            return alts[0][0] + "?", False          # 欧阳?, not 欧(?:阳)?
-        return "(?:" + "|".join(a for a, _ in alts) + ")?", False
-
-    return "(?:" + build(root)[0] + ")"
+def _given_ends(text: str, given_at: int, ends: tuple[int, ...]) -> list[int]:
+    """The ends a given name at `given_at` may have: one or two Chinese characters that no
+    name holds (的, 了, 和 … end it)."""
+    not_given = _characters("not_given")
+    ends = ends or tuple(e for e in (given_at + 2, given_at + 1) if e <= len(text))
+    return [e for e in ends if given_at < e <= given_at + 2 and _is_han(text[given_at:e])
+            and not any(ch in not_given for ch in text[given_at:e])]
 
 
-def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether `text` holds a string of every group (plain loops: this runs six times a
-    sentence, and generator expressions cost more than the tests)."""
-    for group in needs:
-        for n in group:
-            if n in text:
-                break
-        else:
-            return False
-    return True
+def _reads_as_words(sent: Sent, first: int, name: str, sur_len: int, said: bool, stop: bool,
+                    cued: bool) -> bool:
+    """Whether jieba's dictionary reads the name as ordinary words; a verb of saying (`said`)
+    or a punctuation mark (`stop`) right after it make a name likelier."""
+    if len(sent.word(first)) > sur_len:
+        verdict = _first_word_verdict(sent, first, name, said, cued)
+        if verdict is not None:
+            return verdict
+    surname, given = name[:sur_len], name[sur_len:]
+    return (_word_surname_before_word(surname, given, said) or _function_word_given(given)
+            or _word_surname_alone(surname, given, said or stop))
 
 
-class _OnFirstUse:
-    """A regular expression compiled the first time it is needed."""
+def _first_word_verdict(sent: Sent, first: int, name: str, said: bool,
+                        cued: bool) -> bool | None:
+    """When jieba reads the surname into a longer word (高峰, 安全感, 简单来): True when that
+    word makes the text words, False when it is a name after all, None when it says neither."""
+    word, tag = sent.word(first), sent.tag(first) or ""
+    common = frequency(word)
+    if len(word) >= len(name) and common >= _WHOLE_WORD:
+        # names in the dictionary pass when rare (林秀珍) or followed by a verb of saying
+        # (所长高峰介绍); 安全感, 辛勤 are tagged nr too
+        if len(word) > len(name) or not tag.startswith("nr"):
+            return True
+        return not (said or common < _COMMON_WORD)
+    # jieba tags many plain words nr (辛勤, 呼唤); only rarer ones pass as names (王明峰)
+    if common >= (_COMMON_NAME if cued or tag.startswith("nr") else _COMMON_WORD) \
+            and not (cued and said):
+        return True                                # 简单来, 关注问, 呼唤穿
+    return None
 
-    def __init__(self, source: str):
-        self.source = source
-        self._pattern: re.Pattern | None = None
 
-    @property
-    def pattern(self) -> re.Pattern:
-        if self._pattern is None:
-            self._pattern = re.compile(self.source)
-        return self._pattern
+def _word_surname_before_word(surname: str, given: str, said: bool) -> bool:
+    """和窗口, 全覆盖, 都饱含: a surname that is mostly a word, before a word (冷建国说 though)."""
+    return surname in _word_surnames() and len(given) == 2 and not said \
+        and frequency(given) >= _GIVEN_WORD and not (dictionary_tag(given) or "").startswith("nr")
 
 
-def _is_han(chars: str) -> bool:
-    """Whether `chars` is one or more characters of U+4E00-U+9FFF (`[\u4e00-\u9fff]+`)."""
-    return bool(chars) and "\u4e00" <= min(chars) and max(chars) <= "\u9fff"
+def _function_word_given(given: str) -> bool:
+    """张亲自上门, 李正在值班: a frequent function word in the given name's place."""
+    return len(given) == 2 and (dictionary_tag(given) or "")[:1] in _FUNCTION_TAGS \
+        and frequency(given) >= _GIVEN_FUNCTION_WORD
 
 
-def _words(text: str, lo: int, hi: int) -> dict[int, str]:
-    """jieba's dictionary cut of text[lo:hi] (no HMM guesses), as {start offset: word}."""
-    lo = max(0, lo)
-    out, pos = {}, lo
-    for word in jieba.cut(text[lo:hi], HMM=False):
-        out[pos] = word
-        pos += len(word)
+def _word_surname_alone(surname: str, given: str, cued_after: bool) -> bool:
+    """民警和辅警, 干部包联到户: a rarer surname that is mostly a word, with one character
+    after it and nothing after that says a name ends there."""
+    return surname in _rare_word_surnames() and len(given) == 1 and not cued_after
+
+
+@cache
+def _word_surnames() -> frozenset[str]:
+    """Surnames more often read as a frequent word: 和, 都, 全, 安 (not 张, 马, 高); of the
+    common hundred only conjunctions and prepositions (于, 向 are no words here)."""
+    common = _characters("common_surname")
+    out = set()
+    for c in _surnames():
+        tag = dictionary_tag(c) or ""
+        if len(c) == 1 and frequency(c) >= _FUNCTION_SURNAME and not tag.startswith("nr") \
+                and (c not in common or tag[:1] in ("c", "p")):
+            out.add(c)
+    return frozenset(out)
+
+
+@cache
+def _rare_word_surnames() -> frozenset[str]:
+    """Of those, the ones past the common hundred: 和, 都, 包, 安 (not 于, 向)."""
+    return _word_surnames() - _characters("common_surname")
+
+
+def listed_names(match: Match, taken: Taken) -> list[tuple[int, str]]:
+    """(start, name) of each item of `王正奎、盛红菊等`, or [] when one of them is no name.
+
+    The items after the first are the 、-separated runs of two or three characters before
+    等; the first is the last two or three characters before them (队伍王正奎: 王正奎, or 正奎
+    when that is no name)."""
+    sent = match.sent
+    items = _list_items(match)
+    if not items:
+        return []
+    out = []
+    for n, (start, end) in enumerate(items):
+        name = read_name(sent, start, taken, ends=(end,), cued_end=True)
+        if not name and n == 0 and end - start == 3:
+            start += 1                            # 队员王正、…: the list starts one on
+            name = read_name(sent, start, taken, ends=(end,), cued_end=True)
+        if not name:
+            return []
+        out.append((start, name))
     return out
 
 
-component("people")(Recogniser(PersonRecognizer))
+def _list_items(match: Match) -> list[tuple[int, int]]:
+    """Character spans of a list's items, first to last: the `last` before 等, each run of
+    two or three Chinese characters that 、 joins before it, and the last two or three
+    characters of the run before those (or, when that run is one character, the earliest
+    item itself: then at least two must be left)."""
+    sent, items, comma = match.sent, [match.span("last")], match.start
+    while True:
+        run = comma
+        while run > 0 and _is_han(sent.word(run - 1)):
+            run -= 1
+        start, end = sent.starts[run], sent.starts[comma]
+        if 2 <= end - start <= 3 and run > 0 and sent.word(run - 1) == "、":
+            items.append((start, end))
+            comma = run - 1
+            continue
+        if end - start >= 2:
+            items.append((max(start, end - 3), end))
+        return items[::-1] if len(items) >= 2 else []
+
+
+# ------------------------------------------------------------------ characters and words
+
+def _surname_lengths(text: str, pos: int) -> tuple[int, ...]:
+    """The lengths of the surnames written at `pos`, longest first (欧阳 before 欧)."""
+    surnames, two = _surnames(), text[pos:pos + 2]
+    lengths = (2,) if len(two) == 2 and two in surnames else ()
+    return (*lengths, 1) if text[pos:pos + 1] in surnames else lengths
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return lexicon().words("SURNAME")
+
+
+def _surname_end(text: str, pos: int) -> int:
+    """Where the longest surname written at `pos` ends, or -1."""
+    lengths = _surname_lengths(text, pos)
+    return pos + lengths[0] if lengths else -1
+
+
+def _entry_at(sent: Sent, cls: str, char: int) -> bool:
+    """Whether an entry of the lexicon class `cls` is written from character `char` on
+    (whether or not jieba's tokens break there: 蔡小明说 is read 蔡|小|明说)."""
+    return bool(sent.unit_ends(cls, char)) or sent.text[char:char + 1] in lexicon().words(cls)
+
+
+def said_at(sent: Sent, char: int) -> bool:
+    """Whether a verb of saying (SPEECH_VERB) is written from character `char` on."""
+    return _entry_at(sent, "SPEECH_VERB", char)
+
+
+def stop_at(text: str, char: int) -> bool:
+    """Whether the text ends at `char` or a punctuation mark that ends a name stands there."""
+    return char >= len(text) or text[char] in _STOPS
+
+
+def free(start: int, end: int, taken: Taken) -> bool:
+    """No other mention crosses the name's edges (耀州区某 is no 区某), is the name, or is a
+    place holding it. A mention inside the name (the place 凌海 in 凌海红) does not count,
+    nor a longer one around it (王玉理 of 王玉理解解工作室)."""
+    return not any(s < start < e or s < end < e and not s <= start
+                   or (s, e) == (start, end) or place and s <= start and end <= e
+                   for s, e, place in taken)
+
+
+@cache
+def _characters(name: str) -> frozenset[str]:
+    """Characters of general knowledge: kg/lexicons/name_characters.txt's `not_given` and
+    `after_name`, and the hundred most common single surnames (surnames.txt's `common`)."""
+    if name == "common_surname":
+        return frozenset(sections("surnames")["common"])
+    return frozenset(sections("name_characters")[name])
+
+
+def _is_han(chars: str) -> bool:
+    """Whether `chars` is one or more characters of U+4E00-U+9FFF."""
+    return bool(chars) and "\u4e00" <= min(chars) and max(chars) <= "\u9fff"

@@ -6,11 +6,13 @@ token — `TEXT`, `TAG` (jieba's dictionary tag), `LENGTH`, `IS_HAN`, `IS_DIGIT`
 or `ENT: LABEL` (and `ATTRS: {key: value test}` on the span's attributes), one lexicon entry
 or one span of the document, which may cover several tokens. `OP` repeats an element (`?`,
 `*`, `+`, `{n,m}`; a trailing `?` makes it lazy) or negates a token test (`!`: one token that
-fails it); `NAME` captures what it matched. Zero-width elements test where the match stands:
-`{IS_SENT_START: true}`, `{IS_SENT_END: true}`, `{PEEK: element}` / `{NOT_PEEK: element}`
-(what comes next) and `{BEHIND: element}` / `{NOT_BEHIND: element}` (the token or unit that
-ends here). Values are a string, or `{IN: [...]}`, `{NOT_IN: [...]}`, `{REGEX: "..."}`;
-`LENGTH` takes `{">=": n}` and the like. A rule may give several `patterns` instead of one.
+fails it); `NAME` captures what it matched; `CHARS: [n, m]` bounds the characters it covers,
+all repeats together (a name of two or three characters, however jieba cut it). Zero-width
+elements test where the match stands: `{IS_SENT_START: true}`, `{IS_SENT_END: true}`,
+`{PEEK: element}` / `{NOT_PEEK: element}` (what comes next) and `{BEHIND: element}` /
+`{NOT_BEHIND: element}` (the token or unit that ends here). Values are a string, or
+`{IN: [...]}`, `{NOT_IN: [...]}`, `{REGEX: "..."}`; `LENGTH` takes `{">=": n}` and the like.
+A rule may give several `patterns` instead of one.
 
 Matching follows regular expressions: the leftmost start, then the first match in
 backtracking order (greedy repeats take all they can), matches not overlapping. A pattern is
@@ -26,7 +28,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from kg.doc import Doc, Sent
@@ -40,6 +42,7 @@ _COMPARE = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": opera
 _REPEAT = re.compile(r"^\{(\d*),(\d*)\}(\??)$|^([?*+!])(\??)$")
 _PUNCT = re.compile(r"^[^\w\s]+$")
 _DIGITS = re.compile(r"^[0-9０-９.,％%]+$")
+_HAN = re.compile("[\u4e00-\u9fff]+")
 
 
 def token_predicate(name: str):
@@ -86,6 +89,18 @@ class Context:
                             for span in spans for c in range(span.start, span.end)}
         return cache[label]
 
+    def holds(self, need: tuple[str, frozenset[str]]) -> bool:
+        """Whether the sentence holds one of the texts (whole tokens), lexicon classes or span
+        labels of `need` (a `Pattern.needs` entry)."""
+        kind, names = need
+        if kind == "TEXT":
+            found = self.positions
+        elif kind == "LEX":
+            found = self.sent.class_starts(self.lex)
+        else:
+            found = self.spans
+        return not found.keys().isdisjoint(names)     # a view: the smaller side is walked
+
     def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
         """Token indexes where spans starting at `char` and ending at `char_ends` end,
         longest first."""
@@ -105,6 +120,7 @@ class Element:
     zero_width: Callable[[Context, int], bool] | None = None
     unit: bool = False                              # may cover several tokens
     trigger: tuple[str, frozenset[str]] | None = None   # ("TEXT"|"LEX"|"ENT", what must be there)
+    chars: tuple[int, int] | None = None            # CHARS: fewest and most characters covered
 
 
 @dataclass
@@ -138,8 +154,13 @@ class Pattern:
         self._anchor = _anchor(elements)
         # what a sentence must hold for the pattern to match: a rule set skips it otherwise
         self.trigger = elements[self._anchor[0]].trigger if self._anchor else None
+        # every text, lexicon class and span label a match needs: a sentence that lacks one is
+        # not tried at all (the anchor alone is often a comma or a common word)
+        self.needs = tuple(e.trigger for e in elements if e.trigger and e.min >= 1)
 
     def finditer(self, ctx: Context) -> Iterator[Match]:
+        if not all(map(ctx.holds, self.needs)):
+            return
         last = 0
         for start in self._starts(ctx):
             if start < last:
@@ -154,6 +175,8 @@ class Pattern:
         return Match(ctx.sent, start, found[0], found[1]) if found else None
 
     def _starts(self, ctx: Context) -> list[int]:
+        if self.elements[0].zero_width is _at_sent_start:
+            return [0]
         if self._anchor is None:
             return list(range(ctx.n))
         k, width = self._anchor
@@ -168,6 +191,11 @@ class Pattern:
         el = self.elements[k]
         if el.zero_width is not None:
             return self._seq(ctx, k + 1, pos, groups) if el.zero_width(ctx, pos) else None
+        if el.min == el.max == 1 and pos < ctx.n:    # one token or unit: no repeat to track
+            for end in el.ends(ctx, pos):
+                if end > pos and (found := self._stop(ctx, k, pos, end, groups)):
+                    return found
+            return None
         return self._repeat(ctx, k, pos, pos, 0, groups)
 
     def _repeat(self, ctx: Context, k: int, first: int, pos: int, count: int, groups: dict):
@@ -184,7 +212,11 @@ class Pattern:
         return None
 
     def _stop(self, ctx: Context, k: int, first: int, pos: int, groups: dict):
-        name = self.elements[k].name
+        el = self.elements[k]
+        if el.chars and not el.chars[0] <= ctx.sent.starts[pos] - ctx.sent.starts[first] \
+                <= el.chars[1]:
+            return None
+        name = el.name
         if name and pos > first:
             groups = {**groups, name: (first, pos)}
         return self._seq(ctx, k + 1, pos, groups)
@@ -217,6 +249,17 @@ def compile_element(spec: dict, lex: Lexicon) -> Element:
     if not isinstance(spec, dict):
         raise PatternError(f"an element is a mapping, not {spec!r}")
     spec = dict(spec)
+    chars = spec.pop("CHARS", None)
+    el = _compile_element(spec, lex)
+    if chars is None:
+        return el
+    if el.zero_width is not None:
+        raise PatternError("CHARS bounds what an element covers; a zero-width one covers nothing")
+    low, high = (int(n) for n in chars)
+    return replace(el, chars=(low, high))
+
+
+def _compile_element(spec: dict, lex: Lexicon) -> Element:
     op = str(spec.pop("OP", ""))
     name = spec.pop("NAME", None)
     low, high, lazy, negate = _repeat(op)
@@ -242,7 +285,7 @@ def _zero_width(spec: dict, lex: Lexicon) -> Callable[[Context, int], bool] | No
         return None
     key, value = next(iter(spec.items()))
     if key == "IS_SENT_START" and value is True:
-        return lambda ctx, pos: pos == 0
+        return _at_sent_start
     if key == "IS_SENT_END" and value is True:
         return lambda ctx, pos: pos == ctx.n
     if key in ("PEEK", "NOT_PEEK"):
@@ -408,7 +451,7 @@ def _predicate(name: str) -> TokenTest:
 
 
 _FLAGS: dict[str, TokenTest] = {
-    "IS_HAN": lambda ctx, i: all("\u4e00" <= ch <= "\u9fff" for ch in ctx.words[i]),
+    "IS_HAN": lambda ctx, i: _HAN.fullmatch(ctx.words[i]) is not None,
     "IS_DIGIT": lambda ctx, i: bool(_DIGITS.match(ctx.words[i])),
     "IS_PUNCT": lambda ctx, i: bool(_PUNCT.match(ctx.words[i])),
     "IS_SENT_START": lambda ctx, i: i == 0,
@@ -443,3 +486,7 @@ def _compare(value) -> Callable[[int], bool]:
 
 def _never(ctx: Context, i: int) -> list[int]:
     return []
+
+
+def _at_sent_start(ctx: Context, pos: int) -> bool:
+    return pos == 0

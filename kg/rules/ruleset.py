@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+import re
 from importlib import resources
 import re
 
@@ -143,15 +144,20 @@ class RuleSet:
             found |= self._by.get(("ENT", label), set())
         return found
 
-    def matches(self, ctx: Context, action: str) -> list[Match]:
-        """Every match of the rules of one action that applies, in file order, recorded in
+    def matches(self, ctx: Context, action: str | None = None) -> list[Match]:
+        """Every match of the rules (of one action) that applies, in file order, recorded in
         the doc's trace; found once per context (a component may ask several times)."""
         cache = ctx.__dict__.setdefault("_matches", {})
         if (self.component, action) not in cache:
             cache[(self.component, action)] = list(self._matches(ctx, action))
         return cache[(self.component, action)]
 
-    def _matches(self, ctx: Context, action: str) -> Iterator[Match]:
+    def _matches(self, ctx: Context, action: str | None) -> Iterator[Match]:
+        if action is None:              # every action's, in file order
+            order = {id(r): i for i, r in enumerate(self.rules)}
+            found = [m for name in self.actions for m in self.matches(ctx, name)]
+            yield from sorted(found, key=lambda m: order[id(m.rule)])
+            return
         candidates = self.candidates(ctx)
         for i, rule in enumerate(self.rules):
             if i not in candidates or rule.action != action:
