@@ -1,4 +1,4 @@
-"""Turn a resolved `Corpus` into RDF, following ../shared/eval/CONTRACT.md.
+"""Turn a resolved `Corpus` into RDF, following docs/contract.md.
 
 The graph has no blank nodes: every node has an IRI minted in `kg.vocab`, so
 building the same corpus twice gives the same triples.
