@@ -37,7 +37,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from kg.vocab import DCTERMS, GOV, RDF, RDFS, SKOS
 
