@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg", description="Build and query knowledge graphs of Chinese local governance.",
         epilog=EXIT_CODES + "\n\n" + examples(
-            "kg build data/corpus -o output", "kg show 包头市",
+            "kg build data/corpus -o output",
+            "kg query programmes-by-province --bind province_name=内蒙古自治区",
             "kg eval output --gold data/gold"),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"kg (govkg) {__version__}")

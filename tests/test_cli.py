@@ -182,3 +182,9 @@ def test_build_progress_bar_only_on_a_terminal(fake_pipeline, tmp_path, capsys, 
     assert "kg build" in capsys.readouterr().err                # tqdm's bar
     assert main(["build", str(tmp_path), "-o", str(tmp_path / "o"), "--quiet"]) == 0
     assert "kg build" not in capsys.readouterr().err
+
+
+def test_show_a_place_says_where_it_lies(built, capsys):
+    # no article names 广西: the gazetteer's lineage does
+    assert main(["show", "柳州", "-g", str(built), "-t", "Place"]) == 0
+    assert "  in: 广西壮族自治区\n" in capsys.readouterr().out

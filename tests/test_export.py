@@ -63,6 +63,10 @@ def test_csv_tables(dataset, tmp_path):
     assert [p.name for p in paths] == ["entities.csv", "relations.csv", "statistics.csv"]
     read = {p.name: list(csv.DictReader(open(p, encoding="utf-8-sig"))) for p in paths}
     assert len(read["entities.csv"]) == 12
+    place = {r["label"]: (r["province"], r["city"], r["county"]) for r in read["entities.csv"]}
+    assert place["南湖区"] == ("浙江省", "嘉兴市", "南湖区")
+    assert place["柳州市"] == ("广西壮族自治区", "柳州市", "")     # 广西 from the gazetteer
+    assert place["嘉兴市公安局"] == ("", "", "")
     assert len(read["relations.csv"]) == 13        # one row per (edge, sentence)
     stats = read["statistics.csv"]
     assert [(r["about_label"], r["value"], r["unit"]) for r in stats] == [

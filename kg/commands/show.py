@@ -40,6 +40,11 @@ def render(record: dict) -> str:
         lines.append(f"  also: {e['aliases'].replace('|', '、')}")
     if e.get("admin_level"):
         lines.append(f"  level: {e['admin_level']}" + (f"  adcode: {e['adcode']}" if e.get("adcode") else ""))
+    # the divisions above it (its own level's is itself)
+    within = [e[level] for level in ("province", "city", "county")
+              if e.get(level) and e[level] != e["label"]]
+    if within:
+        lines.append(f"  in: {' › '.join(within)}")
     for title, rows, key in (("relations", record["outgoing"], "object_label"),
                              ("referenced by", record["incoming"], "subject_label")):
         if rows:

@@ -91,7 +91,7 @@ PREDICATES = (RDF.type, DCTERMS.title, GOV.sourceFile, RDFS.label, SKOS.altLabel
               GOV.adminLevel, GOV.adcode, GOV.mentions, *(p for p, _ in RELATIONS),
               GOV.member, GOV.organization, GOV.role, GOV.about, GOV.measure, GOV.value,
               GOV.unit, GOV.evidence, PROV.wasDerivedFrom, RDF.subject, RDF.predicate,
-              RDF.object)
+              RDF.object, GOV.within, SKOS.prefLabel, SKOS.notation, GOV.divisionLevel)
 BY_OBJECT = (RDF.type, GOV.mentions)
 
 
@@ -234,7 +234,7 @@ def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
         "nodes": nodes,
         "edges": edges,
         "details": details,
-        "regions": _region_choices(graph, details),
+        "regions": _region_choices(graph, details, regions),
         "types": [{"key": s.key, "name": s.name, "color": s.color, "shape": s.shape} for s in STYLES],
         "initial": initial,
         "focus": _find(nodes, details, focus) if focus else None,
@@ -301,6 +301,7 @@ def best_connected(quads, limit: int):
     kept[best] = True
     holder = kept.copy()            # subjects whose triples the page reads
     holder[s[(p == rank(RDF.type)) & (o == rank(GOV.Article))]] = True
+    holder[o[(p == rank(GOV.within)) & kept[s]]] = True      # the divisions, for the filter
     for one, other in ((RDF.subject, RDF.object), (GOV.member, GOV.organization)):
         # the assertions and memberships linking two kept nodes
         both = np.intersect1d(s[(p == rank(one)) & kept[o]], s[(p == rank(other)) & kept[o]])
@@ -334,8 +335,9 @@ def _relation_evidence(graph: TripleIndex, titles: dict) -> dict[tuple, list[dic
     return {key: [{"text": t, "article": a} for t, a in sorted(values)] for key, values in found.items()}
 
 
-def _province_of(graph: TripleIndex, place: Node, cache: dict) -> list[Node]:
-    """The place and every place above it on the gov:partOf chain, nearest first."""
+def _containers(graph: TripleIndex, place: Node, own: dict, cache: dict) -> list[Node]:
+    """The place, every place above it on the gov:partOf chain, and the divisions of
+    their lineage (gov:within), a division given as the graph's place that is it."""
     if place in cache:
         return cache[place]
     cache[place] = [place]          # guards against partOf cycles
@@ -347,16 +349,28 @@ def _province_of(graph: TripleIndex, place: Node, cache: dict) -> list[Node]:
         current = parents[0]
         chain.append(current)
         seen.add(current)
-    cache[place] = chain
-    return chain
+    divisions = {own.get(d, d) for p in chain for d in graph.objects(p, GOV.within)}
+    cache[place] = chain + sorted(divisions - seen)
+    return cache[place]
+
+
+def _own_places(graph: TripleIndex, details: dict) -> dict:
+    """Division concept -> the place node that is that division (same code)."""
+    by_code = {d["adcode"]: URIRef(nid) for nid, d in details.items()
+               if d["type"] == "place" and d["adcode"]}
+    return {division: by_code[str(code)] for division, code in graph.subject_objects(SKOS.notation)
+            if str(code) in by_code}
 
 
 def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[str]]:
-    """For every node, the ids of the places (with their ancestors) it lies in."""
+    """For every node, the ids of the places and divisions it lies in (provinces and
+    cities no article names included, from the gazetteer's lineage)."""
     cache: dict = {}
+    own = _own_places(graph, details)
 
     def around(place: Node) -> set[str]:
-        return {_node_id(p) for p in _province_of(graph, place, cache) if types.get(p) == "place"}
+        return {_node_id(p) for p in _containers(graph, place, own, cache)
+                if types.get(p) == "place" or p not in types}
 
     regions: dict[Node, set[str]] = defaultdict(set)
     for term, kind in types.items():
@@ -381,25 +395,31 @@ def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[s
     return {_node_id(t): sorted(r) for t, r in regions.items() if r and _node_id(t) in details}
 
 
-def _region_choices(graph: TripleIndex, details: dict) -> list[dict]:
-    """Provinces (places with no parent, or marked province) with their cities, for the filter."""
-    places = {nid: d for nid, d in details.items() if d["type"] == "place"}
-    children: dict[str, list[str]] = defaultdict(list)
-    has_parent = set()
-    for s, o in graph.subject_objects(GOV.partOf):
-        sid, oid = _node_id(s), _node_id(o)
-        if sid in places and oid in places:
-            children[oid].append(sid)
-            has_parent.add(sid)
-    tops = [nid for nid, d in places.items()
-            if d["adminLevel"] == "province" or (nid not in has_parent and children[nid])]
-    choices = []
-    for top in sorted(tops, key=lambda n: (places[n]["adcode"] or "~", places[n]["label"], n)):
-        cities = sorted({c for c in children[top] if places[c]["adminLevel"] in ("city", "")},
-                        key=lambda n: (places[n]["adcode"] or "~", places[n]["label"], n))
-        choices.append({"id": top, "label": places[top]["label"],
-                        "cities": [{"id": c, "label": places[c]["label"]} for c in cities]})
-    return choices
+def _region_choices(graph: TripleIndex, details: dict, regions: dict) -> list[dict]:
+    """The provinces the places lie in, each with its cities, for the filter: places
+    of the graph or divisions no article names."""
+    def about(rid: str) -> tuple[str, str, str]:        # (level, code, label)
+        if rid in details:
+            d = details[rid]
+            return d["adminLevel"], d["adcode"], d["label"]
+        node = URIRef(rid)
+        return (_first(graph, node, GOV.divisionLevel), _first(graph, node, SKOS.notation),
+                _first(graph, node, SKOS.prefLabel))
+
+    cities: dict[str, set[str]] = defaultdict(set)
+    for nid, ids in regions.items():
+        if details[nid]["type"] != "place":
+            continue
+        levels = {rid: about(rid)[0] for rid in ids}
+        for province in (r for r, level in levels.items() if level == "province"):
+            cities[province] |= {r for r, level in levels.items() if level == "city"}
+
+    def order(rid: str) -> tuple:
+        _, code, label = about(rid)
+        return code or "~", label, rid
+    return [{"id": p, "label": about(p)[2],
+             "cities": [{"id": c, "label": about(c)[2]} for c in sorted(cities[p], key=order)]}
+            for p in sorted(cities, key=order)]
 
 
 def _find(nodes: list[dict], details: dict, name: str) -> str:

@@ -25,10 +25,12 @@ from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal
 
+from kg.gazetteer import Division
+from kg.graph.divisions import lineage
 from kg.graph.quads import GraphQuads, iri, literal
 from kg.model import Article, Corpus, Entity, Relation, Statistic
-from kg.vocab import (DCTERMS, GOV, PROV, RDF, RDFS, SKOS, XSD, article_iri,
-                      assertion_iri, entity_class, membership_iri,
+from kg.vocab import (DCTERMS, DIVISION_SCHEME, GOV, PROV, RDF, RDFS, SKOS, XSD, article_iri,
+                      assertion_iri, division_iri, entity_class, membership_iri,
                       relation_predicate, statistic_iri)
 
 __all__ = ["corpus_to_quads", "corpus_to_graph", "corpus_to_dataset", "decimal_literal",
@@ -73,12 +75,14 @@ _T = {name: iri(str(term)) for name, term in {
     "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
     "label": RDFS.label, "altLabel": SKOS.altLabel, "title": DCTERMS.title,
     "creator": DCTERMS.creator, "derived": PROV.wasDerivedFrom,
+    "Concept": SKOS.Concept, "ConceptScheme": SKOS.ConceptScheme, "inScheme": SKOS.inScheme,
+    "prefLabel": SKOS.prefLabel, "notation": SKOS.notation, "broader": SKOS.broader,
     **{name: GOV[name] for name in (
         "Article", "Assertion", "Membership", "Statistic", "sourceFile", "articleIndex",
         "subtitle", "kicker", "dateline", "dateText", "mentions", "evidence",
         "sentenceIndex", "sourceLine", "membership", "member", "organization", "role",
         "about", "value", "unit", "measure", "qualifier", "direction", "period", "surface",
-        "adminLevel", "adcode")}}.items()}
+        "adminLevel", "adcode", "within", "divisionLevel")}}.items()}
 # Entity attributes written as properties of the node.
 _PLACE_PROPS = {"level": _T["adminLevel"], "adcode": _T["adcode"]}
 
@@ -96,6 +100,7 @@ class _Builder:
         # article id -> its node; only these are gov:Article nodes with a named graph
         self.nodes: dict[str, str] = {a.id: iri(article_iri(a.id)) for a in corpus.articles}
         self._sentences: dict[str, dict] = {}
+        self.divisions: dict[str, Division] = {}     # adcode -> a division some place is in
 
     def _graph(self, article_id: str) -> str:
         return self.nodes.get(article_id, "") if article_id else ""
@@ -118,6 +123,35 @@ class _Builder:
                 value = entity.attrs.get(key)
                 if value not in (None, ""):
                     add(node, prop, literal(str(value)))
+            for division in lineage(entity.attrs):
+                add(node, _T["within"], iri(division_iri(division.adcode)))
+                self.divisions[division.adcode] = division
+
+    def division_scheme(self) -> None:
+        """The divisions the places are or lie in, as concepts of one scheme (see
+        `kg.graph.divisions`), each with its parent among them."""
+        if not self.divisions:
+            return
+        add, scheme = self.add, iri(str(DIVISION_SCHEME))
+        add(scheme, _A, _T["ConceptScheme"])
+        add(scheme, _T["prefLabel"], _zh("中华人民共和国行政区划（GB/T 2260）"))
+        for code in sorted(self.divisions):
+            division, node = self.divisions[code], iri(division_iri(code))
+            add(node, _A, _T["Concept"])
+            add(node, _T["inScheme"], scheme)
+            add(node, _T["prefLabel"], _zh(division.name))
+            if division.alias and division.alias != division.name:
+                add(node, _T["altLabel"], _zh(division.alias))
+            add(node, _T["notation"], literal(code))
+            add(node, _T["divisionLevel"], literal(division.level))
+            parent = self._parent_division(division)
+            if parent is not None:
+                add(node, _T["broader"], iri(division_iri(parent)))
+
+    def _parent_division(self, division: Division) -> str | None:
+        """The code of the nearest division above `division` that the scheme holds."""
+        codes = [d.adcode for d in lineage({"adcode": division.adcode})]
+        return codes[-2] if len(codes) > 1 else None
 
     def article(self, article: Article) -> None:
         node = self.nodes[article.id]
@@ -217,6 +251,7 @@ class _Builder:
         corpus = self.corpus
         for iri_ in sorted(corpus.entities):
             self.entity(corpus.entities[iri_])
+        self.division_scheme()
         for article in sorted(corpus.articles, key=lambda a: (a.source, a.index)):
             self.article(article)
         self.mentions()

@@ -44,22 +44,13 @@ def _quad_counts(quads) -> dict[str, int]:
     return out
 
 
-def _places_below(graph: Graph, place) -> set:
-    """The place and every division that is (transitively) part of it."""
-    seen, todo = {place}, [place]
-    while todo:
-        for child in graph.subjects(GOV.partOf, todo.pop()):
-            if child not in seen:
-                seen.add(child)
-                todo.append(child)
-    return seen
-
-
 def top_places(graph: Graph, n: int = 10) -> list[dict]:
-    """Places ranked by the programmes run in them or their divisions, then by articles."""
+    """Places ranked by the programmes run in them or anywhere inside them (the
+    gazetteer's lineage and gov:partOf), then by articles."""
+    from kg.graph.divisions import inside
     rows = []
     for place in set(graph.subjects(RDF.type, GOV.Place)):
-        below = _places_below(graph, place)
+        below = inside(graph, place)
         programmes = {p for q in below for p in graph.subjects(GOV.implementedIn, q)}
         articles = set(graph.subjects(GOV.mentions, place))
         rows.append({"place": label(graph, place),
@@ -71,11 +62,14 @@ def top_places(graph: Graph, n: int = 10) -> list[dict]:
 
 
 def top_programmes(graph: Graph, n: int = 10) -> list[dict]:
-    """Programmes ranked by the places they run in, then by the articles naming them."""
+    """Programmes ranked by the places they run in (a place and a division inside it
+    count once), then by the articles naming them."""
+    from kg.graph.divisions import adopters, own_places
+    own = own_places(graph)
     rows = []
     for prog in set(graph.subjects(RDF.type, GOV.Programme)):
         rows.append({"programme": label(graph, prog),
-                     "places": len(set(graph.objects(prog, GOV.implementedIn))),
+                     "places": len(adopters(graph, graph.objects(prog, GOV.implementedIn), own)),
                      "agencies": len(set(graph.objects(prog, GOV.implementedBy))),
                      "articles": len(set(graph.subjects(GOV.mentions, prog)))})
     rows.sort(key=lambda r: (-r["places"], -r["articles"], -r["agencies"], r["programme"]))

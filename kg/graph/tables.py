@@ -13,7 +13,8 @@ __all__ = ["entity_rows", "relation_rows", "statistic_rows", "label",
 _TYPE_NAMES = {cls: name for name, cls in ENTITY_CLASSES.items()}
 _PREDICATE_NAMES = {p: name for name, p in RELATION_PREDICATES.items()}
 
-ENTITY_FIELDS = ["iri", "type", "label", "aliases", "admin_level", "adcode", "articles"]
+ENTITY_FIELDS = ["iri", "type", "label", "aliases", "admin_level", "adcode", "province", "city",
+                 "county", "articles"]
 RELATION_FIELDS = ["subject", "subject_label", "predicate", "object", "object_label", "role",
                    "article", "source_file", "sentence_index", "source_line", "evidence"]
 STATISTIC_FIELDS = ["iri", "about", "about_label", "value", "unit", "measure", "qualifier",
@@ -55,9 +56,21 @@ def _source(graph: Graph, node) -> dict:
     }
 
 
+def _lineage(graph: Graph, node) -> dict[str, str]:
+    """The names of the province, city and county a place is or lies in (gov:within)."""
+    out = dict.fromkeys(("province", "city", "county"), "")
+    for division in graph.objects(node, GOV.within):
+        level = _text(graph.value(division, GOV.divisionLevel))
+        if level in out:
+            out[level] = _text(graph.value(division, SKOS.prefLabel))
+    return out
+
+
 def entity_rows(graph: Graph, type: str | None = None) -> list[dict]:
     """One row per entity: IRI, type name, label, aliases ('|'-joined), level, adcode,
-    and the source files of the articles that mention it ('|'-joined)."""
+    the province, city and county a place is or lies in (from the gazetteer, named
+    in the text or not), and the source files of the articles that mention it
+    ('|'-joined)."""
     classes = [ENTITY_CLASSES[type]] if type else list(ENTITY_CLASSES.values())
     rows = []
     for cls in classes:
@@ -69,6 +82,7 @@ def entity_rows(graph: Graph, type: str | None = None) -> list[dict]:
                 "aliases": "|".join(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
                 "admin_level": _text(graph.value(node, GOV.adminLevel)),
                 "adcode": _text(graph.value(node, GOV.adcode)),
+                **_lineage(graph, node),
                 "articles": "|".join(sorted(articles)),
             })
     return sorted(rows, key=lambda r: (r["type"], r["label"], r["iri"]))
