@@ -16,6 +16,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -24,7 +25,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from kg.vocab import DCTERMS, GOV, ID, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = ["QueryError", "QueryTimeout", "Rows", "PREFIXES", "open_store", "run_query",
-           "format_rows", "parse_binding", "bind_values", "FORMATS"]
+           "format_rows", "parse_binding", "bind_values", "json_value", "FORMATS"]
 
 PREFIXES = {"gov": str(GOV), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
             "dcterms": str(DCTERMS), "prov": str(PROV), "xsd": str(XSD), "org": str(ORG),
@@ -266,6 +267,22 @@ def display(term) -> str:
     return str(term)
 
 
+def json_value(term):
+    """A term as JSON wants it: numbers and booleans as such (`21.2`, `3`, `true`),
+    everything else as its text, None when unbound."""
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype is not None:
+        value = term.toPython()
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        if isinstance(value, (int, float)):
+            return value
+    return str(term)
+
+
 def _plain(term) -> str:
     return "" if term is None else str(term)
 
@@ -290,8 +307,8 @@ def format_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None 
     """Rows as an aligned table (CJK-aware widths), CSV, TSV or JSON (a list of objects)."""
     cols = _columns(rows, columns)
     if fmt == "json":
-        return json.dumps([{c: (None if r.get(c) is None else str(r[c])) for c in cols}
-                           for r in rows], ensure_ascii=False, indent=1) + "\n"
+        return json.dumps([{c: json_value(r.get(c)) for c in cols} for r in rows],
+                          ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
         import csv
         import io

@@ -82,10 +82,10 @@ def test_agencies_officials_statistics_and_where_said(graph):
     assert [(r["person_label"], r["role"]) for r in officials(graph, POLICE)] == [
         ("王建华", "党委书记"), ("王建华", "局长")]
     assert officials(graph, BRANCH) == []
-    assert [r["value"] for r in statistics_about(graph, "嘉兴市")] == ["21.2"]
+    assert [r["value"] for r in statistics_about(graph, "嘉兴市")] == [21.2]
     within = statistics_about(graph, "嘉兴市", include_parts=True)   # the 南湖区分局's stations
     assert [(r["about"], r["value"], r["unit"]) for r in within] == [
-        (JIAXING, "21.2", "%"), (BRANCH, "36", "个")]
+        (JIAXING, 21.2, "%"), (BRANCH, 36, "个")]
     assert statistics_about(graph, "柳州市") == []
     assert [(r["about_label"], r["measure"]) for r in statistics_about(   # the app run there
         graph, "柳州市", include_parts=True)] == [("警民通", "群众注册用户")]
@@ -144,7 +144,7 @@ def test_inner_mongolia_counts_its_cities_and_districts(bundled):
     assert via["社工E通"] == ["青山区"] and via["开门评警走访评议"] == ["鄂尔多斯市"]
     assert {r["place_label"] for r in rows} == {"内蒙古自治区"}
     stats = statistics_about(bundled, "内蒙古", include_parts=True)
-    assert {("青山区", "3091", "名"), ("乌海市", "37", "辆")} <= {
+    assert {("青山区", 3091, "名"), ("乌海市", 37, "辆")} <= {
         (r["about_label"], r["value"], r["unit"]) for r in stats}
 
 
@@ -165,7 +165,7 @@ def test_agencies_and_officials_in_the_corpus(bundled):
 
 def test_statistics_about_chengdu_and_where_the_xuzhou_facts_were_said(bundled):
     stats = statistics_about(bundled, "成都市")
-    assert {("成都市", "4000", "个"), ("成都市", "21.2", "%")} <= {
+    assert {("成都市", 4000, "个"), ("成都市", 21.2, "%")} <= {
         (r["about_label"], r["value"], r["unit"]) for r in stats}
     assert all(r["evidence"] and r["source_file"] == "000_74abfd0e8a4106d5.txt" for r in stats)
     assert len(statistics_about(bundled, "成都市", include_parts=True)) > len(stats)

@@ -131,7 +131,26 @@ def test_query_file_as_json(built, tmp_path, capsys):
     path = tmp_path / "q.rq"
     path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a gov:Statistic }", encoding="utf-8")
     assert main(["query", str(path), "-g", str(built), "-f", "json"]) == 0
-    assert json.loads(capsys.readouterr().out) == [{"n": "3"}]
+    assert json.loads(capsys.readouterr().out) == [{"n": 3}]
+
+
+def test_statistics_read_right_in_query_rows_json_and_show(built, capsys):
+    """Direction and period in the saved query's rows; values are numbers in JSON."""
+    assert main(["query", "statistics-about-place", "-g", str(built), "-b", "place_name=嘉兴市",
+                 "-f", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["subject"], r["measure"], r["value"], r["unit"], r["direction"], r["period"])
+            for r in rows] == [("嘉兴市", "违法犯罪警情", 21.2, "%", "下降", "2022年"),
+                               ("嘉兴市公安局南湖区分局", "警务站", 36, "个", None, None)]
+    assert main(["query", "statistics-about-place", "-g", str(built), "-b", "place_name=嘉兴市",
+                 "-f", "csv"]) == 0
+    header, first = capsys.readouterr().out.splitlines()[:2]
+    assert header.startswith("place_label,subject,measure,value,unit,direction,period,")
+    assert first.startswith("嘉兴市,嘉兴市,违法犯罪警情,21.2,%,下降,2022年,")
+    assert main(["show", "嘉兴市", "-g", str(built), "-t", "Place", "-f", "json"]) == 0
+    [record] = json.loads(capsys.readouterr().out)
+    [stat] = record["statistics"]
+    assert (stat["value"], stat["direction"], stat["period"]) == (21.2, "下降", "2022年")
 
 
 def test_query_syntax_error_exits_2_with_position(built, capsys):

@@ -72,6 +72,7 @@ def test_csv_tables(dataset, tmp_path):
     assert [(r["about_label"], r["value"], r["unit"]) for r in stats] == [
         ("嘉兴市", "21.2", "%"), ("嘉兴市公安局南湖区分局", "36", "个"), ("警民通", "13000", "名")]
     assert stats[0]["evidence"].startswith("2022年") and stats[0]["source_line"] == "5"
+    assert (stats[0]["direction"], stats[0]["period"]) == ("下降", "2022年")
     post = [r for r in read["relations.csv"] if r["role"] == "局长"][0]
     assert post["predicate"] == "holdsPost" and post["source_file"] == "100_aaaaaaaaaaaaaaaa.txt"
 

@@ -3,11 +3,13 @@ statistics with their evidence. Functions over an rdflib Graph, sorted, used by
 the CSV export, the Python API and `kg show` / `kg stats`."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from rdflib import Graph, URIRef
 
 from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, PROV, RDF, RDFS, RELATION_PREDICATES, SKOS
 
-__all__ = ["entity_rows", "relation_rows", "statistic_rows", "label",
+__all__ = ["entity_rows", "relation_rows", "statistic_rows", "label", "number",
            "ENTITY_FIELDS", "RELATION_FIELDS", "STATISTIC_FIELDS"]
 
 _TYPE_NAMES = {cls: name for name, cls in ENTITY_CLASSES.items()}
@@ -26,12 +28,16 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def plain_number(value) -> str:
-    """`13000.0` -> `13000`, `21.20` -> `21.2`: numbers as a reader writes them."""
-    text = _text(value)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+def number(value) -> int | float | None:
+    """A gov:value as a plain number: `13000` (an int) when whole, `21.2` (a float)
+    otherwise; None when there is none or it is no number."""
+    try:
+        exact = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    if not exact.is_finite():
+        return None
+    return int(exact) if exact == exact.to_integral_value() else float(exact)
 
 
 def label(graph: Graph, node) -> str:
@@ -114,7 +120,10 @@ def relation_rows(graph: Graph) -> list[dict]:
 
 
 def statistic_rows(graph: Graph, about: str | None = None) -> list[dict]:
-    """One row per gov:Statistic, optionally only those about one entity IRI."""
+    """One row per gov:Statistic, optionally only those about one entity IRI: `value`
+    a number (`13000`, `21.2`; see `number`), `unit`, `measure`, `qualifier`,
+    `direction` (上升, 下降 …), `period` (2022年 …), the surface form, and the
+    evidence with its article, source file and line."""
     rows = []
     for node in set(graph.subjects(RDF.type, GOV.Statistic)):
         subject = graph.value(node, GOV.about)
@@ -122,7 +131,7 @@ def statistic_rows(graph: Graph, about: str | None = None) -> list[dict]:
             continue
         rows.append({
             "iri": str(node), "about": _text(subject), "about_label": label(graph, subject),
-            "value": plain_number(graph.value(node, GOV.value)),
+            "value": number(graph.value(node, GOV.value)),
             **{f: _text(graph.value(node, GOV[f]))
                for f in ("unit", "measure", "qualifier", "direction", "period", "surface")},
             **_source(graph, node),
