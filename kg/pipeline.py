@@ -120,7 +120,7 @@ def _with_path(entry, path: str) -> FileResult:
 
 def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, *,
                  executor=None, cache=None, stats: BuildStats | None = None,
-                 prune: bool = True) -> Corpus:
+                 prune: bool = True, stage: Callable[[str], None] | None = None) -> Corpus:
     """Read, extract and resolve the files (or folders) at `paths`.
 
     `executor` runs the extractions: anything with an ordered
@@ -129,7 +129,8 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
     `kg.cache.ExtractionCache`: files whose name and bytes it has seen with the
     same pipeline are not extracted again, and (with `prune`) entries no file
     of this build needs are removed after it. `stats` is filled in if given.
-    Every executor, with or without the cache, gives the same corpus."""
+    Every executor, with or without the cache, gives the same corpus.
+    `stage(name)` is told when extraction is over and resolution starts ("resolve")."""
     from kg.cache import document_key
 
     stats = stats if stats is not None else BuildStats()
@@ -184,6 +185,8 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
             extractions.extend(found)
             problems.extend(trouble)
         del results
+        if stage:
+            stage("resolve")
         corpus = resolve_entities(extractions)
     finally:
         gc.unfreeze()

@@ -56,8 +56,7 @@ def saved_queries() -> dict[str, str]:
 
 def _saved_name(text: str) -> str | None:
     """`text` when it can only be meant as a saved query's name (no SPARQL, no file)."""
-    looks = re.fullmatch(r"[\w-]+(?:\.rq)?", text) and not Path(text).is_file()
-    return text.removesuffix(".rq") if looks else None
+    return text if re.fullmatch(r"[\w-]+", text) and not Path(text).is_file() else None
 
 
 def _check_saved(text: str) -> None:
