@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="folder to write into (default: output/)")
     parser.add_argument("-f", "--format", action="append", dest="formats", metavar="FORMAT",
                         help="an export format, repeatable: turtle, trig, jsonld, nt, graphml, "
-                             "csv, html, or all (default: turtle, and html when available)")
+                             "csv, parquet, html, or all (those whose libraries are installed; "
+                             "default: turtle, and html when available)")
     parser.add_argument("--strict", action="store_true",
                         help="exit with status 1 if any problem was reported")
     parser.add_argument("--validate", action="store_true",
@@ -73,6 +74,7 @@ def default_formats(available: dict) -> list[str]:
 
 def _formats(requested: list[str] | None) -> list[str]:
     from kg import export
+    from kg.extras import MissingExtra, installed
     available = export.available()
     if not requested:
         return default_formats(available)
@@ -80,12 +82,18 @@ def _formats(requested: list[str] | None) -> list[str]:
     for item in requested:
         for name in item.split(","):
             name = name.strip()
-            if name == "all":
-                names += [n for n in available if n not in names]
+            if name == "all":       # those whose libraries are installed
+                names += [n for n, e in available.items()
+                          if n not in names and all(map(installed, e.needs))]
             elif name not in available:
                 raise UserError(f"unknown format {name!r}; known: {', '.join(sorted(available))}, all")
             elif name not in names:
                 names.append(name)
+    try:
+        for name in names:
+            export.check_libraries(name)
+    except MissingExtra as err:
+        raise UserError(str(err)) from None
     return names
 
 

@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("graph", type=Path, help="graph file or output folder")
     parser.add_argument("-f", "--format", required=True, action="append", dest="formats",
-                        metavar="FORMAT", help="turtle, trig, jsonld, nt, graphml, csv, html; repeatable")
+                        metavar="FORMAT",
+                        help="turtle, trig, jsonld, nt, graphml, csv, parquet, html; repeatable")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="file to write (one single-file format), or folder "
                              "(default: the graph's folder)")
@@ -47,12 +48,18 @@ def targets(exp, output: Path | None, default_dir: Path, several: bool) -> list[
 
 def run(args: argparse.Namespace) -> int:
     from kg import export
+    from kg.extras import MissingExtra
     from kg.graph.load import find_graph_file, load_dataset
 
     available = export.available()
     unknown = [f for f in args.formats if f not in available]
     if unknown:
         raise UserError(f"unknown format {unknown[0]!r}; known: {', '.join(sorted(available))}")
+    try:
+        for name in args.formats:
+            export.check_libraries(name)
+    except MissingExtra as err:
+        raise UserError(str(err)) from None
     try:
         source = find_graph_file(args.graph)
     except FileNotFoundError as err:
