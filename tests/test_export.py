@@ -112,6 +112,7 @@ def _digests(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path):
     """Separate processes with different hash seeds write the same bytes."""
     for run, seed in (("a", "1"), ("b", "2")):

@@ -157,6 +157,7 @@ def test_sample_corpus_says_what_the_rdflib_builder_said(corpus, tmp_path):
     _check_same(corpus, tmp_path)
 
 
+@pytest.mark.slow
 def test_bundled_corpus_says_what_the_rdflib_builder_said(bundled, tmp_path):
     _check_same(bundled, tmp_path)
 

@@ -33,6 +33,7 @@ def ask(store, name, **bindings):
     return [{k: (None if v is None else str(v)) for k, v in r.items()} for r in rows]
 
 
+@pytest.mark.slow
 def test_bundled_graph_conforms_to_the_shapes(corpus_graph):
     ok, report = corpus_graph.validate()
     assert ok, report

@@ -190,6 +190,7 @@ def _write_size(path: Path, text: str, size: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_50_mb_file_is_read_cleaned_and_split(tmp_path):
     """The whole pipeline on 50 MB takes minutes; reading, cleaning and
     splitting (where size alone could hurt) must stay well under a minute."""
@@ -206,6 +207,7 @@ def test_a_50_mb_file_is_read_cleaned_and_split(tmp_path):
     assert elapsed < 60, f"{elapsed:.1f} s"
 
 
+@pytest.mark.slow
 def test_a_5_mb_line_without_breaks_builds(tmp_path):
     """One line, no headline: read in bounded articles, reported in one line."""
     one_line = _corpus_text().replace("\n", "")
@@ -441,6 +443,7 @@ def _kill_when(command: list[str], ready, limit: float = 120) -> bool:
             child.wait()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("moment", ["extracting", "writing"])
 def test_a_killed_build_leaves_the_previous_output_intact(previous_build, moment, tmp_path):
     corpus, out, _ = previous_build
