@@ -137,16 +137,17 @@ def shared_programmes(g, min_places: int = 2, *, level: str | None = None) -> li
         entry["places"].append(row["place_label"])       # rows are sorted by place
         entry["place_iris"].append(row["place"])
     if level is None:
+        own = own_places(graph)
         for entry in grouped.values():
-            _drop_containers(graph, entry)
+            _drop_containers(graph, entry, own)
     shared = [{**entry, "count": len(entry["places"])} for entry in grouped.values()
               if len(entry["places"]) >= min_places]
     return sorted(shared, key=lambda r: (-r["count"], r["programme_label"], r["programme"]))
 
 
-def _drop_containers(graph: Graph, entry: dict) -> None:
+def _drop_containers(graph: Graph, entry: dict, own: dict) -> None:
     """Keep only the places of `entry` that no other of its places lies in."""
-    keep = {str(p) for p in adopters(graph, map(URIRef, entry["place_iris"]))}
+    keep = {str(p) for p in adopters(graph, map(URIRef, entry["place_iris"]), own)}
     pairs_ = [(p, i) for p, i in zip(entry["places"], entry["place_iris"]) if i in keep]
     entry["places"] = [p for p, _ in pairs_]
     entry["place_iris"] = [i for _, i in pairs_]
@@ -222,7 +223,7 @@ def statistics_about(g, entity, *, include_parts: bool = False) -> list[dict]:
     about = set()
     for node in _nodes(graph, entity):
         about |= _inside(graph, node) if include_parts else {node}
-    rows = [row for node in about for row in statistic_rows(graph, about=str(node))]
+    rows = statistic_rows(graph, about={str(node) for node in about})
     return sorted(rows, key=lambda r: (r["about_label"], r["about"], r["source_file"],
                                        int(r["sentence_index"] or 0), r["measure"], r["iri"]))
 

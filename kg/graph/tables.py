@@ -3,6 +3,7 @@ statistics with their evidence. Functions over an rdflib Graph, sorted, used by
 the CSV export, the Python API and `kg show` / `kg stats`."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from rdflib import Graph, URIRef
@@ -119,15 +120,17 @@ def relation_rows(graph: Graph) -> list[dict]:
     return sorted(rows, key=lambda r: tuple(r[f] for f in RELATION_FIELDS))
 
 
-def statistic_rows(graph: Graph, about: str | None = None) -> list[dict]:
-    """One row per gov:Statistic, optionally only those about one entity IRI: `value`
-    a number (`13000`, `21.2`; see `number`), `unit`, `measure`, `qualifier`,
-    `direction` (上升, 下降 …), `period` (2022年 …), the surface form, and the
-    evidence with its article, source file and line."""
+def statistic_rows(graph: Graph, about: str | Iterable[str] | None = None) -> list[dict]:
+    """One row per gov:Statistic, optionally only those about one entity IRI (or any of
+    several): `value` a number (`13000`, `21.2`; see `number`), `unit`, `measure`,
+    `qualifier`, `direction` (上升, 下降 …), `period` (2022年 …), the surface form, and
+    the evidence with its article, source file and line."""
+    wanted = None if about is None else {str(about)} if isinstance(about, str) else set(
+        map(str, about))
     rows = []
     for node in set(graph.subjects(RDF.type, GOV.Statistic)):
         subject = graph.value(node, GOV.about)
-        if about is not None and str(subject) != str(about):
+        if wanted is not None and str(subject) not in wanted:
             continue
         rows.append({
             "iri": str(node), "about": _text(subject), "about_label": label(graph, subject),
