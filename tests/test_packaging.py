@@ -67,3 +67,29 @@ def test_the_wheel_installs_a_working_kg(tmp_path):
     kg("build", "corpus", "-o", "out", "--validate", "-q")
     assert (work / "out" / "graph.html").stat().st_size > 10_000
     assert "成都市     警令APP" in kg("query", "programmes-by-city", "-g", "out")
+
+
+def test_make_install_reinstalls_only_when_pyproject_changes(tmp_path):
+    """`make run` / `make test` install through a stamp that depends on pyproject.toml: a
+    second run installs nothing, an edited pyproject.toml installs again. (A stand-in pip
+    records the calls.)"""
+    import shutil
+    import time
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    bin_dir = tmp_path / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    log = tmp_path / "pip.log"
+    (bin_dir / "python").write_text("#!/bin/sh\n", encoding="utf-8")
+    (bin_dir / "pip").write_text(f'#!/bin/sh\necho "$@" >> {log}\n', encoding="utf-8")
+    for tool in ("python", "pip"):
+        (bin_dir / tool).chmod(0o755)
+
+    def make() -> list[str]:
+        subprocess.run(["make", "-s", "install"], cwd=tmp_path, check=True, capture_output=True)
+        return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    assert make() == ["install --quiet -e .[test]"]
+    assert make() == ["install --quiet -e .[test]"]           # nothing changed: no install
+    later = time.time() + 10                                  # edited after the install
+    os.utime(tmp_path / "pyproject.toml", (later, later))
+    assert make() == ["install --quiet -e .[test]"] * 2
