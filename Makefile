@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
+# when govkg was last installed into the venv: an editable install sees code changes
+# by itself, so only a changed pyproject.toml (dependencies, packages) reinstalls
+STAMP   = $(VENV)/.installed
 
 .PHONY: install run test bench clean
 
@@ -9,8 +12,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)
 
 run: install
 	$(BIN)/kg build data/corpus -o output

@@ -20,8 +20,12 @@ so it may stand for several entities. An unknown name gives no rows.
 Rows are dicts sorted by their labels then IRIs: for each entity `x` in a row,
 `x` is its IRI and `x_label` its canonical name. `include_parts=True` rolls facts
 up the hierarchy: a programme run in a district is also run in its city and
-province (`gov:partOf`), a post in a police station is also a post in the bureau
-it belongs to (`gov:subOrganizationOf`); `via` then lists what the text named.
+province (the gazetteer's lineage, `gov:within`, whether or not the text names
+them, and `gov:partOf` as the text states it), a post in a police station is also
+a post in the bureau it belongs to (`gov:subOrganizationOf`); `via` then lists what
+the text named. A province, city or county no article names is a division concept
+of the graph (`kg.graph.divisions`): it can be asked for by name and appears in
+rows by its IRI and name.
 """
 from __future__ import annotations
 
@@ -29,6 +33,8 @@ from collections.abc import Iterable
 
 from rdflib import Graph, URIRef
 
+from kg.graph.divisions import adopters, containers, find_divisions, inside, own_places, \
+    place_level, place_name
 from kg.graph.summary import find_entities
 from kg.graph.tables import label, relation_rows, statistic_rows
 from kg.vocab import DCTERMS, GOV, RDF, RELATION_PREDICATES
@@ -52,10 +58,15 @@ def _graph(g) -> Graph:
 
 
 def _nodes(graph: Graph, ref, type: str | None = None) -> set[URIRef]:
-    """The entities `ref` names: itself if an IRI, else those `find_entities` matches."""
+    """The entities `ref` names: itself if an IRI, else those `find_entities` matches,
+    and for places the divisions of that name (as the graph's place that is one, if any)."""
     if isinstance(ref, URIRef) or str(ref).startswith(("http://", "https://")):
         return {URIRef(str(ref))}
-    return {URIRef(row["iri"]) for row in find_entities(graph, str(ref), type)}
+    found = {URIRef(row["iri"]) for row in find_entities(graph, str(ref), type)}
+    if type in (None, "Place"):
+        own = own_places(graph)
+        found |= {own.get(d, d) for d in find_divisions(graph, str(ref))}
+    return found
 
 
 def _text(value) -> str:
@@ -87,18 +98,19 @@ def programmes_by_place(g, place=None, *, programme=None, include_parts: bool = 
     graph = _graph(g)
     places = None if place is None else _nodes(graph, place, "Place")
     programmes = None if programme is None else _nodes(graph, programme, "Programme")
+    own = own_places(graph)
     named: dict[tuple, set] = {}
     for prog, where in graph.subject_objects(GOV.implementedIn):
         if programmes is not None and prog not in programmes:
             continue
-        for up in _up(graph, where, GOV.partOf, include_parts):
+        for up in containers(graph, where, own) if include_parts else (where,):
             named.setdefault((up, prog), set()).add(where)
     rows = []
     for (where, prog), via in named.items():
-        admin_level = _text(graph.value(where, GOV.adminLevel))
+        admin_level = place_level(graph, where)
         if (places is not None and where not in places) or (level and admin_level != level):
             continue
-        rows.append({"place": str(where), "place_label": label(graph, where),
+        rows.append({"place": str(where), "place_label": place_name(graph, where),
                      "admin_level": admin_level, "programme": str(prog),
                      "programme_label": label(graph, prog), "via": _labels(graph, via)})
     return sorted(rows, key=lambda r: (r["place_label"], r["place"], r["programme_label"],
@@ -110,11 +122,13 @@ def shared_programmes(g, min_places: int = 2, *, level: str | None = None) -> li
     `places` (their labels), `place_iris` (in the same order) and `count`; most
     places first.
 
-    Without `level` the places are those the text names, so a district and its
-    city count as two (as `queries/shared-programmes.rq`). With `level="city"`
-    each place is rolled up to the city it lies in (places under no city drop
-    out): programmes shared by several cities."""
-    rows = programmes_by_place(g, include_parts=level is not None, level=level)
+    Without `level` the places are those the text names, but a place and a division
+    inside it that both run the programme (徐州市 and its 铜山区) are one adopter, the
+    inner one (as `queries/shared-programmes.rq`). With `level="city"` each place is
+    rolled up to the city it lies in (places under no city drop out): programmes
+    shared by several cities."""
+    graph = _graph(g)
+    rows = programmes_by_place(graph, include_parts=level is not None, level=level)
     grouped: dict[str, dict] = {}
     for row in rows:
         entry = grouped.setdefault(row["programme"], {
@@ -122,9 +136,21 @@ def shared_programmes(g, min_places: int = 2, *, level: str | None = None) -> li
             "places": [], "place_iris": []})
         entry["places"].append(row["place_label"])       # rows are sorted by place
         entry["place_iris"].append(row["place"])
+    if level is None:
+        own = own_places(graph)
+        for entry in grouped.values():
+            _drop_containers(graph, entry, own)
     shared = [{**entry, "count": len(entry["places"])} for entry in grouped.values()
               if len(entry["places"]) >= min_places]
     return sorted(shared, key=lambda r: (-r["count"], r["programme_label"], r["programme"]))
+
+
+def _drop_containers(graph: Graph, entry: dict, own: dict) -> None:
+    """Keep only the places of `entry` that no other of its places lies in."""
+    keep = {str(p) for p in adopters(graph, map(URIRef, entry["place_iris"]), own)}
+    pairs_ = [(p, i) for p, i in zip(entry["places"], entry["place_iris"]) if i in keep]
+    entry["places"] = [p for p, _ in pairs_]
+    entry["place_iris"] = [i for _, i in pairs_]
 
 
 def agencies_of_programme(g, programme=None, *, agency=None) -> list[dict]:
@@ -174,9 +200,10 @@ def officials(g, agency=None, *, include_parts: bool = False) -> list[dict]:
 # ------------------------------------------------------------------ figures and sources
 
 def _inside(graph: Graph, node) -> set:
-    """`node`, the divisions inside it, the agencies (and their units) located in
-    any of those, the programmes run in any of those, and `node`'s own units."""
-    places = set(graph.transitive_subjects(GOV.partOf, node))
+    """`node`, the places inside it (`kg.graph.divisions.inside`), the agencies (and
+    their units) located in any of those, the programmes run in any of those, and
+    `node`'s own units."""
+    places = inside(graph, node) | {node}
     bodies = {node} | {a for p in places for a in graph.subjects(GOV.locatedIn, p)}
     units = {u for b in bodies for u in graph.transitive_subjects(GOV.subOrganizationOf, b)}
     programmes = {prog for p in places for prog in graph.subjects(GOV.implementedIn, p)}
@@ -196,7 +223,7 @@ def statistics_about(g, entity, *, include_parts: bool = False) -> list[dict]:
     about = set()
     for node in _nodes(graph, entity):
         about |= _inside(graph, node) if include_parts else {node}
-    rows = [row for node in about for row in statistic_rows(graph, about=str(node))]
+    rows = statistic_rows(graph, about={str(node) for node in about})
     return sorted(rows, key=lambda r: (r["about_label"], r["about"], r["source_file"],
                                        int(r["sentence_index"] or 0), r["measure"], r["iri"]))
 

@@ -116,8 +116,10 @@ class KnowledgeGraph:
         return relation_rows(self.graph)
 
     def statistics(self, about: str | None = None) -> list[dict]:
-        """Every statistic, or those about one entity given by IRI or by name,
-        with value, unit, measure, qualifiers, evidence sentence and source."""
+        """Every statistic, or those about one entity given by IRI or by name, as
+        dicts: `value` a number (int when whole, else float), `unit`, `measure`,
+        `qualifier`, `direction` (上升, 下降 …), `period` (2022年 …), the evidence
+        sentence and its source file and line."""
         from kg.graph.tables import statistic_rows
         if about is None:
             return statistic_rows(self.graph)

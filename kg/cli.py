@@ -30,6 +30,12 @@ EXIT_CODES = """exit codes:
   130  interrupted (Ctrl-C)"""
 
 
+def examples(*commands: str) -> str:
+    """The end of a command's --help: commands that work on the bundled corpus."""
+    return "examples (on the bundled corpus, from the project folder):\n" + "\n".join(
+        f"  {command}" for command in commands)
+
+
 class UserError(Exception):
     """An error the user can fix: printed as one line, exit code 2, no traceback."""
 
@@ -39,9 +45,15 @@ class UserError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from kg import __version__
     parser = argparse.ArgumentParser(
         prog="kg", description="Build and query knowledge graphs of Chinese local governance.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXIT_CODES + "\n\n" + examples(
+            "kg build data/corpus -o output",
+            "kg query programmes-by-province --bind province_name=内蒙古自治区",
+            "kg eval output --gold data/gold"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"kg (govkg) {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(kg.commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"kg.commands.{info.name}")

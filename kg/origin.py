@@ -120,7 +120,11 @@ def find_sources(paths: Iterable[Path], given: Path | None = None) -> Sources | 
         return read_sources(given)
     for path in paths:
         candidate = Path(path) / SOURCES_FILE
-        if Path(path).is_dir() and candidate.is_file():
+        try:
+            found = Path(path).is_dir() and candidate.is_file()
+        except OSError:           # too long, no permission: the build names that path
+            continue
+        if found:
             return read_sources(candidate)
     return None
 

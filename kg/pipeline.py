@@ -135,7 +135,8 @@ def _corpus_files(paths: list[Path], table: Sources | None) -> tuple[list[Path],
 
 def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, *,
                  executor=None, cache=None, stats: BuildStats | None = None,
-                 prune: bool = True, sources: Path | str | None = None) -> Corpus:
+                 prune: bool = True, sources: Path | str | None = None,
+                 stage: Callable[[str], None] | None = None) -> Corpus:
     """Read, extract and resolve the files (or folders) at `paths`.
 
     `executor` runs the extractions: anything with an ordered
@@ -146,7 +147,8 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
     of this build needs are removed after it. `stats` is filled in if given.
     Every executor, with or without the cache, gives the same corpus. `sources` is a
     sources file (see `kg.origin`); without it, a `sources.csv` in a folder given
-    is used. A sources file that cannot be used raises `kg.origin.SourcesError`."""
+    is used. A sources file that cannot be used raises `kg.origin.SourcesError`.
+    `stage(name)` is told when extraction is over and resolution starts ("resolve")."""
     from kg.cache import document_key
 
     stats = stats if stats is not None else BuildStats()
@@ -206,6 +208,8 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
             extractions.extend(found)
             problems.extend(trouble)
         del results
+        if stage:
+            stage("resolve")
         corpus = resolve_entities(extractions)
     finally:
         gc.unfreeze()

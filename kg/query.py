@@ -16,6 +16,8 @@ import threading
 import time
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -28,8 +30,9 @@ from kg.vocab import DCTERMS, GEO, GOV, ID, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, 
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["QueryError", "QueryTimeout", "BindingError", "engine_term", "Rows", "PREFIXES", "open_store", "run_query",
-           "format_rows", "parse_binding", "bind_values", "FORMATS"]
+__all__ = ["QueryError", "QueryTimeout", "BindingError", "engine_term", "Rows", "PREFIXES",
+           "open_store", "run_query", "format_rows", "parse_binding", "bind_values", "json_value",
+           "python_value", "FORMATS"]
 
 PREFIXES = {"gov": str(GOV), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
             "dcterms": str(DCTERMS), "prov": str(PROV), "xsd": str(XSD), "org": str(ORG),
@@ -67,6 +70,15 @@ class Rows(list):
     def __init__(self, rows=(), columns: list[str] | None = None):
         super().__init__(rows)
         self.columns = list(columns) if columns is not None else (list(self[0]) if self else [])
+
+    def to_df(self):
+        """The rows as a pandas DataFrame, one column per variable in query order (as
+        kglab's `query_as_df`): numbers, booleans and dates as Python values, IRIs and
+        text as strings, unbound as None. Needs pandas (`pip install 'govkg[data]'`)."""
+        from kg.extras import require
+        pandas = require("pandas", "Rows.to_df")
+        return pandas.DataFrame([[python_value(r.get(c)) for c in self.columns] for r in self],
+                                columns=self.columns)
 
 
 # ------------------------------------------------------------------ stores
@@ -334,6 +346,27 @@ def display(term) -> str:
     return str(term)
 
 
+def python_value(term):
+    """A term as a plain Python value: numbers as int (whole) or float, booleans, dates
+    and date-times as such, everything else as its text; None when unbound."""
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype is not None:
+        value = term.toPython()
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        if isinstance(value, (bool, int, float, date)):
+            return value
+    return str(term)
+
+
+def json_value(term):
+    """A term as JSON wants it: numbers and booleans as such (`21.2`, `3`, `true`),
+    everything else (dates too) as its text, None when unbound."""
+    value = python_value(term)
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def _plain(term) -> str:
     return "" if term is None else str(term)
 
@@ -375,8 +408,8 @@ def format_rows(rows: list[dict], fmt: str = "table", columns: list[str] | None 
     """Rows as an aligned table (CJK-aware widths), CSV, TSV or JSON (a list of objects)."""
     cols = _columns(rows, columns)
     if fmt == "json":
-        return json.dumps([{c: (None if r.get(c) is None else str(r[c])) for c in cols}
-                           for r in rows], ensure_ascii=False, indent=1) + "\n"
+        return json.dumps([{c: json_value(r.get(c)) for c in cols} for r in rows],
+                          ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
         return _delimited(rows, cols, "," if fmt == "csv" else "\t")
     if fmt != "table":

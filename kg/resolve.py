@@ -114,7 +114,7 @@ class _ArticleResolver:
 
     def _place(self, m: Mention) -> list[Mention]:
         self.entity(EntityType.PLACE, m.key, m.name, m.sentence, m.surface,
-                    level=m.attrs["level"], adcode=m.attrs["adcode"])
+                    level=m.attrs["level"], adcode=m.attrs["adcode"], division=m.key)
         return [m]
 
     def _document(self, m: Mention) -> list[Mention]:

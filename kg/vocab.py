@@ -158,3 +158,16 @@ def assertion_iri(subject: str, predicate: str, obj: str, article: str, sentence
                   role: str = "") -> str:
     """The evidence node of one edge as one sentence of one article states it."""
     return digest_iri("assertion", subject, predicate, obj, article, str(sentence), role)
+
+
+# --------------------------------------------------------------------------
+# The division scheme: the GB/T 2260 divisions (province, city, county) the
+# graph's places are or lie in, as skos:Concepts, whether or not a text names them.
+
+DIVISION_SCHEME = ID["divisions"]
+__all__ += ["DIVISION_SCHEME", "division_iri"]
+
+
+def division_iri(adcode: str) -> str:
+    """The skos:Concept of the division with this GB/T 2260 code."""
+    return str(ID[f"division/{adcode}"])

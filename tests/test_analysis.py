@@ -49,9 +49,29 @@ def test_shared_programmes_count_named_places_or_cities(graph):
     assert named["place_iris"] == [NANHU, LIUZHOU]
     [cities] = shared_programmes(graph, level="city")
     assert cities["places"] == ["嘉兴市", "柳州市"]
-    assert shared_programmes(graph, level="province") == []    # 柳州市 is under no province here
+    [provinces] = shared_programmes(graph, level="province")   # 广西 from 柳州市's lineage
+    assert provinces["places"] == ["广西壮族自治区", "浙江省"]
     assert [r["programme_label"] for r in shared_programmes(graph, min_places=1)] == [
         "红船枫警", "警民通"]
+
+
+def test_a_place_and_its_own_parent_are_one_adopter(graph):
+    from rdflib import URIRef
+    graph.add((URIRef(PROG), GOV.implementedIn, URIRef(JIAXING)))    # 南湖区 is in 嘉兴市
+    [named] = shared_programmes(graph)
+    assert (named["places"], named["count"]) == (["南湖区", "柳州市"], 2)
+
+
+def test_a_province_no_article_names_rolls_up_by_name(graph):
+    rows = programmes_by_place(graph, "广西", include_parts=True)
+    assert [(r["place"], r["place_label"], r["admin_level"], r["programme_label"], r["via"])
+            for r in rows] == [
+        ("https://w3id.org/govkg/id/division/450000", "广西壮族自治区", "province", "红船枫警",
+         ["柳州市"]),
+        ("https://w3id.org/govkg/id/division/450000", "广西壮族自治区", "province", "警民通",
+         ["柳州市"])]
+    assert [r["about_label"] for r in statistics_about(graph, "广西壮族自治区",
+                                                        include_parts=True)] == ["警民通"]
 
 
 def test_agencies_officials_statistics_and_where_said(graph):
@@ -62,10 +82,10 @@ def test_agencies_officials_statistics_and_where_said(graph):
     assert [(r["person_label"], r["role"]) for r in officials(graph, POLICE)] == [
         ("王建华", "党委书记"), ("王建华", "局长")]
     assert officials(graph, BRANCH) == []
-    assert [r["value"] for r in statistics_about(graph, "嘉兴市")] == ["21.2"]
+    assert [r["value"] for r in statistics_about(graph, "嘉兴市")] == [21.2]
     within = statistics_about(graph, "嘉兴市", include_parts=True)   # the 南湖区分局's stations
     assert [(r["about"], r["value"], r["unit"]) for r in within] == [
-        (JIAXING, "21.2", "%"), (BRANCH, "36", "个")]
+        (JIAXING, 21.2, "%"), (BRANCH, 36, "个")]
     assert statistics_about(graph, "柳州市") == []
     assert [(r["about_label"], r["measure"]) for r in statistics_about(   # the app run there
         graph, "柳州市", include_parts=True)] == [("警民通", "群众注册用户")]
@@ -108,11 +128,24 @@ def test_xuzhou_runs_its_districts_programmes(bundled):
 
 
 def test_wuhai_shares_its_micro_police_station_with_a_district_only(bundled):
-    # 003: 小蒙微警局 runs in 乌海市 and its 海勃湾区: two places, one city.
-    named = {r["programme_label"]: r["places"] for r in shared_programmes(bundled)}
-    assert named["小蒙微警局"] == ["乌海市", "海勃湾区"]
+    # 003: 小蒙微警局 runs in 乌海市 and its 海勃湾区: one adopter, one city.
+    [row] = programmes_by_place(bundled, programme="小蒙微警局", include_parts=True,
+                                level="city")
+    assert (row["place_label"], row["via"]) == ("乌海市", ["乌海市", "海勃湾区"])
+    assert "小蒙微警局" not in {r["programme_label"] for r in shared_programmes(bundled)}
+    assert "小蒙微警局" in {r["programme_label"] for r in shared_programmes(bundled, min_places=1)}
     by_city = {r["programme_label"] for r in shared_programmes(bundled, level="city")}
     assert "小蒙微警局" not in by_city
+
+
+def test_inner_mongolia_counts_its_cities_and_districts(bundled):
+    rows = programmes_by_place(bundled, "内蒙古自治区", include_parts=True)
+    via = {r["programme_label"]: r["via"] for r in rows}
+    assert via["社工E通"] == ["青山区"] and via["开门评警走访评议"] == ["鄂尔多斯市"]
+    assert {r["place_label"] for r in rows} == {"内蒙古自治区"}
+    stats = statistics_about(bundled, "内蒙古", include_parts=True)
+    assert {("青山区", 3091, "名"), ("乌海市", 37, "辆")} <= {
+        (r["about_label"], r["value"], r["unit"]) for r in stats}
 
 
 def test_agencies_and_officials_in_the_corpus(bundled):
@@ -132,7 +165,7 @@ def test_agencies_and_officials_in_the_corpus(bundled):
 
 def test_statistics_about_chengdu_and_where_the_xuzhou_facts_were_said(bundled):
     stats = statistics_about(bundled, "成都市")
-    assert {("成都市", "4000", "个"), ("成都市", "21.2", "%")} <= {
+    assert {("成都市", 4000, "个"), ("成都市", 21.2, "%")} <= {
         (r["about_label"], r["value"], r["unit"]) for r in stats}
     assert all(r["evidence"] and r["source_file"] == "000_74abfd0e8a4106d5.txt" for r in stats)
     assert len(statistics_about(bundled, "成都市", include_parts=True)) > len(stats)

@@ -46,8 +46,11 @@ def test_entities_find_statistics(corpus):
     assert {e["label"] for e in graph.find("公安局")} >= {"嘉兴市公安局", "柳州市公安局"}
     assert graph.find("不存在") == []
     stats = graph.statistics(about="嘉兴")
-    assert [(s["value"], s["unit"], s["measure"]) for s in stats] == [("21.2", "%", "违法犯罪警情")]
-    assert len(graph.statistics()) == 3
+    assert [(s["value"], s["unit"], s["measure"], s["direction"], s["period"])
+            for s in stats] == [(21.2, "%", "违法犯罪警情", "下降", "2022年")]
+    values = {s["measure"]: s["value"] for s in graph.statistics()}
+    assert values == {"违法犯罪警情": 21.2, "警务站": 36, "群众注册用户": 13000}
+    assert all(type(v) in (int, float) for v in values.values())   # numbers, not text
 
 
 def test_describe_and_counts(corpus):

@@ -56,6 +56,7 @@ def _nt(corpus) -> str:
     return sorted_ntriples(corpus_to_graph(corpus))
 
 
+@pytest.mark.slow
 def test_adding_ten_files_extracts_only_those(corpus, tmp_path, counted):
     cache = ExtractionCache(tmp_path / "cache")
     build_corpus([corpus], cache=cache)

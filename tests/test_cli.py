@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
@@ -17,10 +19,12 @@ def fake_pipeline(monkeypatch):
     """`kg build` over the hand-built corpus: the pipeline reports progress and one problem."""
     calls = {}
 
-    def build_corpus(paths, progress=None):
+    def build_corpus(paths, progress=None, stage=None, **options):
         calls["paths"] = [str(p) for p in paths]
         if progress:
             progress(100)
+        if stage:
+            stage("resolve")
         corpus = make_corpus()
         corpus.problems = [Problem("data/x.txt", "undecodable bytes, skipped", 12)]
         return corpus
@@ -131,7 +135,26 @@ def test_query_file_as_json(built, tmp_path, capsys):
     path = tmp_path / "q.rq"
     path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a gov:Statistic }", encoding="utf-8")
     assert main(["query", str(path), "-g", str(built), "-f", "json"]) == 0
-    assert json.loads(capsys.readouterr().out) == [{"n": "3"}]
+    assert json.loads(capsys.readouterr().out) == [{"n": 3}]
+
+
+def test_statistics_read_right_in_query_rows_json_and_show(built, capsys):
+    """Direction and period in the saved query's rows; values are numbers in JSON."""
+    assert main(["query", "statistics-about-place", "-g", str(built), "-b", "place_name=嘉兴市",
+                 "-f", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["subject"], r["measure"], r["value"], r["unit"], r["direction"], r["period"])
+            for r in rows] == [("嘉兴市", "违法犯罪警情", 21.2, "%", "下降", "2022年"),
+                               ("嘉兴市公安局南湖区分局", "警务站", 36, "个", None, None)]
+    assert main(["query", "statistics-about-place", "-g", str(built), "-b", "place_name=嘉兴市",
+                 "-f", "csv"]) == 0
+    header, first = capsys.readouterr().out.splitlines()[:2]
+    assert header.startswith("place_label,subject,measure,value,unit,direction,period,")
+    assert first.startswith("嘉兴市,嘉兴市,违法犯罪警情,21.2,%,下降,2022年,")
+    assert main(["show", "嘉兴市", "-g", str(built), "-t", "Place", "-f", "json"]) == 0
+    [record] = json.loads(capsys.readouterr().out)
+    [stat] = record["statistics"]
+    assert (stat["value"], stat["direction"], stat["period"]) == (21.2, "下降", "2022年")
 
 
 def test_query_syntax_error_exits_2_with_position(built, capsys):
@@ -176,9 +199,134 @@ def test_show_unknown_name(built, capsys):
     assert "nothing named" in capsys.readouterr().err
 
 
-def test_build_progress_bar_only_on_a_terminal(fake_pipeline, tmp_path, capsys, monkeypatch):
+def test_build_progress_covers_every_stage_only_on_a_terminal(fake_pipeline, tmp_path, capsys,
+                                                              monkeypatch):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o")]) == 0
-    assert "kg build" in capsys.readouterr().err                # tqdm's bar
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o"), "-f", "turtle", "-f", "csv",
+                 "--validate"]) == 0
+    err = capsys.readouterr().err
+    stages = re.findall(r"kg build: ([^…\r\n]+?) … \d+\.\d s", err)
+    assert stages == ["read and extract", "resolve entities", "make the graph", "validate",
+                      "write graph.ttl",
+                      "write entities.csv, relations.csv, statistics.csv, articles.csv"], err
     assert main(["build", str(tmp_path), "-o", str(tmp_path / "o"), "--quiet"]) == 0
     assert "kg build" not in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "o")]) == 0
+    assert "kg build:" not in capsys.readouterr().err
+
+
+def test_show_a_place_says_where_it_lies(built, capsys):
+    # no article names 广西: the gazetteer's lineage does
+    assert main(["show", "柳州", "-g", str(built), "-t", "Place"]) == 0
+    assert "  in: 广西壮族自治区\n" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ answers that never mislead
+
+def test_build_summary_counts_are_what_stats_shows(built, fake_pipeline, tmp_path, capsys):
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "again"), "-f", "turtle"]) == 0
+    summary = capsys.readouterr().out
+    assert main(["stats", str(tmp_path / "again"), "-f", "json"]) == 0
+    counts = json.loads(capsys.readouterr().out)["counts"]
+    entities = sum(counts[t] for t in ("Place", "Agency", "Programme", "Person", "PolicyDocument"))
+    relations = sum(counts[p] for p in ("partOf", "locatedIn", "subOrganizationOf", "implementedBy",
+                                        "implementedIn", "issuedBy", "Membership"))
+    assert summary.startswith(f"{counts['Article']} articles, {entities} entities, {relations} "
+                              f"relations, {counts['Statistic']} statistics in ")
+    assert main(["html", str(tmp_path / "again")]) == 0   # entities drawn, figures in their panels
+    drawn = re.search(r"\(all (\d+) nodes \((\d+) statistics in their nodes' panels\)",
+                      capsys.readouterr().out)
+    # byline-only people are drawn as one Reporters node, so at most every entity is a node
+    assert drawn and int(drawn.group(1)) <= entities and int(drawn.group(2)) == counts["Statistic"]
+
+
+BAD = Path(__file__).parent / "bad_files"
+
+
+@pytest.mark.parametrize("files", [[], [("empty.txt", b"")], [
+    ("blank.txt", b" \n\n"), ("pic.txt", (BAD / "04_png_as_txt.txt").read_bytes())]])
+def test_a_build_with_no_text_fails_and_writes_nothing(files, tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, data in files:
+        (corpus / name).write_bytes(data)
+    assert main(["build", str(corpus), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith("kg build: nothing to build: no ") and "nothing was written" in err[-1]
+    assert len(err) == 1 + len(files)                   # one line per file saying why
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_unknown_saved_query_lists_the_saved_ones(built, capsys):
+    assert main(["query", "programmes-by-county", "-g", str(built)]) == 2
+    [err] = capsys.readouterr().err.splitlines()
+    assert err.startswith("kg query: no saved query named 'programmes-by-county'; saved queries: ")
+    assert "programmes-by-city" in err and "shared-programmes" in err
+    assert main(["query", "--list"]) == 0
+    listed = dict(line.split(None, 1) for line in capsys.readouterr().out.splitlines())
+    from kg.resources import queries_dir
+    assert set(listed) == {p.stem for p in queries_dir().glob("*.rq")}
+    assert listed["programmes-by-province"].startswith("Programmes by province: ")
+    assert main(["query", "-g", str(built)]) == 2
+    assert "--list" in capsys.readouterr().err
+
+
+def test_export_o_file_writes_that_file(built, tmp_path, capsys):
+    target = tmp_path / "sub" / "mine.nt"
+    assert main(["export", str(built), "-f", "nt", "-o", str(target)]) == 0
+    assert capsys.readouterr().out.splitlines() == [str(target)] and target.stat().st_size > 0
+    # one file cannot hold two formats, nor csv's three tables: nothing is written
+    assert main(["export", str(built), "-f", "nt", "-f", "jsonld", "-o", str(tmp_path / "b.nt")]) == 2
+    assert "give -o a folder" in capsys.readouterr().err
+    assert main(["export", str(built), "-f", "csv", "-o", str(tmp_path / "t.csv")]) == 2
+    assert "csv writes 4 files (entities.csv, relations.csv, statistics.csv, articles.csv)" \
+        in capsys.readouterr().err
+    assert not (tmp_path / "b.nt").exists() and not (tmp_path / "t.csv").exists()
+    assert main(["export", str(built), "-f", "csv", "-o", str(tmp_path / "tables")]) == 0
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == [
+        "articles.csv", "entities.csv", "relations.csv", "statistics.csv"]
+
+
+def test_html_writes_beside_the_graph(built, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (built / "graph.html").unlink(missing_ok=True)
+    assert main(["html", str(built / "graph.trig")]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {built / 'graph.html'} (")
+    assert (built / "graph.html").is_file() and not (tmp_path / "graph.html").exists()
+
+
+def test_show_ranks_exact_matches_first_and_says_what_else_matched(built, capsys):
+    assert main(["show", "嘉兴市", "-g", str(built)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("嘉兴市  [Place]")
+    assert out.rstrip().endswith("3 other entities matched '嘉兴市': 嘉兴市公安局、嘉兴市公安局南湖区分局、"
+                                 "嘉兴市平安社区建设实施方案 (kg show NAME shows one)")
+    assert "嘉兴市公安局  [Agency]" not in out
+    # no name is 南湖: the closest one holding it, then the others
+    assert main(["show", "南湖", "-g", str(built)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[:2] == ["(no entity is named '南湖'; the closest name holding it:)",
+                                    "南湖区  [Place]  <https://w3id.org/govkg/id/place/330402>"]
+    assert "1 other entity matched '南湖': 嘉兴市公安局南湖区分局" in out
+
+
+def test_show_did_you_mean(built, capsys):
+    assert main(["show", "嘉兴市公按局", "-g", str(built)]) == 1
+    [err] = capsys.readouterr().err.splitlines()
+    assert err.startswith(f"kg show: nothing named '嘉兴市公按局' in {built}; did you mean 嘉兴市公安局")
+    assert main(["show", "上海", "-g", str(built)]) == 1          # nothing like it: no guess
+    assert capsys.readouterr().err == f"kg show: nothing named '上海' in {built}\n"
+
+
+def test_every_help_ends_with_examples(capsys):
+    from kg.cli import build_parser
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    for name, sub in commands.items():
+        lines = sub.format_help().rstrip().splitlines()
+        at = lines.index("examples (on the bundled corpus, from the project folder):")
+        examples = lines[at + 1:]
+        assert 2 <= len(examples) <= 3 and all(e.startswith("  ") for e in examples), name
+        assert any(e.strip().startswith(f"kg {name} ") or e.strip() == f"kg {name}"
+                   for e in examples), name

@@ -65,11 +65,16 @@ def test_csv_tables(dataset, tmp_path):
                                        "articles.csv"]
     read = {p.name: list(csv.DictReader(open(p, encoding="utf-8-sig"))) for p in paths}
     assert len(read["entities.csv"]) == 12
+    place = {r["label"]: (r["province"], r["city"], r["county"]) for r in read["entities.csv"]}
+    assert place["南湖区"] == ("浙江省", "嘉兴市", "南湖区")
+    assert place["柳州市"] == ("广西壮族自治区", "柳州市", "")     # 广西 from the gazetteer
+    assert place["嘉兴市公安局"] == ("", "", "")
     assert len(read["relations.csv"]) == 13        # one row per (edge, sentence)
     stats = read["statistics.csv"]
     assert [(r["about_label"], r["value"], r["unit"]) for r in stats] == [
         ("嘉兴市", "21.2", "%"), ("嘉兴市公安局南湖区分局", "36", "个"), ("警民通", "13000", "名")]
     assert stats[0]["evidence"].startswith("2022年") and stats[0]["source_line"] == "5"
+    assert (stats[0]["direction"], stats[0]["period"]) == ("下降", "2022年")
     post = [r for r in read["relations.csv"] if r["role"] == "局长"][0]
     assert post["predicate"] == "holdsPost" and post["source_file"] == "100_aaaaaaaaaaaaaaaa.txt"
 
@@ -109,6 +114,7 @@ def _digests(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path):
     """Separate processes with different hash seeds write the same bytes."""
     for run, seed in (("a", "1"), ("b", "2")):

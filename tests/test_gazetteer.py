@@ -79,6 +79,7 @@ def test_names_at_coded_levels_are_the_full_names_of_provinces_to_counties(gaz):
     assert all(any(d.level in ("province", "city", "county") for d in gaz.lookup(n)) for n in coded)
 
 
+@pytest.mark.slow
 def test_the_cache_survives_corruption_and_is_rewritten(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path))
     path = gz.cache_path()

@@ -394,3 +394,22 @@ def test_kg_html_on_a_missing_graph_exits_2(tmp_path, capsys):
 
     assert main(["html", str(tmp_path / "nope.ttl")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_the_filter_offers_provinces_and_cities_no_article_names(dataset):
+    """The sample of conftest.py: 柳州市 lies in 广西, which no article names; 红船枫警 runs
+    in 南湖区 (of 嘉兴市, 浙江省) and in 柳州市."""
+    data = explorer_data(dataset)
+    ids = {n["label"]: n["id"] for n in data["nodes"]}
+    guangxi = "https://w3id.org/govkg/id/division/450000"
+    assert [(p["label"], [c["label"] for c in p["cities"]]) for p in data["regions"]] == [
+        ("浙江省", ["嘉兴市"]), ("广西壮族自治区", ["柳州市"])]
+    assert data["regions"][1]["id"] == guangxi and guangxi not in ids.values()
+    regions = {n["label"]: set(n["regions"]) for n in data["nodes"]}
+    assert regions["红船枫警"] == {ids["南湖区"], ids["嘉兴市"], ids["浙江省"], ids["柳州市"], guangxi}
+    assert regions["柳州市公安局"] == {ids["柳州市"], guangxi}
+    # a page of the five best-connected nodes (not 浙江省's) keeps the divisions' names
+    small = explorer_data(dataset, page_nodes=5)
+    assert "浙江省" not in {n["label"] for n in small["nodes"]}
+    assert [(p["label"], [c["label"] for c in p["cities"]]) for p in small["regions"]] == [
+        ("浙江省", ["嘉兴市"]), ("广西壮族自治区", ["柳州市"])]

@@ -21,6 +21,7 @@ def one_worker(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_two_workers_write_the_same_bytes_as_one(one_worker, tmp_path):
     out = tmp_path / "two"
     assert main(["build", str(CORPUS), "-o", str(out), "-f", "turtle", "-f", "trig", "-q",
@@ -29,6 +30,7 @@ def test_two_workers_write_the_same_bytes_as_one(one_worker, tmp_path):
         assert (out / name).read_bytes() == (one_worker / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_forkserver_workers_give_the_same_corpus_with_problems_in_order(tmp_path):
     # A broken file among good ones: its problem is reported where it stands.
     for src in sorted(CORPUS.glob("*.txt")):

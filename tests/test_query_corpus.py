@@ -33,6 +33,7 @@ def ask(store, name, **bindings):
     return [{k: (None if v is None else str(v)) for k, v in r.items()} for r in rows]
 
 
+@pytest.mark.slow
 def test_bundled_graph_conforms_to_the_shapes(corpus_graph):
     ok, report = corpus_graph.validate()
     assert ok, report
@@ -105,3 +106,41 @@ def test_first_report_is_the_earliest_article_date_per_place():
     first = {r["place_label"]: r["first_report"] for r in rows}
     assert first == {"南湖区": "2022-03-01", "嘉兴市": "2022-03-01", "柳州市": None}
     assert {r["evidence"] for r in rows if r["place_label"] == "柳州市"} == {"“红船枫警”机制也在柳州市推广。"}
+
+
+# ------------------------------------------------------------------ places roll up
+
+def test_baotou_links_to_inner_mongolia(store):
+    """No sentence puts 包头市 in 内蒙古自治区; the gazetteer's lineage does."""
+    rows = run_query(store, """SELECT ?level ?name ?code WHERE {
+        ?p a gov:Place ; rdfs:label "包头市"@zh ; gov:within ?d .
+        ?d gov:divisionLevel ?level ; skos:prefLabel ?name ; skos:notation ?code }
+        ORDER BY ?code""")
+    assert [tuple(map(str, r.values())) for r in rows] == [
+        ("province", "内蒙古自治区", "150000"), ("city", "包头市", "150200")]
+
+
+def test_a_province_returns_its_cities_and_counties_programmes_and_statistics(store):
+    rows = ask(store, "programmes-by-province", province_name="内蒙古自治区")
+    where = {(r["programme_name"], r["place_label"]) for r in rows}
+    # run in a city (乌海市, 鄂尔多斯市) and in a district of 包头市 (青山区)
+    assert {("小蒙微警局", "乌海市"), ("开门评警走访评议", "鄂尔多斯市"), ("社工E通", "青山区")} <= where
+    # by its short form too; and the figures of a county of one of its cities
+    stats = ask(store, "statistics-about-place", place_name="内蒙古")
+    assert {r["place_label"] for r in stats} == {"内蒙古自治区"}
+    assert {("青山区", "3091", "名"), ("青山区", "8929", "名")} <= {
+        (r["subject"], r["value"], r["unit"]) for r in stats}
+    assert any(r["direction"] == "下降" and r["period"] for r in stats)
+
+
+def test_a_province_counts_at_least_what_each_of_its_counties_counts(store):
+    rows = ask(store, "places-with-most-programmes")
+    count = {r["place_name"]: int(r["programmes"]) for r in rows}
+    assert count["山东省"] >= count["诸城市"] > 0
+    assert count["内蒙古自治区"] >= count["包头市"] >= count["青山区"] > 0
+
+
+def test_a_place_and_its_own_parent_are_one_adopter(store):
+    # 小蒙微警局 runs in 乌海市 and its district 海勃湾区: one adopter, not two
+    rows = ask(store, "shared-programmes")
+    assert "小蒙微警局" not in {r["programme_name"] for r in rows}

@@ -190,6 +190,7 @@ def _write_size(path: Path, text: str, size: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_50_mb_file_is_read_cleaned_and_split(tmp_path):
     """Reading, cleaning and splitting 50 MB (where size alone could hurt) gives bounded
     articles and sentences (how long it takes is bench/'s to measure, not a test's)."""
@@ -203,6 +204,7 @@ def test_a_50_mb_file_is_read_cleaned_and_split(tmp_path):
     assert all(len(s.text) <= 500 for a in articles for s in a.sentences)
 
 
+@pytest.mark.slow
 def test_a_5_mb_line_without_breaks_builds(tmp_path):
     """One line, no headline: read in bounded articles, reported in one line."""
     one_line = _corpus_text().replace("\n", "")

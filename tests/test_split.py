@@ -3,26 +3,18 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
 
+from kg.evaluate import norm
 from kg.model import SourceText
 from kg.read import read_source
 from kg.split import split_articles, split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "data" / "corpus"
-GOLD = REPO.parent / "shared" / "eval" / "gold"
-
-_DROP = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉]")
-
-
-def norm(text: str) -> str:
-    """The scorer's folding: width, spaces, quotes, brackets, case."""
-    text = unicodedata.normalize("NFKC", text).replace("（", "(").replace("）", ")")
-    return _DROP.sub("", text).lower()
+GOLD = REPO / "data" / "gold"
 
 
 def gold_files() -> list[Path]:

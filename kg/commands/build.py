@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.cli import EXIT_FAILED, EXIT_OK, UserError
+from kg.cli import EXIT_FAILED, EXIT_OK, UserError, examples
 
 DEFAULT_PATHS = [Path("data/corpus")]
 DEFAULT_OUTDIR = Path("output")
@@ -17,14 +17,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "build", help="build the knowledge graph of corpus files",
         description="Read newspaper pages (text, PDF, saved web pages, Word files, or folders "
                     "of them), extract entities, relations and statistics, and write the "
-                    "graph. Problems are printed to stderr as `path:line: message`.")
+                    "graph. Problems are printed to stderr as `path:line: message`.",
+        epilog=examples("kg build data/corpus -o output",
+                        "kg build data/corpus -o output -f all --validate",
+                        "kg build data/corpus -o output -j 2 --cache"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="corpus files or folders (default: data/corpus)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
                         help="folder to write into (default: output/)")
     parser.add_argument("-f", "--format", action="append", dest="formats", metavar="FORMAT",
                         help="an export format, repeatable: turtle, trig, jsonld, nt, graphml, "
-                             "csv, html, or all (default: turtle, and html when available)")
+                             "csv, parquet, html, or all (those whose libraries are installed; "
+                             "default: turtle, and html when available)")
     parser.add_argument("--sources", type=Path, metavar="CSV",
                         help="a table of where each file came from, columns "
                              "file,title,date,publisher,url; what it gives overrides what the "
@@ -73,6 +78,7 @@ def default_formats(available: dict) -> list[str]:
 
 def _formats(requested: list[str] | None) -> list[str]:
     from kg import export
+    from kg.extras import MissingExtra, installed
     available = export.available()
     if not requested:
         return default_formats(available)
@@ -80,12 +86,18 @@ def _formats(requested: list[str] | None) -> list[str]:
     for item in requested:
         for name in item.split(","):
             name = name.strip()
-            if name == "all":
-                names += [n for n in available if n not in names]
+            if name == "all":       # those whose libraries are installed
+                names += [n for n, e in available.items()
+                          if n not in names and all(map(installed, e.needs))]
             elif name not in available:
                 raise UserError(f"unknown format {name!r}; known: {', '.join(sorted(available))}, all")
             elif name not in names:
                 names.append(name)
+    try:
+        for name in names:
+            export.check_libraries(name)
+    except MissingExtra as err:
+        raise UserError(str(err)) from None
     return names
 
 
@@ -129,7 +141,7 @@ def _executor(args: argparse.Namespace):
     return None
 
 
-def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
+def _build_corpus(args: argparse.Namespace, paths: list[Path], progress: "Progress"):
     """The resolved corpus, and what the cache did (None without one)."""
     from kg.origin import SourcesError
     from kg.pipeline import build_corpus
@@ -150,7 +162,8 @@ def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
     if executor is not None:
         options["executor"] = executor
     try:
-        corpus = build_corpus(paths, progress=progress, **options)
+        corpus = build_corpus(paths, progress=progress.extracted if progress.enabled else None,
+                              stage=lambda _: progress.stage("resolve entities"), **options)
     except SourcesError as err:
         if executor is not None:
             executor.close()
@@ -167,67 +180,134 @@ def _build_corpus(args: argparse.Namespace, paths: list[Path], progress):
     return corpus, stats
 
 
-def _check_paths(paths: list[Path]) -> None:
-    """A PATH that does not exist is a usage error; one that cannot be looked at for
-    another reason (too long, no permission) is a problem the build names."""
+class Progress:
+    """What `kg build` is doing, on stderr when it is a terminal: a bar over the bytes
+    while files are read and extracted, then one line per stage (resolve, graph,
+    validate, each file written) with the seconds it took."""
+
+    def __init__(self, enabled: bool, paths: list[Path]):
+        self.enabled, self.bar, self.started = enabled, None, time.monotonic()
+        self.current: str | None = "read and extract" if enabled else None
+        if enabled:
+            from tqdm import tqdm
+            self.bar = tqdm(total=_total_bytes(paths), unit="B", unit_scale=True,
+                            desc="kg build: read and extract", file=sys.stderr, leave=False)
+
+    def extracted(self, size: int) -> None:
+        if self.bar is not None:
+            self.bar.update(size)
+
+    def stage(self, name: str) -> None:
+        """The stage before is over; `name` starts."""
+        self.done()
+        if self.enabled:
+            sys.stderr.write(f"kg build: {name} …")
+            sys.stderr.flush()
+            self.current, self.started = name, time.monotonic()
+
+    def done(self) -> None:
+        """The current stage is over: say how long it took."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+            sys.stderr.write(f"kg build: {self.current} …")
+        if self.current is not None:
+            sys.stderr.write(f" {time.monotonic() - self.started:.1f} s\n")
+            sys.stderr.flush()
+            self.current = None
+
+
+def _check(args: argparse.Namespace, paths: list[Path]) -> list[str]:
+    """The formats to write, once the arguments are known to make sense."""
     from kg.read import missing_paths, printable
     missing = [printable(p) for p in missing_paths(paths)]
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
+    if args.output.exists() and not args.output.is_dir():
+        raise UserError(f"{args.output} is a file, not a folder: choose another -o OUTDIR")
+    formats = _formats(args.formats)
+    check_writable(args.output)
+    return formats
+
+
+def _nothing_read(paths: list[Path], problems: list) -> UserError:
+    """The error of a build that found no article: nothing is written."""
+    where = ", ".join(str(p) for p in paths)
+    if problems:
+        return UserError(f"nothing to build: no file in {where} holds text that could be read "
+                         f"(the lines above say why); nothing was written", EXIT_FAILED)
+    return UserError(f"nothing to build: no text files in {where}; nothing was written",
+                     EXIT_FAILED)
+
+
+def _write(graph, args: argparse.Namespace, formats: list[str], progress: Progress) -> list[Path]:
+    """Every format, then the store: one stage each."""
+    from kg import export
+    written: list[Path] = []
+    for name in formats:
+        progress.stage(f"write {', '.join(export.get(name).outputs)}")
+        try:
+            written += graph.save(args.output, [name])
+        except OSError as err:
+            raise UserError(f"cannot write to {args.output}: {err.strerror or err}") from None
+    if getattr(args, "store", None) is not None:
+        from kg.store import StoreError, write_store
+        progress.stage(f"write the store {args.store}")
+        try:
+            written.append(write_store(graph.quads, args.store))
+        except (StoreError, OSError) as err:
+            raise UserError(f"cannot write the store: {err}") from None
+    progress.done()
+    return written
+
+
+def summary(counts: dict[str, int]) -> str:
+    """`23 articles, 372 entities, 399 relations, 198 statistics`: the numbers `kg stats`
+    prints (entities by type, edges by relation with a post per gov:Membership)."""
+    entities = sum(counts[t] for t in ("Place", "Agency", "Programme", "Person", "PolicyDocument"))
+    relations = sum(counts[p] for p in ("partOf", "locatedIn", "subOrganizationOf",
+                                        "implementedBy", "implementedIn", "issuedBy"))
+    relations += counts["Membership"]
+    return (f"{counts['Article']} articles, {entities} entities, {relations} relations, "
+            f"{counts['Statistic']} statistics")
 
 
 def run(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph
 
     paths = args.paths or DEFAULT_PATHS
-    _check_paths(paths)
-    if args.output.exists() and not args.output.is_dir():
-        raise UserError(f"{args.output} is a file, not a folder: choose another -o OUTDIR")
-    formats = _formats(args.formats)
-    check_writable(args.output)
-
+    formats = _check(args, paths)
     started = time.monotonic()
-    bar = None
-    show_bar = not args.quiet and sys.stderr.isatty()
-    if show_bar:
-        from tqdm import tqdm
-        bar = tqdm(total=_total_bytes(paths), unit="B", unit_scale=True, desc="kg build",
-                   file=sys.stderr, leave=False)
+    progress = Progress(not args.quiet and sys.stderr.isatty(), paths)
     try:
-        corpus, stats = _build_corpus(args, paths, bar.update if bar else None)
+        corpus, stats = _build_corpus(args, paths, progress)
+        if not corpus.articles:
+            progress.done()
+            for problem in corpus.problems:
+                print(str(problem), file=sys.stderr)
+            raise _nothing_read(paths, corpus.problems)
+        # the graph holds everything from here on: the corpus is emptied as its quads
+        # are made, so it is freed before they are sorted
+        progress.stage("make the graph")
+        graph = KnowledgeGraph.from_corpus(corpus, consume=True)
+        del corpus
+        progress.done()
+        for problem in graph.problems:
+            print(str(problem), file=sys.stderr)
+        problems = len(graph.problems)
+        if args.validate:
+            progress.stage("validate")
+            ok, report = graph.validate()
+            progress.done()
+            if not ok:
+                print(f"{args.output}: the graph does not conform to ontology/shapes.ttl:\n{report}",
+                      file=sys.stderr)
+                problems += 1
+        written = _write(graph, args, formats, progress)
     finally:
-        if bar is not None:
-            bar.close()
-    # the graph holds everything from here on: the corpus is emptied as its quads
-    # are made, so it is freed before they are sorted
-    graph = KnowledgeGraph.from_corpus(corpus, consume=True)
-    del corpus
-    for problem in graph.problems:
-        print(str(problem), file=sys.stderr)
-    problems = len(graph.problems)
-    if args.validate:
-        ok, report = graph.validate()
-        if not ok:
-            print(f"{args.output}: the graph does not conform to ontology/shapes.ttl:\n{report}",
-                  file=sys.stderr)
-            problems += 1
-    try:
-        written = graph.save(args.output, formats)
-    except OSError as err:
-        raise UserError(f"cannot write to {args.output}: {err.strerror or err}") from None
-    if getattr(args, "store", None) is not None:
-        from kg.store import StoreError, write_store
-        try:
-            written.append(write_store(graph.quads, args.store))
-        except (StoreError, OSError) as err:
-            raise UserError(f"cannot write the store: {err}") from None
+        progress.done()
     if not args.quiet:
-        c = graph.counts()
-        entities = sum(c[t] for t in ("Place", "Agency", "Programme", "Person", "PolicyDocument"))
-        relations = sum(c[p] for p in ("partOf", "locatedIn", "subOrganizationOf", "implementedBy",
-                                       "implementedIn", "issuedBy")) + c["Membership"]
-        print(f"{c['Article']} articles, {entities} entities, {relations} relations, "
-              f"{c['Statistic']} statistics in {time.monotonic() - started:.1f} s -> "
+        print(f"{summary(graph.counts())} in {time.monotonic() - started:.1f} s -> "
               f"{', '.join(str(p) for p in written)}"
               + (f" ({len(graph.problems)} problem{'s' if len(graph.problems) > 1 else ''})"
                  if graph.problems else "")

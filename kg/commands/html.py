@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli import UserError
+from kg.cli import UserError, examples
 from kg.export import replace_atomically
 from kg.export.html import DEFAULT_MAX_NODES, FOLDED, PAGE_NODES, explorer_data, write_page
 
@@ -14,11 +14,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "html", help="write the interactive explorer page (graph.html) for a graph",
         description="Write one self-contained, offline HTML page to explore a graph. Graphs with "
                     "more than --max-nodes nodes open on their best-connected programmes and "
-                    "places; double-click a node (or use Expand in its panel) to grow the view.")
+                    "places; double-click a node (or use Expand in its panel) to grow the view.",
+        epilog=examples("kg html output", "kg html output/graph.ttl --focus 徐州市公安局 -o xuzhou.html"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("graph", type=Path,
                         help="a graph file (.ttl, .trig, .nt, .nq, .jsonld) or a `kg build` output folder")
-    parser.add_argument("-o", "--output", type=Path, default=Path("graph.html"),
-                        help="the page to write (default: graph.html)")
+    parser.add_argument("-o", "--output", type=Path,
+                        help="the page to write (default: beside the graph, graph.ttl -> "
+                             "graph.html)")
     parser.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
                         help=f"show at most N nodes at first (default: {DEFAULT_MAX_NODES})")
     parser.add_argument("--page-nodes", type=int, default=0, metavar="N",
@@ -32,18 +35,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.graph.load import load_graph
+    from kg.graph.load import find_graph_file, load_graph
 
     if args.max_nodes < 1:
         raise UserError(f"--max-nodes must be at least 1, not {args.max_nodes}")
     if args.page_nodes < 0:
         raise UserError(f"--page-nodes must be 0 (every node) or more, not {args.page_nodes}")
     try:
-        graph = load_graph(args.graph)
+        source = find_graph_file(args.graph)
+        graph = load_graph(source)
     except FileNotFoundError as err:
         raise UserError(str(err)) from None
     except (ValueError, SyntaxError) as err:
         raise UserError(f"{args.graph}: cannot read the graph: {err}") from None
+    if args.output is None:
+        args.output = source.with_suffix(".html")
     try:
         data = explorer_data(graph, max_nodes=args.max_nodes, focus=args.focus,
                              page_nodes=args.page_nodes)

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from kg.cli import EXIT_FAILED, EXIT_OK, UserError
+from kg.cli import EXIT_FAILED, EXIT_OK, UserError, examples
 
 USER_ENV, PASSWORD_ENV = "KG_PUSH_USER", "KG_PUSH_PASSWORD"
 
@@ -21,7 +21,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(`http://HOST:3030/DATASET/data`), GraphDB (`.../repositories/ID/"
                     "rdf-graphs/service`). PUT replaces, so pushing again never duplicates. "
                     f"Basic auth: --user NAME with the password in ${PASSWORD_ENV} (or "
-                    f"asked for), or ${USER_ENV}; credentials are never printed.")
+                    f"asked for), or ${USER_ENV}; credentials are never printed.",
+        epilog=examples("oxigraph serve --location store   # a server, in another terminal",
+                        "kg push -g output -e http://localhost:7878/store",
+                        "kg push -g output -e http://localhost:7878/store --graph-per-article"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-g", "--graph", type=Path, default=Path("output"),
                         help="graph file or output folder (default: output/)")
     parser.add_argument("-e", "--endpoint", required=True, metavar="URL",

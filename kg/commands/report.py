@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli import UserError
+from kg.cli import UserError, examples
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,7 +15,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "point per place (click for its programmes, agencies, officials and statistics "
                     "with their evidence), a timeline of first reports of a chosen programme (from "
                     "the articles' dcterms:date; undated reports are listed apart), and sortable "
-                    "tables of the most reported programmes, agencies and officials.")
+                    "tables of the most reported programmes, agencies and officials.",
+        epilog=examples("kg report output -o output/report.html",
+                        "kg report output/graph.ttl -o report.html --title 'govkg: bundled corpus'"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("graph", type=Path,
                         help="a graph file (.ttl, .trig, .nt, .nq, .jsonld) or a `kg build` output folder")
     parser.add_argument("-o", "--output", type=Path, default=Path("report.html"),

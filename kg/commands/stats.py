@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from kg.cli import UserError
+from kg.cli import UserError, examples
 
 ENTITY_TYPES = ("Place", "Agency", "Programme", "Person", "PolicyDocument")
 RELATIONS = ("partOf", "locatedIn", "subOrganizationOf", "implementedBy", "implementedIn",
@@ -17,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "stats", help="summarise a built graph",
         description="Counts of entities by type, relations and statistics, and the places "
-                    "and programmes with the most programmes, places and articles.")
+                    "and programmes with the most programmes, places and articles.",
+        epilog=examples("kg stats", "kg stats output -n 5 -f json"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("graph", type=Path, nargs="?", default=Path("output/graph.ttl"),
                         help="graph file or output folder (default: output/graph.ttl)")
     parser.add_argument("-n", "--top", type=int, default=10, metavar="N",

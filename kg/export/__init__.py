@@ -36,6 +36,7 @@ class Exporter:
     write: Callable
     description: str = ""
     files: tuple[str, ...] = ()     # several files: write(dataset, {name: path})
+    needs: tuple[str, ...] = ()     # optional libraries it writes with (see kg.extras)
 
     @property
     def outputs(self) -> tuple[str, ...]:
@@ -51,12 +52,21 @@ _loaded = False
 
 
 def exporter(name: str, filename: str, description: str = "",
-             files: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+             files: tuple[str, ...] = (), needs: tuple[str, ...] = ()
+             ) -> Callable[[Callable], Callable]:
     def decorate(func: Callable) -> Callable:
         EXPORTERS[name] = Exporter(name, filename, func,
-                                   description or (func.__doc__ or "").strip(), tuple(files))
+                                   description or (func.__doc__ or "").strip(), tuple(files),
+                                   tuple(needs))
         return func
     return decorate
+
+
+def check_libraries(name: str) -> None:
+    """Raise kg.extras.MissingExtra when format `name` needs a library not installed."""
+    from kg.extras import require
+    for module in get(name).needs:
+        require(module, f"the {name} format")
 
 
 def available() -> dict[str, Exporter]:

@@ -99,7 +99,8 @@ PREDICATES = (RDF.type, DCTERMS.title, DCTERMS.date, GOV.sourceFile, RDFS.label,
               GOV.adminLevel, GOV.adcode, GOV.mentions, *(p for p, _ in RELATIONS),
               GOV.member, GOV.organization, GOV.role, GOV.about, GOV.measure, GOV.value,
               GOV.unit, GOV.evidence, PROV.wasDerivedFrom, RDF.subject, RDF.predicate,
-              RDF.object, DCTERMS.creator)
+              RDF.object, DCTERMS.creator, GOV.within, SKOS.prefLabel, SKOS.notation,
+              GOV.divisionLevel)
 BY_OBJECT = (RDF.type, GOV.mentions)
 
 
@@ -272,7 +273,7 @@ def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
     data = {
         "nodes": nodes, "edges": edges, "details": details,
         "articles": ev.articles, "evidence": ev.evidence,
-        "regions": _region_choices(graph, details),
+        "regions": _region_choices(graph, details, regions),
         "types": [{"key": s.key, "name": s.name, "color": s.color, "shape": s.shape} for s in STYLES],
         "folded": list(FOLDED),
         "initial": _initial_view(nodes, edges, details, max_nodes, focus),
@@ -375,6 +376,7 @@ def best_connected(quads, limit: int):
     kept[best] = True
     holder = kept.copy()            # subjects whose triples the page reads
     holder[s[(p == rank(RDF.type)) & (o == rank(GOV.Article))]] = True
+    holder[o[(p == rank(GOV.within)) & kept[s]]] = True      # the divisions, for the filter
     for one, other in ((RDF.subject, RDF.object), (GOV.member, GOV.organization)):
         # the assertions and memberships linking two kept nodes
         both = np.intersect1d(s[(p == rank(one)) & kept[o]], s[(p == rank(other)) & kept[o]])
@@ -388,8 +390,9 @@ def _unique_sorted(edges: list[dict]) -> list[dict]:
     return [seen[key] for key in sorted(seen)]
 
 
-def _province_of(graph: TripleIndex, place: str, cache: dict) -> list[str]:
-    """The place and every place above it on the gov:partOf chain, nearest first."""
+def _containers(graph: TripleIndex, place: str, own: dict, cache: dict) -> list[str]:
+    """The place, every place above it on the gov:partOf chain, and the divisions of
+    their lineage (gov:within), a division given as the graph's place that is it."""
     if place in cache:
         return cache[place]
     cache[place] = [place]          # guards against partOf cycles
@@ -401,16 +404,27 @@ def _province_of(graph: TripleIndex, place: str, cache: dict) -> list[str]:
         current = parents[0]
         chain.append(current)
         seen.add(current)
-    cache[place] = chain
-    return chain
+    divisions = {own.get(d, d) for p in chain for d in graph.objects(p, GOV.within)}
+    cache[place] = chain + sorted(divisions - seen)
+    return cache[place]
+
+
+def _own_places(graph: TripleIndex, details: dict) -> dict:
+    """Division concept -> the place node that is that division (same code)."""
+    by_code = {d["adcode"]: nid for nid, d in details.items() if d["type"] == "place" and d["adcode"]}
+    return {division: by_code[code] for division, code in graph.subject_objects(SKOS.notation)
+            if code in by_code}
 
 
 def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[str]]:
-    """For every node, the ids of the places (with their ancestors) it lies in."""
+    """For every node, the ids of the places and divisions it lies in (provinces and
+    cities no article names included, from the gazetteer's lineage)."""
     cache: dict = {}
+    own = _own_places(graph, details)
 
     def around(place: str) -> set[str]:
-        return {p for p in _province_of(graph, place, cache) if types.get(p) == "place"}
+        return {p for p in _containers(graph, place, own, cache)
+                if types.get(p) == "place" or p not in types}
 
     regions: dict[str, set[str]] = defaultdict(set)
     for term, kind in types.items():
@@ -435,24 +449,30 @@ def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[s
     return {t: sorted(r) for t, r in regions.items() if r and t in details}
 
 
-def _region_choices(graph: TripleIndex, details: dict) -> list[dict]:
-    """Provinces (places with no parent, or marked province) with their cities, for the filter."""
-    places = {nid: d for nid, d in details.items() if d["type"] == "place"}
-    children: dict[str, list[str]] = defaultdict(list)
-    has_parent = set()
-    for s, o in graph.subject_objects(GOV.partOf):
-        if s in places and o in places:
-            children[o].append(s)
-            has_parent.add(s)
-    tops = [nid for nid, d in places.items()
-            if d["adminLevel"] == "province" or (nid not in has_parent and children[nid])]
-    choices = []
-    for top in sorted(tops, key=lambda n: (places[n]["adcode"] or "~", places[n]["label"], n)):
-        cities = sorted({c for c in children[top] if places[c]["adminLevel"] in ("city", "")},
-                        key=lambda n: (places[n]["adcode"] or "~", places[n]["label"], n))
-        choices.append({"id": top, "label": places[top]["label"],
-                        "cities": [{"id": c, "label": places[c]["label"]} for c in cities]})
-    return choices
+def _region_choices(graph: TripleIndex, details: dict, regions: dict) -> list[dict]:
+    """The provinces the places lie in, each with its cities, for the filter: places
+    of the graph or divisions no article names."""
+    def about(rid: str) -> tuple[str, str, str]:        # (level, code, label)
+        if rid in details:
+            d = details[rid]
+            return d["adminLevel"], d["adcode"], d["label"]
+        return (graph.first(rid, GOV.divisionLevel) or "", graph.first(rid, SKOS.notation) or "",
+                graph.first(rid, SKOS.prefLabel) or "")
+
+    cities: dict[str, set[str]] = defaultdict(set)
+    for nid, ids in regions.items():
+        if details[nid]["type"] != "place":
+            continue
+        levels = {rid: about(rid)[0] for rid in ids}
+        for province in (r for r, level in levels.items() if level == "province"):
+            cities[province] |= {r for r, level in levels.items() if level == "city"}
+
+    def order(rid: str) -> tuple:
+        _, code, label = about(rid)
+        return code or "~", label, rid
+    return [{"id": p, "label": about(p)[2],
+             "cities": [{"id": c, "label": about(c)[2]} for c in sorted(cities[p], key=order)]}
+            for p in sorted(cities, key=order)]
 
 
 def _find(nodes: list[dict], details: dict, name: str) -> str:
@@ -629,12 +649,18 @@ def page_payload(data: dict) -> dict:
     kinds = {style.key: i for i, style in enumerate(STYLES)}
     names = sorted({e["label"] for e in data["edges"]})
     name_no = {name: i for i, name in enumerate(names)}
-    choices = {number[r["id"]] for r in data["regions"]} | {
-        number[c["id"]] for r in data["regions"] for c in r["cities"]}
+    # a province or city of the filter is a node, or a division no article names: those
+    # are numbered after the nodes
+    wanted = {r["id"] for r in data["regions"]} | {
+        c["id"] for r in data["regions"] for c in r["cities"]}
+    region_no = {**number, **{rid: len(number) + i
+                              for i, rid in enumerate(sorted(wanted - number.keys()))}}
+    choices = {region_no[rid] for rid in wanted}
     rank = {n["id"]: (-n["value"], n["label"], n["id"]) for n in data["nodes"]}
     position = radial_layout(data["initial"], data["edges"], rank)
     nodes = [[n["label"], kinds[n["type"]], n["value"],
-              [number[r] for r in n["regions"] if number[r] in choices], *position.get(n["id"], ())]
+              [region_no[r] for r in n["regions"] if region_no.get(r) in choices],
+              *position.get(n["id"], ())]
              for n in data["nodes"]]
     said = {}                 # (from, to, name) -> (evidence, role), from the `out` side
     details = []
@@ -648,8 +674,8 @@ def page_payload(data: dict) -> dict:
                         [number[st["node"]] for st in d["statistics"]], d["degree"], d.get("members", [])])
     edges = [[number[e["from"]], number[e["to"]], name_no[e["label"]],
               *said.get((e["from"], e["to"], e["label"]), ([], ""))] for e in data["edges"]]
-    regions = [{"id": number[r["id"]], "label": r["label"],
-                "cities": [{"id": number[c["id"]], "label": c["label"]} for c in r["cities"]]}
+    regions = [{"id": region_no[r["id"]], "label": r["label"],
+                "cities": [{"id": region_no[c["id"]], "label": c["label"]} for c in r["cities"]]}
                for r in data["regions"]]
     return {**data, "nodes": nodes, "edges": edges, "details": details, "names": names,
             "regions": regions, "base": ID_BASE, "initial": [number[i] for i in data["initial"]],

@@ -1,4 +1,4 @@
-"""Turn a resolved `Corpus` into RDF, following ../shared/eval/CONTRACT.md.
+"""Turn a resolved `Corpus` into RDF, following docs/contract.md.
 
 The graph has no blank nodes: every node has an IRI minted in `kg.vocab`, so
 building the same corpus twice gives the same triples.
@@ -27,10 +27,12 @@ from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal
 
+from kg.gazetteer import Division
+from kg.graph.divisions import lineage
 from kg.graph.quads import GraphQuads, iri, literal
 from kg.model import Article, Corpus, Entity, Relation, Statistic
-from kg.vocab import (DCTERMS, GEO, GOV, PROV, RDF, RDFS, SKOS, XSD, article_iri,
-                      assertion_iri, entity_class, membership_iri,
+from kg.vocab import (DCTERMS, DIVISION_SCHEME, GEO, GOV, PROV, RDF, RDFS, SKOS, XSD,
+                      article_iri, assertion_iri, division_iri, entity_class, membership_iri,
                       relation_predicate, statistic_iri, url_iri)
 
 __all__ = ["corpus_to_quads", "corpus_to_graph", "corpus_to_dataset", "decimal_literal",
@@ -76,13 +78,15 @@ _T = {name: iri(str(term)) for name, term in {
     "label": RDFS.label, "altLabel": SKOS.altLabel, "title": DCTERMS.title,
     "creator": DCTERMS.creator, "derived": PROV.wasDerivedFrom, "lat": GEO.lat, "long": GEO.long,
     "date": DCTERMS.date, "publisher": DCTERMS.publisher, "source": DCTERMS.source,
+    "Concept": SKOS.Concept, "ConceptScheme": SKOS.ConceptScheme, "inScheme": SKOS.inScheme,
+    "prefLabel": SKOS.prefLabel, "notation": SKOS.notation, "broader": SKOS.broader,
     **{name: GOV[name] for name in (
         "Article", "Assertion", "Membership", "Statistic", "sourceFile", "articleIndex",
         "subtitle", "kicker", "dateline", "dateText", "mentions", "evidence",
         "sentenceIndex", "sourceLine", "sourcePage", "datelineDate", "membership", "member",
         "organization", "role",
         "about", "value", "unit", "measure", "qualifier", "direction", "period", "surface",
-        "adminLevel", "adcode", "coordinatePrecision")}}.items()}
+        "adminLevel", "adcode", "coordinatePrecision", "within", "divisionLevel")}}.items()}
 # Entity attributes written as properties of the node.
 _PLACE_PROPS = {"level": _T["adminLevel"], "adcode": _T["adcode"]}
 
@@ -100,6 +104,7 @@ class _Builder:
         # article id -> its node; only these are gov:Article nodes with a named graph
         self.nodes: dict[str, str] = {a.id: iri(article_iri(a.id)) for a in corpus.articles}
         self._sentences: dict[str, dict] = {}
+        self.divisions: dict[str, Division] = {}     # adcode -> a division some place is in
 
     def _graph(self, article_id: str) -> str:
         return self.nodes.get(article_id, "") if article_id else ""
@@ -122,6 +127,35 @@ class _Builder:
                 value = entity.attrs.get(key)
                 if value not in (None, ""):
                     add(node, prop, literal(str(value)))
+            for division in lineage(entity.attrs):
+                add(node, _T["within"], iri(division_iri(division.adcode)))
+                self.divisions[division.adcode] = division
+
+    def division_scheme(self) -> None:
+        """The divisions the places are or lie in, as concepts of one scheme (see
+        `kg.graph.divisions`), each with its parent among them."""
+        if not self.divisions:
+            return
+        add, scheme = self.add, iri(str(DIVISION_SCHEME))
+        add(scheme, _A, _T["ConceptScheme"])
+        add(scheme, _T["prefLabel"], _zh("中华人民共和国行政区划（GB/T 2260）"))
+        for code in sorted(self.divisions):
+            division, node = self.divisions[code], iri(division_iri(code))
+            add(node, _A, _T["Concept"])
+            add(node, _T["inScheme"], scheme)
+            add(node, _T["prefLabel"], _zh(division.name))
+            if division.alias and division.alias != division.name:
+                add(node, _T["altLabel"], _zh(division.alias))
+            add(node, _T["notation"], literal(code))
+            add(node, _T["divisionLevel"], literal(division.level))
+            parent = self._parent_division(division)
+            if parent is not None:
+                add(node, _T["broader"], iri(division_iri(parent)))
+
+    def _parent_division(self, division: Division) -> str | None:
+        """The code of the nearest division above `division` that the scheme holds."""
+        codes = [d.adcode for d in lineage({"adcode": division.adcode})]
+        return codes[-2] if len(codes) > 1 else None
 
     def coordinates(self) -> None:
         """Every place's WGS84 point and whose point it is (see `kg.geo`)."""
@@ -254,6 +288,7 @@ class _Builder:
         for iri_ in sorted(corpus.entities):
             self.entity(corpus.entities[iri_])
         self.coordinates()
+        self.division_scheme()
         for article in sorted(corpus.articles, key=lambda a: (a.source, a.index)):
             self.article(article)
         self.mentions()

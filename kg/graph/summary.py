@@ -11,7 +11,8 @@ from rdflib import Graph, URIRef
 from kg.graph.tables import entity_rows, label, relation_rows, statistic_rows
 from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, RDF, RELATION_PREDICATES, SKOS
 
-__all__ = ["counts", "top_places", "top_programmes", "find_entities", "describe", "normalise"]
+__all__ = ["counts", "top_places", "top_programmes", "find_entities", "name_matches",
+           "close_names", "describe", "normalise"]
 
 
 def counts(graph) -> dict[str, int]:
@@ -44,22 +45,13 @@ def _quad_counts(quads) -> dict[str, int]:
     return out
 
 
-def _places_below(graph: Graph, place) -> set:
-    """The place and every division that is (transitively) part of it."""
-    seen, todo = {place}, [place]
-    while todo:
-        for child in graph.subjects(GOV.partOf, todo.pop()):
-            if child not in seen:
-                seen.add(child)
-                todo.append(child)
-    return seen
-
-
 def top_places(graph: Graph, n: int = 10) -> list[dict]:
-    """Places ranked by the programmes run in them or their divisions, then by articles."""
+    """Places ranked by the programmes run in them or anywhere inside them (the
+    gazetteer's lineage and gov:partOf), then by articles."""
+    from kg.graph.divisions import inside
     rows = []
     for place in set(graph.subjects(RDF.type, GOV.Place)):
-        below = _places_below(graph, place)
+        below = inside(graph, place)
         programmes = {p for q in below for p in graph.subjects(GOV.implementedIn, q)}
         articles = set(graph.subjects(GOV.mentions, place))
         rows.append({"place": label(graph, place),
@@ -88,19 +80,41 @@ def normalise(name: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in "“”\"'‘’《》「」")
 
 
-def find_entities(graph: Graph, name: str, type: str | None = None) -> list[dict]:
-    """Entities whose label or any alias is `name`; if none, those whose names contain it."""
+def name_matches(graph: Graph, name: str, type: str | None = None) -> tuple[list, list]:
+    """(exact, partial): the entities whose label or an alias is `name`, most mentioned
+    first; then those whose names contain it, the closest first (a name starting with
+    it, then the shortest, then the most mentioned)."""
     wanted = normalise(name)
-    rows = entity_rows(graph, type)
     exact, partial = [], []
-    for row in rows:
+    for row in entity_rows(graph, type):
         names = [row["label"]] + [a for a in row["aliases"].split("|") if a]
         folded = [normalise(n) for n in names]
+        mentions = len([a for a in row["articles"].split("|") if a])
         if wanted in folded:
-            exact.append(row)
+            exact.append(((-mentions, row["type"], row["label"], row["iri"]), row))
         elif wanted and any(wanted in f for f in folded):
-            partial.append(row)
+            starts = any(f.startswith(wanted) for f in folded)
+            partial.append(((not starts, len(row["label"]), -mentions, row["label"], row["iri"]), row))
+    return [r for _, r in sorted(exact, key=lambda x: x[0])], \
+        [r for _, r in sorted(partial, key=lambda x: x[0])]
+
+
+def find_entities(graph: Graph, name: str, type: str | None = None) -> list[dict]:
+    """Entities whose label or any alias is `name`; if none, those whose names contain it."""
+    exact, partial = name_matches(graph, name, type)
     return exact or partial
+
+
+def close_names(graph: Graph, name: str, type: str | None = None, n: int = 3) -> list[str]:
+    """The labels of the entities whose names are most like `name` (for "did you mean")."""
+    import difflib
+    labels: dict[str, str] = {}
+    for row in entity_rows(graph, type):
+        for alias in [row["label"], *row["aliases"].split("|")]:
+            if alias:
+                labels.setdefault(normalise(alias), row["label"])
+    close = difflib.get_close_matches(normalise(name), list(labels), n=n * 3, cutoff=0.5)
+    return list(dict.fromkeys(labels[c] for c in close))[:n]
 
 
 def describe(graph: Graph, iri: str) -> dict:

@@ -3,17 +3,21 @@ statistics with their evidence. Functions over an rdflib Graph, sorted, used by
 the CSV export, the Python API and `kg show` / `kg stats`."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
 from rdflib import Graph, URIRef
 
 from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, PROV, RDF, RDFS, RELATION_PREDICATES, SKOS
 
-__all__ = ["entity_rows", "relation_rows", "statistic_rows", "article_rows", "label",
+__all__ = ["entity_rows", "relation_rows", "statistic_rows", "article_rows", "label", "number",
            "ENTITY_FIELDS", "RELATION_FIELDS", "STATISTIC_FIELDS", "ARTICLE_FIELDS"]
 
 _TYPE_NAMES = {cls: name for name, cls in ENTITY_CLASSES.items()}
 _PREDICATE_NAMES = {p: name for name, p in RELATION_PREDICATES.items()}
 
-ENTITY_FIELDS = ["iri", "type", "label", "aliases", "admin_level", "adcode", "articles"]
+ENTITY_FIELDS = ["iri", "type", "label", "aliases", "admin_level", "adcode", "province", "city",
+                 "county", "articles"]
 RELATION_FIELDS = ["subject", "subject_label", "predicate", "object", "object_label", "role",
                    "article", "article_date", "source_file", "sentence_index", "source_line",
                    "source_page", "evidence"]
@@ -28,12 +32,16 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def plain_number(value) -> str:
-    """`13000.0` -> `13000`, `21.20` -> `21.2`: numbers as a reader writes them."""
-    text = _text(value)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+def number(value) -> int | float | None:
+    """A gov:value as a plain number: `13000` (an int) when whole, `21.2` (a float)
+    otherwise; None when there is none or it is no number."""
+    try:
+        exact = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    if not exact.is_finite():
+        return None
+    return int(exact) if exact == exact.to_integral_value() else float(exact)
 
 
 def label(graph: Graph, node) -> str:
@@ -60,9 +68,21 @@ def _source(graph: Graph, node) -> dict:
     }
 
 
+def _lineage(graph: Graph, node) -> dict[str, str]:
+    """The names of the province, city and county a place is or lies in (gov:within)."""
+    out = dict.fromkeys(("province", "city", "county"), "")
+    for division in graph.objects(node, GOV.within):
+        level = _text(graph.value(division, GOV.divisionLevel))
+        if level in out:
+            out[level] = _text(graph.value(division, SKOS.prefLabel))
+    return out
+
+
 def entity_rows(graph: Graph, type: str | None = None) -> list[dict]:
     """One row per entity: IRI, type name, label, aliases ('|'-joined), level, adcode,
-    and the source files of the articles that mention it ('|'-joined)."""
+    the province, city and county a place is or lies in (from the gazetteer, named
+    in the text or not), and the source files of the articles that mention it
+    ('|'-joined)."""
     classes = [ENTITY_CLASSES[type]] if type else list(ENTITY_CLASSES.values())
     rows = []
     for cls in classes:
@@ -74,6 +94,7 @@ def entity_rows(graph: Graph, type: str | None = None) -> list[dict]:
                 "aliases": "|".join(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
                 "admin_level": _text(graph.value(node, GOV.adminLevel)),
                 "adcode": _text(graph.value(node, GOV.adcode)),
+                **_lineage(graph, node),
                 "articles": "|".join(sorted(articles)),
             })
     return sorted(rows, key=lambda r: (r["type"], r["label"], r["iri"]))
@@ -103,16 +124,21 @@ def relation_rows(graph: Graph) -> list[dict]:
     return sorted(rows, key=lambda r: tuple(r[f] for f in RELATION_FIELDS))
 
 
-def statistic_rows(graph: Graph, about: str | None = None) -> list[dict]:
-    """One row per gov:Statistic, optionally only those about one entity IRI."""
+def statistic_rows(graph: Graph, about: str | Iterable[str] | None = None) -> list[dict]:
+    """One row per gov:Statistic, optionally only those about one entity IRI (or any of
+    several): `value` a number (`13000`, `21.2`; see `number`), `unit`, `measure`,
+    `qualifier`, `direction` (上升, 下降 …), `period` (2022年 …), the surface form, and
+    the evidence with its article, source file and line."""
+    wanted = None if about is None else {str(about)} if isinstance(about, str) else set(
+        map(str, about))
     rows = []
     for node in set(graph.subjects(RDF.type, GOV.Statistic)):
         subject = graph.value(node, GOV.about)
-        if about is not None and str(subject) != str(about):
+        if wanted is not None and str(subject) not in wanted:
             continue
         rows.append({
             "iri": str(node), "about": _text(subject), "about_label": label(graph, subject),
-            "value": plain_number(graph.value(node, GOV.value)),
+            "value": number(graph.value(node, GOV.value)),
             **{f: _text(graph.value(node, GOV[f]))
                for f in ("unit", "measure", "qualifier", "direction", "period", "surface")},
             **_source(graph, node),

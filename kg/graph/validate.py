@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import unquote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from kg.graph.quads import rdflib_graph
+from kg.resources import ontology_dir
 from kg.vocab import RDFS
 
 __all__ = ["ONTOLOGY_DIR", "ontology_graph", "shapes_graph", "validate"]
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = ontology_dir()
 
 
 @lru_cache(maxsize=None)
