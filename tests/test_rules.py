@@ -12,7 +12,7 @@ import pytest
 from kg import components
 from kg.doc import make_doc
 from kg.model import Article, Sentence
-from kg.rules.ruleset import Example, Rule, rules
+from kg.rules.ruleset import Example, Rule, parse_rules, rules
 
 FILES = sorted(p.name[:-5] for p in resources.files("kg.rules").iterdir()
                if p.name.endswith(".yaml") and p.name != "lexicon.yaml")
@@ -45,3 +45,11 @@ def test_rule_examples(rule: Rule):
                 f"{rule.id} should not match {example.find} in: {example.text}"
         else:
             assert not found, f"{rule.id} should not apply to: {example.text} (matched {found})"
+
+
+def test_the_examples_are_read_under_their_keys():
+    # YAML 1.1 reads the keys `yes` and `no` as booleans; the examples must still be found
+    rule = parse_rules("documents", "rules:\n  - {id: t, action: a, pattern: [{TEXT: x}], "
+                                    "yes: [有x], no: [无y]}\n").rules[0]
+    assert [e.text for e in rule.yes] == ["有x"] and [e.text for e in rule.no] == ["无y"]
+    assert rule.args == {}

@@ -178,6 +178,9 @@ def parse_rules(component: str, text: str) -> RuleSet:
 
 
 def _rule(component: str, entry: dict) -> Rule:
+    # YAML 1.1 reads the keys `yes` and `no` as the booleans true and false
+    entry = {{True: "yes", False: "no"}.get(k, k) if isinstance(k, bool) else k: v
+             for k, v in entry.items()}
     missing = {"id", "action"} - entry.keys()
     if missing or ("pattern" in entry) == ("patterns" in entry):
         raise KeyError(f"needs id, action and one of pattern, patterns (missing {sorted(missing)})")
