@@ -206,3 +206,11 @@ def test_a_pronoun_is_a_whole_word():
                              Sentence("当天，该所联合沙井街道办事处开展宣传活动。", 1)])
     doc = analyse(art, until="agencies")
     assert [m.surface for m in doc.spans if m.attrs.get("pronoun")] == ["该所"]
+
+
+def test_a_title_after_a_body_word_unless_a_place_starts_there():
+    # 支队长安大队: 长安 is a place, so 支队 is a body and 长 no title
+    found = agencies("今天上午，西安市公安局交通警察支队长安大队联合长安区应急管理局，在郭杜街道启动“平安骑行”专项行动。")
+    assert {"西安市公安局交通警察支队", "西安市公安局交通警察支队长安大队", "长安区应急管理局"} <= set(found)
+    # 治安支队副支队长: 长 after 支队 makes a title, not a second body
+    assert set(agencies("昆明市公安局治安支队副支队长胡飞介绍情况。")) == {"昆明市公安局", "昆明市公安局治安支队"}
