@@ -47,7 +47,7 @@ _AT_A_BODY_WORD = frozenset({"not_a_body", "quoted_name", "focus"})
 class _Unit:
     start: int           # character offsets: where the unit's name begins
     end: int             # end of its body word
-    name: str            # text before the body word ('' when a place or the unit before names it)
+    name: str            # the words that name it (青羊区, 苏坡; '' in 成都市公安局: its place does)
     suffix: str          # the body word
     place: Mention | None = None
     rule: str = ""       # the rule that found the body word (or named the unit)
