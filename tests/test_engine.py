@@ -94,3 +94,5 @@ def test_a_pattern_can_be_tested_on_one_stretch_of_tokens():
     assert anything.match_at(ctx, 0).text() == "成都市公安局派出所"      # greedy: to the end
     assert anything.match_at(ctx, 0, first_body).text() == "成都市公安局"
     assert compile_pattern([{"LEX": "BODY"}], LEX).match_at(ctx, 0, first_body) is None
+    # where a match can start: near the tokens its first selective element can match
+    assert compile_pattern([{"LEX": "BODY"}], LEX).starts(ctx) == [sent.token_at(3), first_body]
