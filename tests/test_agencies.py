@@ -1,4 +1,4 @@
-"""AgencyRecognizer and resolution: bodies by grammar, chains of units, names from context."""
+"""The agencies component and resolution: bodies by grammar, chains of units, names from context."""
 from __future__ import annotations
 
 from kg.pipeline import analyse
@@ -178,3 +178,39 @@ def test_a_body_a_place_founds_is_the_places_body():
     bodies = [e for e in ex.entities if e.type is EntityType.AGENCY]
     assert len(bodies) == 1 and bodies[0].key == "330100:平安卫士关爱基金会"   # one body, 杭州's
     assert {"杭州市平安卫士关爱基金会", "平安卫士关爱基金会"} <= {bodies[0].name, *bodies[0].aliases}
+
+
+def test_a_quoted_name_before_a_team_names_it_and_the_mention_starts_at_the_quote():
+    art = Article("100_test.txt", 0, "标题",
+                  sentences=[Sentence("局联合县林业局组建“秦岭护林”联防队，在厚畛子镇开展巡护。", 0)])
+    doc = analyse(art, until="agencies")
+    teams = [m for m in doc.spans if m.type is EntityType.AGENCY and m.surface.endswith("联防队")]
+    assert [m.surface for m in teams] == ["“秦岭护林”联防队"]
+    assert teams[0].attrs["units"][0]["name"] == "秦岭护林"
+    assert "秦岭护林联防队" in agencies("局联合县林业局组建“秦岭护林”联防队，在厚畛子镇开展巡护。")
+    # without a quoted name or a place, a team is a kind of team
+    found = agencies("分局西华派出所38个居民小区推广建设智慧安防前端，组建治安联防队。")
+    assert not any(label.endswith("联防队") for label in found)
+
+
+def test_the_stations_of_a_district_are_no_station():
+    # 辖区派出所: the stations of the district, not one named after it
+    found = agencies("银川市公安局金凤区分局在辖区派出所推行“警调联动”，今年以来民警与驻所调解员共同化解纠纷警情2140起。")
+    assert set(found) == {"银川市公安局", "银川市公安局金凤区分局"}
+
+
+def test_a_pronoun_is_a_whole_word():
+    # 我所在的科室: 所在 (where), not 我所 (our station)
+    art = Article("100_test.txt", 0, "标题",
+                  sentences=[Sentence("我所在的科室荣获2020年广州市抗击新冠肺炎疫情“先进集体”。", 0),
+                             Sentence("当天，该所联合沙井街道办事处开展宣传活动。", 1)])
+    doc = analyse(art, until="agencies")
+    assert [m.surface for m in doc.spans if m.attrs.get("pronoun")] == ["该所"]
+
+
+def test_a_title_after_a_body_word_unless_a_place_starts_there():
+    # 支队长安大队: 长安 is a place, so 支队 is a body and 长 no title
+    found = agencies("今天上午，西安市公安局交通警察支队长安大队联合长安区应急管理局，在郭杜街道启动“平安骑行”专项行动。")
+    assert {"西安市公安局交通警察支队", "西安市公安局交通警察支队长安大队", "长安区应急管理局"} <= set(found)
+    # 治安支队副支队长: 长 after 支队 makes a title, not a second body
+    assert set(agencies("昆明市公安局治安支队副支队长胡飞介绍情况。")) == {"昆明市公安局", "昆明市公安局治安支队"}

@@ -101,3 +101,16 @@ def test_bad_patterns_are_named_when_they_load():
         compile_pattern([{"LEX": "NOPE"}], LEX)
     with pytest.raises(PatternError, match="unknown token attribute"):
         compile_pattern([{"COLOUR": "red"}], LEX)
+
+
+def test_a_pattern_can_be_tested_on_one_stretch_of_tokens():
+    # as spaCy's Matcher on a Span: the match must start and end where the stretch does
+    sent = make_sent(0, "成都市公安局派出所", LEX)
+    ctx = Context(Doc(Article("t.txt", 0, ""), {0: sent}), sent, LEX)
+    anything = compile_pattern([{"OP": "*"}, {"LEX": "BODY"}], LEX)
+    first_body = sent.token_at(6)                 # 公安局 ends where 派出所 starts
+    assert anything.match_at(ctx, 0).text() == "成都市公安局派出所"      # greedy: to the end
+    assert anything.match_at(ctx, 0, first_body).text() == "成都市公安局"
+    assert compile_pattern([{"LEX": "BODY"}], LEX).match_at(ctx, 0, first_body) is None
+    # where a match can start: near the tokens its first selective element can match
+    assert compile_pattern([{"LEX": "BODY"}], LEX).starts(ctx) == [sent.token_at(3), first_body]

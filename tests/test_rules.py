@@ -52,3 +52,11 @@ def test_rule_examples(rule: Rule):
                 f"{rule.id} should not match {example.find} in: {example.text}"
         else:
             assert not found, f"{rule.id} should not apply to: {example.text} (matched {found})"
+
+
+def test_the_examples_are_read_under_their_keys():
+    # YAML 1.1 reads the keys `yes` and `no` as booleans; the examples must still be found
+    rule = parse_rules("documents", "rules:\n  - {id: t, action: a, pattern: [{TEXT: x}], "
+                                    "yes: [有x], no: [无y]}\n").rules[0]
+    assert [e.text for e in rule.yes] == ["有x"] and [e.text for e in rule.no] == ["无y"]
+    assert rule.args == {}

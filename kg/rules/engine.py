@@ -13,6 +13,8 @@ elements test where the match stands: `{IS_SENT_START: true}`, `{IS_SENT_END: tr
 `{NOT_BEHIND: element}` (the token or unit that ends here). Values are a string, or
 `{IN: [...]}`, `{NOT_IN: [...]}`, `{REGEX: "..."}`; `LENGTH` takes `{">=": n}` and the like.
 A rule may give several `patterns` instead of one.
+`Pattern.match_at(ctx, start, end)` tests a pattern on one stretch of tokens only (as spaCy's
+`Matcher` is called on a `Span`): the match must start at `start` and end at `end`.
 
 Matching follows regular expressions: the leftmost start, then the first match in
 backtracking order (greedy repeats take all they can), matches not overlapping. A pattern is
@@ -170,9 +172,15 @@ class Pattern:
                 yield found
                 last = max(found.end, start + 1)
 
-    def match_at(self, ctx: Context, start: int) -> Match | None:
-        found = self._seq(ctx, 0, start, {})
+    def match_at(self, ctx: Context, start: int, end: int | None = None) -> Match | None:
+        """The first match starting at token `start` (and ending at token `end`, when given)."""
+        found = self._seq(ctx, 0, start, {}, end)
         return Match(ctx.sent, start, found[0], found[1]) if found else None
+
+    def starts(self, ctx: Context) -> list[int]:
+        """The tokens where a match can start (near where its first selective element can
+        match), in order: a caller that tests one stretch tries only these."""
+        return self._starts(ctx)
 
     def _starts(self, ctx: Context) -> list[int]:
         if self.elements[0].zero_width is _at_sent_start:
@@ -185,33 +193,37 @@ class Pattern:
             return sorted(set(anchors))
         return sorted({p - d for p in anchors for d in range(width + 1) if p - d >= 0})
 
-    def _seq(self, ctx: Context, k: int, pos: int, groups: dict):
+    def _seq(self, ctx: Context, k: int, pos: int, groups: dict, until: int | None = None):
         if k == len(self.elements):
-            return pos, groups
+            return (pos, groups) if until is None or pos == until else None
         el = self.elements[k]
         if el.zero_width is not None:
-            return self._seq(ctx, k + 1, pos, groups) if el.zero_width(ctx, pos) else None
-        if el.min == el.max == 1 and pos < ctx.n:    # one token or unit: no repeat to track
-            for end in el.ends(ctx, pos):
-                if end > pos and (found := self._stop(ctx, k, pos, end, groups)):
+            return self._seq(ctx, k + 1, pos, groups, until) if el.zero_width(ctx, pos) else None
+        if el.min == el.max == 1 and pos < (ctx.n if until is None else until):
+            for end in el.ends(ctx, pos):     # one token or unit: no repeat to track
+                if end > pos and (until is None or end <= until) and \
+                        (found := self._stop(ctx, k, pos, end, groups, until)):
                     return found
             return None
-        return self._repeat(ctx, k, pos, pos, 0, groups)
+        return self._repeat(ctx, k, pos, pos, 0, groups, until)
 
-    def _repeat(self, ctx: Context, k: int, first: int, pos: int, count: int, groups: dict):
+    def _repeat(self, ctx: Context, k: int, first: int, pos: int, count: int, groups: dict,
+                until: int | None):
         el = self.elements[k]
         can_stop = count >= el.min
-        if el.lazy and can_stop and (found := self._stop(ctx, k, first, pos, groups)):
+        if el.lazy and can_stop and (found := self._stop(ctx, k, first, pos, groups, until)):
             return found
-        if (el.max is None or count < el.max) and pos < ctx.n:
+        # a match that must end at `until` has nothing to look for past it
+        if (el.max is None or count < el.max) and pos < (ctx.n if until is None else until):
             for end in el.ends(ctx, pos):
-                if end > pos and (found := self._repeat(ctx, k, first, end, count + 1, groups)):
+                if end > pos and (found := self._repeat(ctx, k, first, end, count + 1, groups,
+                                                        until)):
                     return found
         if not el.lazy and can_stop:
-            return self._stop(ctx, k, first, pos, groups)
+            return self._stop(ctx, k, first, pos, groups, until)
         return None
 
-    def _stop(self, ctx: Context, k: int, first: int, pos: int, groups: dict):
+    def _stop(self, ctx: Context, k: int, first: int, pos: int, groups: dict, until: int | None):
         el = self.elements[k]
         if el.chars and not el.chars[0] <= ctx.sent.starts[pos] - ctx.sent.starts[first] \
                 <= el.chars[1]:
@@ -219,7 +231,7 @@ class Pattern:
         name = el.name
         if name and pos > first:
             groups = {**groups, name: (first, pos)}
-        return self._seq(ctx, k + 1, pos, groups)
+        return self._seq(ctx, k + 1, pos, groups, until)
 
 
 def _anchor(elements: list[Element]) -> tuple[int, int] | None:
