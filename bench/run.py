@@ -461,7 +461,7 @@ STAGES = {
     "read": ("kg/read.py", "read_source"),
     "split": ("kg/split.py", "split_articles"),
     "recognise": ("kg/recognise/__init__.py", "recognise_article"),
-    "  places": ("kg/recognise/places.py", "recognise"),
+    "  places": ("kg/recognise/places.py", "places"),
     "  agencies": ("kg/recognise/agencies.py", "recognise"),
     "  documents": ("kg/recognise/documents.py", "recognise"),
     "  programmes": ("kg/recognise/programmes.py", "recognise"),
