@@ -229,22 +229,47 @@ def _best(cand: _Candidate, near: _Neighbourhood) -> Division | None:
 # ------------------------------------------------------------------ weighing
 def _weigh(doc: Doc, picked: list[tuple[_Candidate, Division]], near: _Neighbourhood
            ) -> list[str | None]:
-    """For each candidate, the id of the rule that makes it a place (None: it is none):
-    the rules of each action in turn are tried where the candidate starts (every weighing
-    pattern begins there), until one matches."""
+    """For each candidate, the id of the rule that makes it a place (None: it is none)."""
     view = _view(doc, picked)
-    by_action = _by_action()
     contexts: dict[int, Context] = {}
     verdicts: list[str | None] = []
     for (cand, division), span in zip(picked, view.spans):
         ctx = contexts.get(cand.sentence) or contexts.setdefault(
             cand.sentence, Context(view, view.sents[cand.sentence], lexicon()))
-        token = ctx.sent.token_at(cand.start)
-        found = next(((action, m) for action in _ORDER for rule in by_action[action]
-                      if (m := _match_at(rule, ctx, token, "place", span)) is not None), None)
-        verdicts.append(found[1].rule.id if found and _holds(found[0], cand, division, near)
-                        else None)
+        verdicts.append(_verdict(ctx, cand, division, span, near))
     return verdicts
+
+
+def _verdict(ctx: Context, cand: _Candidate, division: Division, span: Mention,
+             near: _Neighbourhood) -> str | None:
+    """The rules a candidate could match are tried where it starts, action by action in
+    their order; the first that matches decides. Whether each action would make it a place
+    is known beforehand (is its city named?), so once no rule left could, none is tried:
+    公安 with no 荆州 around is settled when no body follows it."""
+    tried = _admitted(division.level, span.attrs["form"], len(cand.surface))
+    yes = [_holds(action, cand, division, near) for action, _ in tried]
+    token = ctx.sent.token_at(cand.start)
+    for k, (action, rule) in enumerate(tried):
+        if not any(yes[k:]):
+            return None
+        if _match_at(rule, ctx, token, "place", span) is not None:
+            return rule.id if yes[k] else None
+    return None
+
+
+@lru_cache(maxsize=None)
+def _admitted(level: str, form: str, length: int) -> tuple[tuple[str, Rule], ...]:
+    """The (action, rule) pairs, in order, whose rule could match a candidate of that level,
+    form and length (the ATTRS and `chars` of its `place`)."""
+    probe = Mention(EntityType.PLACE, "", 0, length, 0, attrs={"level": level, "form": form})
+    by_action = _by_action()
+    return tuple((action, rule) for action in _ORDER for rule in by_action.get(action, ())
+                 if _fits(rule.chars.get("place"), length)
+                 and any(p.admits("place", probe) for p in rule.patterns))
+
+
+def _fits(chars: tuple[int, int] | None, length: int) -> bool:
+    return chars is None or chars[0] <= length <= chars[1]
 
 
 @cache
