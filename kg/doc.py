@@ -8,7 +8,8 @@
                      has its dictionary tag
         Sent.units   where entries of the lexicon classes (BODY_WORD, TITLE …) start and end;
                      for the classes marked `split`, tokens are split so that each entry starts
-                     and ends on a token boundary (副局长江涛: jieba's 长江 becomes 长|江)
+                     and ends on a token boundary (副局长江涛: jieba's 长江 becomes 长|江);
+                     `Sent.cut` keeps where jieba's own words start (公安局 is one word there)
         Doc.spans    the entities the components found, each with the rule that found it
         Doc.marks    other spans they found: quantities, periods (like spaCy's span groups)
 
@@ -38,6 +39,7 @@ class Sent:
     tags: list[str | None]
     words: list[str]
     units: dict[str, dict[int, list[int]]] = field(default_factory=dict)  # class -> start -> ends
+    cut: tuple[int, ...] = ()      # where jieba's words start (and the end), before any split
     _by_start: dict[int, int] | None = None
     _positions: dict[str, list[int]] | None = None
     _class_starts: dict[str, set[int]] | None = None
@@ -212,7 +214,7 @@ def make_sent(index: int, text: str, lex: Lexicon) -> Sent:
         starts.append(pos)
         pos += len(word)
     starts.append(len(text))
-    sent = Sent(index, text, starts, [t for _, t in pairs], words)
+    sent = Sent(index, text, starts, [t for _, t in pairs], words, cut=tuple(starts))
     for start, end, classes in lex.entries_in(text):
         if not classes.isdisjoint(lex.split):
             sent.split_at(start)

@@ -114,3 +114,15 @@ def test_a_pattern_can_be_tested_on_one_stretch_of_tokens():
     assert compile_pattern([{"LEX": "BODY"}], LEX).match_at(ctx, 0, first_body) is None
     # where a match can start: near the tokens its first selective element can match
     assert compile_pattern([{"LEX": "BODY"}], LEX).starts(ctx) == [sent.token_at(3), first_body]
+
+
+def test_a_pattern_says_which_spans_its_named_element_could_be():
+    pattern = compile_pattern([{"ENT": "Place", "ATTRS": {"level": {"IN": ["city"]}}, "NAME": "p"},
+                               {"LEX": "BODY", "NAME": "b"}], LEX)
+    city = Mention(EntityType.PLACE, "成都市", 0, 3, 0, attrs={"level": "city"})
+    county = Mention(EntityType.PLACE, "青羊区", 0, 3, 0, attrs={"level": "county"})
+    person = Mention(EntityType.PERSON, "王某", 0, 2, 0, attrs={"level": "city"})
+    assert pattern.admits("p", city) and not pattern.admits("p", county)
+    assert not pattern.admits("p", person)                 # the label counts too
+    assert pattern.admits("b", county) and pattern.admits("other", county)  # no ENT test there
+

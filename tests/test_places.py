@@ -1,4 +1,4 @@
-"""PlaceRecognizer: divisions from the gazetteer, disambiguated by the article around them."""
+"""The places component: divisions from the gazetteer, disambiguated by the article around them."""
 from __future__ import annotations
 
 import pytest
@@ -117,6 +117,12 @@ def test_an_unlisted_town_after_its_county_and_a_village_after_it():
     assert found["横道河子镇"] == ("横道河子镇", "231083/横道河子镇")
     assert found["白雾村"] == ("白雾村", "530326/娜姑镇/白雾村")
     assert not any(name.endswith("把社区") for name in found)
+
+
+def test_a_short_form_that_begins_a_longer_word_is_no_place_even_beside_its_city():
+    # 公安 is also 公安县 of 荆州市, but 公安局 is one word: the police of 荆州, not the county
+    found = places("荆州市公安局开展专项行动。", "各地公安机关积极参与。")
+    assert found == {"荆州市": ("荆州市", "421000")}
 
 
 def test_a_short_form_inside_another_word_or_taken_by_a_town_of_the_article():

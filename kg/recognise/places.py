@@ -1,100 +1,46 @@
-"""Places: divisions of China found with the gazetteer and disambiguated by their neighbours.
+"""Places: divisions of China found with the gazetteer, weighed by rules over the tokens.
 
-Full names of provinces, cities and counties are found with an Aho–Corasick
-automaton; towns and villages (700,000 names) by looking back from their
-suffix (镇, 乡, 街道, 村, 社区). A name shared by several divisions (鼓楼区,
-两间房村) takes the one whose ancestors or descendants the article also names.
-Short forms that are also ordinary words (安宁, 青山) need such support, or a
-following agency word (安宁警方), to count.
+    candidates   full names and short forms of provinces, cities and counties (one
+                 Aho–Corasick automaton over the gazetteer's names); towns and villages
+                 (700,000 names) by looking back from their suffix (镇, 乡, 街道, 村, 社区)
+    choosing     a name shared by several divisions (鼓楼区, 两间房村) is the one whose
+                 ancestors or descendants the article also names (`_Neighbourhood`)
+    weighing     the rules of kg/rules/places.yaml read each candidate as a Place span
+                 with its words around it: 安宁警方 is the place, 青山绿水 is not
+    unlisted     towns and villages written right after their division (海林市横道河子镇),
+                 by the same rules, over the places accepted
+
+The neighbourhood is built once per article and answers each question from indexes, so
+the work grows with the number of candidates, not with its square.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from functools import cache, cached_property, lru_cache
 
 import ahocorasick
 
-from kg.gazetteer import Division, Gazetteer, gazetteer, town_short_name
-from kg.model import Article, EntityType, Mention
 from kg.components import component
-from kg.recognise import ArticleContext, Recogniser
-from kg.words import dictionary_cut, dictionary_tag
+from kg.doc import DATELINE, Doc, Sent
+from kg.gazetteer import LEVELS, Division, gazetteer, town_short_name
+from kg.model import EntityType, Mention
+from kg.recognise import resolve_overlaps
+from kg.rules.engine import Context, Match, token_predicate
+from kg.rules.lexicon import lexicon
+from kg.rules.ruleset import Rule, check, rules
+from kg.words import dictionary_tag
 
-_TOWN_OR_VILLAGE_END = re.compile(r"(?:街道|社区|镇|乡|村|苏木|嘎查)")
-_LOOKBACK = 9
-_NOT_IN_NAME = {"v", "vn", "vd", "p", "c", "u", "d", "r", "m"}
-_FUNCTION_TAGS = {"p", "c", "u", "r"}
-_BODY_WORD = re.compile(r"[局所院委队厅办]$")
-# Unlisted places written after their division: a name of a few characters then 镇/乡/街道
-# (after a county) or 社区/村 (after a county or town), not opening on a function word
-# (板房子镇等沿山镇村) and holding no other level's word.
-_UNLISTED_TOWN = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省区村]|街道|社区)[\u4e00-\u9fff]){2,5}?"
-                            r"(?P<suffix>镇|乡|街道)(?![\u4e00-\u9fff]?(?:镇|乡|街道))")
-_UNLISTED_VILLAGE = re.compile(r"(?![等和及与的各全该本所两这那每共])(?:(?![镇乡县市省村]|街道|社区)[\u4e00-\u9fff]){2,6}?"
-                               r"(?P<suffix>社区|村)")
-# What follows a short form when it names a body of that place: 徐州公安, 安宁警方.
-_AGENCY_AFTER = re.compile(r"^(?:公安|警方|市委|县委|区委|州委|省委|市政府|县政府|区政府|法院|检察院|"
-                           r"政法委|司法局|交警|消防|籍|：|:)")
-# What follows a short form when it is part of a street, station or compound name.
-_NOT_DIVISION_AFTER = re.compile(r"^(?:派出所|街|路|村|社区|小区|镇|乡|大道|广场|公园|花园|山|湖|河|"
-                                 r"警务|[东西南北]路)")
-_UNLIKELY_BEFORE = re.compile(r"[东西南北新老大小]$")
+# Where a town's or village's name may end; its start is found by looking it up.
+_TOWN_OR_VILLAGE_END = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查")
+_LOOKBACK = 9                       # the longest town or village name looked for
 # Divisions whose official name is also a common noun (城区 in 阳泉, 矿区, 郊区).
 _GENERIC_NAME = re.compile(r"^(?:城区|矿区|郊区|市区|新区|林区|特区)$")
-
-
-class _Neighbourhood:
-    """Which of an article's candidate names lie above or below a division (memoised)."""
-
-    def __init__(self, gaz: Gazetteer, cands: list[_Candidate]):
-        self.gaz = gaz
-        self.ids_by_surface: dict[str, set[str]] = {}
-        self.full_surfaces: set[str] = set()                 # names written in full
-        self.named_in_full: dict[str, set[str]] = {}        # division id -> its full-name surfaces
-        for c in cands:
-            self.ids_by_surface.setdefault(c.surface, set()).update(d.id for d in c.divisions)
-            if c.full_name:
-                self.full_surfaces.add(c.surface)
-                for d in c.divisions:
-                    self.named_in_full.setdefault(d.id, set()).add(c.surface)
-        self._ancestors: dict[str, frozenset[str]] = {}
-        self._support: dict[tuple[str, str], int] = {}
-        self._above: dict[str, frozenset[str]] = {}
-
-    def ancestors(self, division_id: str) -> frozenset[str]:
-        if division_id not in self._ancestors:
-            self._ancestors[division_id] = frozenset(a.id for a in self.gaz.ancestors(division_id))
-        return self._ancestors[division_id]
-
-    def parent_named(self, division: Division, surface: str) -> bool:
-        return any(division.parent in ids for other, ids in self.ids_by_surface.items()
-                   if other != surface)
-
-    def near_parent(self, division: Division, surface: str) -> bool:
-        """A town or village counts when its county (or, for a village, town) is named too."""
-        close = {a.id for a in self.gaz.ancestors(division.id)
-                 if a.level in ("county", "town")}
-        return any(not close.isdisjoint(ids) for other, ids in self.ids_by_surface.items()
-                   if other != surface)
-
-    def _above_any(self, surface: str) -> frozenset[str]:
-        """Every division above any reading of `surface`."""
-        if surface not in self._above:
-            self._above[surface] = frozenset().union(
-                *(self.ancestors(i) for i in self.ids_by_surface[surface]))
-        return self._above[surface]
-
-    def support(self, division: Division, surface: str) -> int:
-        """How many other names in the article are this division's ancestors or descendants."""
-        key = (division.id, surface)
-        if key not in self._support:
-            above = self.ancestors(division.id)
-            self._support[key] = sum(
-                1 for other, ids in self.ids_by_surface.items()
-                if other != surface and (not above.isdisjoint(ids)
-                                         or division.id in self._above_any(other)))
-        return self._support[key]
+_CODED = ("province", "city", "county")
+_BELOW = ("town", "village")
+# The actions of kg/rules/places.yaml on a candidate, in the order in which they decide.
+_ORDER = ("place", "accept", "reject", "needs_parent", "needs_support", "short_form", "below")
 
 
 @dataclass
@@ -103,213 +49,397 @@ class _Candidate:
     start: int
     end: int
     surface: str
-    divisions: list[Division]
-    full_name: bool          # the text gives the official name, not a short form
+    divisions: tuple[Division, ...]
+    full_name: bool          # the text gives an official name, not a short form
 
 
-class PlaceRecognizer:
-    def __init__(self, gaz: Gazetteer | None = None):
-        self.gaz = gaz or gazetteer()
+# ------------------------------------------------------------------ finding
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    gaz = gazetteer()
+    auto = ahocorasick.Automaton()
+    for name in gaz.names(*_CODED):
+        if len(name) >= 2 and not _GENERIC_NAME.match(name):
+            auto.add_word(name, name)
+    for alias in gaz.by_alias:
+        if alias not in gaz.by_name:
+            auto.add_word(alias, alias)
+    auto.make_automaton()
+    return auto
+
+
+# The same names come back in every article: look each up in the gazetteer once.
+@lru_cache(maxsize=1 << 16)
+def _upper(name: str) -> tuple[bool, tuple[Division, ...]]:
+    """Whether `name` is a full name, and the provinces, cities and counties it may be."""
+    gaz = gazetteer()
+    return name in gaz.by_name, tuple(d for d in gaz.lookup(name) if d.level in _CODED)
+
+
+@lru_cache(maxsize=1 << 17)
+def _above(division_id: str) -> tuple[Division, ...]:
+    """The divisions above one, parent first (a village of a common name has hundreds of
+    namesakes, and each comes back with the name)."""
+    return tuple(gazetteer().ancestors(division_id))
+
+
+@lru_cache(maxsize=1 << 17)
+def _above_ids(division_id: str) -> frozenset[str]:
+    return frozenset(a.id for a in _above(division_id))
+
+
+@lru_cache(maxsize=1 << 16)
+def _lower(name: str) -> tuple[Division, ...]:
+    """Towns and villages of that full name (唐家墩街道 is the gazetteer's 唐家墩街街道)."""
+    gaz = gazetteer()
+    for form in (name, name[:-2] + "街街道" if name.endswith("街道") else ""):
+        if form and form in gaz.by_name:
+            found = tuple(d for d in gaz.lookup(form) if d.level in _BELOW)
+            if found:
+                return found
+    return ()
+
+
+def _candidates(sent: Sent) -> list[_Candidate]:
+    """The gazetteer's names in one sentence. Towns and villages may swallow a short form
+    (the 月湖 of 望月湖街道) or a village (the 稻香村 of 稻香村街道), not a full name that
+    runs across their edge."""
+    text = sent.text
+    upper: dict[int, _Candidate] = {}              # by start (the automaton's do not overlap)
+    lower: dict[int, _Candidate] = {}              # by start (towns do not cross each other)
+    taken: list[tuple[int, int] | None] = [None] * len(text)   # char -> the full name over it
+    for last, name in _automaton().iter_long(text):
+        full, divisions = _upper(name)
+        if divisions:
+            start = last - len(name) + 1
+            upper[start] = _Candidate(sent.index, start, last + 1, name, divisions, full)
+            if full:
+                taken[start:last + 1] = [(start, last + 1)] * len(name)
+    for suffix in _TOWN_OR_VILLAGE_END.finditer(text):
+        cand = _town_or_village(sent.index, text, suffix.end(), taken)
+        if cand is None:
+            continue
+        for held in (upper, lower):
+            for start in range(cand.start, cand.end):
+                if start in held and held[start].end <= cand.end:
+                    del held[start]
+        lower[cand.start] = cand
+        taken[cand.start:cand.end] = [(cand.start, cand.end)] * (cand.end - cand.start)
+    return [*upper.values(), *lower.values()]
+
+
+def _town_or_village(index: int, text: str, end: int, taken: list[tuple[int, int] | None]
+                     ) -> _Candidate | None:
+    """The longest town or village name ending at `end` that no name taken before crosses
+    (a longer name may hold one: 稻香村街道 holds the village 稻香村)."""
+    last = taken[end - 1]
+    if last is not None and last[1] > end:
+        return None
+    for start in range(max(0, end - _LOOKBACK), end - 2):
+        first = taken[start]
+        if first is not None and first[0] < start:
+            continue
+        divisions = _lower(text[start:end])
+        if divisions:
+            return _Candidate(index, start, end, text[start:end], divisions, True)
+    return None
+
+
+# ------------------------------------------------------------------ choosing
+class _Neighbourhood:
+    """The article's candidate names, indexed by the divisions they may name and the
+    divisions above those, so that each question about one division is a few look-ups.
+    Nothing is asked about a village (only about what is above or below a division), so
+    the many readings of a common village name (联合村: hundreds) are not indexed by id."""
+
+    def __init__(self, cands: list[_Candidate]):
+        self.readings: dict[str, set[str]] = {}    # surface -> ids of the divisions it may name
+        self.naming: dict[str, set[str]] = {}      # id (no village) -> surfaces that may name it
+        self.in_full: dict[str, set[str]] = {}     # id -> its full names written
+        for c in cands:
+            self.readings.setdefault(c.surface, set()).update(d.id for d in c.divisions)
+            for d in c.divisions:
+                if d.level != "village":
+                    self.naming.setdefault(d.id, set()).add(c.surface)
+                if c.full_name and d.level in _CODED:
+                    self.in_full.setdefault(d.id, set()).add(c.surface)
+        self.full_surfaces = {c.surface for c in cands if c.full_name}
+        self._around: dict[str, set[str]] = {}
+        self.chosen: dict[tuple[str, str], Division | None] = {}   # (surface, level) -> division
 
     @cached_property
-    def automaton(self) -> ahocorasick.Automaton:
-        auto = ahocorasick.Automaton()
-        for name in self.gaz.names("province", "city", "county"):
-            if len(name) >= 2 and not _GENERIC_NAME.match(name):
-                auto.add_word(name, name)
-        for alias in self.gaz.by_alias:
-            if alias not in self.gaz.by_name:
-                auto.add_word(alias, alias)
-        auto.make_automaton()
-        return auto
-
-    # ------------------------------------------------------------- finding
-    def candidates(self, index: int, text: str) -> list[_Candidate]:
-        found = []
-        for end, name in self.automaton.iter_long(text):
-            full, divisions = self._upper(name)
-            if divisions:
-                found.append(_Candidate(index, end - len(name) + 1, end + 1, name, list(divisions), full))
-        # Towns and villages may swallow a short form (the 月湖 of 望月湖街道), not a full name.
-        taken = [(c.start, c.end) for c in found if c.full_name]
-        for match in _TOWN_OR_VILLAGE_END.finditer(text):
-            cand = self._town_or_village(index, text, match.end(), taken)
-            if cand:
-                found = [c for c in found if not (cand.start <= c.start and c.end <= cand.end)]
-                found.append(cand)
-                taken = [(s, e) for s, e in taken if not (cand.start <= s and e <= cand.end)]
-                taken.append((cand.start, cand.end))
-        return found
-
-    def _town_or_village(self, index: int, text: str, end: int, taken) -> _Candidate | None:
-        for start in range(max(0, end - _LOOKBACK), end - 2):
-            name = text[start:end]
-            # a longer name may hold one found before it (稻香村街道 holds the village 稻香村)
-            if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
-                continue
-            divisions = self._lower(name)
-            if divisions:
-                return _Candidate(index, start, end, name, list(divisions), True)
-        return None
-
-    # The same names come back in every article: look each up in the gazetteer once.
-    @lru_cache(maxsize=1 << 16)
-    def _upper(self, name: str) -> tuple[bool, tuple[Division, ...]]:
-        """Provinces, cities and counties a name found by the automaton may be."""
-        full = name in self.gaz.by_name
-        divisions = tuple(d for d in self.gaz.lookup(name) if d.level in ("province", "city", "county"))
-        return full, divisions
-
-    @lru_cache(maxsize=1 << 16)
-    def _lower(self, name: str) -> tuple[Division, ...]:
-        """Towns and villages of that full name (唐家墩街道 is the gazetteer's 唐家墩街街道)."""
-        for form in (name, name[:-2] + "街街道" if name.endswith("街道") else ""):
-            if form and form in self.gaz.by_name:
-                found = tuple(d for d in self.gaz.lookup(form) if d.level in ("town", "village"))
-                if found:
-                    return found
-        return ()
-
-    # ------------------------------------------------------------- choosing
-    def recognise(self, article: Article, context: ArticleContext) -> list[Mention]:
-        texts = article.texts()
-        cands = [c for index, text in texts for c in self.candidates(index, text)]
-        if article.dateline:
-            cands += [c for c in self.candidates(-2, article.dateline)]
-        by_sentence = dict(texts)
-        by_sentence[-2] = article.dateline
-        near = _Neighbourhood(self.gaz, cands)
-        chosen: list[tuple[_Candidate, Division]] = []
-        for cand in cands:
-            pick = self._choose(cand, cands, near)
-            if pick and self._accept(cand, pick, cands, near, by_sentence.get(cand.sentence, "")):
-                chosen.append((cand, pick))
-        # 沾益区人民法院西平人民法庭 beside 西平街道: a short form the article gives a town is the town's
-        towns = {town_short_name(d.name) for _, d in chosen if d.level == "town"}
-        chosen = [(c, d) for c, d in chosen
-                  if c.full_name or d.level in ("town", "village") or c.surface not in towns]
-        mentions = [self._mention(c, d) for c, d in chosen if c.sentence != -2]
-        return mentions + self._unlisted_places(mentions, by_sentence)
-
-    def _unlisted_places(self, mentions: list[Mention], texts: dict[int, str]) -> list[Mention]:
-        """Towns, communities and villages written right after the division they belong to
-        (海林市横道河子镇, 望湖街道曙光社区, 云龙区绿地南区社区): places under it, even where
-        the gazetteer does not list them there."""
-        out = []
-        at = {(m.sentence, m.start): m for m in mentions}
-        queue = sorted(mentions, key=lambda m: (m.sentence, m.start))
-        while queue:
-            m = queue.pop(0)
-            if m.attrs["level"] not in ("county", "town") or m.surface != m.name:
-                continue             # 凌海红和村干部: after a short form, no address runs on
-            listed = at.get((m.sentence, m.end))
-            if listed is not None and (listed.attrs["level"] not in ("town", "village")
-                                       or listed.attrs["parent_key"] == m.key):
-                continue
-            text = texts.get(m.sentence, "")
-            match = _UNLISTED_VILLAGE.match(text, m.end)
-            level = "village"
-            if match is None and m.attrs["level"] == "county" and listed is None:
-                match, level = _UNLISTED_TOWN.match(text, m.end), "town"
-            if match is None or listed is None and not _name_like(match):
-                continue
-            name = match.group()
-            if listed is not None:   # the gazetteer has it under another town; the text says
-                if listed.attrs["level"] != "village":
-                    continue
-                mentions.remove(listed)
-            place = Mention(type=EntityType.PLACE, surface=name, start=match.start(),
-                            end=match.end(), sentence=m.sentence, name=name, key=f"{m.key}/{name}",
-                            attrs={"level": level, "adcode": "", "parent_key": m.key})
-            out.append(place)
-            queue.insert(0, place)   # 海林市横道河子镇X村: the chain runs on
+    def under(self) -> dict[str, set[str]]:
+        """id -> the surfaces that may name a division below it (made when first asked)."""
+        out: dict[str, set[str]] = {}
+        for surface, ids in self.readings.items():
+            for above in frozenset().union(*map(_above_ids, ids)):
+                out.setdefault(above, set()).add(surface)
         return out
 
-    def _choose(self, cand: _Candidate, cands: list[_Candidate], near: _Neighbourhood
-                ) -> Division | None:
-        if len(cand.divisions) == 1:
-            return cand.divisions[0]
-        # A short form of a name the article also gives in full: 承德 after 承德市.
-        named = [d for d in cand.divisions
-                 if d.name in near.full_surfaces and d.name != cand.surface]
-        if len(named) == 1:
-            return named[0]
-        scored = [(near.support(d, cand.surface), d) for d in named or cand.divisions]
-        best = max(s for s, _ in scored)
-        if best == 0 and cand.divisions[0].level in ("town", "village"):
-            return None   # a common village name with nothing around it to place it
-        # Highest support; then higher level (承德 is the city, not 承德县); then code order.
-        return min(scored, key=lambda sd: (-sd[0], self.gaz._rank(sd[1].id)))[1]
+    def _others(self, division_id: str | None, surface: str) -> bool:
+        """Whether a name other than `surface` may name that division."""
+        names = self.naming.get(division_id, ())
+        return len(names) > (surface in names)
 
-    def _accept(self, cand: _Candidate, division: Division, cands: list[_Candidate],
-                near: _Neighbourhood, text: str) -> bool:
-        after = text[cand.end:cand.end + 4]
-        before = text[max(0, cand.start - 1):cand.start]
-        if division.level in ("town", "village"):
-            # 治安复杂村变身“平安村”: a quoted village name is an honour, not the place
-            return near.near_parent(division, cand.surface) and not (
-                division.level == "village" and _quoted_whole(text, cand.start, cand.end))
-        # 和县, 滑县: a two-character county is too often a piece of running text.
-        if cand.full_name and not (len(cand.surface) == 2 and division.level == "county"):
-            return True
-        if _NOT_DIVISION_AFTER.match(after):
-            return False
-        if _AGENCY_AFTER.match(after):
-            return True
-        if len((dictionary_cut(text[cand.start:cand.end + 2]) or ("",))[0]) > len(cand.surface):
-            return False           # 公安 of 公安局, 青山 of 青山绿水: part of a longer word
-        if not _word_starts_at(text, cand.start):
-            return False           # 海西 of 洱海西岸: the word before runs into it
-        if division.level == "county" and dictionary_tag(cand.surface) not in (None, "ns"):
-            # 公安 (police) is also 公安县: an ordinary word needs the county's own city named
-            return near.parent_named(division, cand.surface)
-        supported = near.support(division, cand.surface) > 0 or bool(
-            near.named_in_full.get(division.id, set()) - {cand.surface})
-        if supported:
-            return True
-        if _UNLIKELY_BEFORE.search(before) or _inside_quotes(text, cand.start):
-            return False           # 大庆 in “忠诚保大庆”: a slogan, not the city
-        # Short forms of provinces and cities are names in running text;
-        # a two-character county short form (安宁, 青山) is too often a word.
-        return division.level in ("province", "city") or len(cand.surface) >= 3
+    def parent_named(self, division: Division, surface: str) -> bool:
+        return self._others(division.parent, surface)
 
-    def _mention(self, cand: _Candidate, division: Division) -> Mention:
-        return Mention(
-            type=EntityType.PLACE, surface=cand.surface, start=cand.start, end=cand.end,
-            sentence=cand.sentence, name=division.name, key=division.id,
-            attrs={"level": division.level, "adcode": division.adcode,
-                   "parent_key": division.parent or ""})
+    def near_parent(self, division: Division, surface: str) -> bool:
+        """A town or village counts when its county (or, for a village, town) is named too."""
+        return any(self._others(a.id, surface) for a in _above(division.id)
+                   if a.level in ("county", "town"))
+
+    def support(self, division: Division, surface: str) -> int:
+        """How many other names in the article are this division's ancestors or descendants."""
+        around = self._around.get(division.id)
+        if around is None:
+            below = self.under.get(division.id, ()) if division.level != "village" else ()
+            around = set(below).union(*(self.naming.get(a.id, ()) for a in _above(division.id)))
+            self._around[division.id] = around
+        return len(around) - (surface in around)
+
+    def supported(self, division: Division, surface: str) -> bool:
+        return self.support(division, surface) > 0 or bool(
+            self.in_full.get(division.id, set()) - {surface})
 
 
-def _name_like(match: re.Match) -> bool:
-    """Whether an unlisted name reads as a name: not 新农村 (农村 is a word, not the
-    suffix), 推进驻村 (a verb phrase) or 公安局把社区 (a body and a preposition)."""
-    words = dictionary_cut(match.group())
-    if len(words[-1]) > len(match.group("suffix")):
+def _choose(cand: _Candidate, near: _Neighbourhood) -> Division | None:
+    """The division a name stands for in this article (the same wherever it is written)."""
+    if len(cand.divisions) == 1:
+        return cand.divisions[0]
+    key = (cand.surface, cand.divisions[0].level)
+    if key not in near.chosen:
+        near.chosen[key] = _best(cand, near)
+    return near.chosen[key]
+
+
+def _best(cand: _Candidate, near: _Neighbourhood) -> Division | None:
+    # A short form of a name the article also gives in full: 承德 after 承德市.
+    named = [d for d in cand.divisions if d.name in near.full_surfaces and d.name != cand.surface]
+    if len(named) == 1:
+        return named[0]
+    scored = [(near.support(d, cand.surface), d) for d in named or cand.divisions]
+    best = max(s for s, _ in scored)
+    if best == 0 and cand.divisions[0].level in _BELOW:
+        return None   # a common village name with nothing around it to place it
+    # Highest support; then higher level (承德 is the city, not 承德县); then code order.
+    return min(scored, key=lambda sd: (-sd[0], LEVELS.index(sd[1].level), sd[1].id))[1]
+
+
+# ------------------------------------------------------------------ weighing
+def _weigh(doc: Doc, picked: list[tuple[_Candidate, Division]], near: _Neighbourhood
+           ) -> list[str | None]:
+    """For each candidate, the id of the rule that makes it a place (None: it is none)."""
+    view = _view(doc, picked)
+    contexts: dict[int, Context] = {}
+    verdicts: list[str | None] = []
+    for (cand, division), span in zip(picked, view.spans):
+        ctx = contexts.get(cand.sentence) or contexts.setdefault(
+            cand.sentence, Context(view, view.sents[cand.sentence], lexicon()))
+        verdicts.append(_verdict(ctx, cand, division, span, near))
+    return verdicts
+
+
+def _verdict(ctx: Context, cand: _Candidate, division: Division, span: Mention,
+             near: _Neighbourhood) -> str | None:
+    """The rules a candidate could match are tried where it starts, action by action in
+    their order; the first that matches decides. Whether each action would make it a place
+    is known beforehand (is its city named?), so once no rule left could, none is tried:
+    公安 with no 荆州 around is settled when no body follows it."""
+    tried = _admitted(division.level, span.attrs["form"], len(cand.surface))
+    yes = [_holds(action, cand, division, near) for action, _ in tried]
+    token = ctx.sent.token_at(cand.start)
+    for k, (action, rule) in enumerate(tried):
+        if not any(yes[k:]):
+            return None
+        if _match_at(rule, ctx, token, "place", span) is not None:
+            return rule.id if yes[k] else None
+    return None
+
+
+@lru_cache(maxsize=None)
+def _admitted(level: str, form: str, length: int) -> tuple[tuple[str, Rule], ...]:
+    """The (action, rule) pairs, in order, whose rule could match a candidate of that level,
+    form and length (the ATTRS and `chars` of its `place`)."""
+    probe = Mention(EntityType.PLACE, "", 0, length, 0, attrs={"level": level, "form": form})
+    by_action = _by_action()
+    return tuple((action, rule) for action in _ORDER for rule in by_action.get(action, ())
+                 if _fits(rule.chars.get("place"), length)
+                 and any(p.admits("place", probe) for p in rule.patterns))
+
+
+def _fits(chars: tuple[int, int] | None, length: int) -> bool:
+    return chars is None or chars[0] <= length <= chars[1]
+
+
+@cache
+def _by_action() -> dict[str, list[Rule]]:
+    """The rules of kg/rules/places.yaml by action, in file order."""
+    out: dict[str, list[Rule]] = {}
+    for rule in rules("places").rules:
+        out.setdefault(rule.action, []).append(rule)
+    return out
+
+
+def _match_at(rule: Rule, ctx: Context, token: int | None, part: str, span: Mention
+              ) -> Match | None:
+    """A match of the rule starting at `token` whose `part` is the span, recorded in the
+    doc's trace as RuleSet.matches records its matches (None if there is none)."""
+    for pattern in rule.patterns:
+        m = pattern.match_at(ctx, token) if token is not None else None
+        if m is not None and m.has(part) and m.span(part) == (span.start, span.end) \
+                and rule.applies(m, ctx.doc):
+            m.rule = rule
+            ctx.doc.trace.append((rule.id, ctx.sent.index, *m.span()))
+            return m
+    return None
+
+
+def _view(doc: Doc, picked: list[tuple[_Candidate, Division]]) -> Doc:
+    """The doc with the candidates as its Place spans (in the order of `picked`), for the
+    rules to read. A span must start and end on token boundaries: a sentence where a
+    candidate does not is copied and split there (the doc's own sentence keeps its tokens:
+    most candidates are no place)."""
+    sents = dict(doc.sents)
+    for cand, _ in picked:
+        sent = sents[cand.sentence]
+        if sent is doc.sents[sent.index] and (sent.token_at(cand.start) is None
+                                              or sent.token_at(cand.end) is None):
+            sents[sent.index] = replace(sent, starts=list(sent.starts), tags=list(sent.tags),
+                                        words=list(sent.words), _by_start=None, _positions=None,
+                                        _class_starts=None)
+    view = Doc(doc.article, sents, trace=doc.trace)
+    for cand, division in picked:
+        sents[cand.sentence].split_at(cand.start)
+        sents[cand.sentence].split_at(cand.end)
+        view.spans.append(Mention(EntityType.PLACE, cand.surface, cand.start, cand.end,
+                                  cand.sentence, attrs={"level": division.level,
+                                                        "form": "full" if cand.full_name else "short"}))
+    return view
+
+
+def _holds(action: str, cand: _Candidate, division: Division, near: _Neighbourhood) -> bool:
+    """Whether a candidate the action decides is a place."""
+    if action == "reject":
         return False
-    head = dictionary_cut(match.group()[:match.start("suffix") - match.start()])
-    return not any(dictionary_tag(w) in _FUNCTION_TAGS or len(w) >= 2 and dictionary_tag(w)
-                   in _NOT_IN_NAME or _BODY_WORD.search(w) for w in head)
+    if action == "needs_parent":
+        return near.parent_named(division, cand.surface)
+    if action == "needs_support":
+        return near.supported(division, cand.surface)
+    if action == "below":
+        return near.near_parent(division, cand.surface)
+    return True
 
 
-def _word_starts_at(text: str, pos: int) -> bool:
-    """Whether jieba's dictionary cut of the few characters around `pos` has a word start there."""
-    lo = max(0, pos - 3)
-    at = lo
-    for word in dictionary_cut(text[lo:pos + 3]):
-        if at >= pos:
-            return at == pos
-        at += len(word)
-    return at == pos
+@check("place_inside_a_word")
+def _inside_a_word(match: Match, doc: Doc) -> bool:
+    """The name starts inside one of jieba's words of the sentence, or begins one that runs
+    on past its end (jieba's words, not the tokens: 公安局 is one word, 公安|局 two tokens)."""
+    cut = match.sent.cut
+    start, end = match.span("place")
+    at = bisect_left(cut, start)
+    if at == len(cut) or cut[at] != start:
+        return True
+    return cut[at + 1] > end
 
 
-def _quoted_whole(text: str, start: int, end: int) -> bool:
-    return text[start - 1:start] == "“" and text[end:end + 1] == "”"
-
-
-def _inside_quotes(text: str, pos: int) -> bool:
-    head = text[:pos]
+@token_predicate("place_in_quotes")
+def _in_quotes(sent: Sent, i: int) -> bool:
+    """Token i is inside quotes: more of them open than close before it."""
+    head = sent.text[:sent.starts[i]]
     return head.count("“") > head.count("”")
 
 
-component("places")(Recogniser(PlaceRecognizer))
+@token_predicate("place_name_word")
+def _name_word(sent: Sent, i: int) -> bool:
+    """A word of two characters or more that is a verb, an adverb or a numeral (推进, 所有)
+    is no part of a name; a single character may be (the 兴 of 兴隆村)."""
+    return len(sent.words[i]) < 2 or sent.tag(i) not in ("v", "vn", "vd", "d", "m")
+
+
+@check("place_common_word")
+def _common_word(match: Match, doc: Doc) -> bool:
+    """The name is a word of jieba's dictionary, and not a place name there (公安, 青山)."""
+    return dictionary_tag(match.text("place")) not in (None, "ns")
+
+
+@check("place_parent_in_full")
+def _parent_in_full(match: Match, doc: Doc) -> bool:
+    """The place before is written in full (凌海红和村干部: no address runs on from 凌海)."""
+    parent = _span(doc, match, "parent")
+    return parent is not None and parent.surface == parent.name
+
+
+@check("place_listed_elsewhere")
+def _listed_elsewhere(match: Match, doc: Doc) -> bool:
+    """The village the gazetteer has there is not under the division before (a village's
+    key is the path below its county: 130824/两间房乡/两间房村)."""
+    parent, village = _span(doc, match, "parent"), _span(doc, match, "place")
+    return parent is not None and village is not None \
+        and not village.key.startswith(parent.key + "/")
+
+
+def _span(doc: Doc, match: Match, name: str) -> Mention | None:
+    """The place span a named part of the match is (None if it is none)."""
+    if not match.has(name):
+        return None
+    start, end = match.span(name)
+    return next((s for s in doc.spans_in(match.sent.index) if s.type is EntityType.PLACE
+                 and s.start == start and s.end == end), None)
+
+
+# ------------------------------------------------------------------ the component
+@component("places")
+def places(doc: Doc) -> None:
+    """Add the article's places (the dateline's only help to place the others)."""
+    cands = [c for sent in doc.sents.values() for c in _candidates(sent)]
+    near = _Neighbourhood(cands)
+    picked = [(c, d) for c in cands if (d := _choose(c, near)) is not None]
+    chosen = [(c, d, rule) for (c, d), rule in zip(picked, _weigh(doc, picked, near))
+              if rule is not None]
+    # 沾益区人民法院西平人民法庭 beside 西平街道: a short form the article gives a town is the town's
+    towns = {town_short_name(d.name) for _, d, _ in chosen if d.level == "town"}
+    mentions = [_mention(c, d, rule) for c, d, rule in chosen if c.sentence != DATELINE
+                and (c.full_name or d.level in _BELOW or c.surface not in towns)]
+    for m in resolve_overlaps(mentions):
+        doc.add(m)
+    _unlisted(doc)
+    doc.spans = resolve_overlaps(doc.spans)
+
+
+def _mention(cand: _Candidate, division: Division, rule: str) -> Mention:
+    return Mention(EntityType.PLACE, cand.surface, cand.start, cand.end, cand.sentence,
+                   name=division.name, key=division.id, rule=rule,
+                   attrs={"level": division.level, "adcode": division.adcode,
+                          "parent_key": division.parent or ""})
+
+
+def _unlisted(doc: Doc) -> None:
+    """Towns, communities and villages written right after the division they belong to
+    (海林市横道河子镇, 望湖街道曙光社区): places under it, even where the gazetteer does not
+    list them there. A town found so is tried as a parent in turn (…横道河子镇X村)."""
+    rules_here = [*_by_action().get("unlisted", ()), *_by_action().get("relisted", ())]
+    parents = sorted((m for m in doc.spans if m.type is EntityType.PLACE
+                      and m.attrs["level"] in ("county", "town")),
+                     key=lambda m: (m.sentence, m.start), reverse=True)
+    contexts: dict[int, Context] = {}
+    while parents:
+        parent = parents.pop()
+        sent = doc.sents[parent.sentence]
+        ctx = contexts.get(sent.index) or contexts.setdefault(
+            sent.index, Context(doc, sent, lexicon()))
+        m = next((m for rule in rules_here if (m := _match_at(
+            rule, ctx, sent.token_at(parent.start), "parent", parent)) is not None), None)
+        if m is None:
+            continue
+        listed, end = _span(doc, m, "place"), m.span()[1]
+        if listed is not None:
+            doc.spans.remove(listed)
+        name = sent.text[parent.end:end]
+        place = doc.add(Mention(EntityType.PLACE, name, parent.end, end, sent.index, name=name,
+                                key=f"{parent.key}/{name}", rule=m.rule.id,
+                                attrs={"level": m.rule.args["level"], "adcode": "",
+                                       "parent_key": parent.key}))
+        del contexts[sent.index]           # the sentence has a new span (and maybe new tokens)
+        if place.attrs["level"] == "town":
+            parents.append(place)

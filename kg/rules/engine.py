@@ -123,6 +123,7 @@ class Element:
     unit: bool = False                              # may cover several tokens
     trigger: tuple[str, frozenset[str]] | None = None   # ("TEXT"|"LEX"|"ENT", what must be there)
     chars: tuple[int, int] | None = None            # CHARS: fewest and most characters covered
+    admits: Callable[[object], bool] | None = None  # ENT: whether a span has its label and ATTRS
 
 
 @dataclass
@@ -153,6 +154,7 @@ class Pattern:
         if not elements or all(e.zero_width for e in elements):
             raise PatternError("a pattern needs an element that matches a token")
         self.elements = elements
+        self._named = {e.name: e for e in elements if e.name}
         self._anchor = _anchor(elements)
         # what a sentence must hold for the pattern to match: a rule set skips it otherwise
         self.trigger = elements[self._anchor[0]].trigger if self._anchor else None
@@ -171,6 +173,12 @@ class Pattern:
             if found is not None:
                 yield found
                 last = max(found.end, start + 1)
+
+    def admits(self, name: str, span) -> bool:
+        """Whether `span` could be what the element named `name` matches (an ENT element's
+        label and ATTRS): a caller that knows its span can skip patterns that cannot match."""
+        el = self._named.get(name)
+        return el is None or el.admits is None or el.admits(span)
 
     def match_at(self, ctx: Context, start: int, end: int | None = None) -> Match | None:
         """The first match starting at token `start` (and ending at token `end`, when given)."""
@@ -282,8 +290,9 @@ def _compile_element(spec: dict, lex: Lexicon) -> Element:
     if unit is not None:
         if negate:
             raise PatternError("OP ! negates token tests, not LEX or ENT units")
-        ends, anchors, trigger = unit
-        return Element(ends, low, high, lazy, name, anchors, unit=True, trigger=trigger)
+        ends, anchors, trigger, admits = unit
+        return Element(ends, low, high, lazy, name, anchors, unit=True, trigger=trigger,
+                       admits=admits)
     test = _token_test(spec, lex)
     if negate:
         return Element(lambda ctx, i: [i + 1] if not test(ctx, i) else [], 1, 1, False, name)
@@ -333,7 +342,7 @@ def _repeat(op: str) -> tuple[int, int | None, bool, bool]:
 
 
 def _unit(spec: dict, lex: Lexicon):
-    """(ends, anchors, trigger) of a LEX or ENT element that names classes or labels to match."""
+    """(ends, anchors, trigger, admits) of a LEX or ENT element that names classes or labels."""
     for key in ("LEX", "ENT"):
         value = spec.get(key)
         if value is None or isinstance(value, dict) and "NOT_IN" in value:
@@ -344,9 +353,11 @@ def _unit(spec: dict, lex: Lexicon):
         if key == "LEX":
             for cls in names:
                 lex.words(cls)                    # unknown classes fail when the rule loads
-            return _lex_ends(names), _lex_anchors(names), ("LEX", frozenset(names))
+            return _lex_ends(names), _lex_anchors(names), ("LEX", frozenset(names)), None
         attrs = {k: _value_test(v) for k, v in (spec.get("ATTRS") or {}).items()}
-        return _ent_ends(names, attrs), _ent_anchors(names), ("ENT", frozenset(names))
+        labels = frozenset(names)
+        return (_ent_ends(names, attrs), _ent_anchors(names), ("ENT", labels),
+                lambda span: getattr(span.type, "value", span.type) in labels and _has(span, attrs))
     return None
 
 
