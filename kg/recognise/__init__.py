@@ -67,36 +67,10 @@ class Recogniser:
 
 @component("repeats")
 def repeats(doc: Doc) -> None:
-    """Names said once with their cue are the same names wherever else they are written."""
+    """People named once with a title are the same names wherever else they are written.
+    (Programmes find their own names again: kg/recognise/programmes.py.)"""
     context = ArticleContext(doc.article, doc.spans)
-    doc.spans = resolve_overlaps(doc.spans + repeated_names(doc.article, context)
-                                 + repeated_programmes(doc.article, context))
-
-
-def repeated_programmes(article: Article, context: ArticleContext) -> list[Mention]:
-    """A programme named once with its cue (“共享法庭”建设) is named wherever it is quoted again
-    (塘下镇“共享法庭”设立以来), or written out again when its name is long enough to be unambiguous."""
-    programmes = {m.name: m for m in context.mentions if m.type is EntityType.PROGRAMME}
-    if not programmes:
-        return []
-    forms = {}
-    for name, m in programmes.items():
-        forms[f"“{name}”"] = m
-        if len(name) >= 4:
-            forms[name] = m
-    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
-    seen = {(m.sentence, m.start, m.end) for m in context.mentions if m.type is EntityType.PROGRAMME}
-    covered = {(m.sentence, i) for m in context.mentions if m.type is EntityType.PROGRAMME
-               for i in range(m.start, m.end)}
-    out = []
-    for index, text in article.texts():
-        for match in pattern.finditer(text):
-            if (index, match.start()) in covered or (index, match.start(), match.end()) in seen:
-                continue
-            m = forms[match.group()]
-            out.append(Mention(EntityType.PROGRAMME, match.group(), match.start(), match.end(),
-                               index, name=m.name, key=m.key))
-    return out
+    doc.spans = resolve_overlaps(doc.spans + repeated_names(doc.article, context))
 
 
 def repeated_names(article: Article, context: ArticleContext) -> list[Mention]:
