@@ -166,13 +166,13 @@ def _mention(sent: Sent, start: int, end: int, name: str, aliases: Iterable[str]
 class _Quote:
     unit: Unit
     run: int                                   # quotes of one run share it
-    verdict: tuple[int, Rule] | None = None    # (place of the rule in the file, rule)
+    verdict: Rule | None = None                # the `judge` rule that decided
     cue: tuple[int, bool] | None = None        # (end of the cue, whether the name keeps it)
     prefixes: list[str] = field(default_factory=list)
 
     @property
     def accepted(self) -> bool:
-        return self.verdict is not None and self.verdict[1].action == "accept"
+        return self.verdict is not None and self.verdict.args.get("verdict") == "accept"
 
 
 def _quoted(ctx: Context, ruleset: RuleSet,
@@ -184,13 +184,13 @@ def _quoted(ctx: Context, ruleset: RuleSet,
     found, pending = [], []
     for q in quotes:
         if q.accepted:
-            found.append(_quote_mention(ctx.sent, q, q.verdict[1], with_cue=True))
+            found.append(_quote_mention(ctx.sent, q, q.verdict, with_cue=True))
             continue
         run = [r for r in quotes if r.run == q.run and r is not q]
         if q.verdict is not None or not run:
             continue
-        vouching = next((r.verdict[1] for r in run
-                         if r.accepted and r.verdict[1].args.get("vouches")), None)
+        vouching = next((r.verdict for r in run if r.accepted and r.verdict.args.get("vouches")),
+                        None)
         if vouching is not None:          # “24小时警局”“雪亮工程”“云眼卫士”
             found.append(_quote_mention(ctx.sent, q, vouching, with_cue=False))
         else:                             # its rule is settled by _beside_known
@@ -210,20 +210,17 @@ def _quotes(ctx: Context, ruleset: RuleSet) -> list[_Quote]:
 
 
 def _judge(ctx: Context, ruleset: RuleSet, quotes: list[_Quote]) -> None:
-    """Each quote's verdict (the first rule in the file, of `reject` and `accept`, that touches
-    it) and its cue (the longest word after it that a `cue` rule, or an `accept` rule with
-    `cue: true`, matched)."""
+    """Each quote's verdict (the first `judge` rule in the file that touches it) and its cue
+    (the longest word after it that a `cue` rule, or a `judge` rule with `cue: true`, matched)."""
     for m in ruleset.matches(ctx, "cue"):
         _take_cue(m, quotes)
-    place = _places(ruleset)
-    for action in ("reject", "accept"):
-        for m in ruleset.matches(ctx, action):
-            if m.rule.args.get("cue"):
-                _take_cue(m, quotes)
-            rank = place[m.rule.id]
-            for q in _covered(m, quotes):
-                if q.verdict is None or rank < q.verdict[0]:
-                    q.verdict = (rank, m.rule)
+    for m in ruleset.matches(ctx, "judge"):           # rule by rule, in file order
+        if m.rule.args.get("cue"):
+            _take_cue(m, quotes)
+        for q in _covered(m, quotes):
+            q.verdict = q.verdict or m.rule
+        if all(q.verdict for q in quotes):
+            break                                     # no later rule can change a verdict
 
 
 def _take_cue(m: Match, quotes: list[_Quote]) -> None:
@@ -231,11 +228,6 @@ def _take_cue(m: Match, quotes: list[_Quote]) -> None:
     q = next(q for q in quotes if q.unit.start == start)
     if q.cue is None or end > q.cue[0]:
         q.cue = (end, bool(m.rule.args.get("keep")))
-
-
-@cache
-def _places(ruleset: RuleSet) -> dict[str, int]:
-    return {rule.id: i for i, rule in enumerate(ruleset.rules)}
 
 
 def _covered(m: Match, quotes: list[_Quote]) -> list[_Quote]:
