@@ -31,6 +31,11 @@ def test_there_are_rule_files_and_every_component_of_a_file_runs():
     assert FILES and set(FILES) <= names
 
 
+def test_the_examples_of_each_file_are_read():
+    # a loader that reads `yes:` as the boolean True would leave every rule without examples
+    assert all(any(r.yes for r in rules(f).rules) for f in FILES)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_examples(rule: Rule):
     for example in rule.yes:

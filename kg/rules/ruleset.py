@@ -29,7 +29,8 @@ from kg.rules.engine import Context, Match, Pattern, PatternError, compile_patte
 from kg.rules.lexicon import lexicon
 
 MATCH_PREDICATES: dict[str, Callable[[Match, Doc], bool]] = {}
-_RULE_KEYS = {"id", "action", "pattern", "patterns", "chars", "where", "yes", "no"}
+# YAML 1.1 (PyYAML) reads the keys `yes` and `no` as the booleans True and False
+_RULE_KEYS = {"id", "action", "pattern", "patterns", "chars", "where", True, False}
 
 
 def check(name: str):
@@ -188,8 +189,8 @@ def _rule(component: str, entry: dict) -> Rule:
         chars={k: (int(v[0]), int(v[1])) for k, v in (entry.get("chars") or {}).items()},
         where=tuple(entry.get("where") or ()),
         args={k: v for k, v in entry.items() if k not in _RULE_KEYS},
-        yes=tuple(map(_example, entry.get("yes") or ())),
-        no=tuple(map(_example, entry.get("no") or ())))
+        yes=tuple(map(_example, entry.get(True) or ())),
+        no=tuple(map(_example, entry.get(False) or ())))
 
 
 def _example(entry) -> Example:
