@@ -279,7 +279,7 @@ def _unquoted(ctx: Context, ruleset: RuleSet, taken: list[Mention]) -> list[Ment
 def _named(ctx: Context, ruleset: RuleSet) -> Iterable[Mention]:
     for m in ruleset.matches(ctx, "unquoted"):
         start, end = m.span("name")[0], m.span()[1]
-        head_start = m.span("head")[0]
+        head_start = m.span("head")[0] if m.has("head") else end
         full, bare = ctx.sent.text[start:end], ctx.sent.text[start:head_start]
         generic = m.rule.args.get("drop_heads")
         name = bare if generic and m.text("head") in lexicon().words(generic) else full
