@@ -326,9 +326,13 @@ def _repeated(doc: Doc, ruleset: RuleSet) -> list[Mention]:
                for i in range(m.start, m.end)}
     out = []
     for sent in doc.body():
-        units = _occurrences(sent, finder)
+        # a name written inside a programme mention is that mention (the name as first found)
+        units = [u for u in _occurrences(sent, finder) if (sent.index, u.start) not in covered]
         if not units:
             continue
+        for unit in units:                # whole tokens, so that patterns read each as a unit
+            sent.split_at(unit.start)
+            sent.split_at(unit.end)
         ctx = _WithUnits(doc, sent, {NAMED: units})
         last = 0
         for m in sorted(ruleset.matches(ctx, "repeat"), key=lambda m: (m.span()[0], -m.span()[1])):
@@ -354,12 +358,6 @@ def _finder(names: Iterable[str]) -> ahocorasick.Automaton:
 
 
 def _occurrences(sent: Sent, finder: ahocorasick.Automaton) -> list[Unit]:
-    """Where the names are written in the sentence (longest first, not overlapping); each
-    becomes whole tokens, so patterns can read it as a unit."""
-    units = []
-    for last, name in finder.iter_long(sent.text):
-        start = last + 1 - len(name)
-        sent.split_at(start)
-        sent.split_at(last + 1)
-        units.append(Unit(start, last + 1, {"text": name}))
-    return units
+    """Where the names are written in the sentence (longest first, not overlapping)."""
+    return [Unit(last + 1 - len(name), last + 1, {"text": name})
+            for last, name in finder.iter_long(sent.text)]
