@@ -156,7 +156,7 @@ def _check_span(mention, text: str) -> None:
 def test_programme_mentions_with_a_cue_keep_their_span(sentence, name):
     from kg.pipeline import analyse
     article = _article("", [sentence])
-    mentions = [m for m in analyse(article, "repeats").spans if m.name == name]
+    mentions = [m for m in analyse(article, "repeated_names").spans if m.name == name]
     assert mentions
     for m in mentions:
         assert m.start < m.end and sentence[m.start:m.end] == m.surface
@@ -173,8 +173,7 @@ titles = st.one_of(st.just(""), real, newspaperish)
 def test_every_recogniser_takes_any_sentence(title, body):
     from kg.pipeline import analyse
     article = _article(title, body)
-    for name in ("places", "agencies", "documents", "programmes", "people", "repeated_names",
-                 "repeats"):
+    for name in ("places", "agencies", "documents", "programmes", "people", "repeated_names"):
         for mention in analyse(article, name).spans:
             assert mention.sentence == TITLE_SENTENCE or 0 <= mention.sentence < len(body)
             _check_span(mention, article.sentence_text(mention.sentence))
@@ -185,7 +184,7 @@ def test_every_recogniser_takes_any_sentence(title, body):
 def test_recognise_article_never_raises(title, body):
     from kg.pipeline import analyse
     article = _article(title, body)
-    for mention in analyse(article, "repeats").spans:
+    for mention in analyse(article, "repeated_names").spans:
         _check_span(mention, article.sentence_text(mention.sentence))
 
 

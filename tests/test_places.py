@@ -10,7 +10,7 @@ from kg.pipeline import analyse
 def places(*sentences: str, title: str = "标题") -> dict[str, tuple[str, str]]:
     """surface -> (full name, division id) of every place mention in the article."""
     art = Article("100_test.txt", 0, title, sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
-    return {m.surface: (m.name, m.key) for m in analyse(art, "repeats").spans if m.type is EntityType.PLACE}
+    return {m.surface: (m.name, m.key) for m in analyse(art, "repeated_names").spans if m.type is EntityType.PLACE}
 
 
 def test_address_chain_down_to_the_village_picks_the_right_namesake():
@@ -136,5 +136,5 @@ def test_a_short_form_inside_another_word_or_taken_by_a_town_of_the_article():
     from kg.split import split_articles
     page = Path(__file__).parent / "heldout6" / "corpus" / "q02.txt"
     keys = {m.key for article in split_articles(read_source(page))[0]
-            for m in analyse(article, "repeats").spans if m.type is EntityType.PLACE}
+            for m in analyse(article, "repeated_names").spans if m.type is EntityType.PLACE}
     assert "530303/西平街道" in keys and "411721" not in keys

@@ -38,6 +38,11 @@ def test_a_rules_yes_and_no_are_its_examples_not_booleans():
     assert (rule.yes, rule.no, rule.args) == ((Example("甲乙"),), (Example("乙"),), {"split": True})
 
 
+def test_the_examples_of_each_file_are_read():
+    # a loader that reads `yes:` as the boolean True would leave every rule without examples
+    assert all(any(r.yes for r in rules(f).rules) for f in FILES)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_examples(rule: Rule):
     for example in rule.yes:
