@@ -123,6 +123,7 @@ class Element:
     unit: bool = False                              # may cover several tokens
     trigger: tuple[str, frozenset[str]] | None = None   # ("TEXT"|"LEX"|"ENT", what must be there)
     chars: tuple[int, int] | None = None            # CHARS: fewest and most characters covered
+    test: Callable[[Context, int], bool] | None = None  # a one-token element's test
     admits: Callable[[object], bool] | None = None  # ENT: whether a span has its label and ATTRS
 
 
@@ -202,18 +203,50 @@ class Pattern:
         return sorted({p - d for p in anchors for d in range(width + 1) if p - d >= 0})
 
     def _seq(self, ctx: Context, k: int, pos: int, groups: dict, until: int | None = None):
-        if k == len(self.elements):
+        elements, limit = self.elements, ctx.n if until is None else until
+        # elements that cannot backtrack (zero-width tests, one token exactly once) in a loop
+        while k < len(elements):
+            el = elements[k]
+            if el.zero_width is not None:
+                if not el.zero_width(ctx, pos):
+                    return None
+            elif el.test is not None and el.min == el.max == 1 and not el.chars:
+                if pos >= limit or not el.test(ctx, pos):
+                    return None
+                if el.name:
+                    groups = {**groups, el.name: (pos, pos + 1)}
+                pos += 1
+            else:
+                break
+            k += 1
+        if k == len(elements):
             return (pos, groups) if until is None or pos == until else None
-        el = self.elements[k]
-        if el.zero_width is not None:
-            return self._seq(ctx, k + 1, pos, groups, until) if el.zero_width(ctx, pos) else None
-        if el.min == el.max == 1 and pos < (ctx.n if until is None else until):
+        el = elements[k]
+        if el.test is not None:
+            return self._run(ctx, k, pos, groups, until, limit)
+        if el.min == el.max == 1 and pos < limit:
             for end in el.ends(ctx, pos):     # one token or unit: no repeat to track
                 if end > pos and (until is None or end <= until) and \
                         (found := self._stop(ctx, k, pos, end, groups, until)):
                     return found
             return None
         return self._repeat(ctx, k, pos, pos, 0, groups, until)
+
+    def _run(self, ctx: Context, k: int, pos: int, groups: dict, until: int | None, limit: int):
+        """A repeated one-token element: the longest run of tokens that pass its test, then
+        shorter ones (greedy), or the shortest first (lazy)."""
+        el = self.elements[k]
+        cap = limit if el.max is None else min(limit, pos + el.max)
+        end = pos
+        while end < cap and el.test(ctx, end):
+            end += 1
+        if end - pos < el.min:
+            return None
+        stops = range(pos + el.min, end + 1) if el.lazy else range(end, pos + el.min - 1, -1)
+        for stop in stops:
+            if found := self._stop(ctx, k, pos, stop, groups, until):
+                return found
+        return None
 
     def _repeat(self, ctx: Context, k: int, first: int, pos: int, count: int, groups: dict,
                 until: int | None):
@@ -295,9 +328,11 @@ def _compile_element(spec: dict, lex: Lexicon) -> Element:
                        admits=admits)
     test = _token_test(spec, lex)
     if negate:
-        return Element(lambda ctx, i: [i + 1] if not test(ctx, i) else [], 1, 1, False, name)
+        return Element(lambda ctx, i: [i + 1] if not test(ctx, i) else [], 1, 1, False, name,
+                       test=lambda ctx, i: not test(ctx, i))
     return Element(lambda ctx, i: [i + 1] if test(ctx, i) else [], low, high, lazy, name,
-                   _text_anchors(spec), trigger=("TEXT", _literals(spec)) if _literals(spec) else None)
+                   _text_anchors(spec), trigger=("TEXT", _literals(spec)) if _literals(spec) else None,
+                   test=test)
 
 
 def _zero_width(spec: dict, lex: Lexicon) -> Callable[[Context, int], bool] | None:

@@ -23,7 +23,6 @@ import re
 from importlib import resources
 import re
 
-import ahocorasick
 import yaml
 
 from kg.doc import Doc, Sent
@@ -103,25 +102,24 @@ class Rule:
 class RuleSet:
     """The rules of one component, in file order.
 
-    Each pattern names what a sentence must hold for it to match at all (a text, a lexicon
-    class, a span label: `Pattern.trigger`); one pass of an automaton over the sentence and a
-    few set look-ups say which rules to try, so a sentence costs little for rules it cannot
-    match."""
+    Each pattern names what a sentence must hold for it to match at all (a token's text, a
+    lexicon class, a span label: `Pattern.trigger`); a few look-ups in the sentence's own
+    indexes say which rules to try, so a sentence costs little for rules it cannot match."""
 
     def __init__(self, component: str, rules: list[Rule]):
         self.component = component
         self.rules = rules
         self.actions = {r.action for r in rules}
+        self._of_action: dict[str, list[tuple[int, Rule]]] = {}
         self._always: set[int] = set()
-        self._by: dict[tuple[str, str], set[int]] = {}
+        self._by: dict[str, dict[str, set[int]]] = {"TEXT": {}, "LEX": {}, "ENT": {}}
         for i, rule in enumerate(rules):
+            self._of_action.setdefault(rule.action, []).append((i, rule))
             for p in rule.patterns:
                 if p.trigger is None:
                     self._always.add(i)
                 for what in p.trigger[1] if p.trigger else ():
-                    self._by.setdefault((p.trigger[0], what), set()).add(i)
-        texts = [w for kind, w in self._by if kind == "TEXT"]
-        self._texts = _automaton(texts) if texts else None
+                    self._by[p.trigger[0]].setdefault(what, set()).add(i)
 
     def context(self, doc: Doc, sent: Sent) -> Context:
         return Context(doc, sent, lexicon())
@@ -135,13 +133,12 @@ class RuleSet:
 
     def _candidates(self, ctx: Context) -> set[int]:
         found = set(self._always)
-        if self._texts is not None:
-            for _, word in self._texts.iter(ctx.sent.text):
-                found |= self._by[("TEXT", word)]
-        for cls in ctx.sent.class_starts(ctx.lex):
-            found |= self._by.get(("LEX", cls), set())
-        for label in ctx.spans:
-            found |= self._by.get(("ENT", label), set())
+        for kind, present in (("TEXT", ctx.positions), ("LEX", ctx.sent.class_starts(ctx.lex)),
+                              ("ENT", ctx.spans)):
+            wanted = self._by[kind]
+            for name in (present.keys() & wanted.keys() if len(wanted) < len(present)
+                         else wanted.keys() & present.keys()):
+                found |= wanted[name]
         return found
 
     def matches(self, ctx: Context, action: str | None = None) -> list[Match]:
@@ -159,8 +156,8 @@ class RuleSet:
             yield from sorted(found, key=lambda m: order[id(m.rule)])
             return
         candidates = self.candidates(ctx)
-        for i, rule in enumerate(self.rules):
-            if i not in candidates or rule.action != action:
+        for i, rule in self._of_action.get(action, ()):
+            if i not in candidates:
                 continue
             for m in rule.finditer(ctx):
                 if rule.applies(m, ctx.doc):
@@ -171,14 +168,6 @@ class RuleSet:
 
     def by_id(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
-
-
-def _automaton(words: list[str]) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for word in words:
-        auto.add_word(word, word)
-    auto.make_automaton()
-    return auto
 
 
 @cache
