@@ -33,9 +33,9 @@ __all__ = ["ExtractionCache", "PIPELINE_VERSION", "document_key", "pipeline_vers
 _PACKAGE = Path(__file__).resolve().parent
 # What extraction runs: a change to any of these may change what a file yields.
 _STAGE_FILES = ("read.py", "clean.py", "split.py", "model.py", "vocab.py", "gazetteer.py",
-                "words.py", "regex.py", "resolve.py", "pipeline.py", "doc.py", "components.py",
+                "words.py", "regex.py", "keys.py", "pipeline.py", "doc.py", "components.py",
                 "config.toml", "dates.py", "origin.py")
-_STAGE_DIRS = ("readers", "recognise", "relate", "lexicons", "rules")
+_STAGE_DIRS = ("readers", "recognise", "resolve", "relate", "lexicons", "rules")
 _LIBRARIES = ("jieba", "rjieba", "jionlp", "cn2an", "opencc-python-reimplemented",
               "pyahocorasick", "charset-normalizer", "pyyaml", "pdfminer.six", "trafilatura",
               "htmldate", "lxml", "python-docx")

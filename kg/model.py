@@ -18,6 +18,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.keys import AgencyKey, EntityKey, NameKey, PlaceKey
 from kg.vocab import EntityType
 
 TITLE_SENTENCE = -1   # Mention.sentence for mentions in the headline
@@ -129,9 +130,9 @@ class Article:
 class Mention:
     """A typed span inside one sentence, as one recogniser saw it.
 
-    `key` is what resolution merges on (a division id for places, the full
-    name for agencies, the bare name for programmes); `name` is the canonical
-    name the recogniser proposes and `surface` the text as written.
+    `key` is the recogniser's id for what it found (a division id, a bare name); resolution
+    replaces it with the entity's typed key (kg/keys.py). `name` is the canonical name the
+    recogniser proposes and `surface` the text as written.
     """
 
     type: EntityType
@@ -140,7 +141,7 @@ class Mention:
     end: int
     sentence: int              # Sentence.index
     name: str = ""
-    key: str = ""
+    key: str | EntityKey = ""
     attrs: dict = field(default_factory=dict)
     rule: str = ""             # the id of the rule (kg/rules/*.yaml) that found it
     # attrs keys used across stages:
@@ -158,7 +159,7 @@ class LocalEntity:
     """One entity as one article knows it: its key, canonical name and every form seen."""
 
     type: EntityType
-    key: str
+    key: EntityKey
     name: str
     aliases: set[str] = field(default_factory=set)
     attrs: dict = field(default_factory=dict)
@@ -167,10 +168,10 @@ class LocalEntity:
 
 @dataclass
 class Relation:
-    subject: str               # entity key (LocalEntity.key), IRI after resolution
+    subject: EntityKey | str   # entity key (LocalEntity.key), IRI after resolution
     predicate: str             # partOf, locatedIn, subOrganizationOf, implementedBy,
                                # implementedIn, issuedBy, holdsPost
-    object: str
+    object: EntityKey | str
     sentence: int = -1         # Sentence.index of the evidence, -1 when structural
     role: str = ""             # holdsPost only
     article: str = ""          # Article.id that said it
@@ -179,7 +180,7 @@ class Relation:
 
 @dataclass
 class Statistic:
-    about: str                 # entity key, IRI after resolution
+    about: EntityKey | str     # entity key, IRI after resolution
     value: Decimal
     unit: str
     measure: str
@@ -200,10 +201,10 @@ class ArticleExtraction:
     entities: list[LocalEntity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
-    reporters: list[str] = field(default_factory=list)   # keys of byline people
-    agency_parent: dict[str, str] = field(default_factory=dict)  # agency key -> parent key
-    agency_place: dict[str, str] = field(default_factory=dict)   # agency key -> place key
-    focus_places: list[str] = field(default_factory=list)        # place keys, most in focus first
+    reporters: list[NameKey] = field(default_factory=list)   # byline people
+    agency_parent: dict[AgencyKey, AgencyKey] = field(default_factory=dict)
+    agency_place: dict[AgencyKey, PlaceKey] = field(default_factory=dict)
+    focus_places: list[PlaceKey] = field(default_factory=list)   # most in focus first
 
 
 @dataclass

@@ -53,7 +53,7 @@ def test_bare_units_hang_from_the_body_named_before():
     ex = extract("昆明市公安局深化智慧安防小区建设。", "治安支队副支队长胡飞介绍了情况。")
     assert ("昆明市公安局治安支队", "昆明市公安局") in relations(ex, "subOrganizationOf")
     assert ("胡飞@530000", "昆明市公安局治安支队") in {
-        (r.subject, {e.key: e.name for e in ex.entities}[r.object])
+        (str(r.subject), {e.key: e.name for e in ex.entities}[r.object])
         for r in ex.relations if r.predicate == "holdsPost"}
 
 
@@ -176,7 +176,7 @@ def test_two_bodies_joined_by_lianhe_and_a_community_name_with_a_stop_character(
 def test_a_body_a_place_founds_is_the_places_body():
     ex = extract("杭州建立平安卫士关爱基金会", "杭州市平安卫士关爱基金会于2021年4月成立。", title="标题")
     bodies = [e for e in ex.entities if e.type is EntityType.AGENCY]
-    assert len(bodies) == 1 and bodies[0].key == "330100:平安卫士关爱基金会"   # one body, 杭州's
+    assert len(bodies) == 1 and str(bodies[0].key) == "330100:平安卫士关爱基金会"   # one body, 杭州's
     assert {"杭州市平安卫士关爱基金会", "平安卫士关爱基金会"} <= {bodies[0].name, *bodies[0].aliases}
 
 

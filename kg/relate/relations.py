@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from kg.gazetteer import gazetteer
+from kg.keys import AgencyKey
+from kg.resolve.entities import place_lineage, within
 from kg.lexicons import alternation
 from kg.model import ArticleExtraction, EntityType, Mention, Relation, TITLE_SENTENCE
 
@@ -29,12 +30,11 @@ def _evidence(ex: ArticleExtraction, sentence: int) -> str:
 
 def structural_relations(ex: ArticleExtraction) -> list[Relation]:
     """partOf from the gazetteer, locatedIn and subOrganizationOf from agency names."""
-    gaz = gazetteer()
     places = {e.key: e for e in ex.entities if e.type is EntityType.PLACE}
     agencies = {e.key: e for e in ex.entities if e.type is EntityType.AGENCY}
     out = []
     for key, ent in places.items():
-        parent = next((a.id for a in gaz.ancestors(key) if a.id in places), None)
+        parent = next((a for a in place_lineage(key) if a in places), None)
         if parent is not None:
             sentence = min(ent.sentences)
             out.append(Relation(key, "partOf", parent, sentence, evidence=_evidence(ex, sentence)))
@@ -45,7 +45,7 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
             out.append(Relation(key, "locatedIn", place, sentence, evidence=_evidence(ex, sentence)))
             # 大瑶派出所 of 浏阳市公安局: in 大瑶镇 and 浏阳市; 湖坊镇党委 only in its town
             if places[place].attrs.get("level") == "town" and ex.agency_parent.get(key):
-                county = next((a.id for a in gaz.ancestors(place) if a.id in places), None)
+                county = next((a for a in place_lineage(place) if a in places), None)
                 if county:
                     out.append(Relation(key, "locatedIn", county, sentence,
                                         evidence=_evidence(ex, sentence)))
@@ -67,14 +67,18 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
     known = {e.key for e in ex.entities}
     focus = ex.focus_places[0] if ex.focus_places else None
     ranked = sorted((k for k in counts if k in known and counts[k] >= at_least),
-                    key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], k.count("/"), k))
+                    key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], _depth(k), str(k)))
     if ranked:
         return ranked[0]
     # the one body of the article, serving the place it is about, even if named once
-    gaz = gazetteer()
     serving = [k for k in counts if k in known and (where := ex.agency_place.get(k)) and focus
-               and (where == focus or where in gaz.divisions and gaz.is_within(where, focus))]
+               and (where == focus or within(where, focus))]
     return serving[0] if len(counts) == 1 and len(serving) == 1 else None
+
+
+def _depth(key: AgencyKey) -> int:
+    """How many bodies a unit lies under (公安局 0, its 分局 1, the 分局's 派出所 2)."""
+    return 0 if key.parent is None else 1 + _depth(key.parent)
 
 
 def programme_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[Relation]:
@@ -225,7 +229,7 @@ def document_relations(ex: ArticleExtraction, mentions: list[Mention]) -> list[R
                     issuer = subjects
                 else:
                     issuer = lead
-            for body in [issuer] if isinstance(issuer, str) else issuer or ():
+            for body in [issuer] if isinstance(issuer, AgencyKey) else issuer or ():
                 out.append(Relation(doc.key, "issuedBy", body, sentence, evidence=text))
     return out
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from kg.components import component
 from kg.doc import Doc, Mark
+from kg.keys import AgencyKey
 from kg.model import EntityType, Mention, Statistic
 from kg.relate.clauses import Clauses, opens_clause
 from kg.relate.measures import measures_of
@@ -130,7 +131,8 @@ def _lead(doc: Doc) -> str | None:
     ex = doc.extraction
     lead = lead_agency(ex, doc.spans)
     place = ex.focus_places[0] if ex.focus_places else None
-    if lead and place and lead.startswith(f"{place}:") and lead.endswith(("委", "人民政府")):
+    if lead and place and lead.parent is None and lead.place == place \
+            and lead.kind.endswith(("委", "人民政府")):
         return None
     return lead
 
@@ -142,7 +144,8 @@ def _subjects(doc: Doc) -> dict[int, list[Mention]]:
     out: dict[int, list[Mention]] = {}
     for m in doc.spans:
         if m.type in SUBJECT_TYPES and m.key and not nested_in_name(m, doc.spans_in(m.sentence)):
-            if m.key.endswith(":党委") and m.key in ex.agency_parent:
+            if isinstance(m.key, AgencyKey) and m.key.kind == "党委" \
+                    and (m.key.parent or not m.key.name) and m.key in ex.agency_parent:
                 m = replace(m, key=ex.agency_parent[m.key])
             out.setdefault(m.sentence, []).append(m)
     return out

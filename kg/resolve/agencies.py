@@ -1,0 +1,259 @@
+"""Agencies: a recognised chain of units -> one key per unit, its parent, its place.
+
+    成都市公安局青羊区分局苏坡派出所   units: 成都市|公安局, 青羊区|分局, 苏坡|派出所
+      -> AgencyKey(公安局, place=成都市), its unit AgencyKey(分局, place=青羊区, parent=…),
+         and that one's AgencyKey(派出所, name=苏坡, parent=…)
+
+A chain with no place in front takes one from the article: `市局`, `县公安局户籍中队` and
+`区委` carry the level they imply (`generic`), a bare sub-unit (`治安支队`) hangs from the
+latest body of a kind above it (`needs_parent`), a bare unit the article named in full
+before (`苏坡派出所`) is that unit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.gazetteer import gazetteer, town_short_name
+from kg.keys import AgencyKey, PlaceKey
+from kg.model import EntityType, LocalEntity, Mention
+from kg.resolve.entities import Entities, within
+from kg.resolve.focus import Focus, Place, PlaceKeys, named_before
+
+# Organs of a Party committee: X市政法委 and X市委政法委 are one body.
+_PARTY_ORGANS = {"政法委员会", "平安办", "组织部", "宣传部", "统战部"}
+# Which bodies a bare sub-unit hangs from, nearest first.
+_PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支队", "分局", "公安局"),
+                 "大队": ("支队", "分局", "公安局"), "支队": ("总队", "公安局", "公安厅"),
+                 "总队": ("公安厅", "公安局"), "分局": ("公安局",), "科": ("处", "中心", "公安局"),
+                 "处": ("公安局", "公安厅"), "指挥中心": ("公安局",), "情报中心": ("公安局",),
+                 "车辆管理所": ("支队", "公安局"), "人民法庭": ("人民法院",)}
+_POLICE_WORDS = ("公安", "警方", "公安机关")
+
+
+@dataclass
+class _Chain:
+    """Where a chain's walk stands: the unit above the next one, and the place it serves."""
+
+    parent: AgencyKey | None = None
+    parent_label: str = ""
+    place: PlaceKey | None = None
+
+
+class AgencyResolver:
+    """Keys for the agency mentions of one article."""
+
+    def __init__(self, entities: Entities, mentions: list[Mention], focus: Focus,
+                 keys: PlaceKeys):
+        self.entities, self.mentions, self.focus, self.keys = entities, mentions, focus, keys
+        self.unit_alias: dict[str, AgencyKey] = {}     # 苏坡派出所 -> its chain's key
+
+    def resolve(self, m: Mention) -> list[Mention]:
+        if m.attrs.get("pronoun"):
+            return []                      # resolved with the other coreferences
+        units = list(m.attrs["units"])
+        top = units[0]
+        place = self._unit_place(top, m)
+        if place is not None and top["suffix"] in _POLICE_WORDS and place.level == "county" \
+                and place.name.endswith("区"):
+            top = units[0] = dict(top, kind="分局")    # 青秀公安: a city district's police is a 分局
+        known = self._known(m, top)
+        if known is not None:
+            return [known]
+        walk = self._start(m, top, place)
+        last = None
+        for i, unit in enumerate(units):
+            own = self._unit_place(unit, m) if i else place
+            key = self._unit(m, units, i, unit, own, walk)
+            if key is False:
+                return []
+            if key is not None:
+                last = key
+        if last is None:
+            return []
+        self._alias_of_chain(m, units, last)
+        return [Mention(EntityType.AGENCY, m.surface, m.start, m.end, m.sentence,
+                        name=self.entities.by_key[last].name, key=last, rule=m.rule)]
+
+    def _known(self, m: Mention, top: dict) -> Mention | None:
+        """A bare unit the article named in full before (苏坡派出所 of …青羊区分局苏坡派出所)."""
+        if len(m.attrs["units"]) != 1 or top["place_key"] or top["generic"]:
+            return None
+        known = self._known_unit(top["surface"])
+        if known is None:
+            return None
+        ent = self.entities.add(known, "", m.sentence, top["surface"])
+        return Mention(EntityType.AGENCY, m.surface, m.start, m.end, m.sentence, name=ent.name,
+                       key=known, rule=m.rule)
+
+    def _start(self, m: Mention, top: dict, place: Place | None) -> _Chain:
+        """What the chain's first unit hangs from: the body above a bare sub-unit, the city's
+        bureau above a district's 分局."""
+        walk = _Chain()
+        if m.attrs.get("needs_parent"):
+            parent = self._nearest_parent(top["kind"], m.sentence)
+            if parent is not None:
+                walk = _Chain(parent.key, parent.name, self.entities.agency_place.get(parent.key))
+        if place is not None:
+            walk.place = place.key
+            if walk.parent is None and top["kind"] == "分局":
+                walk.parent, walk.parent_label = self._city_bureau(place)
+        return walk
+
+    def _unit(self, m: Mention, units: list[dict], i: int, unit: dict, own: Place | None,
+              walk: _Chain) -> AgencyKey | None | bool:
+        """The key of one unit (None: it only names its parent; False: the chain names
+        nothing), its entity registered and the walk moved on to it."""
+        if own is not None and (i or walk.parent is None):
+            walk.place = own.key
+        organ = i == 0 and walk.parent is None and own is not None and not unit["name"] \
+            and unit["kind"] in _PARTY_ORGANS
+        if organ:       # 宁波市政法委 is the 宁波市委's 政法委: one key with 宁波市委政法委
+            walk.parent, walk.parent_label = AgencyKey("委", place=own.key), f"{own.name}委"
+        if unit["generic"] and own is None:
+            return False           # 区派出所 with no district in focus names nothing
+        if i == 0 and walk.parent is None and own is None and not unit["name"]:
+            return False
+        key, label = self._key_and_label(unit, i, own, organ, walk)
+        if unit["kind"] == "委":
+            key = AgencyKey("委", place=walk.place)
+            label = unit.get("prefix", "") + (own.name if own else "") + "委"
+            if i + 1 < len(units):        # 市委政法委: the committee is named through it
+                walk.parent, walk.parent_label = key, label
+                return None
+        return self._register(m, unit, i, key, label, walk)
+
+    def _key_and_label(self, unit: dict, i: int, own: Place | None, organ: bool,
+                       walk: _Chain) -> tuple[AgencyKey, str]:
+        kind, prefix = unit["kind"], unit.get("prefix", "")
+        if i == 0 and walk.parent is None:
+            if own is not None and unit["place_key"] and unit["name"]:
+                label = _strip_province(self.mentions, self.keys, unit["surface"]) if prefix else \
+                    prefix + own.name + unit["name"] + unit["suffix"]
+                return AgencyKey(kind, place=own.key, name=unit["name"]), label
+            label = prefix + (own.name if own is not None else "") + \
+                (unit["name"] if own is None or unit["place_key"] else "") + kind
+            if own is not None:
+                return AgencyKey(kind, place=own.key), label
+            return AgencyKey(kind, name=unit["name"]), label
+        label = walk.parent_label + (unit["suffix"] if organ else unit["surface"])
+        if organ:
+            return AgencyKey(kind, parent=walk.parent), label
+        if unit["generic"] and own is not None:    # 公安分局 in focus: 吴中区分局
+            return AgencyKey(kind, place=own.key, parent=walk.parent), \
+                walk.parent_label + own.name + kind
+        if unit["place_key"]:
+            return AgencyKey(kind, place=self.keys.of(unit["place_key"]), parent=walk.parent), label
+        return AgencyKey(kind, name=unit["name"], parent=walk.parent), label
+
+    def _register(self, m: Mention, unit: dict, i: int, key: AgencyKey, label: str,
+                  walk: _Chain) -> AgencyKey:
+        surface = _strip_province(self.mentions, self.keys, unit["surface"]) if i == 0 else unit["surface"]
+        named = bool(unit["name"] or unit["place_key"]) and not unit["generic"]
+        ent = self.entities.add(key, label, m.sentence, surface if named else "")
+        if unit["surface"] and not unit["generic"]:
+            self.unit_alias.setdefault(unit["surface"], key)
+        if walk.parent is not None:
+            self.entities.agency_parent[key] = walk.parent
+        town = self._town_named(unit["name"]) if not unit["place_key"] else None
+        if town is not None:
+            walk.place = self.keys(town)               # 大瑶派出所 serves 大瑶镇
+        if walk.place is not None:
+            self.entities.agency_place[key] = walk.place
+        walk.parent, walk.parent_label = key, ent.name
+        return key
+
+    def _alias_of_chain(self, m: Mention, units: list[dict], last: AgencyKey) -> None:
+        """The chain as written is a form of its last unit: 青羊区分局苏坡派出所."""
+        if len(units) > 1 and not units[0]["generic"]:
+            full = self.entities.by_key[last]
+            surface = _strip_province(self.mentions, self.keys, m.surface)
+            if surface != full.name:
+                full.aliases.add(surface)
+
+    # ------------------------------------------------------------- what a unit hangs on
+    def _unit_place(self, unit: dict, m: Mention) -> Place | None:
+        if unit["place_key"]:
+            found = next((p for p in self.mentions if p.type is EntityType.PLACE
+                          and p.key == unit["place_key"]), None)
+            return Place(found, self.keys(found)) if found is not None else None
+        if unit["generic"] == "focus":
+            return self.focus.place()
+        if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
+            return self.focus.place(char="区")     # a 分局 serves a city district
+        if unit["generic"]:
+            return named_before(self.mentions, self.keys, m.sentence, m.start, unit["generic"],
+                                unit["name"]) or self.focus.place(unit["generic"], unit["name"])
+        return None
+
+    def _town_named(self, name: str) -> Mention | None:
+        """The town or village of the article a unit is named after: 大瑶 -> 大瑶镇,
+        苏坡 -> 苏坡街道, 屏边 -> 屏边彝族乡, 清平村 (村委会) -> 清平村."""
+        if len(name) < 2:
+            return None
+        for m in self.mentions:
+            level = m.attrs.get("level") if m.type is EntityType.PLACE else None
+            if level == "town" and name in (m.name, town_short_name(m.name)) \
+                    or level == "village" and name == m.name:
+                return m
+        return None
+
+    def _city_bureau(self, place: Place) -> tuple[AgencyKey | None, str]:
+        """A district's 公安分局 belongs to its city's 公安局 (台儿庄公安分局 -> 枣庄市公安局)."""
+        gaz = gazetteer()
+        if not place.key.division or place.level != "county":
+            return None, ""
+        city = gaz.get(place.key.division).parent
+        if not city or gaz.get(city).level != "city":
+            return None, ""
+        return AgencyKey("公安局", place=PlaceKey(division=city)), f"{gaz.get(city).name}公安局"
+
+    def _known_unit(self, surface: str) -> AgencyKey | None:
+        """The chain a bare unit names: 王家庄镇派出所 is the 小王家庄镇派出所 of 高阳县公安局."""
+        if surface in self.unit_alias:
+            return self.unit_alias[surface]
+        matches = {key for alias, key in self.unit_alias.items()
+                   if len(surface) >= 4 and len(alias) >= 4
+                   and (alias.endswith(surface) or surface.endswith(alias)
+                        or _abbreviates(surface, alias) or _abbreviates(alias, surface))}
+        return matches.pop() if len(matches) == 1 else None
+
+    def _nearest_parent(self, kind: str, sentence: int) -> LocalEntity | None:
+        """The latest body of a parent kind named before the unit (else anywhere in the article)."""
+        for wanted in _PARENT_KINDS.get(kind, ()):
+            candidates = [e for e in self.entities.agencies() if _plain_kind(e.key) == wanted]
+            before = [e for e in candidates if min(e.sentences) <= sentence]
+            if before or candidates:
+                return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
+        return None
+
+
+def _plain_kind(key: AgencyKey) -> str:
+    """The kind of body a key is, when the kind alone names it (公安局, …/分局; not the
+    平安卫士关爱基金会 of a place, whose name is its own)."""
+    return key.kind if key.parent is not None or not key.name else ""
+
+
+def _strip_province(mentions: list[Mention], keys: PlaceKeys, surface: str) -> str:
+    """Agency names are given without their province: 四川省成都市公安局 -> 成都市公安局."""
+    places = [m for m in mentions if m.type is EntityType.PLACE]
+    for m in places:
+        if m.attrs.get("level") == "province" and surface.startswith(m.surface) \
+                and len(surface) > len(m.surface):
+            rest = surface[len(m.surface):]
+            if any(rest.startswith(p.surface) for p in places
+                   if p.key != m.key and within(keys(p), keys(m))):
+                return rest
+    return surface
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """特巡大队 for 特巡警大队, 平安建设领导小组 for 平安青山建设工作领导小组: the same body word,
+    the name written with some of its characters left out, in order."""
+    for size in (2, 3, 4):
+        if short[-size:] != full[-size:] or len(short) - size < 2 or len(short) >= len(full):
+            continue
+        rest = iter(full[:-size])
+        if short[0] == full[0] and all(ch in rest for ch in short[:-size]) \
+                and len(short) >= 0.6 * len(full):
+            return True
+    return False

@@ -1,0 +1,57 @@
+"""Corpus-wide resolution: the articles' entities merge on their keys into one node each.
+
+IRIs depend only on what was said (`str(key)`), never on the order of files; the label is
+the form most articles use (then the longest); relations and statistics point at IRIs.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.keys import EntityKey
+from kg.model import ArticleExtraction, Corpus, Entity, LocalEntity
+from kg.vocab import entity_iri
+
+
+def resolve_entities(extractions: list[ArticleExtraction]) -> Corpus:
+    """Merge the articles' entities into one node per real thing, with stable IRIs."""
+    groups: dict[EntityKey, list[tuple[str, LocalEntity]]] = {}
+    for ex in extractions:
+        for ent in ex.entities:
+            groups.setdefault(ent.key, []).append((ex.article.id, ent))
+    corpus = Corpus(articles=[ex.article for ex in extractions])
+    iri_of: dict[tuple[str, EntityKey], str] = {}
+    for key, members in sorted(groups.items(), key=lambda kv: (kv[0].type.value, str(kv[0]))):
+        iri = entity_iri(key.type.iri_kind, str(key))
+        corpus.entities[iri] = _merged(iri, key, members)
+        for aid, _ in members:
+            iri_of[(aid, key)] = iri
+    for ex in extractions:
+        _attach(corpus, ex, iri_of)
+    return corpus
+
+
+def _merged(iri: str, key: EntityKey, members: list[tuple[str, LocalEntity]]) -> Entity:
+    names = Counter(ent.name for _, ent in members)
+    label = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
+    aliases = set().union(*(ent.aliases | {ent.name} for _, ent in members)) - {label}
+    attrs: dict = {}
+    for _, ent in members:
+        for k, v in ent.attrs.items():
+            attrs.setdefault(k, v)
+    return Entity(iri, key.type, label, aliases, attrs, {aid for aid, _ in members})
+
+
+def _attach(corpus: Corpus, ex: ArticleExtraction, iri_of: dict[tuple[str, EntityKey], str]) -> None:
+    """One article's reporters, relations and statistics, now between IRIs."""
+    aid = ex.article.id
+    corpus.reporters[aid] = [iri_of[(aid, key)] for key in ex.reporters if (aid, key) in iri_of]
+    for rel in ex.relations:
+        s, o = iri_of.get((aid, rel.subject)), iri_of.get((aid, rel.object))
+        if s and o and s != o:
+            rel.subject, rel.object, rel.article = s, o, aid
+            corpus.relations.append(rel)
+    for stat in ex.statistics:
+        about = iri_of.get((aid, stat.about))
+        if about:
+            stat.about, stat.article = about, aid
+            corpus.statistics.append(stat)

@@ -1,0 +1,103 @@
+"""The places an article is about (its focus), and the place a generic form stands for.
+
+`县公安局`, `全市`, `区委` name no place; they stand for the place of their level that the
+sentence named last, else for the article's place in focus of that level. The focus ranks
+the article's places by how often they are named (a headline counts three).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.gazetteer import gazetteer
+from kg.keys import PlaceKey
+from kg.model import EntityType, Mention, TITLE_SENTENCE
+
+LEVEL_SUFFIX = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟"),
+                "county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}
+CHAR_SUFFIX = {"省": ("省", "自治区"), "市": ("市",), "州": ("州", "盟"), "县": ("县", "旗"),
+               "区": ("区",), "镇": ("镇",), "乡": ("乡",), "街道": ("街道",)}
+_LEVEL_RANK = {"city": 0, "county": 1, "province": 2, "town": 3}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention of the article, with the key of the place it names."""
+
+    mention: Mention
+    key: PlaceKey
+
+    @property
+    def name(self) -> str:
+        return self.mention.name
+
+    @property
+    def level(self) -> str:
+        return self.mention.attrs.get("level", "")
+
+
+class PlaceKeys:
+    """The key of each place mention: its division, or the place the text writes it under."""
+
+    def __init__(self, mentions: list[Mention]):
+        self._by_id = {m.key: m for m in mentions if m.type is EntityType.PLACE
+                       and isinstance(m.key, str)}
+        self._keys: dict[str, PlaceKey] = {}
+
+    def __call__(self, m: Mention) -> PlaceKey:
+        """A place mention's key (once resolved, the mention holds it)."""
+        return m.key if isinstance(m.key, PlaceKey) else self.of(m.key)
+
+    def of(self, recognised: str) -> PlaceKey:
+        """The key of the place the recogniser called `recognised`."""
+        if recognised not in self._keys:
+            m = self._by_id.get(recognised)
+            if recognised in gazetteer().divisions or m is None:
+                self._keys[recognised] = PlaceKey(division=recognised)
+            else:          # the gazetteer lacks it: the place it is written under, and its name
+                self._keys[recognised] = PlaceKey(parent=self.of(m.attrs["parent_key"]),
+                                                  name=m.name)
+        return self._keys[recognised]
+
+
+@dataclass
+class Focus:
+    """The places an article is about, most mentioned first."""
+
+    places: list[Place] = field(default_factory=list)
+
+    def place(self, level: str | None = None, char: str = "") -> Place | None:
+        """The place in focus; of a level, or named with a level character (全区 -> a 区)."""
+        suffixes = CHAR_SUFFIX.get(char) or LEVEL_SUFFIX.get(level or "", ("",))
+        for p in self.places:
+            if level is None and not char or p.name.endswith(suffixes):
+                return p
+        return None
+
+
+def focus_of(mentions: list[Mention], keys: PlaceKeys) -> Focus:
+    weight: Counter = Counter()
+    first: dict[PlaceKey, Mention] = {}
+    for m in mentions:
+        if m.type is EntityType.PLACE and m.attrs.get("level") != "village" \
+                and not m.attrs.get("coreference"):
+            key = keys(m)
+            weight[key] += 3 if m.sentence == TITLE_SENTENCE else 1
+            first.setdefault(key, m)
+    ranked = sorted(first, key=lambda k: (-weight[k], _LEVEL_RANK.get(first[k].attrs["level"], 4),
+                                          str(k)))
+    return Focus([Place(first[k], k) for k in ranked])
+
+
+def named_before(mentions: list[Mention], keys: PlaceKeys, sentence: int, start: int,
+                 level: str, char: str) -> Place | None:
+    """The place of that level the sentence named last before `start`: 呈贡分局…与区委政法委
+    means 呈贡区's 区委政法委, 吉林市公安局…全市已建成 吉林市's whole, whatever place the
+    article is mostly about. (全市 names any 市, 瑞安市 a county-level city among them: the
+    written suffix decides.)"""
+    suffixes = CHAR_SUFFIX.get(char) or LEVEL_SUFFIX.get(level, ("",))
+    before = [p for p in mentions if p.type is EntityType.PLACE and p.sentence == sentence
+              and p.end <= start and (char or p.attrs.get("level") == level)
+              and p.name.endswith(suffixes) and not p.attrs.get("coreference")]
+    last = max(before, key=lambda p: p.end, default=None)
+    return Place(last, keys(last)) if last is not None else None
