@@ -23,10 +23,11 @@ from functools import cache, cached_property, lru_cache
 import ahocorasick
 
 from kg.components import component
-from kg.doc import DATELINE, Doc, Sent
+from kg.doc import DATELINE, Doc, Sent, make_sent
 from kg.gazetteer import LEVELS, Division, gazetteer, town_short_name
 from kg.model import EntityType, Mention
 from kg.recognise import resolve_overlaps
+from kg.recognise.home import home_place
 from kg.rules.engine import Context, Match, token_predicate
 from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import Rule, check, rules
@@ -38,6 +39,7 @@ _LOOKBACK = 9                       # the longest town or village name looked fo
 # Divisions whose official name is also a common noun (城区 in 阳泉, 矿区, 郊区).
 _GENERIC_NAME = re.compile(r"^(?:城区|矿区|郊区|市区|新区|林区|特区)$")
 _CODED = ("province", "city", "county")
+_OTHER = -9                       # the sentence index of a text outside the article (its publisher)
 _BELOW = ("town", "village")
 # The actions of kg/rules/places.yaml on a candidate, in the order in which they decide.
 _ORDER = ("place", "accept", "reject", "needs_parent", "needs_support", "short_form", "below")
@@ -164,6 +166,7 @@ class _Neighbourhood:
                 if c.full_name and d.level in _CODED:
                     self.in_full.setdefault(d.id, set()).add(c.surface)
         self.full_surfaces = {c.surface for c in cands if c.full_name}
+        self.home: Division | None = None         # a local site's county the text never names
         self._around: dict[str, set[str]] = {}
         self.chosen: dict[tuple[str, str], Division | None] = {}   # (surface, level) -> division
 
@@ -185,9 +188,10 @@ class _Neighbourhood:
         return self._others(division.parent, surface)
 
     def near_parent(self, division: Division, surface: str) -> bool:
-        """A town or village counts when its county (or, for a village, town) is named too."""
-        return any(self._others(a.id, surface) for a in _above(division.id)
-                   if a.level in ("county", "town"))
+        """A town or village counts when its county (or, for a village, town) is named too,
+        or is the home of a local site's report."""
+        return any(self._others(a.id, surface) or self.home is not None and a.id == self.home.id
+                   for a in _above(division.id) if a.level in ("county", "town"))
 
     def support(self, division: Division, surface: str) -> int:
         """How many other names in the article are this division's ancestors or descendants."""
@@ -200,7 +204,8 @@ class _Neighbourhood:
 
     def supported(self, division: Division, surface: str) -> bool:
         return self.support(division, surface) > 0 or bool(
-            self.in_full.get(division.id, set()) - {surface})
+            self.in_full.get(division.id, set()) - {surface}) or self.home is not None and (
+            division.id == self.home.id or self.home.id in _above_ids(division.id))
 
 
 def _choose(cand: _Candidate, near: _Neighbourhood) -> Division | None:
@@ -327,7 +332,10 @@ def _holds(action: str, cand: _Candidate, division: Division, near: _Neighbourho
     if action == "needs_support":
         return near.supported(division, cand.surface)
     if action == "below":
-        return near.near_parent(division, cand.surface)
+        # a town no other division of the country shares a name with needs no county beside
+        # it (a county's site names its towns and rarely itself)
+        return near.near_parent(division, cand.surface) or (
+            division.level == "town" and len(cand.divisions) == 1 and len(cand.surface) >= 3)
     return True
 
 
@@ -394,9 +402,15 @@ def places(doc: Doc) -> None:
     """Add the article's places (the dateline's only help to place the others)."""
     cands = [c for sent in doc.sents.values() for c in _candidates(sent)]
     near = _Neighbourhood(cands)
+    home = home_place(doc, cands, lambda text: _candidates(make_sent(_OTHER, text, lexicon())))
+    if home is not None:
+        near.home = home.value
+        doc.mark(home)
     picked = [(c, d) for c in cands if (d := _choose(c, near)) is not None]
     chosen = [(c, d, rule) for (c, d), rule in zip(picked, _weigh(doc, picked, near))
               if rule is not None]
+    if near.home is not None:        # a local site's report: short forms of far places doubted
+        chosen = [(c, d, rule) for c, d, rule in chosen if c.full_name or _near_home(d, c, near)]
     # 沾益区人民法院西平人民法庭 beside 西平街道: a short form the article gives a town is the town's
     towns = {town_short_name(d.name) for _, d, _ in chosen if d.level == "town"}
     mentions = [_mention(c, d, rule) for c, d, rule in chosen if c.sentence != DATELINE
@@ -405,6 +419,15 @@ def places(doc: Doc) -> None:
         doc.add(m)
     _unlisted(doc)
     doc.spans = resolve_overlaps(doc.spans)
+
+
+def _near_home(division: Division, cand: _Candidate, near: _Neighbourhood) -> bool:
+    """Whether a short form may name that division in a report about the home: it lies in
+    the home's province, or the article names its neighbours (新城 beside 定海区's 我区 is
+    no 新城区 of 呼和浩特)."""
+    province = _above(near.home.id)[-1].id if _above(near.home.id) else near.home.id
+    return division.id == province or province in _above_ids(division.id) \
+        or near.support(division, cand.surface) > 0
 
 
 def _mention(cand: _Candidate, division: Division, rule: str) -> Mention:

@@ -18,7 +18,7 @@ from kg.components import component
 from kg.doc import Doc
 from kg.keys import AgencyKey
 from kg.model import EntityType, LocalEntity, Mention
-from kg.resolve.focus import Focus, PlaceKeys, focus_of, named_before
+from kg.resolve.focus import Focus, PlaceKeys, focus_of, home_mention, named_before
 from kg.rules.engine import Match
 from kg.rules.ruleset import rules
 
@@ -29,8 +29,9 @@ _LEVEL_OF = {"省": "province", "市": "city", "州": "city", "县": "county", "
 @component("coreference")
 def coreference(doc: Doc) -> None:
     ruleset = rules("coreference")
-    keys = PlaceKeys(doc.spans)
-    focus = focus_of(doc.spans, keys)
+    home = home_mention(doc)
+    keys = PlaceKeys(doc.spans + ([home] if home else []))
+    focus = focus_of(doc.spans, keys, home)
     resolved = list(doc.spans)
     found: list[Mention] = []
     for sent in doc.body():

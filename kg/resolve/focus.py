@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import gazetteer
 from kg.keys import PlaceKey
+from kg.doc import Doc
 from kg.model import EntityType, Mention, TITLE_SENTENCE
 
 LEVEL_SUFFIX = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟"),
@@ -75,7 +76,22 @@ class Focus:
         return None
 
 
-def focus_of(mentions: list[Mention], keys: PlaceKeys) -> Focus:
+def home_mention(doc: Doc) -> Mention | None:
+    """The home of a local site's report (kg/recognise/home.py) as a place mention at the
+    form that stands for it (全县, 县公安局): a place the text implies and never writes."""
+    mark = next((m for m in doc.marks if m.type == "Home"), None)
+    if mark is None:
+        return None
+    d = mark.value
+    return Mention(EntityType.PLACE, doc.sents[mark.sentence].text[mark.start:mark.end],
+                   mark.start, mark.end, mark.sentence, name=d.name, key=d.id, rule=mark.rule,
+                   attrs={"level": d.level, "adcode": d.adcode, "parent_key": d.parent or "",
+                          "home": True})
+
+
+def focus_of(mentions: list[Mention], keys: PlaceKeys, home: Mention | None = None) -> Focus:
+    """The article's places by weight; the home of a local site last (what no named place
+    of a level stands for)."""
     weight: Counter = Counter()
     first: dict[PlaceKey, Mention] = {}
     for m in mentions:
@@ -86,7 +102,10 @@ def focus_of(mentions: list[Mention], keys: PlaceKeys) -> Focus:
             first.setdefault(key, m)
     ranked = sorted(first, key=lambda k: (-weight[k], _LEVEL_RANK.get(first[k].attrs["level"], 4),
                                           str(k)))
-    return Focus([Place(first[k], k) for k in ranked])
+    places = [Place(first[k], k) for k in ranked]
+    if home is not None and keys(home) not in first:
+        places.append(Place(home, keys(home)))
+    return Focus(places)
 
 
 def named_before(mentions: list[Mention], keys: PlaceKeys, sentence: int, start: int,

@@ -16,17 +16,20 @@ from kg.keys import AgencyKey, NameKey
 from kg.model import ArticleExtraction, EntityType, Mention, TITLE_SENTENCE
 from kg.resolve.agencies import AgencyResolver
 from kg.resolve.entities import Entities, place_lineage
-from kg.resolve.focus import Focus, PlaceKeys, focus_of
+from kg.resolve.focus import Focus, PlaceKeys, focus_of, home_mention
 from kg.rules.ruleset import rules
 
 
 @component("resolve")
 def resolve(doc: Doc) -> None:
     """Every mention of the doc keyed to its entity; the entities in `doc.extraction`."""
-    keys = PlaceKeys(doc.spans)
-    focus = focus_of(doc.spans, keys)
+    home = home_mention(doc)
+    keys = PlaceKeys(doc.spans + ([home] if home else []))
+    focus = focus_of(doc.spans, keys, home)
     article_entities = _ArticleEntities(doc, keys, focus)
     resolved: list[Mention] = []
+    if home is not None:           # a place the article implies: an entity, named nowhere
+        article_entities.implied(home)
     # Bare units (苏坡派出所, 治安支队) last: by then the chains that name them are known.
     for m in sorted(doc.spans, key=lambda m: bool(m.attrs.get("needs_parent"))):
         resolved.extend(article_entities.resolve(m))
@@ -55,6 +58,11 @@ class _ArticleEntities:
         if m.type is EntityType.AGENCY:
             return self.agencies.resolve(m)
         return getattr(self, f"_{m.type.name.lower()}")(m)
+
+    def implied(self, m: Mention) -> None:
+        key = self.keys(m)
+        self.entities.add(key, m.name, m.sentence, level=m.attrs["level"], adcode=m.attrs["adcode"],
+                          division=key.division)
 
     def _place(self, m: Mention) -> list[Mention]:
         key = self.keys(m)

@@ -1,0 +1,86 @@
+"""The home place of a local site's report: the county or city its 我县, 全县, 县公安局 stand for.
+
+A county's own site rarely writes its name. When an article speaks of its county (or
+district, city, banner) only by the level (`home_form` rules of kg/rules/places.yaml) and
+names no place of that level, the home is inferred from what the text does give, and
+decided only when the evidence agrees:
+
+    the publisher (来源：定海新闻网) or the dateline naming one such division   -> that one
+    towns, villages and communities the gazetteer places under one such division, two or
+    more of them agreeing (or one town no other division has)                 -> that one
+
+The home then places the article's towns and villages, and the generic forms resolve to it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from kg.doc import DATELINE, Doc, Mark
+from kg.gazetteer import Division, gazetteer
+from kg.rules.ruleset import rules
+
+# The level character of a form (我县, 区公安局) -> how the home's name ends.
+_ENDINGS = {"县": ("县",), "区": ("区",), "旗": ("旗",), "市": ("市",)}
+_LEVELS = ("county", "city")
+
+
+def home_place(doc: Doc, cands: list, names_in: Callable[[str], Iterable]) -> Mark | None:
+    """A Home mark at the first level-only form, its value the home's Division (or None).
+    `cands` are the article's candidate names (each with `sentence`, `surface`, `divisions`,
+    `full_name`), `names_in(text)` gives the gazetteer's names in any other text."""
+    body = [c for c in cands if c.sentence != DATELINE]
+    sources = [c for c in cands if c.sentence == DATELINE]
+    if doc.article.publisher:
+        sources += list(names_in(doc.article.publisher))
+    lower = [c for c in body if c.divisions[0].level in ("town", "village")]
+    for form in _forms(doc):             # 我县 before 全市: the lowest level first
+        endings = _ENDINGS[form.value]
+        if any(c.full_name and any(_fits(d, endings) for d in c.divisions) for c in body):
+            continue                    # the article names its county: the focus has it
+        home = _one(sources, endings) or _from_towns(lower, endings)
+        if home is not None:
+            return Mark("Home", form.sentence, form.start, form.end, home, rule=form.rule)
+    return None
+
+
+def _forms(doc: Doc) -> list[Mark]:
+    """The first form of each level character that names a division by its level alone,
+    counties (县, 区, 旗) before cities (市)."""
+    ruleset, first = rules("places"), {}
+    for sent in doc.body():
+        for m in ruleset.matches(ruleset.context(doc, sent), "home_form"):
+            char = m.text("level")[-1]
+            first.setdefault(char, Mark("HomeForm", sent.index, *m.span(), char, rule=m.rule.id))
+    return [first[c] for c in _ENDINGS if c in first]
+
+
+def _fits(division: Division, endings: tuple[str, ...]) -> bool:
+    return division.level in _LEVELS and division.name.endswith(endings)
+
+
+def _one(sources: list, endings: tuple[str, ...]) -> Division | None:
+    """The one division of that level the publisher or the dateline names."""
+    found = {d.id: d for c in sources for d in c.divisions if _fits(d, endings)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _from_towns(lower: Iterable, endings: tuple[str, ...]) -> Division | None:
+    """The division of that level most of the article's towns and villages lie in."""
+    gaz = gazetteer()
+    votes: Counter = Counter()
+    towns: dict[str, set[str]] = {}
+    for surface, divisions in {c.surface: c.divisions for c in lower}.items():
+        homes = {a.id for d in divisions for a in gaz.ancestors(d.id) if _fits(a, endings)}
+        if 0 < len(homes) <= 2:
+            votes.update(homes)
+            if all(d.level == "town" for d in divisions):
+                towns[surface] = homes
+    if not votes:
+        return None
+    (best, count), *rest = votes.most_common(2) + [(None, 0)]
+    if rest[0][1] == count:
+        return None                               # the evidence does not agree
+    unique_town = any(homes == {best} for homes in towns.values())
+    return gaz.get(best) if count >= 2 or unique_town else None
+
