@@ -219,6 +219,10 @@ def _choose(cand: _Candidate, near: _Neighbourhood) -> Division | None:
 
 
 def _best(cand: _Candidate, near: _Neighbourhood) -> Division | None:
+    if near.home is not None:        # the one reading in the home of a local site's report
+        home = [d for d in cand.divisions if near.home.id in _above_ids(d.id)]
+        if len(home) == 1:
+            return home[0]
     # A short form of a name the article also gives in full: 承德 after 承德市.
     named = [d for d in cand.divisions if d.name in near.full_surfaces and d.name != cand.surface]
     if len(named) == 1:
@@ -334,9 +338,23 @@ def _holds(action: str, cand: _Candidate, division: Division, near: _Neighbourho
     if action == "below":
         # a town no other division of the country shares a name with needs no county beside
         # it (a county's site names its towns and rarely itself)
-        return near.near_parent(division, cand.surface) or (
-            division.level == "town" and len(cand.divisions) == 1 and len(cand.surface) >= 3)
+        return near.near_parent(division, cand.surface) or _unique_town(cand, division, near)
     return True
+
+
+def _unique_town(cand: _Candidate, division: Division, near: _Neighbourhood) -> bool:
+    """A town no other division of the country shares a name with needs no county beside it
+    (a county's site names its towns and rarely itself), unless the article writes out
+    counties and none of them is its own (海林市横道河子镇: another 横道河子镇, not this one)."""
+    if division.level != "town" or len(cand.divisions) != 1 or len(cand.surface) < 3:
+        return False
+    counties = [i for i, names in near.in_full.items() if names and i in _county_ids(near)]
+    return not counties or any(i in _above_ids(division.id) for i in counties)
+
+
+def _county_ids(near: _Neighbourhood) -> frozenset[str]:
+    gaz = gazetteer()
+    return frozenset(i for i in near.in_full if gaz.get(i).level == "county")
 
 
 @check("place_inside_a_word")

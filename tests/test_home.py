@@ -1,0 +1,49 @@
+"""The home of a local site's report: the county its 全县, 我县, 县公安局 stand for."""
+from __future__ import annotations
+
+from kg.model import Article, EntityType, Sentence
+from kg.pipeline import analyse
+
+
+def extract(*sentences: str, title: str = "标题", publisher: str = ""):
+    art = Article("100_test.txt", 0, title, publisher=publisher,
+                  sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
+    return analyse(art).extraction
+
+
+def names(ex, kind: EntityType) -> set[str]:
+    return {e.name for e in ex.entities if e.type is kind}
+
+
+def about(ex) -> set[tuple[str, object]]:
+    label = {e.key: e.name for e in ex.entities}
+    return {(label[s.about], s.value) for s in ex.statistics}
+
+
+def test_the_publisher_names_the_home():
+    ex = extract("今年以来，全县共化解矛盾纠纷320起。", "县公安局民警深入村组开展宣传。",
+                 publisher="舒城县人民政府")
+    assert "舒城县" in names(ex, EntityType.PLACE)
+    assert "舒城县公安局" in names(ex, EntityType.AGENCY)
+    assert ("舒城县", 320) in about(ex)
+
+
+def test_towns_that_agree_name_the_home():
+    # 杭埠镇 is one county's; 桃溪镇 is three counties' (one of them the same)
+    ex = extract("杭埠镇、桃溪镇建成网格化服务站。", "全县共划分网格560个。")
+    assert {"舒城县", "杭埠镇", "桃溪镇"} <= names(ex, EntityType.PLACE)
+    assert ("舒城县", 560) in about(ex)
+
+
+def test_a_town_no_other_county_has_is_a_place_without_its_county():
+    ex = extract("2016年以来，干汊河镇党委政府立足全面提升乡村治理水平。")
+    assert "干汊河镇" in names(ex, EntityType.PLACE)
+
+
+def test_no_home_when_the_evidence_disagrees_or_the_county_is_named():
+    # 城关镇 is the name of a town in hundreds of counties: nothing agrees
+    assert "舒城县" not in names(extract("城关镇建成网格化服务站。", "全县共划分网格560个。"),
+                                 EntityType.PLACE)
+    # the article names its county: that is its place in focus, no home is inferred
+    ex = extract("桃江县建成网格化服务站。", "全县共划分网格560个。", publisher="舒城县人民政府")
+    assert "舒城县" not in names(ex, EntityType.PLACE)
