@@ -4,6 +4,7 @@ The forms are the rules of kg/rules/coreference.yaml; what each stands for is de
 
     全市, 该县, 本区, 我县   the place of that level the sentence named last, else the article's
                             place in focus of that level
+    该机制, 这一平台        the programme named last before it
     该局, 本所, 全所        the latest body of that kind named before
     市局, 县局              the place in focus's 公安局
     工作室调处纠纷160余起    a body word opening a clause alone: the latest such body or facility
@@ -44,6 +45,8 @@ def coreference(doc: Doc) -> None:
                   if (m := _bare_body(match, resolved)) is not None]
         found += [m for match in ruleset.matches(ctx, "local_place")
                   if (m := _local_place(match, resolved)) is not None]
+        found += [m for match in ruleset.matches(ctx, "programme")
+                  if (m := _this_programme(match, resolved)) is not None]
     doc.spans = sorted(resolved + found, key=lambda m: (m.sentence, m.start))
     doc.align()
 
@@ -121,6 +124,21 @@ def _bare_body(match: Match, resolved: list[Mention]) -> Mention | None:
         return None
     m = max(before, key=lambda m: (m.sentence, m.start))
     return _mention(match, "word", m.type, m.name, m.key)
+
+
+def _this_programme(match: Match, resolved: list[Mention]) -> Mention | None:
+    """该机制, 这一平台: the programme named last before it (of that head, if one has it)."""
+    start, _ = match.span()
+    index, word = match.sent.index, match.text("word")
+    before = [m for m in resolved if m.type is EntityType.PROGRAMME and m.key
+              and (m.sentence, m.start) < (index, start)]
+    if not before:
+        return None
+    fitting = [m for m in before if m.surface.endswith(word) or m.name.endswith(word)]
+    m = max(fitting or before, key=lambda m: (m.sentence, m.start))
+    found = _mention(match, "word", EntityType.PROGRAMME, m.name, m.key)
+    found.start, found.surface = start, match.text()          # the whole 该机制
+    return found
 
 
 def _local_place(match: Match, resolved: list[Mention]) -> Mention | None:
