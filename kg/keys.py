@@ -2,6 +2,7 @@
 
     PlaceKey(division="510100")                              成都市 (a division of the gazetteer)
     PlaceKey(parent=PlaceKey("230183"), name="横道河子镇")     a town the gazetteer lacks
+    PlaceKey(name="石湾镇")                                   a town it cannot place (it has four)
     AgencyKey("公安局", place=PlaceKey("510100"))             成都市公安局
     AgencyKey("派出所", name="苏坡", parent=AgencyKey("分局", place=PlaceKey("510105"),
               parent=AgencyKey("公安局", place=PlaceKey("510100"))))
@@ -26,7 +27,9 @@ class PlaceKey:
     type: ClassVar[EntityType] = EntityType.PLACE
 
     def __str__(self) -> str:
-        return self.division or f"{self.parent}/{self.name}"
+        if self.division:
+            return self.division
+        return f"{self.parent}/{self.name}" if self.parent else f"unplaced/{self.name}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,3 +47,13 @@ def test_no_home_when_the_evidence_disagrees_or_the_county_is_named():
     # the article names its county: that is its place in focus, no home is inferred
     ex = extract("桃江县建成网格化服务站。", "全县共划分网格560个。", publisher="舒城县人民政府")
     assert "舒城县" not in names(ex, EntityType.PLACE)
+
+
+def test_a_town_site_whose_town_several_counties_have_is_a_place_under_none():
+    # four counties have a 石湾镇; the report speaks of 全镇: the town is its home,
+    # a place of the graph with no county (nothing says which), and the figures are its own
+    ex = extract("近年来，石湾镇深入推进基层社会治理。", "镇党委坚持统筹发展和安全。",
+                 "将全镇划分为12个基础网格、1139个微网格。")
+    places = {e.name: e for e in ex.entities if e.type is EntityType.PLACE}
+    assert set(places) == {"石湾镇"} and str(places["石湾镇"].key) == "unplaced/石湾镇"
+    assert {("石湾镇", 12), ("石湾镇", 1139)} <= about(ex)

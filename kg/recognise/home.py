@@ -21,12 +21,15 @@ from kg.gazetteer import Division, gazetteer
 from kg.rules.ruleset import rules
 
 # The level character of a form (我县, 区公安局) -> how the home's name ends.
-_ENDINGS = {"县": ("县",), "区": ("区",), "旗": ("旗",), "市": ("市",)}
+_ENDINGS = {"镇": ("镇",), "乡": ("乡",), "县": ("县",), "区": ("区",), "旗": ("旗",),
+            "市": ("市",)}
+_TOWNS = ("镇", "乡")
 _LEVELS = ("county", "city")
 
 
 def home_place(doc: Doc, cands: list, names_in: Callable[[str], Iterable]) -> Mark | None:
-    """A Home mark at the first level-only form, its value the home's Division (or None).
+    """A Home mark at the first level-only form, its value the home's Division, or for a
+    town the gazetteer cannot place (石湾镇: four counties have one) its name (or None).
     `cands` are the article's candidate names (each with `sentence`, `surface`, `divisions`,
     `full_name`), `names_in(text)` gives the gazetteer's names in any other text."""
     body = [c for c in cands if c.sentence != DATELINE]
@@ -34,8 +37,13 @@ def home_place(doc: Doc, cands: list, names_in: Callable[[str], Iterable]) -> Ma
     if doc.article.publisher:
         sources += list(names_in(doc.article.publisher))
     lower = [c for c in body if c.divisions[0].level in ("town", "village")]
-    for form in _forms(doc):             # 我县 before 全市: the lowest level first
+    for form in _forms(doc):             # 全镇 before 我县 before 全市: the lowest level first
         endings = _ENDINGS[form.value]
+        if form.value in _TOWNS:
+            town = _home_town(lower, endings)
+            if town is not None:
+                return Mark("Home", form.sentence, form.start, form.end, town, rule=form.rule)
+            continue
         if any(c.full_name and any(_fits(d, endings) for d in c.divisions) for c in body):
             continue                    # the article names its county: the focus has it
         home = _one(sources, endings) or _from_towns(lower, endings)
@@ -57,6 +65,18 @@ def _forms(doc: Doc) -> list[Mark]:
 
 def _fits(division: Division, endings: tuple[str, ...]) -> bool:
     return division.level in _LEVELS and division.name.endswith(endings)
+
+
+
+def _home_town(lower: list, endings: tuple[str, ...]) -> Division | str | None:
+    """The one town the article names (全镇 is it): its division when the gazetteer has one
+    of that name, else its name (several towns share it and nothing says which)."""
+    towns = {c.surface: c.divisions for c in lower if c.full_name and c.surface.endswith(endings)
+             and all(d.level == "town" for d in c.divisions)}
+    if len(towns) != 1:
+        return None
+    (name, divisions), = towns.items()
+    return divisions[0] if len(divisions) == 1 else name
 
 
 def _one(sources: list, endings: tuple[str, ...]) -> Division | None:

@@ -421,7 +421,7 @@ def places(doc: Doc) -> None:
     cands = [c for sent in doc.sents.values() for c in _candidates(sent)]
     near = _Neighbourhood(cands)
     home = home_place(doc, cands, lambda text: _candidates(make_sent(_OTHER, text, lexicon())))
-    if home is not None:
+    if isinstance(home.value if home else None, Division):
         near.home = home.value
         doc.mark(home)
     picked = [(c, d) for c in cands if (d := _choose(c, near)) is not None]
@@ -433,6 +433,8 @@ def places(doc: Doc) -> None:
     towns = {town_short_name(d.name) for _, d, _ in chosen if d.level == "town"}
     mentions = [_mention(c, d, rule) for c, d, rule in chosen if c.sentence != DATELINE
                 and (c.full_name or d.level in _BELOW or c.surface not in towns)]
+    if home is not None and isinstance(home.value, str):   # a town the gazetteer cannot place
+        mentions += [_unplaced(c) for c in cands if c.surface == home.value]
     for m in resolve_overlaps(mentions):
         doc.add(m)
     _unlisted(doc)
@@ -446,6 +448,14 @@ def _near_home(division: Division, cand: _Candidate, near: _Neighbourhood) -> bo
     province = _above(near.home.id)[-1].id if _above(near.home.id) else near.home.id
     return division.id == province or province in _above_ids(division.id) \
         or near.support(division, cand.surface) > 0
+
+
+def _unplaced(cand: _Candidate) -> Mention:
+    """The home town of a report that the gazetteer has several of and nothing places:
+    a place under no division (its key is its name)."""
+    return Mention(EntityType.PLACE, cand.surface, cand.start, cand.end, cand.sentence,
+                   name=cand.surface, key=cand.surface, rule="place.home_by_level",
+                   attrs={"level": "town", "adcode": "", "parent_key": "", "unplaced": True})
 
 
 def _mention(cand: _Candidate, division: Division, rule: str) -> Mention:

@@ -56,7 +56,8 @@ class PlaceKeys:
             if recognised in gazetteer().divisions or m is None:
                 self._keys[recognised] = PlaceKey(division=recognised)
             else:          # the gazetteer lacks it: the place it is written under, and its name
-                self._keys[recognised] = PlaceKey(parent=self.of(m.attrs["parent_key"]),
+                parent = m.attrs["parent_key"]
+                self._keys[recognised] = PlaceKey(parent=self.of(parent) if parent else None,
                                                   name=m.name)
         return self._keys[recognised]
 

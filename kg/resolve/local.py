@@ -67,7 +67,7 @@ class _ArticleEntities:
     def _place(self, m: Mention) -> list[Mention]:
         key = self.keys(m)
         # a place the gazetteer lacks lies in the divisions of the one it is written under
-        division = next(k.division for k in (key, *place_lineage(key)) if k.division)
+        division = next((k.division for k in (key, *place_lineage(key)) if k.division), "")
         self.entities.add(key, m.name, m.sentence, m.surface, level=m.attrs["level"],
                           adcode=m.attrs["adcode"], division=division)
         return [replace(m, key=key)]
