@@ -34,7 +34,7 @@ _PACKAGE = Path(__file__).resolve().parent
 # What extraction runs: a change to any of these may change what a file yields.
 _STAGE_FILES = ("read.py", "clean.py", "split.py", "model.py", "vocab.py", "gazetteer.py",
                 "words.py", "regex.py", "resolve.py", "pipeline.py", "doc.py", "components.py",
-                "config.toml", "dates.py", "origin.py")
+                "config.toml", "dates.py", "origin.py", "page.py")
 _STAGE_DIRS = ("readers", "recognise", "relate", "lexicons", "rules")
 _LIBRARIES = ("jieba", "rjieba", "jionlp", "cn2an", "opencc-python-reimplemented",
               "pyahocorasick", "charset-normalizer", "pyyaml", "pdfminer.six", "trafilatura",
