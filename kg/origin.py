@@ -120,7 +120,11 @@ def find_sources(paths: Iterable[Path], given: Path | None = None) -> Sources | 
         return read_sources(given)
     for path in paths:
         candidate = Path(path) / SOURCES_FILE
-        if Path(path).is_dir() and candidate.is_file():
+        try:
+            found = Path(path).is_dir() and candidate.is_file()
+        except OSError:          # a path past the length limit: the reader names it
+            continue
+        if found:
             return read_sources(candidate)
     return None
 
