@@ -29,6 +29,9 @@ _SENTENCE = re.compile(r"[。！？；，]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/／\\\[\]【】（）()：:·•,，、<>«»]+|\d+")
 _CRUMB_SPLIT = re.compile(r"\s*[>»›＞]+\s*")
 _MARKUP = re.compile(r"^(?:<[^<>]*>\s*)+$")
+# a menu entry (• 要闻) and a line naming a page or address, which no printed page holds
+_MENU_ITEM = re.compile(rf"^•\s*[{_CJK}A-Za-z]{{1,8}}$")
+_LINK = re.compile(r"https?://|www\.|\w\.s?html?\b|\.(?:php|aspx?|jsp)\b", re.I)
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
 _NAV_ROW = re.compile(rf"^[{_CJK}]{{2,6}}(?:\s+[{_CJK}]{{2,6}}){{{_NAV_ITEMS - 1},}}$")
 _LEADING_DATE = re.compile(r"^[\s|｜]*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
@@ -36,7 +39,7 @@ _LEADING_DATE = re.compile(r"^[\s|｜]*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s
 # a name in a field stops at a space, a bar, a date or an address
 _NAME_END = re.compile(r"\s|[|｜【\[]|\d{4}\s*[年\-/.]|https?:|www\.")
 _PAPER = re.compile(rf"^[{_CJK}·]{{2,10}}?(?:日报|晚报|早报|时报|商报|法治报|法制报|报|网)")
-_LABEL_KINDS = ("date", "source", "reprint", "author", "editor", "counter")
+_LABEL_KINDS = ("date", "source", "reprint", "author", "editor", "counter", "meta")
 
 
 @dataclass
@@ -77,7 +80,7 @@ def _fields(text: str) -> list[tuple[str, str, int]]:
     out = []
     for k, match in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        value = text[match.end():end].strip(" |｜[]【】")
+        value = text[match.end():end].strip(" |｜[]【】（）()")
         out.append((kinds[match.group("label")], value, match.start()))
     return out
 
@@ -98,7 +101,7 @@ def info_line(text: str) -> Info | None:
     if not fields:
         return None
     lead = _LEADING_DATE.match(text)
-    before = text[lead.end() if lead else 0:fields[0][2]].strip(" |｜[]【】")
+    before = text[lead.end() if lead else 0:fields[0][2]].strip(" |｜[]【】（(")
     if before and len(fields) < 2:
         return None
     info = Info(date=find_date(lead.group()) if lead else None)
@@ -127,20 +130,37 @@ def date_line(text: str) -> Info | None:
 
 
 def chrome_line(text: str) -> bool:
-    """Site chrome that no printed page has: the welcome bar, a breadcrumb, a row of
-    links or controls (`分享到`, `字号`, `浏览量`, `上一篇`, `返回主页|…`), the site's
-    notices (`特别声明：…`)."""
+    """Site chrome that no printed page has: the welcome bar, a breadcrumb, a menu entry
+    (`• 要闻`), a row of links or controls (`分享到`, `字号`, `浏览量`, `上一篇`,
+    `返回主页|…`), a line naming a page's address, the site's notices (`特别声明：…`)."""
     if text.startswith(_words()["chrome_statements"]):
         return True                  # 特别声明：以上内容…, （版权作品，未经…）
     if len(text) > _MAX_CHROME or _SENTENCE.search(text.rstrip("，")):
         return False
-    if text.startswith(_words()["chrome_openers"]):
+    if text.startswith(_words()["chrome_openers"]) or _MENU_ITEM.match(text) or _LINK.search(text):
         return True
     if breadcrumb(text):
         return True
     items = [item.strip(".") for item in _ITEM_SPLIT.split(text) if item.strip(".")]
     return bool(items) and all(len(i) <= _MAX_ITEM for i in items) and \
         any(i in _words()["chrome"] for i in items)
+
+
+def related_header(text: str) -> bool:
+    """`相关新闻`, `推荐阅读`: a header over links to other stories."""
+    return chrome_line(text) and text.lstrip("【[ ").startswith(_words()["related_headers"])
+
+
+_SITE_SEPARATOR = re.compile(r"\s*(?:[-_|｜–]+|——)\s*(?=[^-_|｜–—]{2,20}$)")
+
+
+def without_site_name(text: str) -> str:
+    """A page title without the site's name it ends on (标题-某某网, 标题_某某县人民政府);
+    `text` when it ends on none."""
+    parts = _SITE_SEPARATOR.split(text.strip())
+    if len(parts) > 1 and parts[-1].endswith(_words()["site_words"]):
+        return text[:text.rfind(parts[-1])].rstrip(" -_|｜–—")
+    return text
 
 
 def breadcrumb(text: str) -> bool:

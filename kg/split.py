@@ -28,7 +28,8 @@ from kg.clean import CJK, normalize_text
 from kg.dates import find_date
 from kg.lexicons import alternation, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
-from kg.page import Info, chrome_line, date_line, editor_credit, info_line, web_debris
+from kg.page import (Info, chrome_line, date_line, editor_credit, info_line, related_header,
+                     web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -60,9 +61,12 @@ _DATELINE_ROLE_BYLINE = re.compile(
     rf"(?=(?:{_NAME})?[^\s]|$)")
 _BYLINE_WORDS = re.compile(r"本报|特约|全媒体|融媒体|首席|见习|摄影记者|摄影|记者|通讯员|实习生|整理|"
                            r"综合报道|报道|文/图|文图|摄")
-_SLASH_ROLE = re.compile(r"[/／]\s*(?:文|图|摄)(?![\u4e00-\u9fff])")   # 某某/文 某某/摄
+# 某某/文 某某/摄, 文/某某 图/某某, 文/图 某某
+_SLASH_ROLE = re.compile(r"[/／]\s*(?:文|图|摄)(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])"
+                         r"(?:(?:文/图|图/文)\s*[：:]?|(?:文|图|图文|摄影)\s*[/／：:])")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
-_BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理)")
+_BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理|"
+                               r"(?:文|图|图文)\s*[/／：:])")
 _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}})[）)]\s*(?=\S)")
 _MARKED_NAMES = re.compile(rf"^[□■]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
@@ -514,7 +518,7 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     if not _one_web_page(lines, source, chrome, infos):
         return _Page(False, furniture, sorted(furniture))
     dated = {i: d for i, l in enumerate(lines) if i not in infos and (d := date_line(l.text))}
-    skip = furniture | chrome | set(infos) | set(dated) | \
+    skip = furniture | chrome | set(infos) | set(dated) | _related_links(lines) | \
         {i for i, l in enumerate(lines) if web_debris(l.text)}
     head = _web_head(lines, skip, set(infos), heading)
     skip |= set(head)
@@ -526,6 +530,19 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     # an info line's date before a date standing alone (it may be today's, in the site's bar)
     return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
                  [dated[i] for i in sorted(dated)])
+
+
+def _related_links(lines: list[_Line]) -> set[int]:
+    """The lines of the lists of links to other stories under a 相关新闻 or 推荐阅读 header:
+    headlines, up to the next line that is not one."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if related_header(line.text):
+            k = i + 1
+            while k < len(lines) and _web_head_line(lines[k]):
+                found.add(k)
+                k += 1
+    return found
 
 
 def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
@@ -596,7 +613,7 @@ def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, 
     Of two lines, a first one that holds a comma and is the longer is the kicker (引题)."""
     if not head:
         return [], "", ""
-    texts = [lines[i].text for i in head]
+    texts = [without_site_name(lines[i].text) for i in head]     # 标题-某某网 repeats 标题
     repeated = [t for t in dict.fromkeys(texts) if texts.count(t) > 1]
     if repeated:
         chosen = repeated

@@ -84,3 +84,18 @@ def test_date_lines_and_debris_of_a_saved_page():
 def test_an_editors_credit_ends_a_byline():
     assert editor_credit("记者 陈旺 责任编辑 刘笑冬") == len("记者 陈旺 ")
     assert editor_credit("本报记者 孙立鹏") == len("本报记者 孙立鹏")
+
+
+def test_the_fields_of_an_open_information_table_and_a_closing_editor():
+    line = "索引号：11341226MB1C3 发布机构：颍上县人民法院 生成日期：2021-06-24 主题分类：司法"
+    assert info_line(line) == Info(D(2021, 6, 24), "颍上县人民法院")
+    assert info_line("（编辑：吴优）") == Info()
+    assert info_line(clean("河南广播电视台平安中原门户网站 www.hntv.org.cn 时间:2023年12月22日 08:50 来源:新华网")) \
+        == Info(D(2023, 12, 22), "新华网")
+
+
+def test_site_name_after_a_page_title():
+    from kg.page import without_site_name
+    assert without_site_name("特别敢创新 特别能战斗！一起走近这支公安铁军-新华网") == "特别敢创新 特别能战斗！一起走近这支公安铁军"
+    assert without_site_name("让老百姓的安全感可感可及——“十四五”时期张掖市综治中心规范化建设工作纪实") == \
+        "让老百姓的安全感可感可及——“十四五”时期张掖市综治中心规范化建设工作纪实"

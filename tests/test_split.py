@@ -368,3 +368,28 @@ def test_datelines_of_papers_and_sites_give_place_and_byline():
     article, _ = web_article("xinhua_dateline.txt")         # 新华网重庆5月22日电（…）
     assert (article.dateline, article.date_text) == ("重庆", "5月22日")
     assert article.sentences[2].text.startswith("在基层派出所里")
+
+
+def test_a_menu_a_page_line_and_a_site_credit_around_a_short_story():
+    article, _ = web_article("epaper_nav_list.txt")          # • 要闻 / 第08版：风采 / … con137891.html
+    assert (article.title, article.reporters) == ("清河县油坊镇“邻里话室”解决群众“烦心事”", ["丁书亚"])
+    assert len(article.sentences) == 2
+    article, _ = web_article("hntv_photo_credit.txt")        # 新华社记者 X 摄
+    assert (article.title, article.reporters) == ("河南省宝丰县：深入基层化解各类矛盾", ["鲁鹏"])
+
+
+def test_the_page_title_with_its_site_name_repeats_the_headline(tmp_path):
+    page = (WEB / "xinhua_headline_under_info.txt").read_text(encoding="utf-8")
+    path = tmp_path / "page.txt"
+    path.write_text("特别敢创新 特别能战斗!一起走近这支公安铁军-新华网\n" + page, encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert article.title == "特别敢创新 特别能战斗！一起走近这支公安铁军"
+
+
+def test_a_list_of_related_stories_is_no_part_of_the_article(tmp_path):
+    page = (WEB / "jingmen_editors.txt").read_text(encoding="utf-8")
+    related = "相关新闻\n悦来派出所里的“三度”调解室\n河南省宝丰县:深入基层化解各类矛盾\n"
+    path = tmp_path / "page.txt"
+    path.write_text(page + "\n" + related, encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert [s.text for s in article.sentences] == [s.text for s in web_article("jingmen_editors.txt")[0].sentences]
