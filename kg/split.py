@@ -354,28 +354,69 @@ def _units(clean: CleanText, lines: list[_Line], furniture: set[int],
     `heading(offset)` says whether the line starting at that clean offset is one the
     file itself marks as a heading (Word, a web page). On a web page (`web`) a line is
     a paragraph, and a short line that ends no sentence is a subhead."""
-    widths = _column_widths(lines)
-    text = clean.text
-    units: list[_Unit] = []
-    para: _Para | None = None
-    held: list[_Unit] = []          # captions met while a paragraph was open
+    return _UnitReader(clean, lines, web).read(furniture, heading)
 
-    def close_para() -> None:
-        nonlocal para
-        if para is not None:
-            units.append(_Unit("P", para=para))
-            para = None
-        units.extend(held)
-        held.clear()
 
-    def add_body(line: _Line, start: int | None = None) -> None:
-        nonlocal para
+class _UnitReader:
+    """Lines -> units, in one pass: a paragraph grows line by line until a line ends a
+    sentence (on a web page, at every line's end); captions met while it is open wait
+    for it to close."""
+
+    def __init__(self, clean: CleanText, lines: list[_Line], web: bool) -> None:
+        self.text, self.lines, self.web = clean.text, lines, web
+        self.units: list[_Unit] = []
+        self.para: _Para | None = None
+        self.held: list[_Unit] = []          # captions met while a paragraph was open
+        # which lines have a headline's shape and stand apart from their column
+        widths = _column_widths(lines)
+        self.shaped = [_headline_shape(l.text) for l in lines]
+        self.short = [_width(l.text) <= _SHORT_OF_COLUMN * w for l, w in zip(lines, widths)]
+
+    def read(self, furniture: set[int], heading: Callable[[int], bool]) -> list[_Unit]:
+        for i, line in enumerate(self.lines):
+            if i in furniture:
+                continue             # the page's header and footer run across the stories
+            if heading(line.start):
+                self.heading(i, line)
+                continue
+            byline = _byline_unit(line)
+            if byline is not None:
+                self.byline(line, byline)
+                continue
+            dateline = _DATELINE.match(line.text)
+            if dateline:
+                self.dateline(line, dateline)
+                continue
+            if self.para is None and self.leading_byline(line):
+                continue
+            caption = _caption(line.text)
+            if caption is not None:
+                self.caption(line, caption)
+                continue
+            if self.web and _web_subhead(line.text):
+                self.units.append(_Unit("H", [line]))  # 一、…, “多元共治”, 社区网格：小网格撬动大治理
+                continue
+            if self.para is None and self.headline(i, line):
+                continue
+            self.add_body(line)
+        self.close_para()
+        return self.units
+
+    def close_para(self) -> None:
+        if self.para is not None:
+            self.units.append(_Unit("P", para=self.para))
+            self.para = None
+        self.units.extend(self.held)
+        self.held.clear()
+
+    def add_body(self, line: _Line, start: int | None = None) -> None:
         a = line.start if start is None else start
-        piece = text[a:line.end]
+        piece = self.text[a:line.end]
         if not piece:
             return
+        para = self.para
         if para is None:
-            para = _Para([(a, line.end)], piece)
+            para = self.para = _Para([(a, line.end)], piece)
         else:
             if line.blank_before:
                 para.soft_joins.append(len(para.segments))
@@ -383,106 +424,100 @@ def _units(clean: CleanText, lines: list[_Line], furniture: set[int],
             para.text += piece
         trailing = _tail_search(_TRAILING_BRACKET, para.text, _TRAILING_BRACKET_LEN) \
             or _tail_search(_TRAILING_PAREN, para.text, _TRAILING_PAREN_LEN)
-        if trailing:
-            names = byline_names(trailing.group("names"))
+        names = byline_names(trailing.group("names")) if trailing else []
+        if names:
+            _trim_para(para, len(para.text) - (trailing.end() - trailing.start()))
+            self.close_para()
+            self.units.append(_Unit("B", [line], names=names, closing=True))
+        elif self.web or _terminal(para.text):
+            self.close_para()
+
+    def heading(self, i: int, line: _Line) -> None:
+        """A line the file marks as a heading: a headline block, with the one above if any."""
+        self.close_para()
+        units = self.units
+        if units and units[-1].kind == "H" and units[-1].lines[-1] is self.lines[i - 1]:
+            units[-1].lines.append(line)
+        else:
+            units.append(_Unit("H", [line]))
+
+    def byline(self, line: _Line, byline: _Unit) -> None:
+        """A byline closes the paragraph (a photo credit goes to the caption before it);
+        consecutive bylines are one."""
+        units, held = self.units, self.held
+        if self.para is not None and not byline.photo:
+            self.close_para()
+        if byline.photo and (held or (units and units[-1].kind == "C")):
+            (held[-1] if held else units[-1]).names.extend(byline.names)
+            return
+        if self.para is None:
+            units.extend(held)
+            held.clear()
+        last = units[-1] if units else None
+        if (last is not None and last.kind == "B" and not last.photo and not last.closing
+                and not byline.photo):
+            last.lines.append(line)
+            last.names.extend(byline.names)
+            last.closing = byline.closing
+        else:
+            units.append(byline)
+
+    def dateline(self, line: _Line, dateline: re.Match) -> None:
+        """本报X电（记者 Y）…: a dateline unit with its byline, and the body after them."""
+        self.close_para()
+        unit = _Unit("D", [line], place=dateline.group("place") or dateline.group("at") or "",
+                     date=dateline.group("date") or dateline.group("day") or "",
+                     outlet=dateline.group("outlet") or "")
+        pos = dateline.end()
+        rest = line.text[pos:]
+        paren = _DATELINE_PAREN_BYLINE.match(rest) or _DATELINE_ROLE_BYLINE.match(rest)
+        if paren:
+            names = byline_names(paren.group("names") if "names" in paren.groupdict()
+                                 else paren.group())
             if names:
-                cut = len(para.text) - (trailing.end() - trailing.start())
-                _trim_para(para, cut)
-                close_para()
-                units.append(_Unit("B", [line], names=names, closing=True))
-                return
-        if web or _terminal(para.text):
-            close_para()
+                unit.names = names
+                pos += paren.end()
+        self.units.append(unit)
+        self.add_body(line, line.start + pos)
 
-    # first pass: which lines have a headline's shape and stand apart from their column
-    shaped = [_headline_shape(l.text) for l in lines]
-    short = [_width(l.text) <= _SHORT_OF_COLUMN * w for l, w in zip(lines, widths)]
+    def leading_byline(self, line: _Line) -> bool:
+        """（记者 刘洋）湖南省株洲市…: the byline opens the story's first line."""
+        lead = _LEADING_PAREN_BYLINE.match(line.text)
+        names = byline_names(lead.group("names")) if lead else []
+        if names:
+            self.units.append(_Unit("B", [line], names=names))
+            self.add_body(line, line.start + lead.end())
+        return bool(names)
 
-    for i, line in enumerate(lines):
-        if i in furniture:
-            continue                 # the page's header and footer run across the stories
-        if heading(line.start):
-            close_para()
-            if units and units[-1].kind == "H" and units[-1].lines[-1] is lines[i - 1]:
-                units[-1].lines.append(line)
-            else:
-                units.append(_Unit("H", [line]))
-            continue
-        byline = _byline_unit(line)
-        if byline is not None:
-            if para is not None and not byline.photo:
-                close_para()
-            if byline.photo and (held or (units and units[-1].kind == "C")):
-                target = held[-1] if held else units[-1]
-                target.names.extend(byline.names)
-                continue
-            if para is None:
-                units.extend(held)
-                held.clear()
-            last = units[-1] if units else None
-            if (last is not None and last.kind == "B" and not last.photo and not last.closing
-                    and not byline.photo):
-                last.lines.append(line)
-                last.names.extend(byline.names)
-                last.closing = byline.closing
-            else:
-                units.append(byline)
-            continue
-        dateline = _DATELINE.match(line.text)
-        if dateline:
-            close_para()
-            unit = _Unit("D", [line], place=dateline.group("place") or dateline.group("at") or "",
-                         date=dateline.group("date") or dateline.group("day") or "",
-                         outlet=dateline.group("outlet") or "")
-            pos = dateline.end()
-            rest = line.text[pos:]
-            paren = _DATELINE_PAREN_BYLINE.match(rest) or _DATELINE_ROLE_BYLINE.match(rest)
-            if paren:
-                names = byline_names(paren.group("names") if "names" in paren.groupdict()
-                                     else paren.group())
-                if names:
-                    unit.names = names
-                    pos += paren.end()
-            units.append(unit)
-            add_body(line, line.start + pos)
-            continue
-        lead = _LEADING_PAREN_BYLINE.match(line.text) if para is None else None
-        if lead:
-            names = byline_names(lead.group("names"))
-            if names:            # （记者 刘洋）湖南省株洲市…: the byline opens the story's first line
-                units.append(_Unit("B", [line], names=names))
-                add_body(line, line.start + lead.end())
-                continue
-        caption = _caption(line.text)
-        if caption is not None:
-            end, names = line.start + caption[0], caption[1]
-            cap = _Unit("C", [line], para=_Para([(line.start, end)], text[line.start:end],
-                                                kind="caption"), names=names, photo=True)
-            (held if para is not None else units).append(cap)
-            continue
-        if web and _web_subhead(line.text):
-            units.append(_Unit("H", [line]))     # 一、…, “多元共治”, 社区网格：小网格撬动大治理
-            continue
-        if para is None and units and units[-1].kind == "H" and _SUBTITLE_LINE.match(line.text) \
+    def caption(self, line: _Line, caption: tuple[int, list[str]]) -> None:
+        end, names = line.start + caption[0], caption[1]
+        cap = _Unit("C", [line], para=_Para([(line.start, end)], self.text[line.start:end],
+                                            kind="caption"), names=names, photo=True)
+        (self.held if self.para is not None else self.units).append(cap)
+
+    def headline(self, i: int, line: _Line) -> bool:
+        """A deck under a headline, or a line of a headline's shape that stands apart
+        from its column or above a dateline, byline or another such line."""
+        units, lines = self.units, self.lines
+        if units and units[-1].kind == "H" and _SUBTITLE_LINE.match(line.text) \
                 and len(line.text) <= _MAX_HEADLINE and not _terminal(line.text):
             units[-1].lines.append(line)   # ——访宜宾市副市长，…: a deck, commas and all
-            continue
-        if para is None and shaped[i]:
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            structural = nxt is None or _DATELINE.match(nxt.text) or _byline_unit(nxt) or (
-                shaped[i + 1] and short[i + 1])
-            if short[i] or structural:
-                after_credit = line.blank_before and len(units) >= 2 and units[-2].kind == "B" \
-                    and units[-2].photo          # 摄 / 图片新闻的标题 / (blank) / 下一篇的标题
-                if units and units[-1].kind == "H" and not _starts_new_block(units[-1], line) \
-                        and not after_credit:
-                    units[-1].lines.append(line)
-                else:
-                    units.append(_Unit("H", [line]))
-                continue
-        add_body(line)
-    close_para()
-    return units
+            return True
+        if not self.shaped[i]:
+            return False
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        structural = nxt is None or _DATELINE.match(nxt.text) or _byline_unit(nxt) or (
+            self.shaped[i + 1] and self.short[i + 1])
+        if not (self.short[i] or structural):
+            return False
+        after_credit = line.blank_before and len(units) >= 2 and units[-2].kind == "B" \
+            and units[-2].photo          # 摄 / 图片新闻的标题 / (blank) / 下一篇的标题
+        if units and units[-1].kind == "H" and not _starts_new_block(units[-1], line) \
+                and not after_credit:
+            units[-1].lines.append(line)
+        else:
+            units.append(_Unit("H", [line]))
+        return True
 
 
 def _page_furniture(lines: list[_Line]) -> set[int]:
@@ -871,22 +906,29 @@ class _Assembler:
                 self._title(self.open("H"), lines)
             return
         if nxt_kind in (None, "H"):
-            if cur is not None and not cur.titled and cur.has_body:
-                self._title(cur, lines)
-                cur.closed = True
-                return
-            orphan = next((d for d in reversed(self.drafts) if not d.titled and d.has_body), None)
-            if orphan is not None:
-                self._title(orphan, lines)
-                return
-            if nxt_kind is None:
-                return
+            self._before_headline(cur, lines, nxt_kind)
+        elif cur is None or has_kicker:              # followed by body text or a caption
             self._title(self.open("H"), lines)
+        else:
+            self._above_body(cur, unit, lines)
+
+    def _before_headline(self, cur: _Draft | None, lines: list[str], nxt_kind: str | None
+                         ) -> None:
+        """A headline block followed by another, or at the end: it titles the untitled
+        article before it (or an orphan one), else opens one."""
+        if cur is not None and not cur.titled and cur.has_body:
+            self._title(cur, lines)
+            cur.closed = True
             return
-        # followed by body text or a caption
-        if cur is None or has_kicker:
+        orphan = next((d for d in reversed(self.drafts) if not d.titled and d.has_body), None)
+        if orphan is not None:
+            self._title(orphan, lines)
+        elif nxt_kind is not None:
             self._title(self.open("H"), lines)
-            return
+
+    def _above_body(self, cur: _Draft, unit: _Unit, lines: list[str]) -> None:
+        """A headline block followed by body text, with an article open: its title, its
+        deck, a fuller headline than its label, or a subhead."""
         if not cur.titled:
             if cur.opened_by == "D" and cur.has_body:
                 self._title(cur, lines)
