@@ -584,6 +584,7 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
                   infos: dict[int, Info]) -> bool:
     """Whether the file is one web page, to be read as one article, or a newspaper page
     of several (the splitter's state machine). In this order:
+    * a PDF's pages are printed pages;
     * two or more datelines or leading bylines (photo credits aside): clearly several
       articles;
     * read from HTML, or with site chrome or an info line that gives a date, source or
@@ -592,6 +593,8 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     * with a newspaper page's header (its date and weekday, 第3版): a newspaper page;
     * else a text that opens on its body or a byline, no headline above them: a web
       page whose headline was lost (a newspaper page opens on a headline or dateline)."""
+    if source.pages:
+        return False
     datelines = sum(1 for l in lines if _DATELINE.match(l.text))
     bylines = {i: b for i, l in enumerate(lines) if (b := _byline_unit(l)) and not b.photo}
     firsts = [b for i, b in bylines.items() if i - 1 not in bylines]   # one per byline block

@@ -393,3 +393,11 @@ def test_a_list_of_related_stories_is_no_part_of_the_article(tmp_path):
     path.write_text(page + "\n" + related, encoding="utf-8")
     [article], _ = split_articles(read_source(path))
     assert [s.text for s in article.sentences] == [s.text for s in web_article("jingmen_editors.txt")[0].sentences]
+
+
+def test_a_pdf_page_is_never_read_as_a_web_page():
+    text = (WEB / "netease_notice.txt").read_text(encoding="utf-8")
+    web, _ = split_articles(SourceText(path="notice.txt", name="notice.txt", text=text))
+    pdf, _ = split_articles(SourceText(path="notice.pdf", name="notice.pdf", text=text, pages=[0]))
+    assert not [s for a in web for s in a.sentences if "特别声明" in s.text]
+    assert [s for a in pdf for s in a.sentences if "特别声明" in s.text]   # printed text is kept
