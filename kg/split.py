@@ -103,6 +103,8 @@ _MAX_WEB_HEADLINE = 50       # characters on a line of a web page's head
 _MAX_INFO_HEADLINE = 100     # ... on the line right above its info line
 _SHORT_HEADLINE = 30         # a headline this short may exclaim or ask inside (…！…)
 _FULL_STOP = re.compile(r"[。；]|……")
+_LONG_LINE = 20              # characters of a line that should end a sentence if lines are paragraphs
+_FEW_LINES = 4               # fewer long lines than this say nothing of how the page was saved
 _MAX_BYLINE = 60             # characters on one byline line
 _MAX_COMMA_HEADLINE = 20     # a headline with commas is short...
 _MAX_HEADLINE_SEGMENT = 12   # ...and made of short phrases
@@ -541,6 +543,7 @@ class _Page:
     furniture: list[int]      # a newspaper page's header, footer and info lines (they date articles)
     head: list[int] = field(default_factory=list)    # a web page's headline lines
     info: list[Info] = field(default_factory=list)   # what a web page's info lines say
+    paragraphs: bool = False  # a web page whose lines are whole paragraphs (not wrapped)
 
 
 def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]) -> _Page:
@@ -564,7 +567,15 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
         seen.add(line.text)
     # an info line's date before a date standing alone (it may be today's, in the site's bar)
     return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
-                 [dated[i] for i in sorted(dated)])
+                 [dated[i] for i in sorted(dated)], _whole_paragraphs(lines, skip))
+
+
+def _whole_paragraphs(lines: list[_Line], skip: set[int]) -> bool:
+    """Whether a web page's lines are its paragraphs, as a browser saves them: most long
+    lines end a sentence (text copied from a narrow column breaks them anywhere)."""
+    body = [l for i, l in enumerate(lines) if i not in skip and len(l.text) >= _LONG_LINE]
+    ends = sum(1 for l in body if _terminal(l.text) or _caption(l.text) or _byline_unit(l))
+    return len(body) < _FEW_LINES or ends >= len(body) / 2
 
 
 def _related_links(lines: list[_Line]) -> set[int]:
@@ -673,7 +684,7 @@ def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
     """The one article of a web page: its headline, every byline's names (作者 fields
     of the info line first, photo credits apart), its first dateline, and the rest in order."""
     title, kicker, subtitle = _web_headline(lines, page.head)
-    draft = _Draft("W", title, kicker, subtitle)
+    draft = _Draft("W", title, kicker, subtitle, whole_paragraphs=page.paragraphs)
     draft.reporters = [n for info in page.info for n in byline_names(info.authors)]
     for unit in units:
         if unit.kind == "B":
@@ -757,6 +768,7 @@ class _Draft:
     units: list[_Unit] = field(default_factory=list)
     closed: bool = False
     upgraded: bool = False
+    whole_paragraphs: bool = False   # its units are a web page's whole paragraphs
 
     @property
     def titled(self) -> bool:
@@ -1059,7 +1071,7 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
         return bool(headings) and bisect.bisect_right(line_starts, clean.offsets[offset]) in headings
 
     page = _page(lines, source, heading)
-    units = _units(clean, lines, page.skip, heading, web=page.web)
+    units = _units(clean, lines, page.skip, heading, web=page.paragraphs)
     drafts = [_web_draft(units, page, lines)] if page.web else \
         _merge_resumed(_Assembler().run(units))
     articles: list[Article] = []
@@ -1187,7 +1199,7 @@ def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
     sentences: list[Sentence] = []
     paragraph = 0
     # a web page's lines are whole paragraphs (one that ends on a credit or a colon too)
-    units = draft.units if draft.opened_by == "W" else _join_dangling(draft.units)
+    units = draft.units if draft.whole_paragraphs else _join_dangling(draft.units)
     for unit in units:
         if unit.kind == "H":
             for line in unit.lines:

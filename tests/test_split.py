@@ -401,3 +401,17 @@ def test_a_pdf_page_is_never_read_as_a_web_page():
     pdf, _ = split_articles(SourceText(path="notice.pdf", name="notice.pdf", text=text, pages=[0]))
     assert not [s for a in web for s in a.sentences if "特别声明" in s.text]
     assert [s for a in pdf for s in a.sentences if "特别声明" in s.text]   # printed text is kept
+
+
+def test_a_saved_page_with_wrapped_lines_keeps_its_sentences_whole(tmp_path):
+    page = (WEB / "hntv_photo_credit.txt").read_text(encoding="utf-8").split("\n")
+    wrapped = []
+    for line in page:                      # the text as copied from a narrow column
+        line = line.strip()
+        wrapped += [line[k:k + 24] for k in range(0, len(line), 24)] if len(line) > 60 else [line]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(wrapped), encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    whole, _ = web_article("hntv_photo_credit.txt")
+    assert [s.text for s in article.sentences] == [s.text for s in whole.sentences]
+    assert (article.title, article.reporters) == (whole.title, whole.reporters)
