@@ -13,6 +13,12 @@ into the middle of another. The splitter works in three steps:
    on datelines, bylines and headline blocks (see `_Assembler`);
 3. articles -> sentences: paragraphs are split at 。！？； (and the closing
    quote after them), each sentence mapped back to raw offsets and its line.
+
+Text saved from a web page is one article, whatever subheads it holds. Which kind of
+page a file is, is decided once, from its own shape (`_page`, `_one_web_page`); on a
+web page the site's chrome (kg/page.py) is left out, the headline is taken from the
+lines above the body (`_web_headline`), bylines anywhere sign it and step 2 is
+`_web_draft` instead of the state machine.
 """
 from __future__ import annotations
 
