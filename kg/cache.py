@@ -34,7 +34,7 @@ _PACKAGE = Path(__file__).resolve().parent
 # What extraction runs: a change to any of these may change what a file yields.
 _STAGE_FILES = ("read.py", "clean.py", "split.py", "model.py", "vocab.py", "gazetteer.py",
                 "words.py", "regex.py", "keys.py", "pipeline.py", "doc.py", "components.py",
-                "config.toml", "dates.py", "origin.py")
+                "config.toml", "dates.py", "origin.py", "page.py")
 _STAGE_DIRS = ("readers", "recognise", "resolve", "relate", "lexicons", "rules")
 _LIBRARIES = ("jieba", "rjieba", "jionlp", "cn2an", "opencc-python-reimplemented",
               "pyahocorasick", "charset-normalizer", "pyyaml", "pdfminer.six", "trafilatura",
@@ -50,7 +50,7 @@ def pipeline_version() -> str:
     files = [_PACKAGE / name for name in _STAGE_FILES]
     for folder in _STAGE_DIRS:
         files += sorted(p for p in (_PACKAGE / folder).rglob("*")
-                        if p.is_file() and p.suffix in (".py", ".txt", ".json", ".tsv"))
+                        if p.is_file() and p.suffix in (".py", ".txt", ".json", ".tsv", ".yaml"))
     for path in files:
         if path.is_file():
             digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")

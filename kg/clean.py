@@ -6,8 +6,9 @@ The line structure is kept (the splitter reads it); each line is cleaned:
   compatibility ideographs and the vertical and small forms of punctuation that
   PDFs emit become the ordinary characters (NFKC on those ranges), brackets become
   full-width （）, ASCII , ; : ? ! beside Chinese text become Chinese punctuation;
-* zero-width characters, replacement characters, control characters and
-  lone page numbers go; form feeds and Unicode line separators become line
+* zero-width characters, replacement characters, control characters, the
+  pinyin a mirror site writes after characters (`社区（qū）`) and lone page
+  numbers go; form feeds and Unicode line separators become line
   breaks;
 * the stray spaces of PDF extraction go: around digits and punctuation next to
   Chinese, and between Chinese characters when the line is letter-spaced
@@ -35,6 +36,9 @@ _SPACE_RUN = re.compile(f"[{_SPACES}]+")
 _CJK_GAP = re.compile(f"(?<=[{_CJK_CHARS}]) +(?=[{_CJK_CHARS}])")
 _DELETE = re.compile(
     r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\ufffd\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+# The pinyin a mirror site writes after a character (区（qū）, 发（fā）布): one syllable
+# with its tone mark, in brackets.
+_PINYIN_GLOSS = re.compile(f"(?<=[{_CJK_CHARS}])（[a-zü]{{0,5}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{{0,5}}）")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
 # ASCII punctuation used inside Chinese text; not between two digits (1,000 / 6:35).
@@ -220,8 +224,9 @@ def _clean_pass(raw: str, simplified: bool = False) -> tuple[str, list[int] | No
             text = simplifier.convert(text)
     simplified = simplified and simplifier.writes_simplified
     text = _FULLWIDTH_POINT.sub(".", text)
-    # 2. drop invisible debris, then lone page numbers.
+    # 2. drop invisible debris and pinyin glosses, then lone page numbers.
     text, offsets = _drop(text, None, [m.span() for m in _DELETE.finditer(text)])
+    text, offsets = _drop(text, offsets, [m.span() for m in _PINYIN_GLOSS.finditer(text)])
     text, offsets = _drop(text, offsets, [m.span() for m in _PAGE_NUMBER.finditer(text)])
     # 3. drop stray spaces.
     text, offsets = _drop(text, offsets, _stray_spaces(text))

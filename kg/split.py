@@ -13,6 +13,12 @@ into the middle of another. The splitter works in three steps:
    on datelines, bylines and headline blocks (see `_Assembler`);
 3. articles -> sentences: paragraphs are split at 。！？； (and the closing
    quote after them), each sentence mapped back to raw offsets and its line.
+
+Text saved from a web page is one article, whatever subheads it holds. Which kind of
+page a file is, is decided once, from its own shape (`_page`, `_one_web_page`); on a
+web page the site's chrome (kg/page.py) is left out, the headline is taken from the
+lines above the body (`_web_headline`), bylines anywhere sign it and step 2 is
+`_web_draft` instead of the state machine.
 """
 from __future__ import annotations
 
@@ -26,8 +32,10 @@ from pathlib import Path
 
 from kg.clean import CJK, normalize_text
 from kg.dates import find_date
-from kg.lexicons import alternation
+from kg.lexicons import alternation, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
+from kg.page import (Info, chrome_line, date_line, editor_credit, info_line, related_header,
+                     web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -41,19 +49,32 @@ _QUOTES = re.compile(r"[“”‘’\"'「」『』《》 ]")
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*|[!?;]+(?=\s|$)")
 
 _NAME = r"[\u4e00-\u9fff]{2,4}"
-_ROLE = r"(?:本报)?(?:特约)?(?:记者|通讯员|实习生|摄影记者|摄影)"
+_ROLE = r"(?:本报)?(?:特约|全媒体|融媒体|首席|见习)?(?:记者|通讯员|实习生|摄影记者|摄影)"
+# the paper, site or app a byline opens with: 某某日报记者 X, 新某某·某某日报记者 X
+_OUTLET = (r"[\u4e00-\u9fff·]{2,12}?(?:日报|晚报|早报|时报|商报|法治报|法制报|报|网|电视台|台|社|"
+           r"客户端|新闻)")
+_LEADING_OUTLET = re.compile(rf"^[□■●◆◇★☆▲△○◎\s（(【\[]*(?P<outlet>{_OUTLET})\s*(?={_ROLE})")
+# 本报北京12月27日电, 本报讯, 本报南昌讯; a site's: 某某网重庆5月22日电, 某某网6月24日盐城讯
 _DATELINE = re.compile(
-    r"^(?:本报|新华社|中新社)(?:(?P<place>[\u4e00-\u9fff]{1,8}?)"
-    r"(?P<date>\d{1,2}月\d{1,2}日)电|讯)\s*")
+    r"^(?:本报|新华社|中新社|(?P<outlet>[\u4e00-\u9fff·]{2,10}?(?:日报|晚报|报|网|社|台|客户端))"
+    r"(?=\S{0,16}?[电讯][\s（(“【]))"
+    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>\d{1,2}月\d{1,2}日)电|"
+    r"(?P<day>\d{1,2}月\d{1,2}日)?(?P<at>[\u4e00-\u9fff]{0,8}?)讯)\s*")
 _DATELINE_PAREN_BYLINE = re.compile(r"^[（(](?P<names>[^（）()]{2,40})[）)]\s*")
 _SPACED_NAME = rf"(?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|{_NAME})"   # 江 宣
 _DATELINE_ROLE_BYLINE = re.compile(
     rf"^(?:{_ROLE}\s*●?\s*{_SPACED_NAME}(?:\s+(?!{_ROLE}){_SPACED_NAME})*(?:\s+|$|(?=[“「（(])))+"
     rf"(?=(?:{_NAME})?[^\s]|$)")
-_BYLINE_WORDS = re.compile(r"本报|特约|摄影记者|摄影|记者|通讯员|实习生|整理|综合报道|报道|文/图|文图|摄")
+_BYLINE_WORDS = re.compile(r"本报|特约|全媒体|融媒体|首席|见习|摄影记者|摄影|记者|通讯员|实习生|整理|"
+                           r"综合报道|报道|文/图|文图|摄")
+# 某某/文 某某/摄, 文/某某 图/某某, 文/图 某某
+_SLASH_ROLE = re.compile(r"[/／]\s*(?:文|图|摄)(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])"
+                         r"(?:(?:文/图|图/文)\s*[：:]?|(?:文|图|图文|摄影)\s*[/／：:])")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
-_BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_ROLE}|{_NAME}\s*整理)")
+_BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理|"
+                               r"(?:文|图|图文)\s*[/／：:])")
 _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}})[）)]\s*(?=\S)")
+_MARKED_NAMES = re.compile(rf"^[□■]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
 _TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
 _TRAILING_PAREN = re.compile(r"(?<=[。！？”」])\s*[（(](?P<names>[^（）()]{2,20})[）)]$")
@@ -63,14 +84,18 @@ _TRAILING_PAREN_LEN = 23
 _CREDIT = re.compile(r"^(?P<names>[^。！？，；]{2,60}?)\s*摄$")
 _CAPTION = re.compile(r"^图\s*[①-⑳\d]|图为|^[（(]?图[）)]")
 _CAPTION_CREDIT = re.compile(r"(?<=[。！？”])\s*(?P<credit>[^。！？”]{2,40}摄)$")
+# A caption that ends on its credit: …查看银杏生长情况。某某摄 / …进行训练记者某某摄 /
+# …快速解决。本组图片 通讯员某某提供 (the credit after a sentence's end or a role word)
+_TAIL_CREDIT = re.compile(
+    rf"(?:(?<=[。！？”])\s*|(?:本组)?(?:图片)?\s*(?={_ROLE}))(?P<credit>(?:{_ROLE})?\s*"
+    rf"{_SPACED_NAME}(?:[、\s]+{_SPACED_NAME})*)\s*摄$|"
+    rf"(?:本组)?(?:图片)?(?:由)?\s*(?P<given>{_ROLE}\s*{_SPACED_NAME})\s*提供$|"
+    rf"(?<=[。！？”])\s*(?:新华社|中新社)?发?\s*[（(](?P<paren>(?:{_ROLE})?\s*{_SPACED_NAME})\s*摄[）)]$")
+_MAX_CAPTION = 200           # characters of a caption line
 _KICKER_LINE = re.compile(r"^[■□◆◇★☆▲△●○◎▶►]|——$")
 _SUBTITLE_LINE = re.compile(r"^——")
 _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 
-# A web page's line under its headline: 发布时间：2024-03-18 10:20 来源：… (also 时间：, 日期：).
-_INFO_LINE = re.compile(r"^(?:(?:发布|发稿|更新)?(?:时间|日期)|(?:稿件|文章|信息)?来源)\s*[：:]")
-_LEADING_DATE = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}")
-_SOURCE_FIELD = re.compile(r"来源\s*[：:]\s*(?P<name>[^\s|｜/]+)")
 
 # Headline shapes.
 _FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*\d{1,3}\s*版|"
@@ -80,6 +105,12 @@ _MAX_FURNITURE = 60
 _PICTURE_PARAS = 3           # a picture item's text runs to a few paragraphs at most
 _PICTURE_TEXT = re.compile(r"^(?:\d{1,2}月\d{1,2}日[，,上下晚]|图为|图片)")
 _MAX_HEADLINE = 40           # characters on one headline line
+_MAX_WEB_HEADLINE = 50       # characters on a line of a web page's head
+_MAX_INFO_HEADLINE = 100     # ... on the line right above its info line
+_SHORT_HEADLINE = 30         # a headline this short may exclaim or ask inside (…！…)
+_FULL_STOP = re.compile(r"[。；]|……")
+_LONG_LINE = 20              # characters of a line that should end a sentence if lines are paragraphs
+_FEW_LINES = 4               # fewer long lines than this say nothing of how the page was saved
 _MAX_BYLINE = 60             # characters on one byline line
 _MAX_COMMA_HEADLINE = 20     # a headline with commas is short...
 _MAX_HEADLINE_SEGMENT = 12   # ...and made of short phrases
@@ -145,6 +176,7 @@ class _Unit:
     closing: bool = False            # a byline that ends an article (【…】, （…）, 整理)
     place: str = ""
     date: str = ""
+    outlet: str = ""                 # the paper a byline names (某某日报记者 X)
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -186,8 +218,11 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def byline_names(text: str) -> list[str]:
-    """Names in a byline: role words and separators dropped, 2-4 Chinese characters each."""
-    text = _BYLINE_WORDS.sub(" ", text)
+    """Names in a byline, 2-4 Chinese characters each: the outlet it opens with (某某日报记者),
+    role words and separators dropped, and nothing from an editor's credit on (editors
+    are never reporters)."""
+    text = _LEADING_OUTLET.sub("", text[:editor_credit(text)])
+    text = _BYLINE_WORDS.sub(" ", _SLASH_ROLE.sub(" ", text))
     tokens = [t for t in _BYLINE_SEPARATORS.split(text) if t]
     names = []
     while tokens:
@@ -283,38 +318,113 @@ def _byline_unit(line: _Line) -> _Unit | None:
             return _Unit("B", [line], names=names, closing=True)
     if _BYLINE_ROLE_LINE.match(text):
         names = byline_names(text)
+        outlet = _LEADING_OUTLET.match(text)
         if names:
-            return _Unit("B", [line], names=names, closing=text.endswith("整理"))
+            return _Unit("B", [line], names=names, closing=text.endswith("整理"),
+                         outlet=outlet.group("outlet").split("·")[-1] if outlet else "")
+    if _MARKED_NAMES.match(text):         # □ 某某 某某: the byline mark, then names alone
+        names = byline_names(text)
+        if names and all(_has_surname(n) for n in names):
+            return _Unit("B", [line], names=names)
     return None
 
 
+def _caption(text: str) -> tuple[int, list[str]] | None:
+    """A photo caption: (where its credit starts, the names credited), or None. A caption
+    says 图为 or 图①, or ends on a credit after a sentence or a role word (…生长情况。某某摄)."""
+    if _CAPTION.search(text):
+        credit = _CAPTION_CREDIT.search(text)
+        names = byline_names(credit.group("credit")[:-1]) if credit else []
+        return (credit.start() if credit and names else len(text)), names
+    tail = _TAIL_CREDIT.search(text) if len(text) <= _MAX_CAPTION else None
+    if tail is None or tail.start() == 0:
+        return None
+    names = byline_names(tail.group("credit") or tail.group("given") or tail.group("paren"))
+    # a name credited after a sentence has a surname (…。他拍摄 is no credit)
+    if names and all(_has_surname(n) for n in names):
+        return tail.start(), names
+    return None
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(words("surnames"))
+
+
+def _has_surname(name: str) -> bool:
+    return name[:1] in _surnames() or name[:2] in _surnames()
+
+
 def _units(clean: CleanText, lines: list[_Line], furniture: set[int],
-           heading: Callable[[int], bool] = lambda offset: False) -> list[_Unit]:
+           heading: Callable[[int], bool] = lambda offset: False, web: bool = False
+           ) -> list[_Unit]:
     """The units of the clean text's lines, less the page furniture (their indexes);
     `heading(offset)` says whether the line starting at that clean offset is one the
-    file itself marks as a heading (Word, a web page)."""
-    widths = _column_widths(lines)
-    text = clean.text
-    units: list[_Unit] = []
-    para: _Para | None = None
-    held: list[_Unit] = []          # captions met while a paragraph was open
+    file itself marks as a heading (Word, a web page). On a web page (`web`) a line is
+    a paragraph, and a short line that ends no sentence is a subhead."""
+    return _UnitReader(clean, lines, web).read(furniture, heading)
 
-    def close_para() -> None:
-        nonlocal para
-        if para is not None:
-            units.append(_Unit("P", para=para))
-            para = None
-        units.extend(held)
-        held.clear()
 
-    def add_body(line: _Line, start: int | None = None) -> None:
-        nonlocal para
+class _UnitReader:
+    """Lines -> units, in one pass: a paragraph grows line by line until a line ends a
+    sentence (on a web page, at every line's end); captions met while it is open wait
+    for it to close."""
+
+    def __init__(self, clean: CleanText, lines: list[_Line], web: bool) -> None:
+        self.text, self.lines, self.web = clean.text, lines, web
+        self.units: list[_Unit] = []
+        self.para: _Para | None = None
+        self.held: list[_Unit] = []          # captions met while a paragraph was open
+        # which lines have a headline's shape and stand apart from their column
+        widths = _column_widths(lines)
+        self.shaped = [_headline_shape(l.text) for l in lines]
+        self.short = [_width(l.text) <= _SHORT_OF_COLUMN * w for l, w in zip(lines, widths)]
+
+    def read(self, furniture: set[int], heading: Callable[[int], bool]) -> list[_Unit]:
+        for i, line in enumerate(self.lines):
+            if i in furniture:
+                continue             # the page's header and footer run across the stories
+            if heading(line.start):
+                self.heading(i, line)
+                continue
+            byline = _byline_unit(line)
+            if byline is not None:
+                self.byline(line, byline)
+                continue
+            dateline = _DATELINE.match(line.text)
+            if dateline:
+                self.dateline(line, dateline)
+                continue
+            if self.para is None and self.leading_byline(line):
+                continue
+            caption = _caption(line.text)
+            if caption is not None:
+                self.caption(line, caption)
+                continue
+            if self.web and _web_subhead(line.text):
+                self.units.append(_Unit("H", [line]))  # 一、…, “多元共治”, 社区网格：小网格撬动大治理
+                continue
+            if self.para is None and self.headline(i, line):
+                continue
+            self.add_body(line)
+        self.close_para()
+        return self.units
+
+    def close_para(self) -> None:
+        if self.para is not None:
+            self.units.append(_Unit("P", para=self.para))
+            self.para = None
+        self.units.extend(self.held)
+        self.held.clear()
+
+    def add_body(self, line: _Line, start: int | None = None) -> None:
         a = line.start if start is None else start
-        piece = text[a:line.end]
+        piece = self.text[a:line.end]
         if not piece:
             return
+        para = self.para
         if para is None:
-            para = _Para([(a, line.end)], piece)
+            para = self.para = _Para([(a, line.end)], piece)
         else:
             if line.blank_before:
                 para.soft_joins.append(len(para.segments))
@@ -322,103 +432,100 @@ def _units(clean: CleanText, lines: list[_Line], furniture: set[int],
             para.text += piece
         trailing = _tail_search(_TRAILING_BRACKET, para.text, _TRAILING_BRACKET_LEN) \
             or _tail_search(_TRAILING_PAREN, para.text, _TRAILING_PAREN_LEN)
-        if trailing:
-            names = byline_names(trailing.group("names"))
+        names = byline_names(trailing.group("names")) if trailing else []
+        if names:
+            _trim_para(para, len(para.text) - (trailing.end() - trailing.start()))
+            self.close_para()
+            self.units.append(_Unit("B", [line], names=names, closing=True))
+        elif self.web or _terminal(para.text):
+            self.close_para()
+
+    def heading(self, i: int, line: _Line) -> None:
+        """A line the file marks as a heading: a headline block, with the one above if any."""
+        self.close_para()
+        units = self.units
+        if units and units[-1].kind == "H" and units[-1].lines[-1] is self.lines[i - 1]:
+            units[-1].lines.append(line)
+        else:
+            units.append(_Unit("H", [line]))
+
+    def byline(self, line: _Line, byline: _Unit) -> None:
+        """A byline closes the paragraph (a photo credit goes to the caption before it);
+        consecutive bylines are one."""
+        units, held = self.units, self.held
+        if self.para is not None and not byline.photo:
+            self.close_para()
+        if byline.photo and (held or (units and units[-1].kind == "C")):
+            (held[-1] if held else units[-1]).names.extend(byline.names)
+            return
+        if self.para is None:
+            units.extend(held)
+            held.clear()
+        last = units[-1] if units else None
+        if (last is not None and last.kind == "B" and not last.photo and not last.closing
+                and not byline.photo):
+            last.lines.append(line)
+            last.names.extend(byline.names)
+            last.closing = byline.closing
+        else:
+            units.append(byline)
+
+    def dateline(self, line: _Line, dateline: re.Match) -> None:
+        """本报X电（记者 Y）…: a dateline unit with its byline, and the body after them."""
+        self.close_para()
+        unit = _Unit("D", [line], place=dateline.group("place") or dateline.group("at") or "",
+                     date=dateline.group("date") or dateline.group("day") or "",
+                     outlet=dateline.group("outlet") or "")
+        pos = dateline.end()
+        rest = line.text[pos:]
+        paren = _DATELINE_PAREN_BYLINE.match(rest) or _DATELINE_ROLE_BYLINE.match(rest)
+        if paren:
+            names = byline_names(paren.group("names") if "names" in paren.groupdict()
+                                 else paren.group())
             if names:
-                cut = len(para.text) - (trailing.end() - trailing.start())
-                _trim_para(para, cut)
-                close_para()
-                units.append(_Unit("B", [line], names=names, closing=True))
-                return
-        if _terminal(para.text):
-            close_para()
+                unit.names = names
+                pos += paren.end()
+        self.units.append(unit)
+        self.add_body(line, line.start + pos)
 
-    # first pass: which lines have a headline's shape and stand apart from their column
-    shaped = [_headline_shape(l.text) for l in lines]
-    short = [_width(l.text) <= _SHORT_OF_COLUMN * w for l, w in zip(lines, widths)]
+    def leading_byline(self, line: _Line) -> bool:
+        """（记者 刘洋）湖南省株洲市…: the byline opens the story's first line."""
+        lead = _LEADING_PAREN_BYLINE.match(line.text)
+        names = byline_names(lead.group("names")) if lead else []
+        if names:
+            self.units.append(_Unit("B", [line], names=names))
+            self.add_body(line, line.start + lead.end())
+        return bool(names)
 
-    for i, line in enumerate(lines):
-        if i in furniture:
-            continue                 # the page's header and footer run across the stories
-        if heading(line.start):
-            close_para()
-            if units and units[-1].kind == "H" and units[-1].lines[-1] is lines[i - 1]:
-                units[-1].lines.append(line)
-            else:
-                units.append(_Unit("H", [line]))
-            continue
-        byline = _byline_unit(line)
-        if byline is not None:
-            if para is not None and not byline.photo:
-                close_para()
-            if byline.photo and (held or (units and units[-1].kind == "C")):
-                target = held[-1] if held else units[-1]
-                target.names.extend(byline.names)
-                continue
-            if para is None:
-                units.extend(held)
-                held.clear()
-            last = units[-1] if units else None
-            if (last is not None and last.kind == "B" and not last.photo and not last.closing
-                    and not byline.photo):
-                last.lines.append(line)
-                last.names.extend(byline.names)
-                last.closing = byline.closing
-            else:
-                units.append(byline)
-            continue
-        dateline = _DATELINE.match(line.text)
-        if dateline:
-            close_para()
-            unit = _Unit("D", [line], place=dateline.group("place") or "",
-                         date=dateline.group("date") or "")
-            pos = dateline.end()
-            rest = line.text[pos:]
-            paren = _DATELINE_PAREN_BYLINE.match(rest) or _DATELINE_ROLE_BYLINE.match(rest)
-            if paren:
-                names = byline_names(paren.group("names") if "names" in paren.groupdict()
-                                     else paren.group())
-                if names:
-                    unit.names = names
-                    pos += paren.end()
-            units.append(unit)
-            add_body(line, line.start + pos)
-            continue
-        lead = _LEADING_PAREN_BYLINE.match(line.text) if para is None else None
-        if lead:
-            names = byline_names(lead.group("names"))
-            if names:            # （记者 刘洋）湖南省株洲市…: the byline opens the story's first line
-                units.append(_Unit("B", [line], names=names))
-                add_body(line, line.start + lead.end())
-                continue
-        if _CAPTION.search(line.text):
-            credit = _CAPTION_CREDIT.search(line.text)
-            names = byline_names(credit.group("credit")[:-1]) if credit else []
-            end = line.start + credit.start() if credit and names else line.end
-            cap = _Unit("C", [line], para=_Para([(line.start, end)], text[line.start:end],
-                                                kind="caption"), names=names, photo=True)
-            (held if para is not None else units).append(cap)
-            continue
-        if para is None and units and units[-1].kind == "H" and _SUBTITLE_LINE.match(line.text) \
+    def caption(self, line: _Line, caption: tuple[int, list[str]]) -> None:
+        end, names = line.start + caption[0], caption[1]
+        cap = _Unit("C", [line], para=_Para([(line.start, end)], self.text[line.start:end],
+                                            kind="caption"), names=names, photo=True)
+        (self.held if self.para is not None else self.units).append(cap)
+
+    def headline(self, i: int, line: _Line) -> bool:
+        """A deck under a headline, or a line of a headline's shape that stands apart
+        from its column or above a dateline, byline or another such line."""
+        units, lines = self.units, self.lines
+        if units and units[-1].kind == "H" and _SUBTITLE_LINE.match(line.text) \
                 and len(line.text) <= _MAX_HEADLINE and not _terminal(line.text):
             units[-1].lines.append(line)   # ——访宜宾市副市长，…: a deck, commas and all
-            continue
-        if para is None and shaped[i]:
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            structural = nxt is None or _DATELINE.match(nxt.text) or _byline_unit(nxt) or (
-                shaped[i + 1] and short[i + 1])
-            if short[i] or structural:
-                after_credit = line.blank_before and len(units) >= 2 and units[-2].kind == "B" \
-                    and units[-2].photo          # 摄 / 图片新闻的标题 / (blank) / 下一篇的标题
-                if units and units[-1].kind == "H" and not _starts_new_block(units[-1], line) \
-                        and not after_credit:
-                    units[-1].lines.append(line)
-                else:
-                    units.append(_Unit("H", [line]))
-                continue
-        add_body(line)
-    close_para()
-    return units
+            return True
+        if not self.shaped[i]:
+            return False
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        structural = nxt is None or _DATELINE.match(nxt.text) or _byline_unit(nxt) or (
+            self.shaped[i + 1] and self.short[i + 1])
+        if not (self.short[i] or structural):
+            return False
+        after_credit = line.blank_before and len(units) >= 2 and units[-2].kind == "B" \
+            and units[-2].photo          # 摄 / 图片新闻的标题 / (blank) / 下一篇的标题
+        if units and units[-1].kind == "H" and not _starts_new_block(units[-1], line) \
+                and not after_credit:
+            units[-1].lines.append(line)
+        else:
+            units.append(_Unit("H", [line]))
+        return True
 
 
 def _page_furniture(lines: list[_Line]) -> set[int]:
@@ -426,18 +533,184 @@ def _page_furniture(lines: list[_Line]) -> set[int]:
     number (第3版), the editors' credits, a web page's date and source line, and the
     paper's name on a line beside them."""
     found = {i for i, l in enumerate(lines) if len(l.text) <= _MAX_FURNITURE
-             and (_FURNITURE.search(l.text) or _info_line(l.text))}
+             and (_FURNITURE.search(l.text) or info_line(l.text) is not None)}
     found |= {i for i, l in enumerate(lines) if _PAPER_NAME.match(l.text)
               and (i - 1 in found or i + 1 in found)}
     return found
 
 
-def _info_line(text: str) -> bool:
-    """发布时间：2024-03-18 / 来源：… (a label, and a date or a source after it), or
-    2024-03-18 10:02 | 来源：… (a date, then the source)."""
-    if _INFO_LINE.match(text):
-        return bool(_SOURCE_FIELD.search(text) or find_date(text))
-    return bool(_LEADING_DATE.match(text) and _SOURCE_FIELD.search(text))
+# ---------------------------------------------------------------- one web page
+
+@dataclass
+class _Page:
+    """What the file's own shape says it is (decided once, in `_page`)."""
+    web: bool                 # one web page, read as one article
+    skip: set[int]            # lines of no article: page furniture, site chrome, a web page's head
+    furniture: list[int]      # a newspaper page's header, footer and info lines (they date articles)
+    head: list[int] = field(default_factory=list)    # a web page's headline lines
+    info: list[Info] = field(default_factory=list)   # what a web page's info lines say
+    paragraphs: bool = False  # a web page whose lines are whole paragraphs (not wrapped)
+
+
+def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]) -> _Page:
+    """Newspaper page or web page. A web page's chrome, info and date lines, markup
+    and repeated lines (alt texts, the headline printed twice) are left out, and the
+    lines above its body are its head (`_web_head`)."""
+    furniture = _page_furniture(lines)
+    chrome = {i for i, l in enumerate(lines) if chrome_line(l.text)}
+    infos = {i: info for i, l in enumerate(lines) if (info := info_line(l.text)) is not None}
+    if not _one_web_page(lines, source, chrome, infos):
+        return _Page(False, furniture, sorted(furniture))
+    dated = {i: d for i, l in enumerate(lines) if i not in infos and (d := date_line(l.text))}
+    skip = furniture | chrome | set(infos) | set(dated) | _related_links(lines) | \
+        {i for i, l in enumerate(lines) if web_debris(l.text)}
+    head = _web_head(lines, skip, set(infos), heading)
+    skip |= set(head)
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if i not in skip and line.text in seen:
+            skip.add(i)
+        seen.add(line.text)
+    # an info line's date before a date standing alone (it may be today's, in the site's bar)
+    return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
+                 [dated[i] for i in sorted(dated)], _whole_paragraphs(lines, skip))
+
+
+def _whole_paragraphs(lines: list[_Line], skip: set[int]) -> bool:
+    """Whether a web page's lines are its paragraphs, as a browser saves them: most long
+    lines end a sentence (text copied from a narrow column breaks them anywhere)."""
+    body = [l for i, l in enumerate(lines) if i not in skip and len(l.text) >= _LONG_LINE]
+    ends = sum(1 for l in body if _terminal(l.text) or _caption(l.text) or _byline_unit(l))
+    return len(body) < _FEW_LINES or ends >= len(body) / 2
+
+
+def _related_links(lines: list[_Line]) -> set[int]:
+    """The lines of the lists of links to other stories under a 相关新闻 or 推荐阅读 header:
+    headlines, up to the next line that is not one."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if related_header(line.text):
+            k = i + 1
+            while k < len(lines) and _web_head_line(lines[k]):
+                found.add(k)
+                k += 1
+    return found
+
+
+def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
+                  infos: dict[int, Info]) -> bool:
+    """Whether the file is one web page, to be read as one article, or a newspaper page
+    of several (the splitter's state machine). In this order:
+    * a PDF's pages are printed pages;
+    * two or more datelines or leading bylines (photo credits aside): clearly several
+      articles;
+    * read from HTML, or with site chrome or an info line that gives a date, source or
+      author: a web page;
+    * else a dateline and a byline, or two bylines: several articles;
+    * with a newspaper page's header (its date and weekday, 第3版): a newspaper page;
+    * else a text that opens on its body or a byline, no headline above them: a web
+      page whose headline was lost (a newspaper page opens on a headline or dateline)."""
+    if source.pages:
+        return False
+    datelines = sum(1 for l in lines if _DATELINE.match(l.text))
+    bylines = {i: b for i, l in enumerate(lines) if (b := _byline_unit(l)) and not b.photo}
+    firsts = [b for i, b in bylines.items() if i - 1 not in bylines]   # one per byline block
+    if datelines >= 2 or sum(1 for b in firsts if not b.closing) >= 2:
+        return False
+    if source.info is not None or chrome or any(i.says_something for i in infos.values()):
+        return True
+    if datelines + len(firsts) >= 2:             # the dateline of one story, the byline of another
+        return False
+    if any(_FURNITURE.search(l.text) for l in lines if len(l.text) <= _MAX_FURNITURE):
+        return False
+    first = next((l for i, l in enumerate(lines) if i not in infos), None)
+    return first is not None and (_byline_unit(first) is not None or not _web_head_line(first))
+
+
+def _web_head_line(line: _Line, longest: int = _MAX_WEB_HEADLINE) -> bool:
+    """A line that may stand in a web page's head: short, no sentence in it (a short one
+    may exclaim: 特别能战斗！一起走近…), no byline, dateline or caption."""
+    text = line.text
+    stops = _FULL_STOP if len(text) <= _SHORT_HEADLINE else _INNER_STOP
+    return (len(text) <= longest and not stops.search(text.rstrip("！？”’"))
+            and bool(CJK.search(text)) and not _DATELINE.match(text)
+            and _byline_unit(line) is None and _caption(text) is None)
+
+
+def _web_head(lines: list[_Line], skip: set[int], infos: set[int],
+              heading: Callable[[int], bool]) -> list[int]:
+    """The lines above a web page's body that are not chrome: its headline, printed once
+    or twice, maybe an e-paper's list of the page's other headlines, a site name. None
+    when the page opens on its body. A line the file marks as a heading (the web reader's
+    headline) is in the head whatever its length, a line right above the info line if it
+    is not much longer than a headline."""
+    head: list[int] = []
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        longest = _MAX_INFO_HEADLINE if i + 1 in infos else _MAX_WEB_HEADLINE
+        if not (_web_head_line(line, longest) or heading(line.start)):
+            return head
+        head.append(i)
+    return head[:1]          # no body under it: the first line heads the rest
+
+
+def _web_subhead(text: str) -> bool:
+    """A line of a web page that ends no sentence and is short: a section's subhead."""
+    return len(text) <= _MAX_HEADLINE and not _INNER_STOP.search(text) and bool(CJK.search(text))
+
+
+def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, str]:
+    """(title lines, kicker, subtitle) of a web page's head. The headline is the text
+    printed twice (page title and heading) if some is, else the last run of head lines
+    (a chrome or info line ends a run: an e-paper's list of headlines, a site name)
+    that is not only the deck of a skipped line.
+    Of two lines, a first one that holds a comma and is the longer is the kicker (引题)."""
+    if not head:
+        return [], "", ""
+    texts = [without_site_name(lines[i].text) for i in head]     # 标题-某某网 repeats 标题
+    repeated = [t for t in dict.fromkeys(texts) if texts.count(t) > 1]
+    if repeated:
+        chosen = repeated
+    else:
+        # a run of `——…` lines alone is the deck of a skipped line (原标题：…)
+        starts = [k for k in range(len(head)) if (k == 0 or head[k] != head[k - 1] + 1)
+                  and not _SUBTITLE_LINE.match(texts[k])] or [0]
+        ends = [k for k in range(1, len(head) + 1) if k == len(head) or head[k] != head[k - 1] + 1]
+        chosen = texts[starts[-1]:next(e for e in ends if e > starts[-1])]
+    title = chosen[:1] + [t for t in chosen[1:] if not _SUBTITLE_LINE.match(t)]
+    subtitle = next((t.lstrip("—").strip() for t in chosen[1:] if _SUBTITLE_LINE.match(t)), "")
+    kicker = ""
+    if len(title) == 2 and _COMMA.search(title[0].rstrip("，,")) and len(title[0]) > len(title[1]):
+        kicker = title.pop(0)
+    return title, kicker, subtitle
+
+
+def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
+    """The one article of a web page: its headline, every byline's names (作者 fields
+    of the info line first, photo credits apart), its first dateline, and the rest in order."""
+    title, kicker, subtitle = _web_headline(lines, page.head)
+    draft = _Draft("W", title, kicker, subtitle, whole_paragraphs=page.paragraphs)
+    draft.reporters = [n for info in page.info for n in byline_names(info.authors)]
+    for unit in units:
+        if unit.kind == "B":
+            (draft.photographers if unit.photo else draft.reporters).extend(unit.names)
+        elif unit.kind == "D":
+            draft.dateline, draft.date = draft.dateline or unit.place, draft.date or unit.date
+            draft.reporters.extend(unit.names)
+        elif unit.kind != "X":
+            draft.units.append(unit)
+    draft.reporters = list(dict.fromkeys(draft.reporters))
+    return draft
+
+
+def _web_origin(article: Article, page: _Page, units: list[_Unit]) -> None:
+    """A web page's date (its first info or date line that gives one) and publisher:
+    the paper it was reprinted from (摘自), else its 来源, else the paper its byline names."""
+    article.date = next((i.date for i in page.info if i.date), None)
+    article.publisher = next((i.reprint for i in page.info if i.reprint), "") or \
+        next((i.publisher for i in page.info if i.publisher), "") or \
+        next((u.outlet for u in units if u.outlet), "")
 
 
 def _starts_new_block(block: _Unit, line: _Line) -> bool:
@@ -501,6 +774,7 @@ class _Draft:
     units: list[_Unit] = field(default_factory=list)
     closed: bool = False
     upgraded: bool = False
+    whole_paragraphs: bool = False   # its units are a web page's whole paragraphs
 
     @property
     def titled(self) -> bool:
@@ -653,22 +927,29 @@ class _Assembler:
                 self._title(self.open("H"), lines)
             return
         if nxt_kind in (None, "H"):
-            if cur is not None and not cur.titled and cur.has_body:
-                self._title(cur, lines)
-                cur.closed = True
-                return
-            orphan = next((d for d in reversed(self.drafts) if not d.titled and d.has_body), None)
-            if orphan is not None:
-                self._title(orphan, lines)
-                return
-            if nxt_kind is None:
-                return
+            self._before_headline(cur, lines, nxt_kind)
+        elif cur is None or has_kicker:              # followed by body text or a caption
             self._title(self.open("H"), lines)
+        else:
+            self._above_body(cur, unit, lines)
+
+    def _before_headline(self, cur: _Draft | None, lines: list[str], nxt_kind: str | None
+                         ) -> None:
+        """A headline block followed by another, or at the end: it titles the untitled
+        article before it (or an orphan one), else opens one."""
+        if cur is not None and not cur.titled and cur.has_body:
+            self._title(cur, lines)
+            cur.closed = True
             return
-        # followed by body text or a caption
-        if cur is None or has_kicker:
+        orphan = next((d for d in reversed(self.drafts) if not d.titled and d.has_body), None)
+        if orphan is not None:
+            self._title(orphan, lines)
+        elif nxt_kind is not None:
             self._title(self.open("H"), lines)
-            return
+
+    def _above_body(self, cur: _Draft, unit: _Unit, lines: list[str]) -> None:
+        """A headline block followed by body text, with an article open: its title, its
+        deck, a fuller headline than its label, or a subhead."""
         if not cur.titled:
             if cur.opened_by == "D" and cur.has_body:
                 self._title(cur, lines)
@@ -791,14 +1072,14 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
     line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
     headings = set(source.headings)
     lines = _lines(clean)
-    furniture = _page_furniture(lines)
 
     def heading(offset: int) -> bool:        # a line the file marks as a heading
         return bool(headings) and bisect.bisect_right(line_starts, clean.offsets[offset]) in headings
 
-    units = _units(clean, lines, furniture, heading)
-    drafts = _Assembler().run(units)
-    drafts = _merge_resumed(drafts)
+    page = _page(lines, source, heading)
+    units = _units(clean, lines, page.skip, heading, web=page.paragraphs)
+    drafts = [_web_draft(units, page, lines)] if page.web else \
+        _merge_resumed(_Assembler().run(units))
     articles: list[Article] = []
     problems: list[Problem] = _damage(source, line_starts)
     for draft in drafts:
@@ -816,7 +1097,10 @@ def split_articles(source: SourceText) -> tuple[list[Article], list[Problem]]:
     for article in articles:
         for sentence in article.sentences:
             sentence.page = source.page_of(sentence.raw_start)
-    _header_lines(articles, source, clean, [lines[i] for i in sorted(furniture)])
+    if page.web and articles:
+        _web_origin(articles[0], page, units)
+    else:
+        _header_lines(articles, source, clean, [lines[i] for i in page.furniture])
     for article in articles:
         if not article.title:
             article.title = Path(source.name).stem
@@ -839,12 +1123,11 @@ def _header_lines(articles: list[Article], source: SourceText, clean: CleanText,
     for line in furniture:
         text, raw = line.text, clean.offsets[line.start]
         day = find_date(text)
-        if _info_line(text):
+        info = info_line(text)
+        if info is not None and info.says_something:
             k = min(bisect.bisect_left(starts, raw), len(articles) - 1)
-            publisher = _SOURCE_FIELD.search(text)
-            articles[k].date = articles[k].date or day
-            if publisher:
-                articles[k].publisher = articles[k].publisher or publisher.group("name")
+            articles[k].date = articles[k].date or info.date
+            articles[k].publisher = articles[k].publisher or info.reprint or info.publisher
         elif day is not None:
             headers.append((raw, day))
     if not headers:
@@ -921,7 +1204,8 @@ def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
                              if p not in reporters]
     sentences: list[Sentence] = []
     paragraph = 0
-    units = _join_dangling(draft.units)
+    # a web page's lines are whole paragraphs (one that ends on a credit or a colon too)
+    units = draft.units if draft.whole_paragraphs else _join_dangling(draft.units)
     for unit in units:
         if unit.kind == "H":
             for line in unit.lines:

@@ -116,3 +116,11 @@ def test_a_letter_spaced_stretch_inside_a_normal_line():
     assert normalize_text("江夏区分局还与 江 夏 区 人 民 检 察 院建立协作机制").text == \
         "江夏区分局还与江夏区人民检察院建立协作机制"
     assert normalize_text("推动干部下沉 贴心服务群众").text == "推动干部下沉 贴心服务群众"
+
+
+def test_pinyin_glosses_of_a_mirror_site_go():
+    raw = "近兩年來(lái),各地區(qū)均在積極探索城鄉(xiāng)基層治理體系智能化轉(zhuǎn)型。"
+    got = normalize_text(raw)
+    assert got.text == "近两年来，各地区均在积极探索城乡基层治理体系智能化转型。"
+    assert raw[got.offsets[got.text.index("各")]] == "各"
+    assert clean("手机(app)下载，畲族(she)") == "手机（app）下载，畲族（she）"   # no tone mark: no gloss

@@ -163,3 +163,30 @@ def test_compatibility_forms_from_pdfs_are_folded_in_place():
     clean = normalize_text(raw)
     assert clean.text == "禁止酒驾，西湖区试点（网格化），全面推开。"
     assert len(clean.offsets) == len(clean.text) and clean.offsets[-1] == len(raw) - 1
+
+
+WEB = ROOT / "tests" / "fixtures" / "web"
+
+
+@pytest.mark.parametrize("name, date, publisher", [
+    ("fuzhou_photo_story.txt", D(2014, 3, 14), "福州新闻网"),           # 作者：… 来源：… 【字号
+    ("epaper_reader.txt", D(2026, 1, 8), ""),                        # 版次's date, not the bar's 2026-01-23
+    ("mirror_glosses.txt", D(2025, 7, 2), "新甘肃·甘肃法治报"),
+    ("heze_deck.txt", D(2025, 4, 29), "菏泽日报"),
+    ("jingmen_editors.txt", None, "荆门广播电视台"),                    # 来源 under the text
+    ("xinhua_dateline.txt", None, "新华网"),                           # the site of its dateline
+])
+def test_a_web_page_is_dated_and_published_by_its_info_lines(name, date, publisher):
+    from kg.read import read_source
+    extractions, _ = extract_source(read_source(WEB / name))
+    (article,) = [e.article for e in extractions]
+    assert (article.date, article.publisher) == (date, publisher)
+
+
+def test_a_reprint_is_published_by_the_paper_it_was_taken_from():
+    text = WEB_TEXT.replace("发布时间：2024-03-18 10:20 来源：平顶山日报",
+                            "文章来源：某某网|添加时间：2024/3/18 9:41:30") + "摘自：平顶山日报\n"
+    (article,), _ = articles_of(text)
+    assert (article.date, article.publisher) == (D(2024, 3, 18), "平顶山日报")
+    assert [s.text for s in article.sentences] == [
+        "河南省平顶山市推行网格员积分制管理，全市已配备专职网格员3200名。"]

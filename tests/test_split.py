@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from kg.evaluate import norm
+from kg.clean import normalize_text
 from kg.model import SourceText
 from kg.read import read_source
-from kg.split import split_articles, split_sentences
+from kg.split import byline_names, split_articles, split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "data" / "corpus"
@@ -276,3 +277,133 @@ def test_a_compiled_report_byline(tmp_path):
     page = "东北多地推进智慧安防小区建设\n\n本报记者 高 娜 综合报道\n\n今年以来，东北多地公安机关推进智慧安防小区建设。\n"
     [article] = _split_page(tmp_path, page)
     assert article.reporters == ["高娜"]
+
+
+# ---------------------------------------------------------------- web pages
+# Real pages as saved from the web (tests/fixtures/web/SOURCES.md): one page, one article.
+
+WEB = REPO / "tests" / "fixtures" / "web"
+
+
+def web_article(name: str):
+    articles, problems = split_articles(read_source(WEB / name))
+    assert len(articles) == 1, [a.title for a in articles]
+    return articles[0], problems
+
+
+@pytest.mark.parametrize("name, title, reporters", [
+    ("fuzhou_photo_story.txt", "“警察叔叔，您辛苦了！”", ["程仁山", "洪星仁", "俞松"]),
+    ("xinhua_headline_under_info.txt", "特别敢创新 特别能战斗！一起走近这支公安铁军", ["陈旺"]),
+    ("epaper_reader.txt", "学好调解法 化解千千结", ["章永波"]),
+    ("mirror_glosses.txt", "核桃树结出“平安果”——礼县公安“小网格”激活基层治理“大能量”", ["曹治"]),
+    ("heze_deck.txt", "从“独角戏”到“大合唱”", ["胡德光"]),
+    ("jingmen_editors.txt", "沙洋：“平安夜巡”守护万家平安", []),
+    ("xinhua_dateline.txt", "悦来派出所里的“三度”调解室", ["陈雨"]),
+])
+def test_a_web_page_is_one_article_titled_by_its_headline_and_signed_by_its_bylines(
+        name, title, reporters):
+    article, _ = web_article(name)
+    assert (article.title, article.reporters) == (title, reporters)
+
+
+def test_editors_and_reviewers_are_never_reporters():
+    assert byline_names("【责任编辑：蔡晨烨】") == []
+    assert byline_names("（福州日报记者 程仁山 通讯员 洪星仁/文 俞松/摄）") == ["程仁山", "洪星仁", "俞松"]
+    article, _ = web_article("jingmen_editors.txt")      # 编辑：… 二审：… 三审：…
+    assert article.reporters == [] and len(article.sentences) == 2
+
+
+@pytest.mark.parametrize("name, reporters", [
+    ("gov_captions.txt", ["赵敬东", "黄金昆", "张文魁"]),   # …办公。新华社发（某某摄）
+    ("netease_notice.txt", ["王彪"]),                     # 通讯员 某某 摄
+    ("lost_headline.txt", ["刘丽娜", "吴静"]),             # □ 某某 某某
+])
+def test_a_page_that_lost_its_headline_takes_no_line_as_title(name, reporters):
+    article, problems = web_article(name)
+    assert article.title == Path(name).stem                 # named after the file, and said so
+    assert any("no headline found" in p.message for p in problems)
+    assert article.reporters == reporters
+
+
+_CHROME = ("字号", "字体", "编辑", "来源：", "点击排行", "特别声明", "Notice", "上一篇", "下一篇",
+           "位置", "纠错", "原标题", "二审", "版权", "分享", "微信", "<", "电子报", "星期")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in WEB.glob("*.txt")))
+def test_site_chrome_is_no_sentence_and_the_headline_is_no_body(name):
+    article, _ = web_article(name)
+    texts = [s.text for s in article.sentences]
+    assert not [t for t in texts if any(c in t for c in _CHROME)]
+    lines = normalize_text(read_source(WEB / name).text).text.split("\n")
+    headline = {k for k, line in enumerate(lines, 1) if line.strip() and line.strip() in article.title}
+    assert not [s for s in article.sentences if s.line in headline]
+    assert len(texts) == len(set(texts)) or name == "gov_captions.txt"  # a caption printed twice is one
+
+
+def test_subheads_of_a_web_page_are_its_sections_and_stand_alone():
+    article, _ = web_article("lost_headline.txt")
+    texts = [s.text for s in article.sentences]
+    assert "“警+网”联动 创新基层社会治理格局" in texts
+    assert texts[texts.index("“警+网”联动 创新基层社会治理格局") + 1].startswith("今年3月")
+
+
+def test_captions_keep_their_text_and_lose_their_credit():
+    article, _ = web_article("gov_captions.txt")
+    assert [s.text for s in article.sentences][3:] == [
+        "9月14日，民警在位于沈阳市南塔鞋城附近的沈阳市公安局沈河分局流动派出所办公。"] * 2
+    assert not [s for s in article.sentences if "摄）" in s.text]
+
+
+def test_datelines_of_papers_and_sites_give_place_and_byline():
+    article, _ = web_article("epaper_dateline.txt")         # 本报南昌讯 （通讯员…）
+    assert (article.dateline, article.reporters) == ("南昌", ["万绍胜", "言梦灵"])
+    article, _ = web_article("xinhua_dateline.txt")         # 新华网重庆5月22日电（…）
+    assert (article.dateline, article.date_text) == ("重庆", "5月22日")
+    assert article.sentences[2].text.startswith("在基层派出所里")
+
+
+def test_a_menu_a_page_line_and_a_site_credit_around_a_short_story():
+    article, _ = web_article("epaper_nav_list.txt")          # • 要闻 / 第08版：风采 / … con137891.html
+    assert (article.title, article.reporters) == ("清河县油坊镇“邻里话室”解决群众“烦心事”", ["丁书亚"])
+    assert len(article.sentences) == 2
+    article, _ = web_article("hntv_photo_credit.txt")        # 新华社记者 X 摄
+    assert (article.title, article.reporters) == ("河南省宝丰县：深入基层化解各类矛盾", ["鲁鹏"])
+
+
+def test_the_page_title_with_its_site_name_repeats_the_headline(tmp_path):
+    page = (WEB / "xinhua_headline_under_info.txt").read_text(encoding="utf-8")
+    path = tmp_path / "page.txt"
+    path.write_text("特别敢创新 特别能战斗!一起走近这支公安铁军-新华网\n" + page, encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert article.title == "特别敢创新 特别能战斗！一起走近这支公安铁军"
+
+
+def test_a_list_of_related_stories_is_no_part_of_the_article(tmp_path):
+    page = (WEB / "jingmen_editors.txt").read_text(encoding="utf-8")
+    related = "相关新闻\n悦来派出所里的“三度”调解室\n河南省宝丰县:深入基层化解各类矛盾\n"
+    path = tmp_path / "page.txt"
+    path.write_text(page + "\n" + related, encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert [s.text for s in article.sentences] == [s.text for s in web_article("jingmen_editors.txt")[0].sentences]
+
+
+def test_a_pdf_page_is_never_read_as_a_web_page():
+    text = (WEB / "netease_notice.txt").read_text(encoding="utf-8")
+    web, _ = split_articles(SourceText(path="notice.txt", name="notice.txt", text=text))
+    pdf, _ = split_articles(SourceText(path="notice.pdf", name="notice.pdf", text=text, pages=[0]))
+    assert not [s for a in web for s in a.sentences if "特别声明" in s.text]
+    assert [s for a in pdf for s in a.sentences if "特别声明" in s.text]   # printed text is kept
+
+
+def test_a_saved_page_with_wrapped_lines_keeps_its_sentences_whole(tmp_path):
+    page = (WEB / "hntv_photo_credit.txt").read_text(encoding="utf-8").split("\n")
+    wrapped = []
+    for line in page:                      # the text as copied from a narrow column
+        line = line.strip()
+        wrapped += [line[k:k + 24] for k in range(0, len(line), 24)] if len(line) > 60 else [line]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(wrapped), encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    whole, _ = web_article("hntv_photo_credit.txt")
+    assert [s.text for s in article.sentences] == [s.text for s in whole.sentences]
+    assert (article.title, article.reporters) == (whole.title, whole.reporters)

@@ -1,0 +1,191 @@
+"""Page: which lines of a saved page are the site around the article, and what its info line says.
+
+Text saved from a web page (as .txt from the browser, or what the web reader kept
+of an HTML file) carries the site around the article: the welcome bar and the
+breadcrumb (`首页 > 新闻 > 正文`), the info line (`来源：… 时间：… 作者：… 编辑：…`),
+view counters, font-size, share, print and close links, app promotions, paging
+links, image placeholders and stray markup. None of these is a headline, a byline
+or a sentence of the body. This module names such lines, one line at a time;
+kg/split.py decides from them whether a file is one web page (`split._page`).
+The words are general knowledge, in kg/lexicons/web_page.txt.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.dates import find_date
+from kg.lexicons import sections
+
+_CJK = "\u4e00-\u9fff"
+_MAX_INFO = 150          # characters of an info line
+_MAX_CHROME = 80         # characters of a chrome line
+_MAX_ITEM = 12           # characters of one link or label of a chrome line
+_MAX_CRUMB = 15          # characters of one step of a breadcrumb
+_NAV_ITEMS = 4           # a row of at least this many short links is a navigation bar
+_SENTENCE = re.compile(r"[。！？；，]")
+_ITEM_SPLIT = re.compile(r"[\s|｜/／\\\[\]【】（）()：:·•,，、<>«»]+|\d+")
+_CRUMB_SPLIT = re.compile(r"\s*[>»›＞]+\s*")
+_MARKUP = re.compile(r"^(?:<[^<>]*>\s*)+$")
+# a menu entry (• 要闻) and a line naming a page or address, which no printed page holds
+_MENU_ITEM = re.compile(rf"^•\s*[{_CJK}A-Za-z]{{1,8}}$")
+_LINK = re.compile(r"https?://|www\.|\w\.s?html?\b|\.(?:php|aspx?|jsp)\b", re.I)
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
+_NAV_ROW = re.compile(rf"^[{_CJK}]{{2,6}}(?:\s+[{_CJK}]{{2,6}}){{{_NAV_ITEMS - 1},}}$")
+_LEADING_DATE = re.compile(r"^[\s|｜]*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+                           r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+# a name in a field stops at a space, a bar, a date or an address
+_NAME_END = re.compile(r"\s|[|｜【\[]|\d{4}\s*[年\-/.]|https?:|www\.")
+_PAPER = re.compile(rf"^[{_CJK}·]{{2,10}}?(?:日报|晚报|早报|时报|商报|法治报|法制报|报|网)")
+_LABEL_KINDS = ("date", "source", "reprint", "author", "editor", "counter", "meta")
+
+
+@dataclass
+class Info:
+    """What one info line (or a web page's date line) says; empty fields are not given."""
+    date: datetime.date | None = None
+    publisher: str = ""      # 来源
+    reprint: str = ""        # 摘自, 转自: the paper that printed the article first
+    authors: str = ""        # 作者/记者/通讯员 fields as printed, labels kept (for split.byline_names)
+
+    @property
+    def says_something(self) -> bool:
+        """Whether the line gives a date, a source or an author (an editor's or a
+        counter's field alone says nothing of the article)."""
+        return bool(self.date or self.publisher or self.reprint or self.authors)
+
+
+@cache
+def _words() -> dict[str, tuple[str, ...]]:
+    return sections("web_page")
+
+
+@cache
+def _labels() -> tuple[re.Pattern, dict[str, str]]:
+    """The field-label pattern (longest label first; not inside a word) and each label's kind."""
+    kinds: dict[str, str] = {}
+    for kind in _LABEL_KINDS:
+        for label in _words()[f"{kind}_labels"]:
+            kinds.setdefault(label, kind)
+    alternation = "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<![{_CJK}])(?P<label>{alternation})\s*[：:]\s*"), kinds
+
+
+def _fields(text: str) -> list[tuple[str, str, int]]:
+    """(kind, value, start) of each labelled field: the value runs to the next label."""
+    pattern, kinds = _labels()
+    found = list(pattern.finditer(text))
+    out = []
+    for k, match in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        value = text[match.end():end].strip(" |｜[]【】（）()")
+        out.append((kinds[match.group("label")], value, match.start()))
+    return out
+
+
+def _name(value: str) -> str:
+    """The publisher's name at the start of a field's value: 桂林日报 of `桂林日报 2019-08-23`."""
+    end = _NAME_END.search(value)
+    return (value[:end.start()] if end else value).strip("《》 ")
+
+
+def info_line(text: str) -> Info | None:
+    """What a page's info line says, or None when `text` is none: labelled fields
+    (`发布时间：2024-03-18 来源：某某日报 编辑：某某`), starting the line (after a date
+    or a bar) or at least two of them, on a line without sentence punctuation."""
+    if len(text) > _MAX_INFO or _SENTENCE.search(text):
+        return None                   # 记者：能举个例子吗？ is an interview's question
+    fields = _fields(text)
+    if not fields:
+        return None
+    lead = _LEADING_DATE.match(text)
+    before = text[lead.end() if lead else 0:fields[0][2]].strip(" |｜[]【】（(")
+    if before and len(fields) < 2:
+        return None
+    info = Info(date=find_date(lead.group()) if lead else None)
+    for kind, value, _ in fields:
+        if kind == "date" and info.date is None:
+            info.date = find_date(value)
+        elif kind == "source" and not info.publisher:
+            info.publisher = _name(value)
+        elif kind == "reprint" and not info.reprint:
+            info.reprint = _name(value)
+        elif kind == "author" and value:
+            info.authors = " ".join(filter(None, [info.authors, value]))
+    info.date = info.date or find_date(text)      # 来源：某某日报 2019-08-23
+    return info
+
+
+def date_line(text: str) -> Info | None:
+    """A web page's line of its date alone, or its date and paper (and page name):
+    `2019-08-23 11:59`, `2025年06月24日某某日报要闻`."""
+    lead = _LEADING_DATE.match(text)
+    rest = text[lead.end():].strip() if lead else ""
+    if lead is None or len(rest) > _MAX_ITEM or not re.fullmatch(f"[{_CJK}·]*", rest):
+        return None
+    paper = _PAPER.match(rest)
+    return Info(date=find_date(lead.group()), publisher=paper.group() if paper else "")
+
+
+def chrome_line(text: str) -> bool:
+    """Site chrome that no printed page has: the welcome bar, a breadcrumb, a menu entry
+    (`• 要闻`), a row of links or controls (`分享到`, `字号`, `浏览量`, `上一篇`,
+    `返回主页|…`), a line naming a page's address, the site's notices (`特别声明：…`)."""
+    if text.startswith(_words()["chrome_statements"]):
+        return True                  # 特别声明：以上内容…, （版权作品，未经…）
+    if len(text) > _MAX_CHROME or _SENTENCE.search(text.rstrip("，")):
+        return False
+    if text.startswith(_words()["chrome_openers"]) or _MENU_ITEM.match(text) or _LINK.search(text):
+        return True
+    if breadcrumb(text):
+        return True
+    items = [item.strip(".") for item in _ITEM_SPLIT.split(text) if item.strip(".")]
+    return bool(items) and all(len(i) <= _MAX_ITEM for i in items) and \
+        any(i in _words()["chrome"] for i in items)
+
+
+def related_header(text: str) -> bool:
+    """`相关新闻`, `推荐阅读`: a header over links to other stories."""
+    return chrome_line(text) and text.lstrip("【[ ").startswith(_words()["related_headers"])
+
+
+_SITE_SEPARATOR = re.compile(r"\s*(?:[-_|｜–]+|——)\s*(?=[^-_|｜–—]{2,20}$)")
+
+
+def without_site_name(text: str) -> str:
+    """A page title without the site's name it ends on (标题-某某网, 标题_某某县人民政府);
+    `text` when it ends on none."""
+    parts = _SITE_SEPARATOR.split(text.strip())
+    if len(parts) > 1 and parts[-1].endswith(_words()["site_words"]):
+        return text[:text.rfind(parts[-1])].rstrip(" -_|｜–—")
+    return text
+
+
+def breadcrumb(text: str) -> bool:
+    """`首页 > 新闻 > 正文`: at least three short steps joined by `>`."""
+    steps = _CRUMB_SPLIT.split(text.strip())
+    return len(steps) >= 3 and all(0 < len(s) <= _MAX_CRUMB for s in steps)
+
+
+def web_debris(text: str) -> bool:
+    """What else a saved web page leaves on a line of its own, and a printed page never
+    holds: markup, an image's file name, a row of navigation links, a line without any
+    Chinese (a counter, a web address, `A A`)."""
+    return bool(_MARKUP.match(text) or _IMAGE_FILE.match(text) or _NAV_ROW.match(text)
+                or not re.search(f"[{_CJK}]", text))
+
+
+@cache
+def _editors() -> re.Pattern:
+    labels = sorted(_words()["editor_labels"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in labels))
+
+
+def editor_credit(text: str) -> int:
+    """Where an editor's credit starts in a byline (`编辑 某某`, `责任编辑：某某`);
+    len(text) when it holds none."""
+    match = _editors().search(text)
+    return match.start() if match else len(text)
+

@@ -1,0 +1,101 @@
+"""Page: site chrome and info lines of real saved web pages (tests/fixtures/web/SOURCES.md),
+against the lines of real newspaper pages that must stay headlines, bylines and body."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from kg.clean import normalize_text
+from kg.page import Info, chrome_line, date_line, editor_credit, info_line, web_debris
+
+D = datetime.date
+
+
+def clean(line: str) -> str:
+    return normalize_text(line).text.strip()
+
+
+@pytest.mark.parametrize("line", [
+    "您当前所在的位置:福州新闻网 >> 新闻频道 >> 图说新闻",
+    "您當(dāng)前的位置 : 中國(guó)甘肅網(wǎng) >> 法治甘肅 >> 本網(wǎng)關(guān)注",
+    "您當前位置:中國菏澤網  >  鄄城縣  > 正文",
+    "首页 > 正文",
+    "新华网 > > 正文",
+    "日点击排行 周点击排行 月点击排行",
+    "版面:第2版:动态       上一篇    下一篇",
+    "【纠错】 【责任编辑:刘笑冬 】",
+    "阅读下一篇:",
+    "字体:",
+    "中国政府网微博、微信",
+    "特别声明:以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布,本平台仅提供信息存储服务。",
+    "(版权作品,未经福州新闻网书面授权,严禁转载,违者将被追究法律责任。)",
+])
+def test_site_chrome(line):
+    assert chrome_line(clean(line))
+
+
+@pytest.mark.parametrize("line", [
+    "“警+网”联动 创新基层社会治理格局",                       # a subhead
+    "人民公安报          2024年10月15日  星期二          第3版  基层基础",   # a newspaper's header
+    "现在扫一扫‘解纷码’，问题马上就有人管。",                   # body text
+    "悦来派出所里的“三度”调解室",                               # a headline
+    "□ 刘丽娜 吴静",                                             # a byline
+    "调解室的温度——顺气",
+])
+def test_no_chrome(line):
+    assert not chrome_line(clean(line))
+
+
+@pytest.mark.parametrize("line, info", [
+    ("2014-03-14 21:14:39  作者:程仁山  来源:福州新闻网  【字号",
+     Info(D(2014, 3, 14), "福州新闻网", "", "程仁山")),
+    ("2025-07-02 09:12 來源:新甘肅·甘肅法治報(bào)", Info(D(2025, 7, 2), "新甘肃·甘肃法治报")),
+    ("作者: 胡德光 來源: 菏澤日報 發表時間: 2025-04-29 09:22", Info(D(2025, 4, 29), "菏泽日报", "", "胡德光")),
+    ("版次:2  2026年01月08日", Info(D(2026, 1, 8))),
+    ("来源:荆门广播电视台", Info(None, "荆门广播电视台")),
+    ("记者:陈旺", Info(authors="陈旺")),
+    ("摘自：人民日报", Info(reprint="人民日报")),
+    ("编辑:吴优", Info()),                                         # says nothing of the article
+])
+def test_info_lines(line, info):
+    assert info_line(clean(line)) == info
+
+
+@pytest.mark.parametrize("line", [
+    "记者：宜宾为什么把智慧安防小区作为基层治理的突破口？",    # an interview's question
+    "视频支持:厦门公安",
+    "版面:第2版:动态       上一篇    下一篇",
+])
+def test_no_info_lines(line):
+    assert info_line(clean(line)) is None
+
+
+def test_date_lines_and_debris_of_a_saved_page():
+    assert date_line("2025年06月24日惠州日报要闻") == Info(D(2025, 6, 24), "惠州日报")
+    assert date_line("2026-01-23") == Info(D(2026, 1, 23))
+    assert date_line("2024年6月12日 星期三 浙江法制报 第3版") is None
+    for line in ('<p id="utfaj"></p>', "webwxgetmsgimg_副本.jpg", "010020020120000000000000011101091128682682",
+                 "首页 要闻 政务 专题 视频"):
+        assert web_debris(line), line
+    assert not web_debris("党建引领 网格赋能")
+
+
+def test_an_editors_credit_ends_a_byline():
+    assert editor_credit("记者 陈旺 责任编辑 刘笑冬") == len("记者 陈旺 ")
+    assert editor_credit("本报记者 孙立鹏") == len("本报记者 孙立鹏")
+
+
+def test_the_fields_of_an_open_information_table_and_a_closing_editor():
+    line = "索引号：11341226MB1C3 发布机构：颍上县人民法院 生成日期：2021-06-24 主题分类：司法"
+    assert info_line(line) == Info(D(2021, 6, 24), "颍上县人民法院")
+    assert info_line("（编辑：吴优）") == Info()
+    assert info_line(clean("河南广播电视台平安中原门户网站 www.hntv.org.cn 时间:2023年12月22日 08:50 来源:新华网")) \
+        == Info(D(2023, 12, 22), "新华网")
+
+
+def test_site_name_after_a_page_title():
+    from kg.page import without_site_name
+    assert without_site_name("特别敢创新 特别能战斗！一起走近这支公安铁军-新华网") == "特别敢创新 特别能战斗！一起走近这支公安铁军"
+    assert without_site_name("让老百姓的安全感可感可及——“十四五”时期张掖市综治中心规范化建设工作纪实") == \
+        "让老百姓的安全感可感可及——“十四五”时期张掖市综治中心规范化建设工作纪实"
