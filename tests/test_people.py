@@ -299,3 +299,18 @@ def test_an_anonymous_form_is_not_looked_for_again():
     found = [(m.sentence, m.name) for m in analyse(art, until="repeated_names").spans
              if m.type is EntityType.PERSON]
     assert found == [(0, "老刘")]
+
+
+# --- web prose ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # surnames past the old list: 代, 傅, 赖, 洪
+    ("当一级警长代会民在94号楼巡查时，55岁的居民程亚鸽笑着说。", {"代会民": "警长", "程亚鸽": ""}),
+    ("派出所所长傅建华介绍，辖区发案下降。", {"傅建华": "所长"}),
+    ("调解员赖小英、洪文斌耐心劝说双方。", {"赖小英": "调解员", "洪文斌": ""}),
+    # 民 ends many given names (建民, 会民): a name reads on past it
+    ("铁门岗乡综治中心主任胡锦民介绍说，他们要求治保委员和调解员耐心倾听。", {"胡锦民": "主任"}),
+    # 摄 after a name credits a photo, it is no part of the name
+    ("白龙派出所在辖区开展平安建设宣传活动。记者陈静摄", {"陈静": "记者"}),
+])
+def test_names_of_web_prose(text, expected):
+    assert roles(text) == expected
