@@ -314,3 +314,40 @@ def test_an_anonymous_form_is_not_looked_for_again():
 ])
 def test_names_of_web_prose(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("木垒哈萨克自治县公安局大石头派出所副所长夏提克·拜木哈买提告诉记者。",
+     {"夏提克·拜木哈买提": "副所长"}),
+    ("“大家都说，‘木垒的羊肉看大石头’。”派出所所长胡瓦提・达坎说。", {"胡瓦提・达坎": "所长"}),
+    # no title: the characters and the dot say it; 对 ends the name, 都 does not end one
+    ("下马崖乡脱贫户艾尔肯•谢如力对上门走访的民警说。", {"艾尔肯•谢如力": ""}),
+    ("阿不都热合曼·买买提都来了。", {"阿不都热合曼·买买提": ""}),
+    # 司 is a surname, but the dot says the name goes on
+    ("务工人员周某对前去走访的民警司坎旦尔·司马义说。", {"周某": "", "司坎旦尔·司马义": "民警"}),
+    # a brand joined by a dot is written in characters no name by sound uses
+    ("新甘肃·甘肃日报记者报道。", {}),
+])
+def test_names_by_sound_joined_by_a_middle_dot(text, expected):
+    assert roles(text) == expected
+
+
+def test_the_first_part_of_a_name_by_sound_is_the_same_person():
+    art = Article("100_test.txt", 0, "标题", sentences=[
+        Sentence("派出所副所长夏提克·拜木哈买提告诉记者。", 0),
+        Sentence("“边走边停，时间就比较长了。”夏提克说。", 1),
+        Sentence("夏提克和辅警一起进山。", 2)])
+    found = [(m.sentence, m.surface, m.key) for m in
+             analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
+    assert found == [(0, "夏提克·拜木哈买提", "夏提克·拜木哈买提"),
+                     (1, "夏提克", "夏提克·拜木哈买提"), (2, "夏提克", "夏提克·拜木哈买提")]
+
+
+def test_a_name_read_short_is_the_longer_name_the_article_writes():
+    # jieba reads 相与 (to get along) across the name's end in the second sentence
+    art = Article("100_test.txt", 0, "标题", sentences=[
+        Sentence("“这还得感谢张登相警官哟。”派出所民警张登相心里十分着急。", 0),
+        Sentence("平定营派出所民警张登相与社区干部查看银杏生长情况。", 1)])
+    found = [(m.sentence, m.name, m.attrs.get("role")) for m in
+             analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
+    assert (1, "张登相", "民警") in found and all(name == "张登相" for _, name, _ in found)

@@ -35,6 +35,9 @@ Taken = list[tuple[int, int, bool]]   # the sentence's other mentions: start, en
 
 # What may stand right after a name and end it: a punctuation mark, or the sentence's end.
 _STOPS = frozenset("，。！？；：、”）)")
+# The middle dots that join the parts of a name written by sound (阿不都热合曼·买买提).
+_DOTS = frozenset("·・•‧∙")
+_DOT = re.compile("[·・•‧∙]")
 # A dictionary word of this frequency or more (and not a name) at the name's place
 # means the text is that word, not a name: 安全感, 简单(来说), 关注(问题).
 _COMMON_WORD = 100
@@ -85,21 +88,46 @@ def people(doc: Doc) -> None:
 def repeated_names(doc: Doc) -> None:
     """A name said once with its cue is a name wherever else the article writes it, the
     headline too. (Those mentions also let the overlap step drop place short forms that are
-    really the start of a name: the 凌海 of 凌海红.)"""
-    known = {m.name: m for m in doc.spans
-             if m.type is EntityType.PERSON and len(m.name) >= 2 and not m.attrs.get("anonymous")}
+    really the start of a name: the 凌海 of 凌海红.) A name by sound is also written by its
+    first part alone (夏提克 of 夏提克·拜木哈买提: the same person), and a name read short
+    where the article writes it longer elsewhere (民警张登相与: jieba reads 相与) is the
+    longer one."""
+    people = [m for m in doc.spans
+              if m.type is EntityType.PERSON and not m.attrs.get("anonymous")]
+    firsts = _first_parts(people)
+    for m in people:
+        if m.surface in firsts:
+            m.name, m.key = firsts[m.surface].name, firsts[m.surface].key
+    known = {**{f: m for f, m in firsts.items() if len(f) >= 3},
+             **{m.surface: m for m in people if len(m.surface) >= 2}}
     if not known:
         return
-    seen = {(m.sentence, m.start) for m in doc.spans if m.type is EntityType.PERSON}
+    at = {(m.sentence, m.start): m for m in doc.spans if m.type is EntityType.PERSON}
     # a plain search of the text, not of the tokens: jieba may read a name into its
     # neighbours (凌海|红), and the name is the article's own, in no lexicon
     pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
-    found = [Mention(EntityType.PERSON, hit.group(), hit.start(), hit.end(), sent.index,
-                     name=known[hit.group()].name, key=known[hit.group()].key,
-                     rule=known[hit.group()].rule)
-             for sent in doc.body() for hit in pattern.finditer(sent.text)
-             if (sent.index, hit.start()) not in seen]
+    found = []
+    for sent in doc.body():
+        for hit in pattern.finditer(sent.text):
+            same, there = known[hit.group()], at.get((sent.index, hit.start()))
+            if there is None:
+                found.append(Mention(EntityType.PERSON, hit.group(), hit.start(), hit.end(),
+                                     sent.index, name=same.name, key=same.key, rule=same.rule))
+            elif there.end < hit.end() and not there.attrs.get("anonymous"):
+                there.surface, there.end, there.name, there.key = \
+                    hit.group(), hit.end(), same.name, same.key
     doc.spans = resolve_overlaps(doc.spans + found)
+
+
+def _first_parts(people: list[Mention]) -> dict[str, Mention]:
+    """The first part of each name by sound (the given name: 夏提克 of 夏提克·拜木哈买提), two
+    characters or more, and the mention of the whole name."""
+    out: dict[str, Mention] = {}
+    for m in people:
+        first = _DOT.split(m.surface)[0]
+        if first != m.surface and len(first) >= 2:
+            out.setdefault(first, m)
+    return out
 
 
 def _found(doc: Doc, ctx: Context, ruleset: RuleSet, action: str | None = None
@@ -232,6 +260,33 @@ def is_surname(sent: Sent, i: int) -> bool:
     return sent.words[i] in _surnames()
 
 
+@token_predicate("by_sound")
+def by_sound(sent: Sent, i: int) -> bool:
+    """Token i is written in characters that write names by sound (买买提, 巴特尔), or is a
+    middle dot that joins the parts of such a name."""
+    word = sent.words[i]
+    return word in _DOTS or _sound_word(word)
+
+
+@token_predicate("by_sound_edge")
+def by_sound_edge(sent: Sent, i: int) -> bool:
+    """Token i may start or end a name by sound: written by sound, and no word of grammar
+    (the 都 of 买买提都来了, the 再次 of 次仁再次来到)."""
+    return _sound_word(sent.words[i]) and (sent.tag(i) or "")[:1] not in _FUNCTION_TAGS
+
+
+@check("name_by_sound")
+def _name_by_sound(match: Match, doc: Doc) -> bool:
+    """Every part of the name has two characters or more, and no other mention crosses it."""
+    start, end = match.span("name")
+    parts = _DOT.split(match.text("name"))
+    return all(len(p) >= 2 for p in parts) and free(start, end, _taken(doc, match.sent))
+
+
+def _sound_word(word: str) -> bool:
+    return _is_han(word) and all(ch in _characters("by_sound") for ch in word)
+
+
 # ------------------------------------------------------------------ reading a name
 
 def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
@@ -245,7 +300,8 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
     (社区民警罗家明: 罗家) counts for less."""
     text, first = sent.text, sent.token_at(start)
     given_at = _surname_end(text, start)
-    if given_at < 0 or first is None or _entry_at(sent, "ANONYMOUS", given_at):
+    if given_at < 0 or first is None or _entry_at(sent, "ANONYMOUS", given_at) \
+            or _dot_within(text, start):
         return ""                                  # 耀州区某…: the surname ends a word; 陈女士
     for end in _given_ends(text, given_at, ends):
         said = said_at(sent, end)
@@ -262,6 +318,13 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
             return ""
         return name
     return ""
+
+
+def _dot_within(text: str, start: int) -> bool:
+    """Whether a middle dot follows the few characters from `start` on: then they are the
+    first part of a name by sound (司坎旦尔·司马义), which rule person.by_sound reads."""
+    run = re.match(r"[\u4e00-\u9fff]{1,4}", text[start:])
+    return bool(run) and text[start + run.end():start + run.end() + 1] in _DOTS
 
 
 def _given_ends(text: str, given_at: int, ends: tuple[int, ...]) -> list[int]:

@@ -6,7 +6,8 @@ token — `TEXT`, `TAG` (jieba's dictionary tag), `LENGTH`, `IS_HAN`, `IS_DIGIT`
 or `ENT: LABEL` (and `ATTRS: {key: value test}` on the span's attributes), one lexicon entry
 or one span of the document, which may cover several tokens. `OP` repeats an element (`?`,
 `*`, `+`, `{n,m}`; a trailing `?` makes it lazy) or negates a token test (`!`: one token that
-fails it); `NAME` captures what it matched; `CHARS: [n, m]` bounds the characters it covers,
+fails it); `NAME` captures what it matched (a NAME that several elements give captures from
+the first one's start to the last one's end); `CHARS: [n, m]` bounds the characters it covers,
 all repeats together (a name of two or three characters, however jieba cut it). Zero-width
 elements test where the match stands: `{IS_SENT_START: true}`, `{IS_SENT_END: true}`,
 `{PEEK: element}` / `{NOT_PEEK: element}` (what comes next) and `{BEHIND: element}` /
@@ -217,8 +218,8 @@ class Pattern:
                 <= el.chars[1]:
             return None
         name = el.name
-        if name and pos > first:
-            groups = {**groups, name: (first, pos)}
+        if name and pos > first:     # a NAME several elements share spans them all
+            groups = {**groups, name: (groups[name][0] if name in groups else first, pos)}
         return self._seq(ctx, k + 1, pos, groups)
 
 
