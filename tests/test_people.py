@@ -351,3 +351,58 @@ def test_a_name_read_short_is_the_longer_name_the_article_writes():
     found = [(m.sentence, m.name, m.attrs.get("role")) for m in
              analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
     assert (1, "张登相", "民警") in found and all(name == "张登相" for _, name, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("提起和平桥派出所的维吾尔族民警乃合买提，在南通的新疆人几乎无人不知。", {"乃合买提": "民警"}),
+    ("清晨，在翁贡乌拉派出所，民警敖特根巴图正在检查装备。", {"敖特根巴图": "民警"}),
+    ("驻村队长格桑达瓦：“参与感”带动脱贫“获得感”", {"格桑达瓦": "队长"}),
+    # 安排 is a frequent plain word: 高华 is the name, not 高华安排
+    ("民警高华安排部署了巡逻任务。", {"高华": "民警"}),
+    ("民警加班加点，连夜排查。", {}),
+])
+def test_names_by_sound_without_a_dot_after_a_title(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 任 before a title is "to serve as", not a surname
+    ("由村（社区）党组织书记任基础网格长，片组邻“三长”任微网格长，配备专职网格员62名。", []),
+    ("副局长任建国主持会议。", ["任建国"]),
+    # a name never runs into a body word: 和 is the conjunction before 综治中心
+    ("但在社区民警和综治中心工作人员全程帮助下办好了。", []),
+    # a rare dictionary word of three characters that is no name is that word
+    ("绍兴传媒记者宣讲团走进越城区府山街道团结社区。", []),
+    # a quoted word for a person before the name
+    ("涌现出了全国公安模范社区民警李国平、最美“西城大妈”谭道亮等众多模范人物。",
+     ["李国平", "谭道亮"]),
+    ("就把“徒弟”刘志刚叫来，刘志刚记录下方老板的诉求。", ["刘志刚"]),
+    # words that show a person: 分管领导, 脱贫户
+    ("临岐镇党委委员、综治线分管领导汪讨横，县森林公安局副局长余铖参加会议。", ["汪讨横", "余铖"]),
+    ("会议宣读了任命王建国同志为县公安局局长的决定。", ["王建国"]),
+    ("向全体同志致以问候。", []),
+])
+def test_cues_of_web_prose(text, expected):
+    assert names(text) == expected
+
+
+def test_a_byline_in_the_text_with_spaces_between_the_names():
+    assert roles("新甘肃·甘肃日报记者 彭雯 通讯员 魏永刚 王永") == {
+        "彭雯": "记者", "魏永刚": "通讯员", "王永": ""}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("瓮安县公安局民警张登相和杨秀荣老人一起聊天。陈康摄", ["张登相", "杨秀荣", "陈康"]),
+    ("作为社区民警他要带着温度去服务好辖区里的每一名居民。 张瑶 摄", ["张瑶"]),
+    ("无人机航拍摄下了这一幕。", []),
+])
+def test_a_photo_credit_in_the_text(text, expected):
+    assert names(text) == expected
+
+
+def test_a_headline_names_people_with_their_cues():
+    art = Article("100_test.txt", 0, "村支书扎西平措的“治村之道”",
+                  sentences=[Sentence("在扎西平措的带领下，学习氛围空前浓厚。", 0)])
+    found = [(m.sentence, m.name, m.attrs.get("role")) for m in
+             analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
+    assert found == [(TITLE_SENTENCE, "扎西平措", "村支书"), (0, "扎西平措", None)]

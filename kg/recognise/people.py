@@ -68,7 +68,7 @@ def people(doc: Doc) -> None:
     of its list). Names join the doc's spans without splitting tokens until all are found:
     the tokens, and what the matcher knows of them, hold for every round."""
     ruleset = rules("people")
-    found = [m for sent in doc.body() if sent.index != TITLE_SENTENCE
+    found = [m for sent in doc.body()
              for m in _found(doc, ruleset.context(doc, sent), ruleset)]
     while found:
         doc.spans = doc.spans + found
@@ -277,10 +277,16 @@ def by_sound_edge(sent: Sent, i: int) -> bool:
 
 @check("name_by_sound")
 def _name_by_sound(match: Match, doc: Doc) -> bool:
-    """Every part of the name has two characters or more, and no other mention crosses it."""
-    start, end = match.span("name")
+    """Every part of the name has two characters or more, no other mention crosses it, and
+    when no dot says it is one name, no token of it is a frequent plain word (the 安排 of
+    民警高华安排部署)."""
+    sent, (start, end) = match.sent, match.span("name")
     parts = _DOT.split(match.text("name"))
-    return all(len(p) >= 2 for p in parts) and free(start, end, _taken(doc, match.sent))
+    first, last = match.groups["name"]
+    plain = len(parts) == 1 and any(
+        len(sent.word(i)) >= 2 and frequency(sent.word(i)) >= _COMMON_NAME
+        and not (sent.tag(i) or "").startswith(("nr", "ns")) for i in range(first, last))
+    return not plain and all(len(p) >= 2 for p in parts) and free(start, end, _taken(doc, sent))
 
 
 def _sound_word(word: str) -> bool:
@@ -310,7 +316,8 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
         if not cued_end and end == given_at + 2 and sent.token_at(end - 1) is not None \
                 and text[end - 1] in _characters("after_name"):
             continue                               # 王云对这些: jieba cannot tell, 对 goes
-        if any(sent.unit_ends("TITLE", c) for c in range(given_at, end)):
+        if any(sent.unit_ends("TITLE", c) for c in range(given_at, end)) \
+                or _serves_as(sent, start, given_at) or _body_word_from(sent, given_at, end):
             return ""                              # 区长任副组长: a title, not a given name
         name = text[start:end]
         if _reads_as_words(sent, first, name, given_at - start, said, stop_at(text, end),
@@ -318,6 +325,22 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
             return ""
         return name
     return ""
+
+
+def _serves_as(sent: Sent, start: int, given_at: int) -> bool:
+    """任 before a title a few characters on, in the same clause, is the verb "to serve as"
+    (书记任基础网格长, “三长”任微网格长), not the surname 任."""
+    if sent.text[start:given_at] not in _characters("post_verb"):
+        return False
+    clause = re.match(r"[\u4e00-\u9fff]{0,6}", sent.text[given_at:]).end()
+    return any(sent.unit_ends("TITLE", c) for c in range(given_at, given_at + clause))
+
+
+def _body_word_from(sent: Sent, given_at: int, end: int) -> bool:
+    """Whether the name to `end` stands before a body word of two characters or more, or
+    ends inside one (社区民警和综治中心工作人员: 和综治 is no name)."""
+    return any(e - c >= 2 and e > end for c in range(given_at, end + 1)
+               for e in sent.unit_ends("BODY_WORD", c))
 
 
 def _dot_within(text: str, start: int) -> bool:
@@ -355,9 +378,10 @@ def _first_word_verdict(sent: Sent, first: int, name: str, said: bool,
     word makes the text words, False when it is a name after all, None when it says neither."""
     word, tag = sent.word(first), sent.tag(first) or ""
     common = frequency(word)
-    if len(word) >= len(name) and common >= _WHOLE_WORD:
+    if len(word) >= len(name) and (common >= _WHOLE_WORD or len(word) >= 3 and tag):
         # names in the dictionary pass when rare (林秀珍) or followed by a verb of saying
-        # (所长高峰介绍); 安全感, 辛勤 are tagged nr too
+        # (所长高峰介绍); 安全感, 辛勤 are tagged nr too; a rare word of three characters
+        # or more that is no name is a word (记者宣讲团走进)
         if len(word) > len(name) or not tag.startswith("nr"):
             return True
         return not (said or common < _COMMON_WORD)
