@@ -406,3 +406,13 @@ def test_a_headline_names_people_with_their_cues():
     found = [(m.sentence, m.name, m.attrs.get("role")) for m in
              analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
     assert found == [(TITLE_SENTENCE, "扎西平措", "村支书"), (0, "扎西平措", None)]
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("“有事找网格员。”王芳，城关街道东苑社区党委书记，说起网格如数家珍。", "王芳", "党委书记"),
+    ("据张建国（城关派出所所长）介绍，辖区没有发生一起刑事案件。", "张建国", "所长"),
+])
+def test_a_post_in_apposition_after_a_clause_start_or_in_brackets(text, name, post):
+    (m,) = people(text)
+    assert (m.name, m.attrs.get("post")) == (name, post)
+    assert text[m.attrs["post_start"]:].startswith(post)
