@@ -416,3 +416,13 @@ def test_a_post_in_apposition_after_a_clause_start_or_in_brackets(text, name, po
     (m,) = people(text)
     assert (m.name, m.attrs.get("post")) == (name, post)
     assert text[m.attrs["post_start"]:].startswith(post)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会上，县司法局临岐司法所姚志刚所长就人民调解作专题发言。", ["姚志刚"]),
+    # a village's head, not a name and a title
+    ("王庄村主任介绍了情况。", []),
+    ("刘集镇长带队检查。", []),
+])
+def test_a_name_then_a_title(text, expected):
+    assert names(text) == expected

@@ -226,6 +226,14 @@ def _names_listed(match: Match, doc: Doc) -> bool:
     return bool(listed_names(match, _taken(doc, match.sent)))
 
 
+@check("title_after")
+def _title_after(match: Match, doc: Doc) -> bool:
+    """A title after a name: not the head of a place (村主任, 镇长), and the name does not end
+    in a character that ends a place's name (王庄|村主任, 马家|村书记, 刘集|镇长)."""
+    return match.text("post")[:1] not in _characters("place_end") \
+        and match.text("name")[-1:] not in _characters("place_end")
+
+
 @check("anonymous_name")
 def _anonymous_name(match: Match, doc: Doc) -> bool:
     """张某/程女士 stand as words of their own (the tokens say so: not 和某些); a rarer
