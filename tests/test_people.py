@@ -426,3 +426,30 @@ def test_a_post_in_apposition_after_a_clause_start_or_in_brackets(text, name, po
 ])
 def test_a_name_then_a_title(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue after the name says where it ends; the dictionary says where it starts
+    ("由周卫东等5名民警组成巡逻队。", ["周卫东"]),
+    ("犯罪嫌疑人和张建华等5人被抓获。", ["张建华"]),
+    ("安徽等5个省份参加。", []),
+    ("图为社区网格员张晓梅（右一）入户登记信息。", ["张晓梅"]),
+    ("王建国（左）和居民交谈。", ["王建国"]),
+    ("任命欧阳振华同志为局长。", ["欧阳振华"]),
+    # 和 right before a name is the conjunction
+    ("民警和刘德明等5人赶到。", ["刘德明"]),
+])
+def test_names_that_a_cue_after_them_ends(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 于 and 楼 are surnames that join nothing: 洪涛 and 国栋 after them are given names
+    ("牡丹江市公安局治安支队支队长于洪涛表示，下一步将把林区警务统筹推进。", ["于洪涛"]),
+    ("“老物件要在每一户人家里活起来。”楼国栋，诸暨市委常委、政法委书记，在接受记者采访时这样说。",
+     ["楼国栋"]),
+    # 彭城 is a city's old name before 义警, not a name before a title
+    ("徐州市公安局还广泛组织10万名彭城义警和59万名平安志愿者。", []),
+])
+def test_surnames_before_names_and_places_before_titles(text, expected):
+    assert names(text) == expected

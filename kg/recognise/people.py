@@ -159,6 +159,8 @@ def _mentions(doc: Doc, match: Match) -> list[Mention]:
     if action in ("name_after", "next_name"):
         start = match.span()[1]
         name = read_name(sent, start, taken, cued_start=match.has("role"))
+    elif action == "name_before":
+        start, name = name_ending(sent, match.span("name")[1], taken, match.span()[0])
     else:
         start, end = match.span("name") if match.has("name") else match.span()
         name = sent.text[start:end]
@@ -204,6 +206,13 @@ def _a_name(match: Match, doc: Doc) -> bool:
     start, end = match.span("name")
     return read_name(match.sent, start, _taken(doc, match.sent), ends=(end,),
                      cued_end=True) == match.text("name")
+
+
+@check("name_ends")
+def _name_ends(match: Match, doc: Doc) -> bool:
+    """A name ends where the captured `name` ends (the cue after it says so)."""
+    return bool(name_ending(match.sent, match.span("name")[1], _taken(doc, match.sent),
+                            match.span()[0])[1])
 
 
 @check("long_name")
@@ -315,7 +324,7 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
     text, first = sent.text, sent.token_at(start)
     given_at = _surname_end(text, start)
     if given_at < 0 or first is None or _entry_at(sent, "ANONYMOUS", given_at) \
-            or _dot_within(text, start):
+            or _dot_within(text, start) or _joins_a_name(sent, start, given_at, taken):
         return ""                                  # 耀州区某…: the surname ends a word; 陈女士
     for end in _given_ends(text, given_at, ends):
         said = said_at(sent, end)
@@ -333,6 +342,14 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
             return ""
         return name
     return ""
+
+
+def _joins_a_name(sent: Sent, start: int, given_at: int, taken: Taken) -> bool:
+    """和 (a surname that is mostly a conjunction) right before a name is the conjunction:
+    民警和刘德明 (not 于洪涛, 楼国栋: 于 and 楼 join nothing)."""
+    char = sent.text[start]
+    return given_at == start + 1 and char in _word_surnames() \
+        and (dictionary_tag(char) or "").startswith("c") and bool(read_name(sent, given_at, taken))
 
 
 def _serves_as(sent: Sent, start: int, given_at: int) -> bool:
@@ -356,6 +373,22 @@ def _dot_within(text: str, start: int) -> bool:
     first part of a name by sound (司坎旦尔·司马义), which rule person.by_sound reads."""
     run = re.match(r"[\u4e00-\u9fff]{1,4}", text[start:])
     return bool(run) and text[start + run.end():start + run.end() + 1] in _DOTS
+
+
+def name_ending(sent: Sent, end: int, taken: Taken, earliest: int) -> tuple[int, str]:
+    """(start, name) of the name that ends at `end` and starts at `earliest` or later, or
+    (-1, "") when none does: a cue after a name (等5名, 同志, 所长) says where it ends, not
+    where it starts (由周卫东等: not 由周卫东; 和张三等: 和 is the conjunction)."""
+    text, surnames = sent.text, _surnames()
+    lengths = [n for n in (4, 3, 2) if end - n >= earliest
+               and (n < 4 or text[end - n:end - n + 2] in surnames)]
+    if len(lengths) > 1 and lengths[-2] == 3 and text[end - 3] in _word_surnames():
+        lengths[-2:] = [2, 3]                      # 和张三: the name is 张三 if it is one
+    for n in lengths:
+        name = read_name(sent, end - n, taken, ends=(end,), cued_end=True)
+        if name:
+            return end - n, name
+    return -1, ""
 
 
 def _given_ends(text: str, given_at: int, ends: tuple[int, ...]) -> list[int]:
