@@ -453,3 +453,8 @@ def test_names_that_a_cue_after_them_ends(text, expected):
 ])
 def test_surnames_before_names_and_places_before_titles(text, expected):
     assert names(text) == expected
+
+
+def test_a_surname_that_is_mostly_a_pronoun_needs_a_title_or_a_verb_of_saying():
+    assert names("看着方老板那气劲，本以为邓所长会安慰一下方老板。") == []
+    assert names("村民都建国说，好。") == ["都建国"]

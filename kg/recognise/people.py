@@ -410,7 +410,8 @@ def _reads_as_words(sent: Sent, first: int, name: str, sur_len: int, said: bool,
             return verdict
     surname, given = name[:sur_len], name[sur_len:]
     return (_word_surname_before_word(surname, given, said) or _function_word_given(given)
-            or _word_surname_alone(surname, given, said or stop))
+            or _word_surname_alone(surname, given, said or stop)
+            or _grammar_surname_uncued(surname, cued or said))
 
 
 def _first_word_verdict(sent: Sent, first: int, name: str, said: bool,
@@ -449,6 +450,13 @@ def _word_surname_alone(surname: str, given: str, cued_after: bool) -> bool:
     """民警和辅警, 干部包联到户: a rarer surname that is mostly a word, with one character
     after it and nothing after that says a name ends there."""
     return surname in _rare_word_surnames() and len(given) == 1 and not cued_after
+
+
+def _grammar_surname_uncued(surname: str, cued: bool) -> bool:
+    """看着方老板那气劲: a rarer surname that is mostly a pronoun, adverb, preposition or
+    conjunction (那, 都, 由, 但) starts a name only with a title before it or a cue after."""
+    return not cued and surname in _rare_word_surnames() \
+        and (dictionary_tag(surname) or "")[:1] in ("r", "d", "p", "c")
 
 
 @cache
