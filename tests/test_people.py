@@ -458,3 +458,12 @@ def test_surnames_before_names_and_places_before_titles(text, expected):
 def test_a_surname_that_is_mostly_a_pronoun_needs_a_title_or_a_verb_of_saying():
     assert names("看着方老板那气劲，本以为邓所长会安慰一下方老板。") == []
     assert names("村民都建国说，好。") == ["都建国"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“我对在农村工作有心理准备。”德吉央宗说。", ["德吉央宗"]),
+    ("据扎西平措介绍，村里今年没有发生纠纷。", ["扎西平措"]),
+    ("大家都说，好。", []),
+])
+def test_a_name_by_sound_before_a_verb_of_saying(text, expected):
+    assert names(text) == expected
