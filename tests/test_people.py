@@ -467,3 +467,22 @@ def test_a_surname_that_is_mostly_a_pronoun_needs_a_title_or_a_verb_of_saying():
 ])
 def test_a_name_by_sound_before_a_verb_of_saying(text, expected):
     assert names(text) == expected
+
+
+def test_every_name_of_a_list_joined_by_commas_after_a_title():
+    # jieba reads 李鹏, a name of its dictionary, into 李鹏飞: the list says where it ends
+    assert names("接警后，民警李冠男、徐晨凯、李鹏飞、张伟杰立即赶往现场。") == [
+        "李冠男", "徐晨凯", "李鹏飞", "张伟杰"]
+
+
+def test_a_line_of_credits_at_a_reports_end():
+    assert names("吴宇 陆翠 毛晓华") == ["吴宇", "陆翠", "毛晓华"]
+    assert names("全市 公安机关 开展 行动") == []
+
+
+def test_a_name_then_a_title_in_a_headline_starts_a_clause():
+    art = Article("100_test.txt", 0, "八旬老人塞钱谢民警", sentences=[
+        Sentence("11月19日，一名八旬老人来到派出所，指明要见民警谢新瑞。", 0)])
+    found = [m.name for m in analyse(art, until="repeated_names").spans
+             if m.type is EntityType.PERSON]
+    assert found == ["谢新瑞"]

@@ -158,9 +158,10 @@ def _mentions(doc: Doc, match: Match) -> list[Mention]:
                 for start, name in listed_names(match, taken)]
     if action in ("name_after", "next_name"):
         start = match.span()[1]
-        name = read_name(sent, start, taken, cued_start=match.has("role"))
+        name = read_name(sent, start, taken, cued_start=match.has("role"),
+                         listed=_listed(match, doc))
     elif action == "name_before":
-        start, name = name_ending(sent, match.span("name")[1], taken, match.span()[0])
+        start, name = name_ending(sent, match.span("name")[1], taken, match.span("name")[0])
     else:
         start, end = match.span("name") if match.has("name") else match.span()
         name = sent.text[start:end]
@@ -197,7 +198,14 @@ def _name_follows(match: Match, doc: Doc) -> bool:
     """A name starts where the match ends (after a captured title: even where jieba reads
     across the title's end)."""
     return bool(read_name(match.sent, match.span()[1], _taken(doc, match.sent),
-                          cued_start=match.has("role")))
+                          cued_start=match.has("role"), listed=_listed(match, doc)))
+
+
+def _listed(match: Match, doc: Doc) -> bool:
+    """Whether the match goes on from a name to the next of a list joined by 、."""
+    comma = match.span()[1] - 1
+    return match.sent.text[comma:comma + 1] == "、" and any(
+        m.type is EntityType.PERSON and m.end == comma for m in doc.spans_in(match.sent.index))
 
 
 @check("a_name")
@@ -211,8 +219,8 @@ def _a_name(match: Match, doc: Doc) -> bool:
 @check("name_ends")
 def _name_ends(match: Match, doc: Doc) -> bool:
     """A name ends where the captured `name` ends (the cue after it says so)."""
-    return bool(name_ending(match.sent, match.span("name")[1], _taken(doc, match.sent),
-                            match.span()[0])[1])
+    start, end = match.span("name")
+    return bool(name_ending(match.sent, end, _taken(doc, match.sent), start)[1])
 
 
 @check("long_name")
@@ -313,21 +321,23 @@ def _sound_word(word: str) -> bool:
 # ------------------------------------------------------------------ reading a name
 
 def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
-              cued_start: bool = False, cued_end: bool = False) -> str:
+              cued_start: bool = False, cued_end: bool = False, listed: bool = False) -> str:
     """The name starting at `start` (a surname and a given name of one or two characters), or
     "" when the characters there read as words.
 
     `ends`: where the name may end (a cue after it says so: `cued_end`); by default after a
     given name of two characters, else of one. `cued_start`: a title ends right before, so
     jieba's reading across it (副局长江涛: 长江) or of a place-like word at the name's start
-    (社区民警罗家明: 罗家) counts for less."""
+    (社区民警罗家明: 罗家) counts for less. `listed`: the name is an item of a list of names
+    joined by 、, so a 、 after it says it ends as a verb of saying would (李冠男、徐晨凯、
+    李鹏飞、: jieba reads 李鹏, a name of its dictionary, into the third)."""
     text, first = sent.text, sent.token_at(start)
     given_at = _surname_end(text, start)
     if given_at < 0 or first is None or _entry_at(sent, "ANONYMOUS", given_at) \
             or _dot_within(text, start) or _joins_a_name(sent, start, given_at, taken):
         return ""                                  # 耀州区某…: the surname ends a word; 陈女士
     for end in _given_ends(text, given_at, ends):
-        said = said_at(sent, end)
+        said = said_at(sent, end) or listed and text[end:end + 1] == "、"
         if sent.token_at(end) is None and not said or not free(start, end, taken):
             continue                               # 王鹏赶到: not 王鹏赶; 蔡小明说 though 明说
         if not cued_end and end == given_at + 2 and sent.token_at(end - 1) is not None \
@@ -338,7 +348,7 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
             return ""                              # 区长任副组长: a title, not a given name
         name = text[start:end]
         if _reads_as_words(sent, first, name, given_at - start, said, stop_at(text, end),
-                           cued_start):
+                           cued_start or listed):
             return ""
         return name
     return ""
@@ -491,10 +501,10 @@ def listed_names(match: Match, taken: Taken) -> list[tuple[int, str]]:
         return []
     out = []
     for n, (start, end) in enumerate(items):
-        name = read_name(sent, start, taken, ends=(end,), cued_end=True)
+        name = read_name(sent, start, taken, ends=(end,), cued_end=True, listed=True)
         if not name and n == 0 and end - start == 3:
             start += 1                            # 队员王正、…: the list starts one on
-            name = read_name(sent, start, taken, ends=(end,), cued_end=True)
+            name = read_name(sent, start, taken, ends=(end,), cued_end=True, listed=True)
         if not name:
             return []
         out.append((start, name))
