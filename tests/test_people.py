@@ -486,3 +486,8 @@ def test_a_name_then_a_title_in_a_headline_starts_a_clause():
     found = [m.name for m in analyse(art, until="repeated_names").spans
              if m.type is EntityType.PERSON]
     assert found == ["谢新瑞"]
+
+
+def test_a_title_at_the_start_is_no_name():
+    # 楼 is a surname, but 楼长 is a post and 任 the verb "to serve as"
+    assert names("由村党组织书记任片区网格长，楼长任微网格长。") == []

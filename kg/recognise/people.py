@@ -6,6 +6,12 @@ the name (`民警罗义`, `村民李秀英`, `家住…的王云`), a verb of sa
 ordinary words (`群众安全感`, `简单来说`, `志愿者和救援协会` hold no one) is for jieba's
 dictionary: the sentence's own tokens, the frequencies and tags of words (the checks below).
 
+Web prose adds its own cues (rules of the same file): names written by sound, their parts
+joined by a middle dot (夏提克·拜木哈买提) or not (民警敖特根巴图), the first part alone naming
+the same person later; a post in apposition (王芳，…社区党委书记，) or in brackets; a name
+then a title (临岐司法所姚志刚所长), 同志, 等5名 or a photo's （右一）after it; photo credits
+(王明摄) and lines of credits set apart by spaces (吴宇 陆翠 毛晓华).
+
 What a person's mention carries (`attrs`): a title right before the name is its `role`
 (holdsPost: `副市长、公安局局长王巧全`); a post stated after the name (`杜伟是…派出所的副所长`,
 `陈剑锋现任…科科长`) is `post`, its offset in the sentence `post_start`; names known only by a
@@ -37,7 +43,7 @@ Taken = list[tuple[int, int, bool]]   # the sentence's other mentions: start, en
 _STOPS = frozenset("，。！？；：、”）)")
 # The middle dots that join the parts of a name written by sound (阿不都热合曼·买买提).
 _DOTS = frozenset("·・•‧∙")
-_DOT = re.compile("[·・•‧∙]")
+_DOT = re.compile(f"[{''.join(sorted(_DOTS))}]")
 # A dictionary word of this frequency or more (and not a name) at the name's place
 # means the text is that word, not a name: 安全感, 简单(来说), 关注(问题).
 _COMMON_WORD = 100
@@ -90,16 +96,17 @@ def repeated_names(doc: Doc) -> None:
     headline too. (Those mentions also let the overlap step drop place short forms that are
     really the start of a name: the 凌海 of 凌海红.) A name by sound is also written by its
     first part alone (夏提克 of 夏提克·拜木哈买提: the same person), and a name read short
-    where the article writes it longer elsewhere (民警张登相与: jieba reads 相与) is the
+    where the article writes it longer elsewhere (民警王国相与: jieba reads 相与) is the
     longer one."""
-    people = [m for m in doc.spans
-              if m.type is EntityType.PERSON and not m.attrs.get("anonymous")]
-    firsts = _first_parts(people)
-    for m in people:
+    persons = [m for m in doc.spans
+               if m.type is EntityType.PERSON and not m.attrs.get("anonymous")]
+    firsts = _first_parts(persons)
+    for m in persons:
         if m.surface in firsts:
             m.name, m.key = firsts[m.surface].name, firsts[m.surface].key
+    # first parts of three characters or more are looked for too (巴特尔, not 艾力)
     known = {**{f: m for f, m in firsts.items() if len(f) >= 3},
-             **{m.surface: m for m in people if len(m.surface) >= 2}}
+             **{m.surface: m for m in persons if len(m.surface) >= 2}}
     if not known:
         return
     at = {(m.sentence, m.start): m for m in doc.spans if m.type is EntityType.PERSON}
@@ -119,11 +126,11 @@ def repeated_names(doc: Doc) -> None:
     doc.spans = resolve_overlaps(doc.spans + found)
 
 
-def _first_parts(people: list[Mention]) -> dict[str, Mention]:
+def _first_parts(persons: list[Mention]) -> dict[str, Mention]:
     """The first part of each name by sound (the given name: 夏提克 of 夏提克·拜木哈买提), two
     characters or more, and the mention of the whole name."""
     out: dict[str, Mention] = {}
-    for m in people:
+    for m in persons:
         first = _DOT.split(m.surface)[0]
         if first != m.surface and len(first) >= 2:
             out.setdefault(first, m)
@@ -343,9 +350,9 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
         if not cued_end and end == given_at + 2 and sent.token_at(end - 1) is not None \
                 and text[end - 1] in _characters("after_name"):
             continue                               # 王云对这些: jieba cannot tell, 对 goes
-        if any(sent.unit_ends("TITLE", c) for c in range(given_at, end)) \
+        if any(sent.unit_ends("TITLE", c) for c in range(start, end)) \
                 or _serves_as(sent, start, given_at) or _body_word_from(sent, given_at, end):
-            return ""                              # 区长任副组长: a title, not a given name
+            return ""                              # 区长任副组长, 楼长任…: a title, not a name
         name = text[start:end]
         if _reads_as_words(sent, first, name, given_at - start, said, stop_at(text, end),
                            cued_start or listed):
@@ -364,7 +371,7 @@ def _joins_a_name(sent: Sent, start: int, given_at: int, taken: Taken) -> bool:
 
 def _serves_as(sent: Sent, start: int, given_at: int) -> bool:
     """任 before a title a few characters on, in the same clause, is the verb "to serve as"
-    (书记任基础网格长, “三长”任微网格长), not the surname 任."""
+    (书记任片区网格长, 楼长任微网格长), not the surname 任."""
     if sent.text[start:given_at] not in _characters("post_verb"):
         return False
     clause = re.match(r"[\u4e00-\u9fff]{0,6}", sent.text[given_at:]).end()
@@ -373,7 +380,7 @@ def _serves_as(sent: Sent, start: int, given_at: int) -> bool:
 
 def _body_word_from(sent: Sent, given_at: int, end: int) -> bool:
     """Whether the name to `end` stands before a body word of two characters or more, or
-    ends inside one (社区民警和综治中心工作人员: 和综治 is no name)."""
+    ends inside one (民警和调解中心的同志: 和调解 is no name)."""
     return any(e - c >= 2 and e > end for c in range(given_at, end + 1)
                for e in sent.unit_ends("BODY_WORD", c))
 
@@ -464,7 +471,8 @@ def _word_surname_alone(surname: str, given: str, cued_after: bool) -> bool:
 
 def _grammar_surname_uncued(surname: str, cued: bool) -> bool:
     """看着方老板那气劲: a rarer surname that is mostly a pronoun, adverb, preposition or
-    conjunction (那, 都, 由, 但) starts a name only with a title before it or a cue after."""
+    conjunction (那, 都, 由, 但) starts a name only with a title before it or a verb of
+    saying after it."""
     return not cued and surname in _rare_word_surnames() \
         and (dictionary_tag(surname) or "")[:1] in ("r", "d", "p", "c")
 
