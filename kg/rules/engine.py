@@ -217,10 +217,15 @@ class Pattern:
         if el.chars and not el.chars[0] <= ctx.sent.starts[pos] - ctx.sent.starts[first] \
                 <= el.chars[1]:
             return None
-        name = el.name
-        if name and pos > first:     # a NAME several elements share spans them all
-            groups = {**groups, name: (groups[name][0] if name in groups else first, pos)}
+        if el.name and pos > first:
+            groups = _capture(groups, el.name, first, pos)
         return self._seq(ctx, k + 1, pos, groups)
+
+
+def _capture(groups: dict, name: str, start: int, end: int) -> dict:
+    """The groups with `name` captured from `start` to `end`: a NAME that several elements
+    give spans them all, from the first one's start."""
+    return {**groups, name: (groups[name][0] if name in groups else start, end)}
 
 
 def _anchor(elements: list[Element]) -> tuple[int, int] | None:
