@@ -65,6 +65,17 @@ def test_chars_bounds_what_an_element_covers_and_repeats_backtrack_to_meet_it():
         compile_pattern([{"PEEK": {"TEXT": "x"}, "CHARS": [1, 2]}, {"TEXT": "y"}], LEX)
 
 
+def test_a_name_several_elements_give_spans_them_all():
+    # 民警|罗|·|义|说: the name is written in two parts joined by a dot
+    parts = [{"LEX": "TITLE"}, {"IS_HAN": True, "NAME": "n"}, {"TEXT": "·", "NAME": "n"},
+             {"IS_HAN": True, "NAME": "n"}]
+    assert matches(parts, "民警罗·义说")[0][1] == {"n": "罗·义"}
+    # an optional element that matched nothing adds nothing to the span
+    optional = [{"LEX": "TITLE"}, {"TEXT": "·", "OP": "?", "NAME": "n"},
+                {"IS_HAN": True, "NAME": "n"}]
+    assert matches(optional, "民警罗义说")[0][1] == {"n": "罗"}
+
+
 def test_negation_and_value_tests():
     text = "《法治日报》报道"
     assert matches([{"TEXT": "《"}, {"TEXT": {"NOT_IN": ["》"]}, "OP": "+", "NAME": "t"},

@@ -299,3 +299,195 @@ def test_an_anonymous_form_is_not_looked_for_again():
     found = [(m.sentence, m.name) for m in analyse(art, until="repeated_names").spans
              if m.type is EntityType.PERSON]
     assert found == [(0, "老刘")]
+
+
+# --- web prose ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # surnames past the old list: 代, 傅, 赖, 洪
+    ("当一级警长代会民在94号楼巡查时，55岁的居民程亚鸽笑着说。", {"代会民": "警长", "程亚鸽": ""}),
+    ("派出所所长傅建华介绍，辖区发案下降。", {"傅建华": "所长"}),
+    ("调解员赖小英、洪文斌耐心劝说双方。", {"赖小英": "调解员", "洪文斌": ""}),
+    # 民 ends many given names (建民, 会民): a name reads on past it
+    ("铁门岗乡综治中心主任胡锦民介绍说，他们要求治保委员和调解员耐心倾听。", {"胡锦民": "主任"}),
+    # 摄 after a name credits a photo, it is no part of the name
+    ("白龙派出所在辖区开展平安建设宣传活动。记者陈静摄", {"陈静": "记者"}),
+])
+def test_names_of_web_prose(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("木垒哈萨克自治县公安局大石头派出所副所长夏提克·拜木哈买提告诉记者。",
+     {"夏提克·拜木哈买提": "副所长"}),
+    ("“大家都说，‘木垒的羊肉看大石头’。”派出所所长胡瓦提・达坎说。", {"胡瓦提・达坎": "所长"}),
+    # no title: the characters and the dot say it; 对 ends the name, 都 does not end one
+    ("下马崖乡脱贫户艾尔肯•谢如力对上门走访的民警说。", {"艾尔肯•谢如力": ""}),
+    ("阿不都热合曼·买买提都来了。", {"阿不都热合曼·买买提": ""}),
+    # 司 is a surname, but the dot says the name goes on
+    ("务工人员周某对前去走访的民警司坎旦尔·司马义说。", {"周某": "", "司坎旦尔·司马义": "民警"}),
+    # a brand joined by a dot is written in characters no name by sound uses
+    ("新甘肃·甘肃日报记者报道。", {}),
+])
+def test_names_by_sound_joined_by_a_middle_dot(text, expected):
+    assert roles(text) == expected
+
+
+def test_the_first_part_of_a_name_by_sound_is_the_same_person():
+    art = Article("100_test.txt", 0, "标题", sentences=[
+        Sentence("派出所副所长夏提克·拜木哈买提告诉记者。", 0),
+        Sentence("“边走边停，时间就比较长了。”夏提克说。", 1),
+        Sentence("夏提克和辅警一起进山。", 2)])
+    found = [(m.sentence, m.surface, m.key) for m in
+             analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
+    assert found == [(0, "夏提克·拜木哈买提", "夏提克·拜木哈买提"),
+                     (1, "夏提克", "夏提克·拜木哈买提"), (2, "夏提克", "夏提克·拜木哈买提")]
+
+
+def test_a_name_read_short_is_the_longer_name_the_article_writes():
+    # jieba reads 相与 (to get along) across the name's end in the second sentence
+    art = Article("100_test.txt", 0, "标题", sentences=[
+        Sentence("“这还得感谢张登相警官哟。”派出所民警张登相心里十分着急。", 0),
+        Sentence("平定营派出所民警张登相与社区干部查看银杏生长情况。", 1)])
+    found = [(m.sentence, m.name, m.attrs.get("role")) for m in
+             analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
+    assert (1, "张登相", "民警") in found and all(name == "张登相" for _, name, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("提起和平桥派出所的维吾尔族民警乃合买提，在南通的新疆人几乎无人不知。", {"乃合买提": "民警"}),
+    ("清晨，在翁贡乌拉派出所，民警敖特根巴图正在检查装备。", {"敖特根巴图": "民警"}),
+    ("驻村队长格桑达瓦：“参与感”带动脱贫“获得感”", {"格桑达瓦": "队长"}),
+    # 安排 is a frequent plain word: 高华 is the name, not 高华安排
+    ("民警高华安排部署了巡逻任务。", {"高华": "民警"}),
+    ("民警加班加点，连夜排查。", {}),
+])
+def test_names_by_sound_without_a_dot_after_a_title(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 任 before a title is "to serve as", not a surname
+    ("由村（社区）党组织书记任基础网格长，片组邻“三长”任微网格长，配备专职网格员62名。", []),
+    ("副局长任建国主持会议。", ["任建国"]),
+    # a name never runs into a body word: 和 is the conjunction before 综治中心
+    ("但在社区民警和综治中心工作人员全程帮助下办好了。", []),
+    # a rare dictionary word of three characters that is no name is that word
+    ("绍兴传媒记者宣讲团走进越城区府山街道团结社区。", []),
+    # a quoted word for a person before the name
+    ("涌现出了全国公安模范社区民警李国平、最美“西城大妈”谭道亮等众多模范人物。",
+     ["李国平", "谭道亮"]),
+    ("就把“徒弟”刘志刚叫来，刘志刚记录下方老板的诉求。", ["刘志刚"]),
+    # words that show a person: 分管领导, 脱贫户
+    ("临岐镇党委委员、综治线分管领导汪讨横，县森林公安局副局长余铖参加会议。", ["汪讨横", "余铖"]),
+    ("会议宣读了任命王建国同志为县公安局局长的决定。", ["王建国"]),
+    ("向全体同志致以问候。", []),
+])
+def test_cues_of_web_prose(text, expected):
+    assert names(text) == expected
+
+
+def test_a_byline_in_the_text_with_spaces_between_the_names():
+    assert roles("新甘肃·甘肃日报记者 彭雯 通讯员 魏永刚 王永") == {
+        "彭雯": "记者", "魏永刚": "通讯员", "王永": ""}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("瓮安县公安局民警张登相和杨秀荣老人一起聊天。陈康摄", ["张登相", "杨秀荣", "陈康"]),
+    ("作为社区民警他要带着温度去服务好辖区里的每一名居民。 张瑶 摄", ["张瑶"]),
+    ("无人机航拍摄下了这一幕。", []),
+])
+def test_a_photo_credit_in_the_text(text, expected):
+    assert names(text) == expected
+
+
+def test_a_headline_names_people_with_their_cues():
+    art = Article("100_test.txt", 0, "村支书扎西平措的“治村之道”",
+                  sentences=[Sentence("在扎西平措的带领下，学习氛围空前浓厚。", 0)])
+    found = [(m.sentence, m.name, m.attrs.get("role")) for m in
+             analyse(art, until="repeated_names").spans if m.type is EntityType.PERSON]
+    assert found == [(TITLE_SENTENCE, "扎西平措", "村支书"), (0, "扎西平措", None)]
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("“有事找网格员。”王芳，城关街道东苑社区党委书记，说起网格如数家珍。", "王芳", "党委书记"),
+    ("据张建国（城关派出所所长）介绍，辖区没有发生一起刑事案件。", "张建国", "所长"),
+])
+def test_a_post_in_apposition_after_a_clause_start_or_in_brackets(text, name, post):
+    (m,) = people(text)
+    assert (m.name, m.attrs.get("post")) == (name, post)
+    assert text[m.attrs["post_start"]:].startswith(post)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会上，县司法局临岐司法所姚志刚所长就人民调解作专题发言。", ["姚志刚"]),
+    # a village's head, not a name and a title
+    ("王庄村主任介绍了情况。", []),
+    ("刘集镇长带队检查。", []),
+])
+def test_a_name_then_a_title(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue after the name says where it ends; the dictionary says where it starts
+    ("由周卫东等5名民警组成巡逻队。", ["周卫东"]),
+    ("犯罪嫌疑人和张建华等5人被抓获。", ["张建华"]),
+    ("安徽等5个省份参加。", []),
+    ("图为社区网格员张晓梅（右一）入户登记信息。", ["张晓梅"]),
+    ("王建国（左）和居民交谈。", ["王建国"]),
+    ("任命欧阳振华同志为局长。", ["欧阳振华"]),
+    # 和 right before a name is the conjunction
+    ("民警和刘德明等5人赶到。", ["刘德明"]),
+])
+def test_names_that_a_cue_after_them_ends(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 于 and 楼 are surnames that join nothing: 洪涛 and 国栋 after them are given names
+    ("牡丹江市公安局治安支队支队长于洪涛表示，下一步将把林区警务统筹推进。", ["于洪涛"]),
+    ("“老物件要在每一户人家里活起来。”楼国栋，诸暨市委常委、政法委书记，在接受记者采访时这样说。",
+     ["楼国栋"]),
+    # 彭城 is a city's old name before 义警, not a name before a title
+    ("徐州市公安局还广泛组织10万名彭城义警和59万名平安志愿者。", []),
+])
+def test_surnames_before_names_and_places_before_titles(text, expected):
+    assert names(text) == expected
+
+
+def test_a_surname_that_is_mostly_a_pronoun_needs_a_title_or_a_verb_of_saying():
+    assert names("看着方老板那气劲，本以为邓所长会安慰一下方老板。") == []
+    assert names("村民都建国说，好。") == ["都建国"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“我对在农村工作有心理准备。”德吉央宗说。", ["德吉央宗"]),
+    ("据扎西平措介绍，村里今年没有发生纠纷。", ["扎西平措"]),
+    ("大家都说，好。", []),
+])
+def test_a_name_by_sound_before_a_verb_of_saying(text, expected):
+    assert names(text) == expected
+
+
+def test_every_name_of_a_list_joined_by_commas_after_a_title():
+    # jieba reads 李鹏, a name of its dictionary, into 李鹏飞: the list says where it ends
+    assert names("接警后，民警李冠男、徐晨凯、李鹏飞、张伟杰立即赶往现场。") == [
+        "李冠男", "徐晨凯", "李鹏飞", "张伟杰"]
+
+
+def test_a_line_of_credits_at_a_reports_end():
+    assert names("吴宇 陆翠 毛晓华") == ["吴宇", "陆翠", "毛晓华"]
+    assert names("全市 公安机关 开展 行动") == []
+
+
+def test_a_name_then_a_title_in_a_headline_starts_a_clause():
+    art = Article("100_test.txt", 0, "八旬老人塞钱谢民警", sentences=[
+        Sentence("11月19日，一名八旬老人来到派出所，指明要见民警谢新瑞。", 0)])
+    found = [m.name for m in analyse(art, until="repeated_names").spans
+             if m.type is EntityType.PERSON]
+    assert found == ["谢新瑞"]
+
+
+def test_a_title_at_the_start_is_no_name():
+    # 楼 is a surname, but 楼长 is a post and 任 the verb "to serve as"
+    assert names("由村党组织书记任片区网格长，楼长任微网格长。") == []

@@ -6,6 +6,12 @@ the name (`民警罗义`, `村民李秀英`, `家住…的王云`), a verb of sa
 ordinary words (`群众安全感`, `简单来说`, `志愿者和救援协会` hold no one) is for jieba's
 dictionary: the sentence's own tokens, the frequencies and tags of words (the checks below).
 
+Web prose adds its own cues (rules of the same file): names written by sound, their parts
+joined by a middle dot (夏提克·拜木哈买提) or not (民警敖特根巴图), the first part alone naming
+the same person later; a post in apposition (王芳，…社区党委书记，) or in brackets; a name
+then a title (临岐司法所姚志刚所长), 同志, 等5名 or a photo's （右一）after it; photo credits
+(王明摄) and lines of credits set apart by spaces (吴宇 陆翠 毛晓华).
+
 What a person's mention carries (`attrs`): a title right before the name is its `role`
 (holdsPost: `副市长、公安局局长王巧全`); a post stated after the name (`杜伟是…派出所的副所长`,
 `陈剑锋现任…科科长`) is `post`, its offset in the sentence `post_start`; names known only by a
@@ -35,6 +41,9 @@ Taken = list[tuple[int, int, bool]]   # the sentence's other mentions: start, en
 
 # What may stand right after a name and end it: a punctuation mark, or the sentence's end.
 _STOPS = frozenset("，。！？；：、”）)")
+# The middle dots that join the parts of a name written by sound (阿不都热合曼·买买提).
+_DOTS = frozenset("·・•‧∙")
+_DOT = re.compile(f"[{''.join(sorted(_DOTS))}]")
 # A dictionary word of this frequency or more (and not a name) at the name's place
 # means the text is that word, not a name: 安全感, 简单(来说), 关注(问题).
 _COMMON_WORD = 100
@@ -65,7 +74,7 @@ def people(doc: Doc) -> None:
     of its list). Names join the doc's spans without splitting tokens until all are found:
     the tokens, and what the matcher knows of them, hold for every round."""
     ruleset = rules("people")
-    found = [m for sent in doc.body() if sent.index != TITLE_SENTENCE
+    found = [m for sent in doc.body()
              for m in _found(doc, ruleset.context(doc, sent), ruleset)]
     while found:
         doc.spans = doc.spans + found
@@ -85,21 +94,47 @@ def people(doc: Doc) -> None:
 def repeated_names(doc: Doc) -> None:
     """A name said once with its cue is a name wherever else the article writes it, the
     headline too. (Those mentions also let the overlap step drop place short forms that are
-    really the start of a name: the 凌海 of 凌海红.)"""
-    known = {m.name: m for m in doc.spans
-             if m.type is EntityType.PERSON and len(m.name) >= 2 and not m.attrs.get("anonymous")}
+    really the start of a name: the 凌海 of 凌海红.) A name by sound is also written by its
+    first part alone (夏提克 of 夏提克·拜木哈买提: the same person), and a name read short
+    where the article writes it longer elsewhere (民警王国相与: jieba reads 相与) is the
+    longer one."""
+    persons = [m for m in doc.spans
+               if m.type is EntityType.PERSON and not m.attrs.get("anonymous")]
+    firsts = _first_parts(persons)
+    for m in persons:
+        if m.surface in firsts:
+            m.name, m.key = firsts[m.surface].name, firsts[m.surface].key
+    # first parts of three characters or more are looked for too (巴特尔, not 艾力)
+    known = {**{f: m for f, m in firsts.items() if len(f) >= 3},
+             **{m.surface: m for m in persons if len(m.surface) >= 2}}
     if not known:
         return
-    seen = {(m.sentence, m.start) for m in doc.spans if m.type is EntityType.PERSON}
+    at = {(m.sentence, m.start): m for m in doc.spans if m.type is EntityType.PERSON}
     # a plain search of the text, not of the tokens: jieba may read a name into its
     # neighbours (凌海|红), and the name is the article's own, in no lexicon
     pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
-    found = [Mention(EntityType.PERSON, hit.group(), hit.start(), hit.end(), sent.index,
-                     name=known[hit.group()].name, key=known[hit.group()].key,
-                     rule=known[hit.group()].rule)
-             for sent in doc.body() for hit in pattern.finditer(sent.text)
-             if (sent.index, hit.start()) not in seen]
+    found = []
+    for sent in doc.body():
+        for hit in pattern.finditer(sent.text):
+            same, there = known[hit.group()], at.get((sent.index, hit.start()))
+            if there is None:
+                found.append(Mention(EntityType.PERSON, hit.group(), hit.start(), hit.end(),
+                                     sent.index, name=same.name, key=same.key, rule=same.rule))
+            elif there.end < hit.end() and not there.attrs.get("anonymous"):
+                there.surface, there.end, there.name, there.key = \
+                    hit.group(), hit.end(), same.name, same.key
     doc.spans = resolve_overlaps(doc.spans + found)
+
+
+def _first_parts(persons: list[Mention]) -> dict[str, Mention]:
+    """The first part of each name by sound (the given name: 夏提克 of 夏提克·拜木哈买提), two
+    characters or more, and the mention of the whole name."""
+    out: dict[str, Mention] = {}
+    for m in persons:
+        first = _DOT.split(m.surface)[0]
+        if first != m.surface and len(first) >= 2:
+            out.setdefault(first, m)
+    return out
 
 
 def _found(doc: Doc, ctx: Context, ruleset: RuleSet, action: str | None = None
@@ -130,7 +165,10 @@ def _mentions(doc: Doc, match: Match) -> list[Mention]:
                 for start, name in listed_names(match, taken)]
     if action in ("name_after", "next_name"):
         start = match.span()[1]
-        name = read_name(sent, start, taken, cued_start=match.has("role"))
+        name = read_name(sent, start, taken, cued_start=match.has("role"),
+                         listed=_listed(match, doc))
+    elif action == "name_before":
+        start, name = name_ending(sent, match.span("name")[1], taken, match.span("name")[0])
     else:
         start, end = match.span("name") if match.has("name") else match.span()
         name = sent.text[start:end]
@@ -167,7 +205,14 @@ def _name_follows(match: Match, doc: Doc) -> bool:
     """A name starts where the match ends (after a captured title: even where jieba reads
     across the title's end)."""
     return bool(read_name(match.sent, match.span()[1], _taken(doc, match.sent),
-                          cued_start=match.has("role")))
+                          cued_start=match.has("role"), listed=_listed(match, doc)))
+
+
+def _listed(match: Match, doc: Doc) -> bool:
+    """Whether the match goes on from a name to the next of a list joined by 、."""
+    comma = match.span()[1] - 1
+    return match.sent.text[comma:comma + 1] == "、" and any(
+        m.type is EntityType.PERSON and m.end == comma for m in doc.spans_in(match.sent.index))
 
 
 @check("a_name")
@@ -176,6 +221,13 @@ def _a_name(match: Match, doc: Doc) -> bool:
     start, end = match.span("name")
     return read_name(match.sent, start, _taken(doc, match.sent), ends=(end,),
                      cued_end=True) == match.text("name")
+
+
+@check("name_ends")
+def _name_ends(match: Match, doc: Doc) -> bool:
+    """A name ends where the captured `name` ends (the cue after it says so)."""
+    start, end = match.span("name")
+    return bool(name_ending(match.sent, end, _taken(doc, match.sent), start)[1])
 
 
 @check("long_name")
@@ -196,6 +248,14 @@ def _long_name(match: Match, doc: Doc) -> bool:
 @check("names_listed")
 def _names_listed(match: Match, doc: Doc) -> bool:
     return bool(listed_names(match, _taken(doc, match.sent)))
+
+
+@check("title_after")
+def _title_after(match: Match, doc: Doc) -> bool:
+    """A title after a name: not the head of a place (村主任, 镇长), and the name does not end
+    in a character that ends a place's name (王庄|村主任, 马家|村书记, 刘集|镇长)."""
+    return match.text("post")[:1] not in _characters("place_end") \
+        and match.text("name")[-1:] not in _characters("place_end")
 
 
 @check("anonymous_name")
@@ -232,36 +292,120 @@ def is_surname(sent: Sent, i: int) -> bool:
     return sent.words[i] in _surnames()
 
 
+@token_predicate("by_sound")
+def by_sound(sent: Sent, i: int) -> bool:
+    """Token i is written in characters that write names by sound (买买提, 巴特尔), or is a
+    middle dot that joins the parts of such a name."""
+    word = sent.words[i]
+    return word in _DOTS or _sound_word(word)
+
+
+@token_predicate("by_sound_edge")
+def by_sound_edge(sent: Sent, i: int) -> bool:
+    """Token i may start or end a name by sound: written by sound, and no word of grammar
+    (the 都 of 买买提都来了, the 再次 of 次仁再次来到)."""
+    return _sound_word(sent.words[i]) and (sent.tag(i) or "")[:1] not in _FUNCTION_TAGS
+
+
+@check("name_by_sound")
+def _name_by_sound(match: Match, doc: Doc) -> bool:
+    """Every part of the name has two characters or more, no other mention crosses it, and
+    when no dot says it is one name, no token of it is a frequent plain word (the 安排 of
+    民警高华安排部署)."""
+    sent, (start, end) = match.sent, match.span("name")
+    parts = _DOT.split(match.text("name"))
+    first, last = match.groups["name"]
+    plain = len(parts) == 1 and any(
+        len(sent.word(i)) >= 2 and frequency(sent.word(i)) >= _COMMON_NAME
+        and not (sent.tag(i) or "").startswith(("nr", "ns")) for i in range(first, last))
+    return not plain and all(len(p) >= 2 for p in parts) and free(start, end, _taken(doc, sent))
+
+
+def _sound_word(word: str) -> bool:
+    return _is_han(word) and all(ch in _characters("by_sound") for ch in word)
+
+
 # ------------------------------------------------------------------ reading a name
 
 def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
-              cued_start: bool = False, cued_end: bool = False) -> str:
+              cued_start: bool = False, cued_end: bool = False, listed: bool = False) -> str:
     """The name starting at `start` (a surname and a given name of one or two characters), or
     "" when the characters there read as words.
 
     `ends`: where the name may end (a cue after it says so: `cued_end`); by default after a
     given name of two characters, else of one. `cued_start`: a title ends right before, so
     jieba's reading across it (副局长江涛: 长江) or of a place-like word at the name's start
-    (社区民警罗家明: 罗家) counts for less."""
+    (社区民警罗家明: 罗家) counts for less. `listed`: the name is an item of a list of names
+    joined by 、, so a 、 after it says it ends as a verb of saying would (李冠男、徐晨凯、
+    李鹏飞、: jieba reads 李鹏, a name of its dictionary, into the third)."""
     text, first = sent.text, sent.token_at(start)
     given_at = _surname_end(text, start)
-    if given_at < 0 or first is None or _entry_at(sent, "ANONYMOUS", given_at):
+    if given_at < 0 or first is None or _entry_at(sent, "ANONYMOUS", given_at) \
+            or _dot_within(text, start) or _joins_a_name(sent, start, given_at, taken):
         return ""                                  # 耀州区某…: the surname ends a word; 陈女士
     for end in _given_ends(text, given_at, ends):
-        said = said_at(sent, end)
+        said = said_at(sent, end) or listed and text[end:end + 1] == "、"
         if sent.token_at(end) is None and not said or not free(start, end, taken):
             continue                               # 王鹏赶到: not 王鹏赶; 蔡小明说 though 明说
         if not cued_end and end == given_at + 2 and sent.token_at(end - 1) is not None \
                 and text[end - 1] in _characters("after_name"):
             continue                               # 王云对这些: jieba cannot tell, 对 goes
-        if any(sent.unit_ends("TITLE", c) for c in range(given_at, end)):
-            return ""                              # 区长任副组长: a title, not a given name
+        if any(sent.unit_ends("TITLE", c) for c in range(start, end)) \
+                or _serves_as(sent, start, given_at) or _body_word_from(sent, given_at, end):
+            return ""                              # 区长任副组长, 楼长任…: a title, not a name
         name = text[start:end]
         if _reads_as_words(sent, first, name, given_at - start, said, stop_at(text, end),
-                           cued_start):
+                           cued_start or listed):
             return ""
         return name
     return ""
+
+
+def _joins_a_name(sent: Sent, start: int, given_at: int, taken: Taken) -> bool:
+    """和 (a surname that is mostly a conjunction) right before a name is the conjunction:
+    民警和刘德明 (not 于洪涛, 楼国栋: 于 and 楼 join nothing)."""
+    char = sent.text[start]
+    return given_at == start + 1 and char in _word_surnames() \
+        and (dictionary_tag(char) or "").startswith("c") and bool(read_name(sent, given_at, taken))
+
+
+def _serves_as(sent: Sent, start: int, given_at: int) -> bool:
+    """任 before a title a few characters on, in the same clause, is the verb "to serve as"
+    (书记任片区网格长, 楼长任微网格长), not the surname 任."""
+    if sent.text[start:given_at] not in _characters("post_verb"):
+        return False
+    clause = re.match(r"[\u4e00-\u9fff]{0,6}", sent.text[given_at:]).end()
+    return any(sent.unit_ends("TITLE", c) for c in range(given_at, given_at + clause))
+
+
+def _body_word_from(sent: Sent, given_at: int, end: int) -> bool:
+    """Whether the name to `end` stands before a body word of two characters or more, or
+    ends inside one (民警和调解中心的同志: 和调解 is no name)."""
+    return any(e - c >= 2 and e > end for c in range(given_at, end + 1)
+               for e in sent.unit_ends("BODY_WORD", c))
+
+
+def _dot_within(text: str, start: int) -> bool:
+    """Whether a middle dot follows the few characters from `start` on: then they are the
+    first part of a name by sound (司坎旦尔·司马义), which rule person.by_sound reads."""
+    run = re.match(r"[\u4e00-\u9fff]{1,4}", text[start:])
+    return bool(run) and text[start + run.end():start + run.end() + 1] in _DOTS
+
+
+def name_ending(sent: Sent, end: int, taken: Taken, earliest: int) -> tuple[int, str]:
+    """(start, name) of the name that ends at `end` and starts at `earliest` or later, or
+    (-1, "") when none does: a cue after a name (等5名, 同志, 所长) says where it ends, not
+    where it starts (由周卫东等: not 由周卫东; 和张三等: 和 is the conjunction)."""
+    text, surnames = sent.text, _surnames()
+    lengths = [n for n in (4, 3, 2) if end - n >= earliest
+               and (n < 4 or text[end - n:end - n + 2] in surnames)]
+    if len(lengths) > 1 and lengths[-2] == 3 and text[end - 3] in _word_surnames():
+        lengths[-2:] = [2, 3]                      # 和张三: the name is 张三 if it is one
+    for n in lengths:
+        name = read_name(sent, end - n, taken, ends=(end,), cued_end=True)
+        if name:
+            return end - n, name
+    return -1, ""
 
 
 def _given_ends(text: str, given_at: int, ends: tuple[int, ...]) -> list[int]:
@@ -283,7 +427,8 @@ def _reads_as_words(sent: Sent, first: int, name: str, sur_len: int, said: bool,
             return verdict
     surname, given = name[:sur_len], name[sur_len:]
     return (_word_surname_before_word(surname, given, said) or _function_word_given(given)
-            or _word_surname_alone(surname, given, said or stop))
+            or _word_surname_alone(surname, given, said or stop)
+            or _grammar_surname_uncued(surname, cued or said))
 
 
 def _first_word_verdict(sent: Sent, first: int, name: str, said: bool,
@@ -292,9 +437,10 @@ def _first_word_verdict(sent: Sent, first: int, name: str, said: bool,
     word makes the text words, False when it is a name after all, None when it says neither."""
     word, tag = sent.word(first), sent.tag(first) or ""
     common = frequency(word)
-    if len(word) >= len(name) and common >= _WHOLE_WORD:
+    if len(word) >= len(name) and (common >= _WHOLE_WORD or len(word) >= 3 and tag):
         # names in the dictionary pass when rare (林秀珍) or followed by a verb of saying
-        # (所长高峰介绍); 安全感, 辛勤 are tagged nr too
+        # (所长高峰介绍); 安全感, 辛勤 are tagged nr too; a rare word of three characters
+        # or more that is no name is a word (记者宣讲团走进)
         if len(word) > len(name) or not tag.startswith("nr"):
             return True
         return not (said or common < _COMMON_WORD)
@@ -321,6 +467,14 @@ def _word_surname_alone(surname: str, given: str, cued_after: bool) -> bool:
     """民警和辅警, 干部包联到户: a rarer surname that is mostly a word, with one character
     after it and nothing after that says a name ends there."""
     return surname in _rare_word_surnames() and len(given) == 1 and not cued_after
+
+
+def _grammar_surname_uncued(surname: str, cued: bool) -> bool:
+    """看着方老板那气劲: a rarer surname that is mostly a pronoun, adverb, preposition or
+    conjunction (那, 都, 由, 但) starts a name only with a title before it or a verb of
+    saying after it."""
+    return not cued and surname in _rare_word_surnames() \
+        and (dictionary_tag(surname) or "")[:1] in ("r", "d", "p", "c")
 
 
 @cache
@@ -355,10 +509,10 @@ def listed_names(match: Match, taken: Taken) -> list[tuple[int, str]]:
         return []
     out = []
     for n, (start, end) in enumerate(items):
-        name = read_name(sent, start, taken, ends=(end,), cued_end=True)
+        name = read_name(sent, start, taken, ends=(end,), cued_end=True, listed=True)
         if not name and n == 0 and end - start == 3:
             start += 1                            # 队员王正、…: the list starts one on
-            name = read_name(sent, start, taken, ends=(end,), cued_end=True)
+            name = read_name(sent, start, taken, ends=(end,), cued_end=True, listed=True)
         if not name:
             return []
         out.append((start, name))

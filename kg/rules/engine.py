@@ -6,7 +6,8 @@ token — `TEXT`, `TAG` (jieba's dictionary tag), `LENGTH`, `IS_HAN`, `IS_DIGIT`
 or `ENT: LABEL` (and `ATTRS: {key: value test}` on the span's attributes), one lexicon entry
 or one span of the document, which may cover several tokens. `OP` repeats an element (`?`,
 `*`, `+`, `{n,m}`; a trailing `?` makes it lazy) or negates a token test (`!`: one token that
-fails it); `NAME` captures what it matched; `CHARS: [n, m]` bounds the characters it covers,
+fails it); `NAME` captures what it matched (a NAME that several elements give captures from
+the first one's start to the last one's end); `CHARS: [n, m]` bounds the characters it covers,
 all repeats together (a name of two or three characters, however jieba cut it). Zero-width
 elements test where the match stands: `{IS_SENT_START: true}`, `{IS_SENT_END: true}`,
 `{PEEK: element}` / `{NOT_PEEK: element}` (what comes next) and `{BEHIND: element}` /
@@ -214,7 +215,7 @@ class Pattern:
                 if pos >= limit or not el.test(ctx, pos):
                     return None
                 if el.name:
-                    groups = {**groups, el.name: (pos, pos + 1)}
+                    groups = _capture(groups, el.name, pos, pos + 1)
                 pos += 1
             else:
                 break
@@ -269,10 +270,15 @@ class Pattern:
         if el.chars and not el.chars[0] <= ctx.sent.starts[pos] - ctx.sent.starts[first] \
                 <= el.chars[1]:
             return None
-        name = el.name
-        if name and pos > first:
-            groups = {**groups, name: (first, pos)}
+        if el.name and pos > first:
+            groups = _capture(groups, el.name, first, pos)
         return self._seq(ctx, k + 1, pos, groups, until)
+
+
+def _capture(groups: dict, name: str, start: int, end: int) -> dict:
+    """The groups with `name` captured from `start` to `end`: a NAME that several elements
+    give spans them all, from the first one's start."""
+    return {**groups, name: (groups[name][0] if name in groups else start, end)}
 
 
 def _anchor(elements: list[Element]) -> tuple[int, int] | None:
