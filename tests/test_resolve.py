@@ -31,6 +31,14 @@ def test_same_name_in_two_provinces_is_two_people_but_a_byline_is_one():
     assert _people(corpus).count("李明") == 1
 
 
+def test_a_byline_name_is_one_person_where_an_article_of_a_province_names_it_too():
+    # the paper's photographer credited on one page, named in a story about 南宁 on another
+    a = _extraction("a.txt", ["南宁市公安局民警陈静赶到现场。"])
+    b = _extraction("b.txt", ["巡逻队员走访群众。"], reporters=["陈静"])
+    corpus = resolve_entities([a, b])
+    assert _people(corpus).count("陈静") == 1
+
+
 def test_the_same_place_and_agency_in_two_articles_are_one_node():
     a = _extraction("a.txt", ["徐州市公安局推行“梳网清格”。"])
     b = _extraction("b.txt", ["徐州公安深化“梳网清格”工作机制。"])

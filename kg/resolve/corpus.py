@@ -7,27 +7,37 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.keys import EntityKey
-from kg.model import ArticleExtraction, Corpus, Entity, LocalEntity
+from kg.keys import EntityKey, NameKey
+from kg.model import ArticleExtraction, Corpus, Entity, EntityType, LocalEntity
 from kg.vocab import entity_iri
 
 
 def resolve_entities(extractions: list[ArticleExtraction]) -> Corpus:
     """Merge the articles' entities into one node per real thing, with stable IRIs."""
     groups: dict[EntityKey, list[tuple[str, LocalEntity]]] = {}
+    staff = _bylines(extractions)
     for ex in extractions:
         for ent in ex.entities:
-            groups.setdefault(ent.key, []).append((ex.article.id, ent))
+            groups.setdefault(staff.get(ent.key, ent.key), []).append((ex.article.id, ent))
     corpus = Corpus(articles=[ex.article for ex in extractions])
     iri_of: dict[tuple[str, EntityKey], str] = {}
     for key, members in sorted(groups.items(), key=lambda kv: (kv[0].type.value, str(kv[0]))):
         iri = entity_iri(key.type.iri_kind, str(key))
         corpus.entities[iri] = _merged(iri, key, members)
-        for aid, _ in members:
-            iri_of[(aid, key)] = iri
+        for aid, ent in members:
+            iri_of[(aid, ent.key)] = iri
     for ex in extractions:
         _attach(corpus, ex, iri_of)
     return corpus
+
+
+def _bylines(extractions: list[ArticleExtraction]) -> dict[EntityKey, NameKey]:
+    """A name some byline gives is the paper's own staff, one person wherever it appears:
+    its mentions in articles of a province (陈静@450000) are that person (陈静)."""
+    names = {key.name for ex in extractions for key in ex.reporters}
+    return {ent.key: NameKey(EntityType.PERSON, ent.key.name)
+            for ex in extractions for ent in ex.entities
+            if isinstance(ent.key, NameKey) and ent.key.province and ent.key.name in names}
 
 
 def _merged(iri: str, key: EntityKey, members: list[tuple[str, LocalEntity]]) -> Entity:
