@@ -219,3 +219,12 @@ def test_a_body_in_a_clause_describing_what_is_counted_is_not_whose_figure_it_is
     found = stats(text, [mention(text, "市局", "临沂市公安局", AGENCY),
                          mention(text, "区委", "河东区委", AGENCY)], default="河东分局")
     assert {s.about for s in found} == {"河东分局"}
+
+
+def test_a_village_that_receives_what_is_counted_is_whose_figure_it_is():
+    text = "县公安局驻村工作队助力友芝村获得资金360万元"
+    village = mention(text, "友芝村", "友芝村")
+    village.attrs["level"] = "village"
+    found = stats(text, [mention(text, "县公安局", "独山县公安局", AGENCY), village],
+                  default="独山县")
+    assert brief(found) == [("友芝村", Decimal(3600000), "元")]

@@ -172,6 +172,7 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
                   for m in ruleset.matches(ctx, "direction")}
     describing = {m.span("subject") for m in ruleset.matches(ctx, "attributive")}
     founded = {m.span("subject") for m in ruleset.matches(ctx, "founded")}
+    helped = {m.span("subject") for m in ruleset.matches(ctx, "beneficiary")}
     enforcing = [m.span()[0] for m in ruleset.matches(ctx, "enforcement")]
     clauses = Clauses(sent.text)
     periods = sorted(doc.marks_in(sent.index, "Period"), key=lambda m: m.start)
@@ -185,7 +186,7 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
                 sent.text[previous[0].end:q.start] in ("、", "，", ","):
             direction = previous[1]               # 分别同比下降8.7%、14.9%
         previous = (q, direction)
-        about = _about(ctx, q, clauses, own, periods, default, founded)
+        about = _about(ctx, q, clauses, own, periods, default, founded, helped)
         if about is None:
             continue
         if lead and about not in agencies and _enforced(q, clauses, enforcing):
@@ -205,11 +206,15 @@ def _enforced(q: Quantity, clauses: Clauses, enforcing: list[int]) -> bool:
 
 
 def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
-           periods: list[Mark], default: str | None, founded: set[tuple[int, int]]) -> str | None:
+           periods: list[Mark], default: str | None, founded: set[tuple[int, int]],
+           helped: set[tuple[int, int]] = frozenset()) -> str | None:
     """The subject of the number's clause, else the sentence's, else the article's focus."""
     cs, _ = clauses.span(q.start)
     before = [m for m in subjects if m.end <= q.start]
     in_clause = [m for m in before if m.start >= cs]
+    receiving = [m for m in in_clause if (m.start, m.end) in helped]
+    if receiving:
+        return receiving[-1].key                # 为拉林村购买茶苗110余亩: the village's
     opener = next((m for m in in_clause if opens_clause(ctx, m.start, cs, periods)), None)
     if opener is not None and opener.type is EntityType.PLACE:
         return _head_of_chain(opener, in_clause).key
