@@ -8,7 +8,6 @@ build never touches the graph already on disk.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import signal
@@ -343,24 +342,8 @@ def test_help_documents_the_exit_codes(capsys):
     assert "exit codes:" in out and "130" in out
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root writes into read-only folders")
-def test_read_only_output_folder(tmp_path, capsys):
-    out = tmp_path / "out"
-    out.mkdir()
-    out.chmod(0o500)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(BAD / "06_gb18030.txt", corpus)
-    try:
-        code = main(["build", str(corpus), "-o", str(out)])
-    finally:
-        out.chmod(0o700)
-    _one_line_error(capsys, code, 2, "cannot write to", "Permission denied")
-
-
 def test_unwritable_output_folder_fails_before_the_build(tmp_path, capsys, monkeypatch):
-    """What a read-only folder gives (simulated, since tests may run as root)."""
+    """What a read-only folder gives (simulated: CI runs as root, who writes anywhere)."""
     import tempfile
 
     def refuse(*args, **kwargs):
