@@ -30,17 +30,19 @@ from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import Rule, RuleSet, check, rules
 from kg.words import dictionary_tag
 
-# The level a level word names when it stands for a place in focus (市法院, 区委, 县公安局).
-_LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
+# The level a level word names when it stands for a place in focus (市法院, 区委, 县公安局,
+# 自治区公安厅, 旗委).
+_LEVEL_CHARS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
+                "自治州": "city", "县": "county", "区": "county", "旗": "county", "自治县": "county",
                 "镇": "town", "乡": "town", "街道": "town"}
 _MAX_NAME = 8         # characters from a place (or the unit before) to the body word
 _MAX_BARE_NAME = 6    # characters of a name with no place or unit before it
 # Rules about tokens by themselves (what one token is to a name, what a body word needs):
 # each pattern is one element, and the answer is kept per words and tags.
 _KEPT_ACTIONS = frozenset({"stop", "strip", "cut", "counter", "bridge", "found", "verb", "title",
-                           "needs_a_place"})
+                           "needs_a_place", "predicate"})
 # Rules tested at one body word (their `body` capture is that word).
-_AT_A_BODY_WORD = frozenset({"not_a_body", "quoted_name", "focus"})
+_AT_A_BODY_WORD = frozenset({"not_a_body", "quoted_name", "focus", "sibling"})
 
 
 @dataclass
@@ -51,6 +53,8 @@ class _Unit:
     suffix: str          # the body word
     place: Mention | None = None
     rule: str = ""       # the rule that found the body word (or named the unit)
+    written: str = ""    # its name as the text implies it, where the place is not written
+                         # right before it (红山区…综治中心 is 红山区综治中心)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,10 @@ class _Sentence:
         chains: list[list[_Unit]] = []
         for body in bodies:
             previous = chains[-1][-1] if chains else None
+            sibling = self.sibling(body, previous)
+            if sibling is not None:
+                chains.append([sibling])        # 镇党委政府: two bodies of one place
+                continue
             unit = self.unit(body, previous)
             if unit is None:
                 continue
@@ -132,7 +140,7 @@ class _Sentence:
     def unit(self, body: _Body, previous: _Unit | None) -> _Unit | None:
         if self.titled(body) or self.holds(body, "not_a_body"):
             return None
-        if body.match.has("name") or "suffix" in body.rule.args:
+        if body.match.has("name") or {"suffix", "whole"} & body.rule.args.keys():
             return self.named_by_rule(body)
         floor = 0
         if previous is not None:
@@ -143,10 +151,36 @@ class _Sentence:
         anchor = self.anchor(body, floor)
         if anchor is not None:
             return self.after_place(body, *anchor)
+        level = self.level_before(body, floor)
+        if level is not None:
+            return level
         needs = _kept(self.ctx, body.start, body.end, "needs_a_place")
         if needs is not None and not needs.args.get("unless_quoted"):
             return None          # 公安机关, 办公室, 科 with no place or unit before them
         return self.alone(body, floor, quoted_only=needs is not None)
+
+    def sibling(self, body: _Body, previous: _Unit | None) -> _Unit | None:
+        """镇党委政府, 县委县政府: a body of the same place as the unit right before it (the
+        government after the Party committee), not a unit inside it."""
+        m = self.holds(body, "sibling") if previous is not None else None
+        if m is None or self.starts[m.start + 1] != previous.end:
+            return None
+        level = m.text("level") if m.has("level") else ""
+        start, end = m.span("level") if level else m.span("body")
+        name = level or previous.name
+        written = previous.place.surface + self.word(body) if previous.place and not level else ""
+        return _Unit(start, self.starts[body.end], name, self.word(body),
+                     None if level else previous.place, m.rule.id, written)
+
+    def level_before(self, body: _Body, floor: int) -> _Unit | None:
+        """县公安局, 该镇网格化中心, 自治区公安厅: a level word right before the body word names
+        the place of that level the article is about (resolved later)."""
+        for i in (body.start - 1, body.start - 2):
+            if i >= 0 and self.starts[i] >= floor and self.is_name(i, body.start, "level"):
+                written = self.text[self.starts[i]:self.starts[body.start]]
+                return _Unit(self.starts[i], self.starts[body.end], _level_char(written),
+                             self.word(body), None, body.rule.id)
+        return None
 
     def titled(self, body: _Body) -> bool:
         """公安局长, 巡防队员: the token after the body word makes it a title or a member
@@ -156,9 +190,12 @@ class _Sentence:
             and not any(p.start == self.starts[i] for p in self.places)
 
     def named_by_rule(self, body: _Body) -> _Unit:
-        """区政府, 区委: the rule names the unit (a level word in focus)."""
+        """区政府, 区委: the rule names the unit (a level word in focus); 公安部: a body of the
+        centre, its whole name one word (no place, no kind of its own)."""
         m, end = body.match, self.starts[body.end]
         start = m.span()[0]
+        if body.rule.args.get("whole"):
+            return _Unit(start, end, m.text("body"), "", None, m.rule.id)
         if m.has("name"):
             return _Unit(start, end, m.text("name"), m.text("body"), None, m.rule.id)
         suffix = m.rule.args["suffix"]          # 区委: the level word and 委 in one token
@@ -217,12 +254,32 @@ class _Sentence:
         suffix, rule = self.word(body), body.rule.id
         if i < body.start and self.is_name(i, body.start, "kind"):
             return None        # 山西多地公安机关: the bodies of many places
-        if i == body.start or not self.role(i, "verb"):
+        k = i
+        while k < body.start and self.role(k, "predicate"):
+            k += 1
+        if k == i:
             return _Unit(start, end, self.text[place.end:s], suffix, place, rule)
-        # 夷陵区成立诉源治理工作领导小组, 杭州建立平安卫士关爱基金会: the place is the subject,
-        # the body it founds is the place's
-        rest = self.starts[i + 1]
-        return _Unit(rest, end, self.text[rest:s], suffix, place, rule) if s - rest >= 2 else None
+        return self.after_predicate(body, k, place)
+
+    def after_predicate(self, body: _Body, k: int, place: Mention) -> _Unit | None:
+        """夷陵区成立诉源治理工作领导小组, 红山区高度重视综治中心, 红山区以区级综治中心: the place is
+        the subject; the body after its predicate is the place's, its name starts after the
+        predicate (a name never runs over a verb), and a level word there is the place's own
+        level (or another place's: 红山区联合市法院)."""
+        rest, s, end = self.starts[k], self.starts[body.start], self.starts[body.end]
+        suffix, rule = self.word(body), body.rule.id
+        own = _Unit(rest, end, "", suffix, place, rule, place.surface + suffix)
+        char = _level_char(self.text[rest:s])
+        same = _LEVEL_CHARS.get(char) == place.attrs.get("level")
+        if k < body.start and self.is_name(k, body.start, "grade"):
+            return own if same else None
+        if k < body.start and self.is_name(k, body.start, "level"):
+            return own if same else _Unit(rest, end, char, suffix, None, rule)
+        if s - rest >= 2:
+            return _Unit(rest, end, self.text[rest:s], suffix, place, rule)
+        if k == body.start and self.is_word(body, "TOP_BODY") and not self.is_word(body, "TEAM"):
+            return own
+        return None
 
     def alone(self, body: _Body, floor: int, quoted_only: bool) -> _Unit | None:
         """A unit named by the words right before it: a quoted name, a town of the article,
@@ -295,8 +352,8 @@ class _Sentence:
         place = unit.place
         return {
             "prefix": self.prefix_at(unit.start) if place else "",
-            "surface": self.text[unit.start:unit.end],
-            "name": unit.name,
+            "surface": unit.written or self.text[unit.start:unit.end],
+            "name": _level_char(unit.name) if generic else unit.name,   # 旗委: a 县's
             "suffix": unit.suffix,
             "kind": _kind(unit.suffix),
             "place_key": place.key if place else "",
@@ -355,6 +412,18 @@ class _Sentence:
 
     def is_word(self, body: _Body, cls: str) -> bool:
         return self.word(body) in self.ctx.lex.words(cls)
+
+
+# Level words of autonomous divisions, as the level character whose places they are among
+# (自治区公安厅: a 省's; resolution looks for a place ending in 省 or 自治区, not in 市).
+_LEVEL_OF_AUTONOMOUS = {"自治区": "省", "自治州": "州", "盟": "州", "自治县": "县", "旗": "县"}
+
+
+def _level_char(written: str) -> str:
+    """The level character of a written level (该镇 -> 镇, 区级 -> 区, 我县 -> 县, 自治区 -> 省):
+    the place it stands for ends in it."""
+    char = written.removeprefix("该").removeprefix("本").removeprefix("我").removesuffix("级")
+    return _LEVEL_OF_AUTONOMOUS.get(char, char)
 
 
 @cache
@@ -465,6 +534,22 @@ def _holds_a_name_stop(sent: Sent, i: int) -> bool:
 def _one_word_with_the_last(sent: Sent, i: int) -> bool:
     """jieba's dictionary reads this token and the one before it as one word (公安|干警)."""
     return i > 0 and dictionary_tag(sent.words[i - 1] + sent.words[i]) is not None
+
+
+@token_predicate("opens_with_a_manner_word")
+def _opens_with_a_manner_word(sent: Sent, i: int) -> bool:
+    """The token begins with an adverb of manner (高度重视, 大力推进): a predicate, not a name."""
+    return sent.words[i].startswith(tuple(lexicon().words("MANNER")))
+
+
+@check("opens_a_name")
+def _opens_a_name(match: Match, doc: Doc) -> bool:
+    """The match opens the sentence or follows a word a name never runs over or starts after
+    (协同乡综治中心: 协同 joins two bodies; 该镇网格化中心)."""
+    ctx = Context(doc, match.sent, lexicon())
+    i = match.start - 1
+    return i < 0 or any(_kept(ctx, i, i + 1, action) is not None
+                        for action in ("stop", "cut", "bridge"))
 
 
 @token_predicate("level_word")
