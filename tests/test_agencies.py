@@ -294,3 +294,26 @@ def test_a_joint_verb_and_a_photo_credit_begin_no_name():
 def test_urban_and_rural_communities_are_kinds_of_body():
     found = agencies("据长子县公安局行政审批科科长张园园介绍，长子县现有192个村、6个城市社区居委会。")
     assert set(found) == {"长子县公安局", "长子县公安局行政审批科"}
+
+
+# The sentences below are written for the test (the corpora hold no sentence of the kind).
+
+def test_a_body_word_of_the_kind_just_named_starts_no_unit():
+    # 综治中心…综治中心: the clause goes on about centres; no centre inside the centre
+    found = agencies("调研组来到城关镇综治中心实地调研综治中心规范化建设情况。")
+    assert set(found) == {"城关镇综治中心"}
+
+
+def test_a_section_is_a_unit_of_a_body_not_of_a_place():
+    # 科右前旗: a county the gazetteer knows by its full name only; its 科 is no section
+    found = agencies("近年来，内蒙古自治区科右前旗公安局深入推进民族团结进步创建。")
+    assert not any(label.endswith("自治区科") for label in found)
+
+
+def test_a_name_does_not_run_over_a_body_word_that_names_nothing():
+    # 高新区党工委 names no body with no place before it, and no name runs over it to 政法委
+    assert agencies("各县（区）委政法委、高新区党工委政法委负责同志参加会议。") == {}
+
+
+def test_an_idiom_of_action_begins_no_name():
+    assert agencies("为贯彻落实全市综治中心建设现场会精神，各地加快推进。") == {}

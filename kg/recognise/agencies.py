@@ -40,7 +40,7 @@ _MAX_BARE_NAME = 6    # characters of a name with no place or unit before it
 # Rules about tokens by themselves (what one token is to a name, what a body word needs):
 # each pattern is one element, and the answer is kept per words and tags.
 _KEPT_ACTIONS = frozenset({"stop", "strip", "cut", "counter", "bridge", "found", "verb", "title",
-                           "needs_a_place", "predicate"})
+                           "needs_a_place", "needs_a_unit", "predicate", "clause_start"})
 # Rules tested at one body word (their `body` capture is that word).
 _AT_A_BODY_WORD = frozenset({"not_a_body", "quoted_name", "focus", "sibling"})
 
@@ -119,14 +119,16 @@ class _Sentence:
 
     def chains(self, bodies: list[_Body]) -> list[list[_Unit]]:
         chains: list[list[_Unit]] = []
+        after = 0           # where the last body word that names no unit ends
         for body in bodies:
             previous = chains[-1][-1] if chains else None
             sibling = self.sibling(body, previous)
             if sibling is not None:
                 chains.append([sibling])        # 镇党委政府: two bodies of one place
                 continue
-            unit = self.unit(body, previous)
+            unit = self.unit(body, previous, after)
             if unit is None:
+                after = self.starts[body.end]   # 风景区党工委|政法委: no name runs over it
                 continue
             # 公安局|青羊区分局, 公安局|指挥中心: a unit right after the one before continues it
             if previous is not None and (previous.end == unit.start and unit.name
@@ -137,20 +139,22 @@ class _Sentence:
         return chains
 
     # ------------------------------------------------------------- one unit
-    def unit(self, body: _Body, previous: _Unit | None) -> _Unit | None:
+    def unit(self, body: _Body, previous: _Unit | None, after: int) -> _Unit | None:
         if self.titled(body) or self.holds(body, "not_a_body"):
             return None
         if body.match.has("name") or {"suffix", "whole"} & body.rule.args.keys():
             return self.named_by_rule(body)
-        floor = 0
+        floor = after
         if previous is not None:
             continued = self.continued(body, previous)
-            if isinstance(continued, _Unit):
+            if continued is None or isinstance(continued, _Unit):
                 return continued
-            floor = continued
+            floor = max(floor, continued)
+        # 内蒙古自治区科: a section is a unit of a body, never of a place alone
+        section = _kept(self.ctx, body.start, body.end, "needs_a_unit") is not None
         anchor = self.anchor(body, floor)
         if anchor is not None:
-            return self.after_place(body, *anchor)
+            return None if section else self.after_place(body, *anchor)
         level = self.level_before(body, floor)
         if level is not None:
             return level
@@ -174,12 +178,20 @@ class _Sentence:
 
     def level_before(self, body: _Body, floor: int) -> _Unit | None:
         """县公安局, 该镇网格化中心, 自治区公安厅: a level word right before the body word names
-        the place of that level the article is about (resolved later)."""
-        for i in (body.start - 1, body.start - 2):
-            if i >= 0 and self.starts[i] >= floor and self.is_name(i, body.start, "level"):
-                written = self.text[self.starts[i]:self.starts[body.start]]
-                return _Unit(self.starts[i], self.starts[body.end], _level_char(written),
-                             self.word(body), None, body.rule.id)
+        the place of that level the article is about (resolved later); 我县高度重视综治中心:
+        so does a place pronoun that is the subject of the predicate before it."""
+        end, k = self.starts[body.end], body.start
+        while k > 0 and self.starts[k - 1] >= floor and self.role(k - 1, "predicate"):
+            k -= 1
+        if k < body.start and (not self.is_word(body, "TOP_BODY") or self.is_word(body, "TEAM")):
+            return None          # 我县组建联防队: a kind of team
+        for i in (k - 1, k - 2):
+            if i < 0 or self.starts[i] < floor:
+                continue
+            if k == body.start and self.is_name(i, k, "level") or self.is_name(i, k, "place_pronoun"):
+                written = self.text[self.starts[i]:self.starts[k]]
+                start = self.starts[i] if k == body.start else self.starts[body.start]
+                return _Unit(start, end, _level_char(written), self.word(body), None, body.rule.id)
         return None
 
     def titled(self, body: _Body) -> bool:
@@ -201,9 +213,10 @@ class _Sentence:
         suffix = m.rule.args["suffix"]          # 区委: the level word and 委 in one token
         return _Unit(start, end, m.text("body")[:-len(suffix)], suffix, None, m.rule.id)
 
-    def continued(self, body: _Body, previous: _Unit) -> _Unit | int:
+    def continued(self, body: _Body, previous: _Unit) -> _Unit | int | None:
         """The unit that continues the one before it (公安局|青羊区分局), else the character
-        where a name may start (after the unit before, when that ends a chain)."""
+        where a name may start (after the unit before, when that ends a chain); None where the
+        body word names no unit (综治中心专题调研综治中心: the clause goes on about the body)."""
         s, end = self.starts[body.start], self.starts[body.end]
         first = self.sent.token_at(previous.end)
         if first is None or previous.end > s or s - previous.end > _MAX_NAME \
@@ -214,6 +227,8 @@ class _Sentence:
         if k < body.start and self.role(k, "found") and s - self.starts[k + 1] >= 2:
             # 公安局组建旅游警察大队: a new unit of the body, named after the verb
             return _Unit(self.starts[k + 1], end, self.text[self.starts[k + 1]:s], suffix, None, rule)
+        if suffix == previous.suffix:
+            return None          # a body is no unit of a body of its own kind
         # 综治中心整合法院: a verb before a body of its own starts a clause, not a unit
         verb_led = k < body.start and self.role(k, "verb") and self.is_word(body, "TOP_BODY")
         # 综治中心调解员通过人民法院, 派出所联合绥阳镇党委: two bodies, not a chain
@@ -259,16 +274,17 @@ class _Sentence:
             k += 1
         if k == i:
             return _Unit(start, end, self.text[place.end:s], suffix, place, rule)
-        return self.after_predicate(body, k, place)
+        return self.after_predicate(body, k, place, self.opens_a_clause(start))
 
-    def after_predicate(self, body: _Body, k: int, place: Mention) -> _Unit | None:
+    def after_predicate(self, body: _Body, k: int, place: Mention, subject: bool) -> _Unit | None:
         """夷陵区成立诉源治理工作领导小组, 红山区高度重视综治中心, 红山区以区级综治中心: the place is
         the subject; the body after its predicate is the place's, its name starts after the
         predicate (a name never runs over a verb), and a level word there is the place's own
-        level (or another place's: 红山区联合市法院)."""
+        level (or another place's: 红山区联合市法院). A body named by no words of its own is
+        the place's only where the place opens the clause (not 赴铜川市学习考察综治中心建设)."""
         rest, s, end = self.starts[k], self.starts[body.start], self.starts[body.end]
         suffix, rule = self.word(body), body.rule.id
-        own = _Unit(rest, end, "", suffix, place, rule, place.surface + suffix)
+        own = _Unit(rest, end, "", suffix, place, rule, place.surface + suffix) if subject else None
         char = _level_char(self.text[rest:s])
         same = _LEVEL_CHARS.get(char) == place.attrs.get("level")
         if k < body.start and self.is_name(k, body.start, "grade"):
@@ -280,6 +296,11 @@ class _Sentence:
         if k == body.start and self.is_word(body, "TOP_BODY") and not self.is_word(body, "TEAM"):
             return own
         return None
+
+    def opens_a_clause(self, start: int) -> bool:
+        """Whether a name starting at character `start` opens the sentence or a clause."""
+        i = self.sent.token_at(start)
+        return i == 0 or self.role(i - 1, "clause_start")
 
     def alone(self, body: _Body, floor: int, quoted_only: bool) -> _Unit | None:
         """A unit named by the words right before it: a quoted name, a town of the article,
@@ -295,6 +316,8 @@ class _Sentence:
         if start is None:
             start = self.bare_name(body, floor)
         name = self.text[start:s]
+        if len(name) == 1 and name not in _LEVEL_CHARS:
+            return None          # 各县(区)委政法委: one character names no body
         if not name:
             # 公安局局长: the body of the place in focus
             return _Unit(s, end, "", suffix, None, rule) if self.holds(body, "focus") else None
