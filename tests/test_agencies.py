@@ -317,3 +317,15 @@ def test_a_name_does_not_run_over_a_body_word_that_names_nothing():
 
 def test_an_idiom_of_action_begins_no_name():
     assert agencies("为贯彻落实全市综治中心建设现场会精神，各地加快推进。") == {}
+
+
+def test_a_place_pronoun_opening_a_clause_is_the_subject_of_its_predicate():
+    county = ("今年以来，在推进县域治理体系和治理能力现代化的大视野下，安康市镇坪县结合政法队伍教育整顿和"
+              "党史学习教育，创新实行“网格员+N”管理模式，着力解决群众“急难愁盼”问题。")
+    # written for the test: 我县 is the subject; the centres after its predicates are the county's
+    ex = extract(county, "我县高度重视综治中心建设，依托县综治中心化解矛盾纠纷。",
+                 "近日，我县建立社会矛盾调处中心。")
+    found = {e.name for e in ex.entities if e.type is EntityType.AGENCY}
+    assert found == {"镇坪县综治中心", "镇坪县社会矛盾调处中心"}
+    # 乡镇综治中心 after the predicate is the kind of centre
+    assert agencies(county, "我县积极推动乡镇综治中心建设。") == {}

@@ -178,21 +178,47 @@ class _Sentence:
 
     def level_before(self, body: _Body, floor: int) -> _Unit | None:
         """县公安局, 该镇网格化中心, 自治区公安厅: a level word right before the body word names
-        the place of that level the article is about (resolved later); 我县高度重视综治中心:
-        so does a place pronoun that is the subject of the predicate before it."""
-        end, k = self.starts[body.end], body.start
-        while k > 0 and self.starts[k - 1] >= floor and self.role(k - 1, "predicate"):
-            k -= 1
-        if k < body.start and (not self.is_word(body, "TOP_BODY") or self.is_word(body, "TEAM")):
-            return None          # 我县组建联防队: a kind of team
-        for i in (k - 1, k - 2):
-            if i < 0 or self.starts[i] < floor:
-                continue
-            if k == body.start and self.is_name(i, k, "level") or self.is_name(i, k, "place_pronoun"):
-                written = self.text[self.starts[i]:self.starts[k]]
-                start = self.starts[i] if k == body.start else self.starts[body.start]
-                return _Unit(start, end, _level_char(written), self.word(body), None, body.rule.id)
+        the place of that level the article is about (resolved later)."""
+        for i in (body.start - 1, body.start - 2):
+            if i >= 0 and self.starts[i] >= floor and (self.is_name(i, body.start, "level")
+                                                       or self.is_name(i, body.start, "place_pronoun")):
+                written = self.text[self.starts[i]:self.starts[body.start]]
+                return _Unit(self.starts[i], self.starts[body.end], _level_char(written),
+                             self.word(body), None, body.rule.id)
+        return self.pronoun_subject(body, floor)
+
+    def pronoun_subject(self, body: _Body, floor: int) -> _Unit | None:
+        """我县高度重视综治中心建设, 该镇召开社会矛盾纠纷调处化解中心成立大会: a place pronoun that
+        opens a clause is its subject; the body after its predicate is that place's."""
+        s = self.starts[body.start]
+        for i in range(body.start - 1, -1, -1):
+            if self.starts[i] < max(floor, s - 2 * _MAX_NAME):
+                return None
+            j = next((j for j in (i + 1, i + 2) if j < body.start
+                      and self.is_name(i, j, "place_pronoun")), None)
+            if j is not None:
+                return self.after_pronoun(body, i, j) if self.opens_a_clause(self.starts[i]) else None
+            if self.role(i, "stop"):
+                return None
         return None
+
+    def after_pronoun(self, body: _Body, i: int, j: int) -> _Unit | None:
+        """The body after the predicate of the place pronoun in tokens i..j, named by the words
+        after the predicate (kept in its body word: 社会矛盾纠纷调处化解中心 of 该镇, since the
+        place is only resolved later)."""
+        k = j
+        while k < body.start and self.role(k, "predicate"):
+            k += 1
+        if k == j or k < body.start and (self.is_name(k, body.start, "kind")
+                                         or self.is_name(k, body.start, "not_a_name")):
+            return None
+        rest, end = self.starts[k], self.starts[body.end]
+        if k == body.start and (not self.is_word(body, "TOP_BODY") or self.is_word(body, "TEAM")):
+            return None          # 我县组建联防队: a kind of team
+        if 0 < self.starts[body.start] - rest < 2:
+            return None
+        written = self.text[self.starts[i]:self.starts[j]]
+        return _Unit(rest, end, _level_char(written), self.text[rest:end], None, body.rule.id)
 
     def titled(self, body: _Body) -> bool:
         """公安局长, 巡防队员: the token after the body word makes it a title or a member
