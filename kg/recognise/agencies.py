@@ -8,6 +8,10 @@ A chain with no place in front inherits one later, in resolution: `市局`,
 `县公安局户籍中队` and `区委` carry the level they imply (`generic`), and a
 bare sub-unit (`治安支队`) asks for the parent in focus (`needs_parent`).
 
+A name never runs over a verb: where a place (or a place pronoun: 该镇, 我县) opens a clause,
+the body after its predicate is the place's (红山区高度重视综治中心 is 红山区综治中心). Bodies
+of the centre (公安部) are named by their whole name and have no place.
+
 The grammar is this module: it takes a sentence's body words left to right and names each
 one, by the unit right before it, by the place before it, or by the words before it. Every
 word it decides on (where a body word is, what a name may hold or start with, what says a
