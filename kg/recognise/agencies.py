@@ -8,6 +8,10 @@ A chain with no place in front inherits one later, in resolution: `市局`,
 `县公安局户籍中队` and `区委` carry the level they imply (`generic`), and a
 bare sub-unit (`治安支队`) asks for the parent in focus (`needs_parent`).
 
+A name never runs over a verb: where a place (or a place pronoun: 该镇, 我县) opens a clause,
+the body after its predicate is the place's (红山区高度重视综治中心 is 红山区综治中心). Bodies
+of the centre (公安部) are named by their whole name and have no place.
+
 The grammar is this module: it takes a sentence's body words left to right and names each
 one, by the unit right before it, by the place before it, or by the words before it. Every
 word it decides on (where a body word is, what a name may hold or start with, what says a
@@ -30,17 +34,19 @@ from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import Rule, RuleSet, check, rules
 from kg.words import dictionary_tag
 
-# The level a level word names when it stands for a place in focus (市法院, 区委, 县公安局).
-_LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
+# The level a level word names when it stands for a place in focus (市法院, 区委, 县公安局,
+# 自治区公安厅, 旗委).
+_LEVEL_CHARS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
+                "自治州": "city", "县": "county", "区": "county", "旗": "county", "自治县": "county",
                 "镇": "town", "乡": "town", "街道": "town"}
 _MAX_NAME = 8         # characters from a place (or the unit before) to the body word
 _MAX_BARE_NAME = 6    # characters of a name with no place or unit before it
 # Rules about tokens by themselves (what one token is to a name, what a body word needs):
 # each pattern is one element, and the answer is kept per words and tags.
 _KEPT_ACTIONS = frozenset({"stop", "strip", "cut", "counter", "bridge", "found", "verb", "title",
-                           "needs_a_place"})
+                           "needs_a_place", "needs_a_unit", "predicate", "clause_start"})
 # Rules tested at one body word (their `body` capture is that word).
-_AT_A_BODY_WORD = frozenset({"not_a_body", "quoted_name", "focus"})
+_AT_A_BODY_WORD = frozenset({"not_a_body", "quoted_name", "focus", "sibling"})
 
 
 @dataclass
@@ -51,6 +57,8 @@ class _Unit:
     suffix: str          # the body word
     place: Mention | None = None
     rule: str = ""       # the rule that found the body word (or named the unit)
+    written: str = ""    # its name as the text implies it, where the place is not written
+                         # right before it (红山区…综治中心 is 红山区综治中心)
 
 
 @dataclass(frozen=True)
@@ -115,10 +123,16 @@ class _Sentence:
 
     def chains(self, bodies: list[_Body]) -> list[list[_Unit]]:
         chains: list[list[_Unit]] = []
+        after = 0           # where the last body word that names no unit ends
         for body in bodies:
             previous = chains[-1][-1] if chains else None
-            unit = self.unit(body, previous)
+            sibling = self.sibling(body, previous)
+            if sibling is not None:
+                chains.append([sibling])        # 镇党委政府: two bodies of one place
+                continue
+            unit = self.unit(body, previous, after)
             if unit is None:
+                after = self.starts[body.end]   # 风景区党工委|政法委: no name runs over it
                 continue
             # 公安局|青羊区分局, 公安局|指挥中心: a unit right after the one before continues it
             if previous is not None and (previous.end == unit.start and unit.name
@@ -129,24 +143,86 @@ class _Sentence:
         return chains
 
     # ------------------------------------------------------------- one unit
-    def unit(self, body: _Body, previous: _Unit | None) -> _Unit | None:
+    def unit(self, body: _Body, previous: _Unit | None, after: int) -> _Unit | None:
         if self.titled(body) or self.holds(body, "not_a_body"):
             return None
-        if body.match.has("name") or "suffix" in body.rule.args:
+        if body.match.has("name") or {"suffix", "whole"} & body.rule.args.keys():
             return self.named_by_rule(body)
-        floor = 0
+        floor = after
         if previous is not None:
             continued = self.continued(body, previous)
-            if isinstance(continued, _Unit):
+            if continued is None or isinstance(continued, _Unit):
                 return continued
-            floor = continued
+            floor = max(floor, continued)
+        # 内蒙古自治区科: a section is a unit of a body, never of a place alone
+        section = _kept(self.ctx, body.start, body.end, "needs_a_unit") is not None
         anchor = self.anchor(body, floor)
         if anchor is not None:
-            return self.after_place(body, *anchor)
+            return None if section else self.after_place(body, *anchor)
+        level = self.level_before(body, floor)
+        if level is not None:
+            return level
         needs = _kept(self.ctx, body.start, body.end, "needs_a_place")
         if needs is not None and not needs.args.get("unless_quoted"):
             return None          # 公安机关, 办公室, 科 with no place or unit before them
         return self.alone(body, floor, quoted_only=needs is not None)
+
+    def sibling(self, body: _Body, previous: _Unit | None) -> _Unit | None:
+        """镇党委政府, 县委县政府: a body of the same place as the unit right before it (the
+        government after the Party committee), not a unit inside it."""
+        m = self.holds(body, "sibling") if previous is not None else None
+        if m is None or self.starts[m.start + 1] != previous.end:
+            return None
+        level = m.text("level") if m.has("level") else ""
+        start, end = m.span("level") if level else m.span("body")
+        name = level or previous.name
+        written = previous.place.surface + self.word(body) if previous.place and not level else ""
+        return _Unit(start, self.starts[body.end], name, self.word(body),
+                     None if level else previous.place, m.rule.id, written)
+
+    def level_before(self, body: _Body, floor: int) -> _Unit | None:
+        """县公安局, 该镇网格化中心, 自治区公安厅: a level word right before the body word names
+        the place of that level the article is about (resolved later)."""
+        for i in (body.start - 1, body.start - 2):
+            if i >= 0 and self.starts[i] >= floor and (self.is_name(i, body.start, "level")
+                                                       or self.is_name(i, body.start, "place_pronoun")):
+                written = self.text[self.starts[i]:self.starts[body.start]]
+                return _Unit(self.starts[i], self.starts[body.end], _level_char(written),
+                             self.word(body), None, body.rule.id)
+        return self.pronoun_subject(body, floor)
+
+    def pronoun_subject(self, body: _Body, floor: int) -> _Unit | None:
+        """我县高度重视综治中心建设, 该镇召开社会矛盾纠纷调处化解中心成立大会: a place pronoun that
+        opens a clause is its subject; the body after its predicate is that place's."""
+        s = self.starts[body.start]
+        for i in range(body.start - 1, -1, -1):
+            if self.starts[i] < max(floor, s - 2 * _MAX_NAME):
+                return None
+            j = next((j for j in (i + 1, i + 2) if j < body.start
+                      and self.is_name(i, j, "place_pronoun")), None)
+            if j is not None:
+                return self.after_pronoun(body, i, j) if self.opens_a_clause(self.starts[i]) else None
+            if self.role(i, "stop"):
+                return None
+        return None
+
+    def after_pronoun(self, body: _Body, i: int, j: int) -> _Unit | None:
+        """The body after the predicate of the place pronoun in tokens i..j, named by the words
+        after the predicate (kept in its body word: 社会矛盾纠纷调处化解中心 of 该镇, since the
+        place is only resolved later)."""
+        k = j
+        while k < body.start and self.role(k, "predicate"):
+            k += 1
+        if k == j or k < body.start and (self.is_name(k, body.start, "kind")
+                                         or self.is_name(k, body.start, "not_a_name")):
+            return None
+        rest, end = self.starts[k], self.starts[body.end]
+        if k == body.start and (not self.is_word(body, "TOP_BODY") or self.is_word(body, "TEAM")):
+            return None          # 我县组建联防队: a kind of team
+        if 0 < self.starts[body.start] - rest < 2:
+            return None
+        written = self.text[self.starts[i]:self.starts[j]]
+        return _Unit(rest, end, _level_char(written), self.text[rest:end], None, body.rule.id)
 
     def titled(self, body: _Body) -> bool:
         """公安局长, 巡防队员: the token after the body word makes it a title or a member
@@ -156,17 +232,21 @@ class _Sentence:
             and not any(p.start == self.starts[i] for p in self.places)
 
     def named_by_rule(self, body: _Body) -> _Unit:
-        """区政府, 区委: the rule names the unit (a level word in focus)."""
+        """区政府, 区委: the rule names the unit (a level word in focus); 公安部: a body of the
+        centre, its whole name one word (no place, no kind of its own)."""
         m, end = body.match, self.starts[body.end]
         start = m.span()[0]
+        if body.rule.args.get("whole"):
+            return _Unit(start, end, m.text("body"), "", None, m.rule.id)
         if m.has("name"):
             return _Unit(start, end, m.text("name"), m.text("body"), None, m.rule.id)
         suffix = m.rule.args["suffix"]          # 区委: the level word and 委 in one token
         return _Unit(start, end, m.text("body")[:-len(suffix)], suffix, None, m.rule.id)
 
-    def continued(self, body: _Body, previous: _Unit) -> _Unit | int:
+    def continued(self, body: _Body, previous: _Unit) -> _Unit | int | None:
         """The unit that continues the one before it (公安局|青羊区分局), else the character
-        where a name may start (after the unit before, when that ends a chain)."""
+        where a name may start (after the unit before, when that ends a chain); None where the
+        body word names no unit (综治中心专题调研综治中心: the clause goes on about the body)."""
         s, end = self.starts[body.start], self.starts[body.end]
         first = self.sent.token_at(previous.end)
         if first is None or previous.end > s or s - previous.end > _MAX_NAME \
@@ -177,6 +257,8 @@ class _Sentence:
         if k < body.start and self.role(k, "found") and s - self.starts[k + 1] >= 2:
             # 公安局组建旅游警察大队: a new unit of the body, named after the verb
             return _Unit(self.starts[k + 1], end, self.text[self.starts[k + 1]:s], suffix, None, rule)
+        if suffix == previous.suffix:
+            return None          # a body is no unit of a body of its own kind
         # 综治中心整合法院: a verb before a body of its own starts a clause, not a unit
         verb_led = k < body.start and self.role(k, "verb") and self.is_word(body, "TOP_BODY")
         # 综治中心调解员通过人民法院, 派出所联合绥阳镇党委: two bodies, not a chain
@@ -217,12 +299,38 @@ class _Sentence:
         suffix, rule = self.word(body), body.rule.id
         if i < body.start and self.is_name(i, body.start, "kind"):
             return None        # 山西多地公安机关: the bodies of many places
-        if i == body.start or not self.role(i, "verb"):
+        k = i
+        while k < body.start and self.role(k, "predicate"):
+            k += 1
+        if k == i:
             return _Unit(start, end, self.text[place.end:s], suffix, place, rule)
-        # 夷陵区成立诉源治理工作领导小组, 杭州建立平安卫士关爱基金会: the place is the subject,
-        # the body it founds is the place's
-        rest = self.starts[i + 1]
-        return _Unit(rest, end, self.text[rest:s], suffix, place, rule) if s - rest >= 2 else None
+        return self.after_predicate(body, k, place, self.opens_a_clause(start))
+
+    def after_predicate(self, body: _Body, k: int, place: Mention, subject: bool) -> _Unit | None:
+        """夷陵区成立诉源治理工作领导小组, 红山区高度重视综治中心, 红山区以区级综治中心: the place is
+        the subject; the body after its predicate is the place's, its name starts after the
+        predicate (a name never runs over a verb), and a level word there is the place's own
+        level (or another place's: 红山区联合市法院). A body named by no words of its own is
+        the place's only where the place opens the clause (not 赴铜川市学习考察综治中心建设)."""
+        rest, s, end = self.starts[k], self.starts[body.start], self.starts[body.end]
+        suffix, rule = self.word(body), body.rule.id
+        own = _Unit(rest, end, "", suffix, place, rule, place.surface + suffix) if subject else None
+        char = _level_char(self.text[rest:s])
+        same = _LEVEL_CHARS.get(char) == place.attrs.get("level")
+        if k < body.start and self.is_name(k, body.start, "grade"):
+            return own if same else None
+        if k < body.start and self.is_name(k, body.start, "level"):
+            return own if same else _Unit(rest, end, char, suffix, None, rule)
+        if s - rest >= 2:
+            return _Unit(rest, end, self.text[rest:s], suffix, place, rule)
+        if k == body.start and self.is_word(body, "TOP_BODY") and not self.is_word(body, "TEAM"):
+            return own
+        return None
+
+    def opens_a_clause(self, start: int) -> bool:
+        """Whether a name starting at character `start` opens the sentence or a clause."""
+        i = self.sent.token_at(start)
+        return i == 0 or self.role(i - 1, "clause_start")
 
     def alone(self, body: _Body, floor: int, quoted_only: bool) -> _Unit | None:
         """A unit named by the words right before it: a quoted name, a town of the article,
@@ -238,6 +346,8 @@ class _Sentence:
         if start is None:
             start = self.bare_name(body, floor)
         name = self.text[start:s]
+        if len(name) == 1 and name not in _LEVEL_CHARS:
+            return None          # 各县(区)委政法委: one character names no body
         if not name:
             # 公安局局长: the body of the place in focus
             return _Unit(s, end, "", suffix, None, rule) if self.holds(body, "focus") else None
@@ -295,8 +405,8 @@ class _Sentence:
         place = unit.place
         return {
             "prefix": self.prefix_at(unit.start) if place else "",
-            "surface": self.text[unit.start:unit.end],
-            "name": unit.name,
+            "surface": unit.written or self.text[unit.start:unit.end],
+            "name": _level_char(unit.name) if generic else unit.name,   # 旗委: a 县's
             "suffix": unit.suffix,
             "kind": _kind(unit.suffix),
             "place_key": place.key if place else "",
@@ -355,6 +465,18 @@ class _Sentence:
 
     def is_word(self, body: _Body, cls: str) -> bool:
         return self.word(body) in self.ctx.lex.words(cls)
+
+
+# Level words of autonomous divisions, as the level character whose places they are among
+# (自治区公安厅: a 省's; resolution looks for a place ending in 省 or 自治区, not in 市).
+_LEVEL_OF_AUTONOMOUS = {"自治区": "省", "自治州": "州", "盟": "州", "自治县": "县", "旗": "县"}
+
+
+def _level_char(written: str) -> str:
+    """The level character of a written level (该镇 -> 镇, 区级 -> 区, 我县 -> 县, 自治区 -> 省):
+    the place it stands for ends in it."""
+    char = written.removeprefix("该").removeprefix("本").removeprefix("我").removesuffix("级")
+    return _LEVEL_OF_AUTONOMOUS.get(char, char)
 
 
 @cache
@@ -465,6 +587,22 @@ def _holds_a_name_stop(sent: Sent, i: int) -> bool:
 def _one_word_with_the_last(sent: Sent, i: int) -> bool:
     """jieba's dictionary reads this token and the one before it as one word (公安|干警)."""
     return i > 0 and dictionary_tag(sent.words[i - 1] + sent.words[i]) is not None
+
+
+@token_predicate("opens_with_a_manner_word")
+def _opens_with_a_manner_word(sent: Sent, i: int) -> bool:
+    """The token begins with an adverb of manner (高度重视, 大力推进): a predicate, not a name."""
+    return sent.words[i].startswith(tuple(lexicon().words("MANNER")))
+
+
+@check("opens_a_name")
+def _opens_a_name(match: Match, doc: Doc) -> bool:
+    """The match opens the sentence or follows a word a name never runs over or starts after
+    (协同乡综治中心: 协同 joins two bodies; 该镇网格化中心)."""
+    ctx = Context(doc, match.sent, lexicon())
+    i = match.start - 1
+    return i < 0 or any(_kept(ctx, i, i + 1, action) is not None
+                        for action in ("stop", "cut", "bridge"))
 
 
 @token_predicate("level_word")
