@@ -29,6 +29,8 @@ def programmes(*texts: str, title: str = "") -> dict[str, set[str]]:
     ("昌邑市深入开展基层党组织“织网扎根”工程，健全城乡社区网格化治理体系。", "织网扎根", "织网扎根工程"),
     ("铜山分局研发“侨居码”，创新VR全景展示。", "侨居码", "侨居码"),
     ("为网格员配备“社工E通”手机终端，实现矛盾隐患随时上传。", "社工E通", "社工E通手机终端"),
+    ("要以“雷霆行动”为载体，纵深推进“扫黑除恶”专项斗争，重拳出击命案等严重暴力犯罪。", "扫黑除恶",
+     "扫黑除恶专项斗争"),
 ])
 def test_quoted_name_with_cue(text, name, alias):
     found = programmes(text)
@@ -295,3 +297,57 @@ def test_a_long_name_is_named_again_where_it_is_written_out():
     found = found_again("", "今年全区将在京东镇、塘山镇全面推广“街长制”，力争矛盾纠纷就地化解率达到95%以上。",
                         "青山湖区委政法委副书记黄文斌告诉记者，为让街长制落地见效，全区重点抓了三件事。")
     assert not any(sentence == 1 for sentence, *_ in found) and found
+
+
+# ------------------------------------------------------------ shapes of web reports
+
+@pytest.mark.parametrize("text, gone", [
+    # a number of levels, whatever noun follows it
+    ("在农村，搭建1个指挥部、4个巡防联控区、19个乡镇网格、757个村级网格和266个小区、企业网格的“四级”防控体系。",
+     "四级"),
+    # a day named by its month and date
+    ("3月15日，原州区公安分局创新宣传方式，多举措扎实开展“3·15”消费者权益日集中宣传活动，维护消费者合法权益。",
+     "3·15"),
+    # a number and one character with no cue: it counts, it does not name
+    ("坚持“三网”合成作战", "三网"),
+    # a set phrase of the centre, even after a verb that launches things
+    ("为打造“共建共治共享”的社会治理格局进行了有益探索。", "共建共治共享"),
+])
+def test_counts_days_and_set_phrases_are_not_programmes(text, gone):
+    assert gone not in programmes(text)
+
+
+def test_types_of_work_are_not_programmes_but_their_count_is():
+    found = programmes("大力推进公安派出所综合改革，打造了“主防型”“协同型”“智慧型”等“三型”警务新模式。")
+    assert set(found) == {"三型"} and "三型警务新模式" in found["三型"]
+
+
+def test_a_campaign_named_by_a_sentence_is_one_when_a_head_noun_follows():
+    found = programmes("第七师奎屯垦区公安局六十户派出所积极开展“我为群众办实事”实践活动，"
+                       "变“坐堂办证”被动服务为主动“上门送证”服务。")
+    assert "我为群众办实事" in found
+
+
+def test_what_a_body_works_through_is_a_programme():
+    found = programmes("以“大数据建设应用年”为载体，全面打造公安大数据基层基础支撑、数据汇聚融合、"
+                       "警务智能应用、安全防御“四大体系”。")
+    assert "大数据建设应用年" in found
+
+
+def test_a_campaign_to_create_something_names_it():
+    found = programmes("——黑龙江省牡丹江市公安机关推进“枫桥式公安派出所”创建工作纪实")
+    assert "枫桥式公安派出所创建" in found["枫桥式公安派出所"]
+
+
+def test_a_number_word_after_its_quoted_parts_names_the_whole():
+    found = programmes("黎平县生态移民局积极探索社区治理模式，建立“联席、联治、联调、联勤”四联机制，"
+                       "不断推进平安移民社区建设。")
+    assert set(found) == {"四联"} and "四联机制" in found["四联"]
+    # 四位一体 counts the parts, it names nothing
+    assert not programmes("中心通过构建“部门协同联动、矛盾多元化解、风险智能防控、网格精细服务”四位一体的运作机制。")
+
+
+def test_a_post_named_by_its_square_is_a_programme():
+    found = programmes("大华广场警务站民警在对辖区警情进行梳理时发现，有三名群众接连报案。")
+    assert set(found) == {"大华广场警务站"}
+    assert not programmes("规范设立村居警务室（岗）287个，将警务工作末梢延伸到老百姓家门口。")

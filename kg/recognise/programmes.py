@@ -32,6 +32,7 @@ from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import Rule, RuleSet, check, rules
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_NUMBER = re.compile("^[一二三四五六七八九十两双]+")
 QUOTE, NAMED = "Quote", "Named"        # the labels of this component's units in patterns
 
 
@@ -98,6 +99,16 @@ def _no_slogan(m: Match, doc: Doc) -> bool:
     """The name (or list item) found is not a set phrase: 一体化平台, but 智慧车联一体化平台."""
     found = m.text("name") or m.text("item")
     return found not in lexicon().words("PROGRAMME_SLOGAN")
+
+
+@check("counted_name")
+def _counted_name(m: Match, doc: Doc) -> bool:
+    """The name found is a number word that names a whole of parts (四联, 三防), not a count of
+    things (三项, 四位一体: a PROGRAMME_COUNTER after the number)."""
+    name = m.text("name")
+    number = _NUMBER.match(name)
+    return number is not None and not name[number.end():].startswith(
+        tuple(lexicon().words("PROGRAMME_COUNTER")))
 
 
 # ------------------------------------------------------------------ the component
