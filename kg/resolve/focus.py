@@ -27,6 +27,7 @@ class Place:
 
     mention: Mention
     key: PlaceKey
+    weight: int = 0
 
     @property
     def name(self) -> str:
@@ -69,12 +70,16 @@ class Focus:
     places: list[Place] = field(default_factory=list)
 
     def place(self, level: str | None = None, char: str = "") -> Place | None:
-        """The place in focus; of a level, or named with a level character (全区 -> a 区)."""
+        """The place in focus; of a level, or named with a level character (全区 -> a 区).
+        Of a level, none when several places of it are named equally often: an article on a
+        city that names three of its districts once each is about none of them."""
+        if level is None and not char:
+            return self.places[0] if self.places else None
         suffixes = CHAR_SUFFIX.get(char) or LEVEL_SUFFIX.get(level or "", ("",))
-        for p in self.places:
-            if level is None and not char or p.name.endswith(suffixes):
-                return p
-        return None
+        found = [p for p in self.places if p.name.endswith(suffixes)]
+        if len(found) > 1 and found[0].weight == found[1].weight:
+            return None
+        return found[0] if found else None
 
 
 def home_mention(doc: Doc) -> Mention | None:
@@ -103,7 +108,7 @@ def focus_of(mentions: list[Mention], keys: PlaceKeys, home: Mention | None = No
             first.setdefault(key, m)
     ranked = sorted(first, key=lambda k: (-weight[k], _LEVEL_RANK.get(first[k].attrs["level"], 4),
                                           str(k)))
-    places = [Place(first[k], k) for k in ranked]
+    places = [Place(first[k], k, weight[k]) for k in ranked]
     if home is not None and keys(home) not in first:
         places.append(Place(home, keys(home)))
     return Focus(places)
