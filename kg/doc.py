@@ -43,6 +43,9 @@ class Sent:
     _by_start: dict[int, int] | None = None
     _positions: dict[str, list[int]] | None = None
     _class_starts: dict[str, set[int]] | None = None
+    # bumped by every split: what was read of the tokens before (the matcher's tables) is stale
+    version: int = field(default=0, init=False, repr=False)
+    tables: dict[int, dict] = field(default_factory=dict, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -91,6 +94,8 @@ class Sent:
             self.words[at - 1:at] = pieces
             self.tags[at - 1:at] = [dictionary_tag(w) for w in pieces]
             self._by_start = self._positions = self._class_starts = None
+            self.version += 1
+            self.tables = {}
 
     def unit_ends(self, cls: str, char: int) -> list[int]:
         """Character ends of the entries of lexicon class `cls` starting at `char`."""
