@@ -24,7 +24,7 @@ the order the matcher tries them, so backtracking is the loops' own order:
 
 The elements come from `kg.rules.engine`, each with its test as an expression over the token
 `_I_` (`Step.code`), constants by name in the engine's namespace; a unit's code names the
-table of where it ends (`ctx.table(...)`: token -> ends, longest first). What a match
+table of where it ends (`T[unit]`: token -> ends, longest first; `T` is `ctx.tables`). What a match
 returns and which one is first are exactly those of the generic definition in the engine's
 docstring: the leftmost start, then the first match in backtracking order.
 """
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 PLACEHOLDER = "_I_"           # the token (or position) an element's code tests
 # the sentence as the functions read it: bound once per call, only what the code uses
 _LOCALS = (("sent", "ctx.sent"), ("words", "sent.words"), ("tags", "sent.tags"),
-           ("starts", "sent.starts"), ("n", "ctx.n"))
+           ("starts", "sent.starts"), ("n", "ctx.n"), ("T", "ctx.tables"))
 _MAX_LOOPS = 16               # Python nests at most 20 blocks: a longer chain of choices
                               # goes on in a function of its own
 _TAILS = itertools.count()    # the namespace is shared: those functions' names are unique

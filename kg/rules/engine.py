@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -77,7 +78,7 @@ class Context:
         self.doc, self.sent, self.lex = doc, sent, lex
         self.n = len(sent)
         self._version = sent.version
-        self._tables: dict[int, Table] = {}
+        self._tables = _Tables(self)
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
         self._starts: dict[tuple, list[int]] = {}
 
@@ -94,8 +95,13 @@ class Context:
         """label -> start character -> the doc's spans of this sentence starting there."""
         out: dict[str, dict[int, list]] = {}
         for span in [*self.doc.spans_in(self.sent.index), *self.doc.marks_in(self.sent.index)]:
-            label = getattr(span.type, "value", span.type)
-            out.setdefault(label, {}).setdefault(span.start, []).append(span)
+            by_start = out.get(label := _label(span.type))
+            if by_start is None:
+                out[label] = {span.start: [span]}
+            elif span.start in by_start:
+                by_start[span.start].append(span)
+            else:
+                by_start[span.start] = [span]
         return out
 
     def covered(self, label: str) -> set[int]:
@@ -109,7 +115,7 @@ class Context:
     def _fresh(self) -> None:
         """Forget what was read of the tokens if the sentence was split since."""
         if self._version != self.sent.version:
-            self._tables, self._held, self._starts = {}, {}, {}
+            self._tables, self._held, self._starts = _Tables(self), {}, {}
             self._version = self.sent.version
 
     def holds(self, need: tuple[str, frozenset[str]]) -> bool:
@@ -135,26 +141,22 @@ class Context:
         ends = [e for e in map(token_at, char_ends) if e is not None]
         return ends if len(ends) < 2 else sorted(set(ends), reverse=True)
 
-    def table(self, unit: Unit) -> Table:
-        """Where the unit (lexicon entries, spans of a label) starting at each token ends,
-        made when first asked: once per sentence for a lexicon class, per context for spans."""
-        if unit.per_sentence:
-            store = self.sent.tables
-        else:
-            self._fresh()
-            store = self._tables
-        found = store.get(unit.id)
-        if found is None:
-            found = store[unit.id] = unit.build(self)
-        return found
-
-    def starts(self, key: tuple, find: Callable[[], list[int]]) -> list[int]:
-        """Where the patterns anchored alike (`key`: what the anchor names, how far before it
-        a match may start) may start: found once per context and state of its tokens."""
+    @property
+    def tables(self) -> _Tables:
+        """unit -> its table (`tables[unit][i]`: where it ends when it starts at token i),
+        made when first asked: once per sentence for what the tokens alone decide (lexicon
+        classes, predicates), once per context for spans."""
         self._fresh()
-        found = self._starts.get(key)
+        return self._tables
+
+    def starts(self, key: tuple, anchors: Callable[[Context], Iterable[int]], width: int
+               ) -> list[int]:
+        """Where the patterns anchored alike (`key`: what the anchor names, and `width`: how far
+        before it a match may start) may start: found once per context and state of its tokens."""
+        self._fresh()
+        found = self._starts.get((key, width))
         if found is None:
-            found = self._starts[key] = find()
+            found = self._starts[(key, width)] = _near(anchors(self), width)
         return found
 
     @staticmethod
@@ -163,14 +165,46 @@ class Context:
         return any(pos in table[start] for start in range(pos))
 
 
+_LABELS: dict[object, str] = {}
+
+
+def _label(kind: object) -> str:
+    """A span's label: its type's value (EntityType.PLACE -> Place) or the type itself (marks)."""
+    found = _LABELS.get(kind)
+    if found is None:
+        found = _LABELS[kind] = getattr(kind, "value", kind)
+    return found
+
+
+class _Tables(dict):
+    """One context's tables by unit, each made when first asked; a table the tokens alone
+    decide is shared by every context of the sentence (`Sent.tables`, new after a split)."""
+
+    def __init__(self, ctx: Context):
+        super().__init__()
+        self.ctx = weakref.ref(ctx)        # no cycle: a context goes when it is no longer used
+
+    def __missing__(self, unit: Unit) -> dict:
+        ctx = self.ctx()
+        if unit.per_sentence:
+            shared = ctx.sent.tables
+            table = shared.get(unit.id)
+            if table is None:
+                table = shared[unit.id] = unit.build(ctx)
+        else:
+            table = unit.build(ctx)
+        self[unit] = table
+        return table
+
+
 @dataclass(eq=False)
 class Unit:
-    """What a LEX or ENT element covers: its table, made by `build` and shared by every element
-    that names the same classes (or labels and attributes)."""
+    """What a LEX or ENT element covers, or what a predicate says of each token: its table,
+    made by `build` and shared by every element that names the same thing."""
 
     id: int
-    per_sentence: bool                               # a lexicon class: the tokens alone decide
-    build: Callable[[Context], Table]
+    per_sentence: bool                               # the tokens alone decide (not the spans)
+    build: Callable[[Context], dict]
 
 
 @dataclass(frozen=True)
@@ -272,7 +306,7 @@ class Pattern:
             return list(range(ctx.n))
         k, width = self._anchor
         el = self.elements[k]
-        return ctx.starts((el.anchor_key, width), lambda: _near(el.anchors(ctx), width))
+        return ctx.starts(el.anchor_key, el.anchors, width)
 
 
 def _near(anchors: Iterable[int], width: int) -> list[int]:
@@ -330,8 +364,27 @@ def _predicate(name: str) -> Callable[[Sent, int], bool]:
         raise PatternError(f"unknown token predicate {name!r}") from None
 
 
+def _predicate_unit(name: str) -> Unit:
+    """A predicate's answers, kept per sentence (a predicate is a function of the sentence's
+    tokens: several patterns ask it of the same token)."""
+    return _interned(("PRED", name), None, lambda ctx: _PredicateTable(ctx.sent, name),
+                     per_sentence=True)
+
+
+class _PredicateTable(dict):
+    """token -> what the predicate says of it, asked when first needed."""
+
+    def __init__(self, sent: Sent, name: str):
+        super().__init__()
+        self.sent, self.name = weakref.ref(sent), name       # (kept by the sentence)
+
+    def __missing__(self, i: int) -> bool:
+        self[i] = found = _predicate(self.name)(self.sent(), i)
+        return found
+
+
 # the generated matchers' globals: helpers, and each pattern's constants under names of their own
-_NS: dict = {"_Match": Match, "_stops": _unit_stops, "_pred": _predicate,
+_NS: dict = {"_Match": Match, "_stops": _unit_stops,
              "_han": _HAN.fullmatch, "_digits": _DIGITS.match, "_punct": _PUNCT.match}
 _NAMES = itertools.count()
 _UNITS: dict[tuple, tuple[object, Unit]] = {}      # interned tables: (what they name) -> unit
@@ -381,7 +434,7 @@ def _compile_element(spec: dict, lex: Lexicon) -> Element:
             raise PatternError("OP ! negates token tests, not LEX or ENT units")
         table, anchors, trigger, admits = unit
         return Element(_table_ends(table), low, high, lazy, name, anchors, unit=True,
-                       trigger=trigger, admits=admits, code=f"ctx.table({_const(table)})",
+                       trigger=trigger, admits=admits, code=f"T[{_const(table)}]",
                        anchor_key=trigger)
     code = _token_code(spec, lex)
     if negate:
@@ -400,7 +453,7 @@ def _token_ends(test: TokenTest) -> Callable[[Context, int], list[int]]:
 
 
 def _table_ends(unit: Unit) -> Callable[[Context, int], list[int]]:
-    return lambda ctx, i: list(ctx.table(unit)[i])
+    return lambda ctx, i: list(ctx.tables[unit][i])
 
 
 def _zero_width(spec: dict, lex: Lexicon) -> tuple[str, bool] | None:
@@ -472,7 +525,7 @@ def _unit(spec: dict, lex: Lexicon):
         labels = frozenset(names)
         return (_ent_unit(tuple(names), repr(spec.get("ATTRS")), attrs), _ent_anchors(names),
                 ("ENT", labels),
-                lambda span: getattr(span.type, "value", span.type) in labels and _has(span, attrs))
+                lambda span: _label(span.type) in labels and _has(span, attrs))
     return None
 
 
@@ -500,10 +553,10 @@ class _LexTable(dict):
 
     def __init__(self, sent: Sent, classes: tuple[str, ...], words: frozenset[str]):
         super().__init__()
-        self.sent, self.classes, self.words = sent, classes, words
+        self.sent, self.classes, self.words = weakref.ref(sent), classes, words   # (kept by it)
 
     def __missing__(self, i: int) -> tuple[int, ...]:
-        sent = self.sent
+        sent = self.sent()
         char, token_at, units = sent.starts[i], sent.token_at, sent.units
         found = {e for cls in self.classes for e in map(token_at, units.get(cls, {}).get(char, ()))
                  if e is not None}
@@ -535,10 +588,10 @@ class _EntTable(dict):
     def __init__(self, ctx: Context, labels: tuple[str, ...],
                  attrs: dict[str, Callable[[str], bool]]):
         super().__init__()
-        self.ctx, self.labels, self.attrs = ctx, labels, attrs
+        self.ctx, self.labels, self.attrs = weakref.ref(ctx), labels, attrs    # (kept by it)
 
     def __missing__(self, i: int) -> tuple[int, ...]:
-        ctx, attrs = self.ctx, self.attrs
+        ctx, attrs = self.ctx(), self.attrs
         spans, sent = ctx.spans, ctx.sent
         char = sent.starts[i]
         found = {sent.token_at(span.end) for label in self.labels
@@ -617,7 +670,7 @@ def _one_code(key: str, value, lex: Lexicon) -> str:
         return " and ".join(f"starts[{_I}] not in ctx.covered({_const(label)})"
                             for label in labels) or "True"
     if key == "PRED":
-        return f"_pred({_const(value)})(sent, {_I})"
+        return f"T[{_const(_predicate_unit(value))}][{_I}]"
     if key in _FLAGS:
         return _FLAGS[key] if bool(value) else f"not ({_FLAGS[key]})"
     raise PatternError(f"unknown token attribute {key!r}")

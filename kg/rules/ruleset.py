@@ -107,10 +107,12 @@ class RuleSet:
         self.actions = {r.action for r in rules}
         bits: dict[tuple[str, frozenset[str]], int] = {}
         self._wanted: dict[str, dict[str, int]] = {"TEXT": {}, "LEX": {}, "ENT": {}}
-        self._of_action: dict[str, list[tuple[int, Rule, tuple[tuple[Pattern, int], ...]]]] = {}
+        self._of_action: dict[str, list[tuple[Rule, tuple[tuple[Pattern, int], ...]]]] = {}
+        self._masks: list[tuple[int, tuple[int, ...]]] = []      # rule index -> its patterns'
         for i, rule in enumerate(rules):
             masks = tuple((p, self._mask(p, bits)) for p in rule.patterns)
-            self._of_action.setdefault(rule.action, []).append((i, rule, masks))
+            self._of_action.setdefault(rule.action, []).append((rule, masks))
+            self._masks.append((i, tuple(mask for _, mask in masks)))
 
     def _mask(self, pattern: Pattern, bits: dict[tuple[str, frozenset[str]], int]) -> int:
         """The bits of the pattern's needs (a new bit for a need no pattern had before)."""
@@ -129,34 +131,41 @@ class RuleSet:
         return Context(doc, sent, lexicon())
 
     def held(self, ctx: Context) -> int:
-        """The bits of the needs the sentence holds (once per context and state of its tokens)."""
-        cache = ctx.__dict__.setdefault("_held", {})
-        key = (self.component, ctx.sent.version)
+        """The bits of the needs the sentence holds, once per context and state of its tokens
+        (what the tokens hold, once per sentence for all contexts)."""
+        cache = ctx.__dict__.setdefault("_needs_held", {})
+        key = (self, ctx.sent.version)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = self._held(ctx)
+            shared = ctx.sent.tables
+            tokens = shared.get(self)
+            if tokens is None:
+                tokens = shared[self] = self._present("TEXT", ctx.positions) | \
+                    self._present("LEX", ctx.sent.class_starts(ctx.lex))
+            found = cache[key] = tokens | self._present("ENT", ctx.spans)
         return found
 
-    def _held(self, ctx: Context) -> int:
-        held = 0
-        for kind, present in (("TEXT", ctx.positions), ("LEX", ctx.sent.class_starts(ctx.lex)),
-                              ("ENT", ctx.spans)):
-            wanted = self._wanted[kind]
-            for name in (present.keys() & wanted.keys() if len(wanted) < len(present)
-                         else wanted.keys() & present.keys()):
-                held |= wanted[name]
+    def _present(self, kind: str, present: dict) -> int:
+        held, wanted = 0, self._wanted[kind]
+        for name in (present.keys() & wanted.keys() if len(wanted) < len(present)
+                     else wanted.keys() & present.keys()):
+            held |= wanted[name]
         return held
 
     def candidates(self, ctx: Context) -> set[int]:
         """Indexes of the rules with a pattern whose needs the sentence holds (once per
         context): no other rule can match."""
         cache = ctx.__dict__.setdefault("_candidates", {})
-        if self.component not in cache:
-            held = self.held(ctx)
-            cache[self.component] = {i for rules in self._of_action.values()
-                                     for i, _, masks in rules
-                                     if any(mask & held == mask for _, mask in masks)}
-        return cache[self.component]
+        found = cache.get(self.component)
+        if found is None:
+            held, found = self.held(ctx), set()
+            for i, masks in self._masks:
+                for mask in masks:
+                    if mask & held == mask:
+                        found.add(i)
+                        break
+            cache[self.component] = found
+        return found
 
     def matches(self, ctx: Context, action: str | None = None) -> list[Match]:
         """Every match of the rules (of one action) that applies, in file order, recorded in
@@ -176,13 +185,16 @@ class RuleSet:
 
     def _matches(self, ctx: Context, action: str) -> list[Match]:
         held, doc, out = self.held(ctx), ctx.doc, []
-        for _, rule, masks in self._of_action.get(action, ()):
-            live = [p for p, mask in masks if mask & held == mask]
-            if not live:
-                continue
+        for rule, masks in self._of_action.get(action, ()):
             if len(masks) == 1:
-                found = live[0].find(ctx)
+                pattern, mask = masks[0]
+                if mask & held != mask:
+                    continue
+                found = pattern.find(ctx)
             else:                  # as Rule.finditer: of all the patterns' matches, in order
+                live = [p for p, mask in masks if mask & held == mask]
+                if not live:
+                    continue
                 found = _first_of(sorted((m for p in live for m in p.find(ctx)),
                                          key=lambda m: (m.start, -m.end)))
             for m in found:
