@@ -78,7 +78,7 @@ class Context:
         self.doc, self.sent, self.lex = doc, sent, lex
         self.n = len(sent)
         self._version = sent.version
-        self._tables = _Tables(self)
+        self._tables: _Tables | None = None
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
         self._starts: dict[tuple, list[int]] = {}
 
@@ -115,7 +115,7 @@ class Context:
     def _fresh(self) -> None:
         """Forget what was read of the tokens if the sentence was split since."""
         if self._version != self.sent.version:
-            self._tables, self._held, self._starts = _Tables(self), {}, {}
+            self._tables, self._held, self._starts = None, {}, {}
             self._version = self.sent.version
 
     def holds(self, need: tuple[str, frozenset[str]]) -> bool:
@@ -147,6 +147,8 @@ class Context:
         made when first asked: once per sentence for what the tokens alone decide (lexicon
         classes, predicates), once per context for spans."""
         self._fresh()
+        if self._tables is None:
+            self._tables = _Tables(self)
         return self._tables
 
     def starts(self, key: tuple, anchors: Callable[[Context], Iterable[int]], width: int

@@ -105,6 +105,7 @@ class RuleSet:
         self.component = component
         self.rules = rules
         self.actions = {r.action for r in rules}
+        self._order = {id(r): i for i, r in enumerate(rules)}
         bits: dict[tuple[str, frozenset[str]], int] = {}
         self._wanted: dict[str, dict[str, int]] = {"TEXT": {}, "LEX": {}, "ENT": {}}
         self._of_action: dict[str, list[tuple[Rule, tuple[tuple[Pattern, int], ...]]]] = {}
@@ -179,9 +180,8 @@ class RuleSet:
 
     def _all(self, ctx: Context) -> list[Match]:
         """Every action's matches, in file order."""
-        order = {id(r): i for i, r in enumerate(self.rules)}
         found = [m for name in self.actions for m in self.matches(ctx, name)]
-        return sorted(found, key=lambda m: order[id(m.rule)])
+        return sorted(found, key=lambda m: self._order[id(m.rule)])
 
     def _matches(self, ctx: Context, action: str) -> list[Match]:
         held, doc, out = self.held(ctx), ctx.doc, []
