@@ -19,7 +19,8 @@ token indexes are computed from them, so a later split never invalidates a span.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from itertools import accumulate
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.model import Article, ArticleExtraction, Mention, TITLE_SENTENCE
@@ -43,6 +44,9 @@ class Sent:
     _by_start: dict[int, int] | None = None
     _positions: dict[str, list[int]] | None = None
     _class_starts: dict[str, set[int]] | None = None
+    # bumped by every split: what was read of the tokens before (the matcher's tables) is stale
+    version: int = field(default=0, init=False, repr=False)
+    tables: dict[int, dict] = field(default_factory=dict, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -54,21 +58,36 @@ class Sent:
     def positions(self) -> dict[str, list[int]]:
         """word -> the indexes of the tokens that are that word."""
         if self._positions is None:
-            self._positions = {}
+            out: dict[str, list[int]] = {}
             for i, w in enumerate(self.words):
-                self._positions.setdefault(w, []).append(i)
+                found = out.get(w)
+                if found is None:
+                    out[w] = [i]
+                else:
+                    found.append(i)
+            self._positions = out
         return self._positions
 
     def class_starts(self, lex: Lexicon) -> dict[str, set[int]]:
         """lexicon class -> the tokens where an entry of it starts (one token or several)."""
         if self._class_starts is None:
             out: dict[str, set[int]] = {}
+            by_word = lex.by_word
             for i, w in enumerate(self.words):
-                for cls in lex.classes_of(w):
-                    out.setdefault(cls, set()).add(i)
-            for cls, starts in self.units.items():
-                found = (self.token_at(c) for c in starts)
-                out.setdefault(cls, set()).update(i for i in found if i is not None)
+                for cls in by_word.get(w, ()):
+                    found = out.get(cls)
+                    if found is None:
+                        out[cls] = {i}
+                    else:
+                        found.add(i)
+            self.token_at(0)                      # (makes the index of token starts)
+            by_start = self._by_start
+            for cls, starts in self.units.items():     # a class whose entries all start
+                found = {by_start[c] for c in starts if c in by_start}   # inside a token
+                if cls in out:                            # is there, with no tokens
+                    out[cls] |= found
+                else:
+                    out[cls] = found
             self._class_starts = out
         return self._class_starts
 
@@ -91,6 +110,38 @@ class Sent:
             self.words[at - 1:at] = pieces
             self.tags[at - 1:at] = [dictionary_tag(w) for w in pieces]
             self._by_start = self._positions = self._class_starts = None
+            self.version += 1
+            self.tables = {}
+
+    def split_all(self, chars: Iterable[int]) -> None:
+        """Make each of `chars` a token boundary, all in one pass (as `split_at` each would:
+        a token cut in pieces, each piece with its dictionary tag)."""
+        starts, text = self.starts, self.text
+        cuts = sorted({c for c in chars if 0 < c < starts[-1]}.difference(starts))
+        if not cuts:
+            return
+        new_starts, words, tags, k = [], [], [], 0
+        for i, word in enumerate(self.words):
+            a, b = starts[i], starts[i + 1]
+            if k == len(cuts) or cuts[k] >= b:         # no cut inside this token
+                new_starts.append(a)
+                words.append(word)
+                tags.append(self.tags[i])
+                continue
+            edges = [a]
+            while k < len(cuts) and cuts[k] < b:
+                edges.append(cuts[k])
+                k += 1
+            edges.append(b)
+            for x, y in zip(edges, edges[1:]):
+                new_starts.append(x)
+                words.append(text[x:y])
+                tags.append(dictionary_tag(text[x:y]))
+        new_starts.append(starts[-1])
+        self.starts[:], self.words[:], self.tags[:] = new_starts, words, tags
+        self._by_start = self._positions = self._class_starts = None
+        self.version += 1
+        self.tables = {}
 
     def unit_ends(self, cls: str, char: int) -> list[int]:
         """Character ends of the entries of lexicon class `cls` starting at `char`."""
@@ -209,16 +260,15 @@ def make_doc(article: Article, lex: Lexicon | None = None) -> Doc:
 def make_sent(index: int, text: str, lex: Lexicon) -> Sent:
     pairs = tagged(text)
     words = [w for w, _ in pairs]
-    starts, pos = [], 0
-    for word in words:
-        starts.append(pos)
-        pos += len(word)
+    starts = list(accumulate(map(len, words[:-1]), initial=0)) if words else []
     starts.append(len(text))
     sent = Sent(index, text, starts, [t for _, t in pairs], words, cut=tuple(starts))
-    for start, end, classes in lex.entries_in(text):
-        if not classes.isdisjoint(lex.split):
-            sent.split_at(start)
-            sent.split_at(end)
+    cuts: list[int] = []
+    units = sent.units
+    for start, end, classes, split in lex.entries_in(text):
+        if split:
+            cuts += (start, end)
         for cls in classes:
-            sent.units.setdefault(cls, {}).setdefault(start, []).append(end)
+            units.setdefault(cls, {}).setdefault(start, []).append(end)
+    sent.split_all(cuts)
     return sent

@@ -22,26 +22,35 @@ backtracking order (greedy repeats take all they can), matches not overlapping. 
 only tried where its first selective element (a literal text, a lexicon class, a span label)
 can match, so most rules cost a few dictionary look-ups per sentence.
 
+Each pattern is compiled once into a Python function of its own (kg/rules/codegen.py), its
+tests inline and its choices as loops, as a regular-expression engine compiles before it
+runs. What a unit covers is read from tables made once per sentence (a lexicon class: where
+its entries start and end) or once per context (a span label), shared by every element that
+names the same classes or labels: `Context.table`.
+
 Why not spaCy's `Matcher` itself: measured here, `import spacy` alone costs 0.7 s of CPU,
 a third of what a bare `jieba.cut` of twenty times the bundled corpus takes (the speed goal
 of `bench/`), before a single match; the format is the same, so the rules would carry over.
 """
 from __future__ import annotations
 
-import operator
+import itertools
 import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from kg.doc import Doc, Sent
+from kg.rules import codegen
+from kg.rules.codegen import PLACEHOLDER as _I, Step
 from kg.rules.lexicon import Lexicon
 
 TokenTest = Callable[["Context", int], bool]
+Table = dict[int, tuple[int, ...]]   # token -> where a unit starting there ends (`table[i]`)
 TOKEN_PREDICATES: dict[str, Callable[[Sent, int], bool]] = {}
 
-_COMPARE = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le,
-            ">": operator.gt, "<": operator.lt}
+_COMPARE = frozenset({"==", "!=", ">=", "<=", ">", "<"})
 _REPEAT = re.compile(r"^\{(\d*),(\d*)\}(\??)$|^([?*+!])(\??)$")
 _PUNCT = re.compile(r"^[^\w\s]+$")
 _DIGITS = re.compile(r"^[0-9０-９.,％%]+$")
@@ -61,11 +70,18 @@ class PatternError(ValueError):
 
 
 class Context:
-    """One sentence as the matcher reads it: tokens, lexicon entries and the doc's spans."""
+    """One sentence as the matcher reads it: tokens, lexicon entries and the doc's spans.
+
+    What it reads of the spans is read once (`spans`, and the tables of span labels); what it
+    reads of the tokens holds until the sentence is split (`Sent.version`)."""
 
     def __init__(self, doc: Doc, sent: Sent, lex: Lexicon):
         self.doc, self.sent, self.lex = doc, sent, lex
         self.n = len(sent)
+        self._version = sent.version
+        self._tables: _Tables | None = None
+        self._held: dict[tuple[str, frozenset[str]], bool] = {}
+        self._starts: dict[tuple, list[int]] = {}
 
     @property
     def words(self) -> list[str]:
@@ -80,8 +96,13 @@ class Context:
         """label -> start character -> the doc's spans of this sentence starting there."""
         out: dict[str, dict[int, list]] = {}
         for span in [*self.doc.spans_in(self.sent.index), *self.doc.marks_in(self.sent.index)]:
-            label = getattr(span.type, "value", span.type)
-            out.setdefault(label, {}).setdefault(span.start, []).append(span)
+            by_start = out.get(label := _label(span.type))
+            if by_start is None:
+                out[label] = {span.start: [span]}
+            elif span.start in by_start:
+                by_start[span.start].append(span)
+            else:
+                by_start[span.start] = [span]
         return out
 
     def covered(self, label: str) -> set[int]:
@@ -92,17 +113,27 @@ class Context:
                             for span in spans for c in range(span.start, span.end)}
         return cache[label]
 
+    def _fresh(self) -> None:
+        """Forget what was read of the tokens if the sentence was split since."""
+        if self._version != self.sent.version:
+            self._tables, self._held, self._starts = None, {}, {}
+            self._version = self.sent.version
+
     def holds(self, need: tuple[str, frozenset[str]]) -> bool:
         """Whether the sentence holds one of the texts (whole tokens), lexicon classes or span
-        labels of `need` (a `Pattern.needs` entry)."""
-        kind, names = need
-        if kind == "TEXT":
-            found = self.positions
-        elif kind == "LEX":
-            found = self.sent.class_starts(self.lex)
-        else:
-            found = self.spans
-        return not found.keys().isdisjoint(names)     # a view: the smaller side is walked
+        labels of `need` (a `Pattern.needs` entry); asked once per context."""
+        self._fresh()
+        held = self._held.get(need)
+        if held is None:
+            kind, names = need
+            if kind == "TEXT":
+                found = self.positions
+            elif kind == "LEX":
+                found = self.sent.class_starts(self.lex)
+            else:
+                found = self.spans
+            held = self._held[need] = not found.keys().isdisjoint(names)  # the smaller side
+        return held
 
     def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
         """Token indexes where spans starting at `char` and ending at `char_ends` end,
@@ -110,6 +141,73 @@ class Context:
         token_at = self.sent.token_at
         ends = [e for e in map(token_at, char_ends) if e is not None]
         return ends if len(ends) < 2 else sorted(set(ends), reverse=True)
+
+    @property
+    def tables(self) -> _Tables:
+        """unit -> its table (`tables[unit][i]`: where it ends when it starts at token i),
+        made when first asked: once per sentence for what the tokens alone decide (lexicon
+        classes, predicates), once per context for spans."""
+        self._fresh()
+        if self._tables is None:
+            self._tables = _Tables(self)
+        return self._tables
+
+    def starts(self, key: tuple, anchors: Callable[[Context], Iterable[int]], width: int
+               ) -> list[int]:
+        """Where the patterns anchored alike (`key`: what the anchor names, and `width`: how far
+        before it a match may start) may start: found once per context and state of its tokens."""
+        self._fresh()
+        found = self._starts.get((key, width))
+        if found is None:
+            found = self._starts[(key, width)] = _near(anchors(self), width)
+        return found
+
+    @staticmethod
+    def ends_at(table: Table, pos: int) -> bool:
+        """Whether a unit of `table` ends at token `pos` (BEHIND a unit)."""
+        return any(pos in table[start] for start in range(pos))
+
+
+_LABELS: dict[object, str] = {}
+
+
+def _label(kind: object) -> str:
+    """A span's label: its type's value (EntityType.PLACE -> Place) or the type itself (marks)."""
+    found = _LABELS.get(kind)
+    if found is None:
+        found = _LABELS[kind] = getattr(kind, "value", kind)
+    return found
+
+
+class _Tables(dict):
+    """One context's tables by unit, each made when first asked; a table the tokens alone
+    decide is shared by every context of the sentence (`Sent.tables`, new after a split)."""
+
+    def __init__(self, ctx: Context):
+        super().__init__()
+        self.ctx = weakref.ref(ctx)        # no cycle: a context goes when it is no longer used
+
+    def __missing__(self, unit: Unit) -> dict:
+        ctx = self.ctx()
+        if unit.per_sentence:
+            shared = ctx.sent.tables
+            table = shared.get(unit.id)
+            if table is None:
+                table = shared[unit.id] = unit.build(ctx)
+        else:
+            table = unit.build(ctx)
+        self[unit] = table
+        return table
+
+
+@dataclass(eq=False)
+class Unit:
+    """What a LEX or ENT element covers, or what a predicate says of each token: its table,
+    made by `build` and shared by every element that names the same thing."""
+
+    id: int
+    per_sentence: bool                               # the tokens alone decide (not the spans)
+    build: Callable[[Context], dict]
 
 
 @dataclass(frozen=True)
@@ -126,6 +224,13 @@ class Element:
     chars: tuple[int, int] | None = None            # CHARS: fewest and most characters covered
     test: Callable[[Context, int], bool] | None = None  # a one-token element's test
     admits: Callable[[object], bool] | None = None  # ENT: whether a span has its label and ATTRS
+    code: str = ""              # its test in Python (of the token or position `_I_`), or its table
+    anchor_key: tuple = ()      # what `anchors` depends on: patterns anchored alike share starts
+    at_start: bool = False      # {IS_SENT_START: true}: a match starts at the first token only
+
+    def step(self) -> Step:
+        kind = "zero" if self.zero_width is not None else "unit" if self.unit else "token"
+        return Step(kind, self.code, self.min, self.max, self.lazy, self.name, self.chars)
 
 
 @dataclass
@@ -163,18 +268,24 @@ class Pattern:
         # every text, lexicon class and span label a match needs: a sentence that lacks one is
         # not tried at all (the anchor alone is often a comma or a common word)
         self.needs = tuple(e.trigger for e in elements if e.trigger and e.min >= 1)
+        self._match = codegen.matcher([e.step() for e in elements], _NS)
 
     def finditer(self, ctx: Context) -> Iterator[Match]:
-        if not all(map(ctx.holds, self.needs)):
-            return
-        last = 0
+        if all(map(ctx.holds, self.needs)):
+            yield from self.find(ctx)
+
+    def find(self, ctx: Context) -> list[Match]:
+        """The matches in the sentence, leftmost first and not overlapping (what the pattern
+        needs, `needs`, is not checked: the caller knows the sentence holds it)."""
+        out: list[Match] = []
+        last, match = 0, self._match
         for start in self._starts(ctx):
-            if start < last:
-                continue
-            found = self.match_at(ctx, start)
-            if found is not None:
-                yield found
-                last = max(found.end, start + 1)
+            if start >= last:
+                found = match(ctx, start, None)
+                if found is not None:
+                    out.append(found)
+                    last = max(found.end, start + 1)
+        return out
 
     def admits(self, name: str, span) -> bool:
         """Whether `span` could be what the element named `name` matches (an ENT element's
@@ -184,101 +295,28 @@ class Pattern:
 
     def match_at(self, ctx: Context, start: int, end: int | None = None) -> Match | None:
         """The first match starting at token `start` (and ending at token `end`, when given)."""
-        found = self._seq(ctx, 0, start, {}, end)
-        return Match(ctx.sent, start, found[0], found[1]) if found else None
+        return self._match(ctx, start, end)
 
     def starts(self, ctx: Context) -> list[int]:
         """The tokens where a match can start (near where its first selective element can
         match), in order: a caller that tests one stretch tries only these."""
-        return self._starts(ctx)
+        return list(self._starts(ctx))
 
     def _starts(self, ctx: Context) -> list[int]:
-        if self.elements[0].zero_width is _at_sent_start:
+        if self.elements[0].at_start:
             return [0]
         if self._anchor is None:
             return list(range(ctx.n))
         k, width = self._anchor
-        anchors = self.elements[k].anchors(ctx)
-        if width == 0:
-            return sorted(set(anchors))
-        return sorted({p - d for p in anchors for d in range(width + 1) if p - d >= 0})
-
-    def _seq(self, ctx: Context, k: int, pos: int, groups: dict, until: int | None = None):
-        elements, limit = self.elements, ctx.n if until is None else until
-        # elements that cannot backtrack (zero-width tests, one token exactly once) in a loop
-        while k < len(elements):
-            el = elements[k]
-            if el.zero_width is not None:
-                if not el.zero_width(ctx, pos):
-                    return None
-            elif el.test is not None and el.min == el.max == 1 and not el.chars:
-                if pos >= limit or not el.test(ctx, pos):
-                    return None
-                if el.name:
-                    groups = _capture(groups, el.name, pos, pos + 1)
-                pos += 1
-            else:
-                break
-            k += 1
-        if k == len(elements):
-            return (pos, groups) if until is None or pos == until else None
-        el = elements[k]
-        if el.test is not None:
-            return self._run(ctx, k, pos, groups, until, limit)
-        if el.min == el.max == 1 and pos < limit:
-            for end in el.ends(ctx, pos):     # one token or unit: no repeat to track
-                if end > pos and (until is None or end <= until) and \
-                        (found := self._stop(ctx, k, pos, end, groups, until)):
-                    return found
-            return None
-        return self._repeat(ctx, k, pos, pos, 0, groups, until)
-
-    def _run(self, ctx: Context, k: int, pos: int, groups: dict, until: int | None, limit: int):
-        """A repeated one-token element: the longest run of tokens that pass its test, then
-        shorter ones (greedy), or the shortest first (lazy)."""
         el = self.elements[k]
-        cap = limit if el.max is None else min(limit, pos + el.max)
-        end = pos
-        while end < cap and el.test(ctx, end):
-            end += 1
-        if end - pos < el.min:
-            return None
-        stops = range(pos + el.min, end + 1) if el.lazy else range(end, pos + el.min - 1, -1)
-        for stop in stops:
-            if found := self._stop(ctx, k, pos, stop, groups, until):
-                return found
-        return None
-
-    def _repeat(self, ctx: Context, k: int, first: int, pos: int, count: int, groups: dict,
-                until: int | None):
-        el = self.elements[k]
-        can_stop = count >= el.min
-        if el.lazy and can_stop and (found := self._stop(ctx, k, first, pos, groups, until)):
-            return found
-        # a match that must end at `until` has nothing to look for past it
-        if (el.max is None or count < el.max) and pos < (ctx.n if until is None else until):
-            for end in el.ends(ctx, pos):
-                if end > pos and (found := self._repeat(ctx, k, first, end, count + 1, groups,
-                                                        until)):
-                    return found
-        if not el.lazy and can_stop:
-            return self._stop(ctx, k, first, pos, groups, until)
-        return None
-
-    def _stop(self, ctx: Context, k: int, first: int, pos: int, groups: dict, until: int | None):
-        el = self.elements[k]
-        if el.chars and not el.chars[0] <= ctx.sent.starts[pos] - ctx.sent.starts[first] \
-                <= el.chars[1]:
-            return None
-        if el.name and pos > first:
-            groups = _capture(groups, el.name, first, pos)
-        return self._seq(ctx, k + 1, pos, groups, until)
+        return ctx.starts(el.anchor_key, el.anchors, width)
 
 
-def _capture(groups: dict, name: str, start: int, end: int) -> dict:
-    """The groups with `name` captured from `start` to `end`: a NAME that several elements
-    give spans them all, from the first one's start."""
-    return {**groups, name: (groups[name][0] if name in groups else start, end)}
+def _near(anchors: Iterable[int], width: int) -> list[int]:
+    """The tokens at most `width` before an anchor, in order."""
+    if width == 0:
+        return sorted(set(anchors))
+    return sorted({p - d for p in anchors for d in range(width + 1) if p - d >= 0})
 
 
 def _anchor(elements: list[Element]) -> tuple[int, int] | None:
@@ -294,6 +332,72 @@ def _anchor(elements: list[Element]) -> tuple[int, int] | None:
             return None
         width += el.max
     return None
+
+
+def _unit_stops(table: Table, pos: int, low: int, high: int | None, lazy: bool, limit: int,
+                bound: int) -> Iterator[int]:
+    """Where a repeated unit starting at token `pos` may stop, in the order the matcher tries
+    them; each once (what follows failed there before), none past `bound` (nothing can)."""
+    seen: set[int] = set()
+    for stop in _walk(table, pos, 0, low, high, lazy, limit):
+        if stop <= bound and stop not in seen:
+            seen.add(stop)
+            yield stop
+
+
+def _walk(table: Table, pos: int, count: int, low: int, high: int | None, lazy: bool,
+          limit: int) -> Iterator[int]:
+    """Greedy: the longest repeats first (depth first, each unit longest first); lazy: the
+    shortest first."""
+    can_stop = count >= low
+    if lazy and can_stop:
+        yield pos
+    if (high is None or count < high) and pos < limit:
+        for end in table[pos]:
+            if end > pos:
+                yield from _walk(table, end, count + 1, low, high, lazy, limit)
+    if not lazy and can_stop:
+        yield pos
+
+
+def _predicate(name: str) -> Callable[[Sent, int], bool]:
+    try:
+        return TOKEN_PREDICATES[name]
+    except KeyError:
+        raise PatternError(f"unknown token predicate {name!r}") from None
+
+
+def _predicate_unit(name: str) -> Unit:
+    """A predicate's answers, kept per sentence (a predicate is a function of the sentence's
+    tokens: several patterns ask it of the same token)."""
+    return _interned(("PRED", name), None, lambda ctx: _PredicateTable(ctx.sent, name),
+                     per_sentence=True)
+
+
+class _PredicateTable(dict):
+    """token -> what the predicate says of it, asked when first needed."""
+
+    def __init__(self, sent: Sent, name: str):
+        super().__init__()
+        self.sent, self.name = weakref.ref(sent), name       # (kept by the sentence)
+
+    def __missing__(self, i: int) -> bool:
+        self[i] = found = _predicate(self.name)(self.sent(), i)
+        return found
+
+
+# the generated matchers' globals: helpers, and each pattern's constants under names of their own
+_NS: dict = {"_Match": Match, "_stops": _unit_stops,
+             "_han": _HAN.fullmatch, "_digits": _DIGITS.match, "_punct": _PUNCT.match}
+_NAMES = itertools.count()
+_UNITS: dict[tuple, tuple[object, Unit]] = {}      # interned tables: (what they name) -> unit
+
+
+def _const(value) -> str:
+    """A name for `value` in the generated code."""
+    name = f"_k{next(_NAMES)}"
+    _NS[name] = value
+    return name
 
 
 # ------------------------------------------------------------------ compiling
@@ -324,47 +428,72 @@ def _compile_element(spec: dict, lex: Lexicon) -> Element:
     low, high, lazy, negate = _repeat(op)
     zero = _zero_width(spec, lex)
     if zero is not None:
-        return Element(ends=_never, zero_width=zero)
+        code, at_start = zero
+        return Element(ends=_never, zero_width=codegen.function(code, _NS), code=code,
+                       at_start=at_start)
     unit = _unit(spec, lex)
     if unit is not None:
         if negate:
             raise PatternError("OP ! negates token tests, not LEX or ENT units")
-        ends, anchors, trigger, admits = unit
-        return Element(ends, low, high, lazy, name, anchors, unit=True, trigger=trigger,
-                       admits=admits)
-    test = _token_test(spec, lex)
+        table, anchors, trigger, admits = unit
+        return Element(_table_ends(table), low, high, lazy, name, anchors, unit=True,
+                       trigger=trigger, admits=admits, code=f"T[{_const(table)}]",
+                       anchor_key=trigger)
+    code = _token_code(spec, lex)
     if negate:
-        return Element(lambda ctx, i: [i + 1] if not test(ctx, i) else [], 1, 1, False, name,
-                       test=lambda ctx, i: not test(ctx, i))
-    return Element(lambda ctx, i: [i + 1] if test(ctx, i) else [], low, high, lazy, name,
-                   _text_anchors(spec), trigger=("TEXT", _literals(spec)) if _literals(spec) else None,
-                   test=test)
+        code = f"not ({code})"
+        test = codegen.function(code, _NS)
+        return Element(_token_ends(test), 1, 1, False, name, test=test, code=code)
+    literals = _literals(spec)
+    test = codegen.function(code, _NS)
+    return Element(_token_ends(test), low, high, lazy, name, _text_anchors(spec),
+                   trigger=("TEXT", literals) if literals else None, test=test, code=code,
+                   anchor_key=("TEXT", literals))
 
 
-def _zero_width(spec: dict, lex: Lexicon) -> Callable[[Context, int], bool] | None:
-    """The test of a zero-width element (None when the element consumes tokens)."""
+def _token_ends(test: TokenTest) -> Callable[[Context, int], list[int]]:
+    return lambda ctx, i: [i + 1] if test(ctx, i) else []
+
+
+def _table_ends(unit: Unit) -> Callable[[Context, int], list[int]]:
+    return lambda ctx, i: list(ctx.tables[unit][i])
+
+
+def _zero_width(spec: dict, lex: Lexicon) -> tuple[str, bool] | None:
+    """The code of a zero-width element's test of the position, and whether it is
+    {IS_SENT_START: true} (None when the element consumes tokens)."""
     if len(spec) != 1:
         return None
     key, value = next(iter(spec.items()))
     if key == "IS_SENT_START" and value is True:
-        return _at_sent_start
+        return f"{_I} == 0", True
     if key == "IS_SENT_END" and value is True:
-        return lambda ctx, pos: pos == ctx.n
+        return f"{_I} == n", False
     if key in ("PEEK", "NOT_PEEK"):
-        ahead, want = compile_element(value, lex).ends, key == "PEEK"
-        return lambda ctx, pos: (pos < ctx.n and bool(ahead(ctx, pos))) is want
+        ahead = _ahead(compile_element(value, lex))
+        return (ahead if key == "PEEK" else f"not {ahead}"), False
     if key in ("BEHIND", "NOT_BEHIND"):
-        ending, want = _ending_here(value, lex), key == "BEHIND"
-        return lambda ctx, pos: (pos > 0 and ending(ctx, pos)) is want
+        behind = _behind(compile_element(value, lex))
+        return (behind if key == "BEHIND" else f"not {behind}"), False
     return None
 
 
-def _ending_here(spec: dict, lex: Lexicon) -> Callable[[Context, int], bool]:
-    """Whether a token or unit described by `spec` ends at token `pos`."""
-    el = compile_element(spec, lex)
-    if not el.unit:
-        return lambda ctx, pos: bool(el.ends(ctx, pos - 1))
-    return lambda ctx, pos: any(pos in el.ends(ctx, start) for start in range(pos))
+def _ahead(el: Element) -> str:
+    """Whether the element matches at the position (PEEK): a token or unit starts there."""
+    if el.zero_width is not None:
+        return "(False)"
+    if el.unit:
+        return f"({_I} < n and bool({el.code}[{_I}]))"
+    return f"({_I} < n and ({el.code}))"
+
+
+def _behind(el: Element) -> str:
+    """Whether the element ends at the position (BEHIND): the token before, or a unit."""
+    if el.zero_width is not None:
+        return "(False)"
+    if el.unit:
+        return f"({_I} > 0 and ctx.ends_at({el.code}, {_I}))"
+    return f"({_I} > 0 and ({codegen.expression(el.code, f'{_I} - 1')}))"
 
 
 def _repeat(op: str) -> tuple[int, int | None, bool, bool]:
@@ -383,7 +512,7 @@ def _repeat(op: str) -> tuple[int, int | None, bool, bool]:
 
 
 def _unit(spec: dict, lex: Lexicon):
-    """(ends, anchors, trigger, admits) of a LEX or ENT element that names classes or labels."""
+    """(unit, anchors, trigger, admits) of a LEX or ENT element that names classes or labels."""
     for key in ("LEX", "ENT"):
         value = spec.get(key)
         if value is None or isinstance(value, dict) and "NOT_IN" in value:
@@ -394,22 +523,50 @@ def _unit(spec: dict, lex: Lexicon):
         if key == "LEX":
             for cls in names:
                 lex.words(cls)                    # unknown classes fail when the rule loads
-            return _lex_ends(names), _lex_anchors(names), ("LEX", frozenset(names)), None
+            return _lex_unit(tuple(names), lex), _lex_anchors(names), ("LEX", frozenset(names)), None
         attrs = {k: _value_test(v) for k, v in (spec.get("ATTRS") or {}).items()}
         labels = frozenset(names)
-        return (_ent_ends(names, attrs), _ent_anchors(names), ("ENT", labels),
-                lambda span: getattr(span.type, "value", span.type) in labels and _has(span, attrs))
+        return (_ent_unit(tuple(names), repr(spec.get("ATTRS")), attrs), _ent_anchors(names),
+                ("ENT", labels),
+                lambda span: _label(span.type) in labels and _has(span, attrs))
     return None
 
 
-def _lex_ends(classes: list[str]):
-    def ends(ctx: Context, i: int) -> list[int]:
-        char = ctx.sent.starts[i]
-        out = ctx.token_ends(char, (e for c in classes for e in ctx.sent.unit_ends(c, char)))
-        if any(ctx.words[i] in ctx.lex.words(c) for c in classes) and i + 1 not in out:
-            out.append(i + 1)
-        return out
-    return ends
+def _interned(key: tuple, owner: object, build: Callable[[Context], Table], per_sentence: bool
+              ) -> Unit:
+    """One unit for every element that names the same thing (so its table is made once)."""
+    known = _UNITS.get(key)
+    if known is not None and known[0] is owner:
+        return known[1]
+    unit = Unit(next(_NAMES), per_sentence, build)
+    _UNITS[key] = (owner, unit)
+    return unit
+
+
+def _lex_unit(classes: tuple[str, ...], lex: Lexicon) -> Unit:
+    words = frozenset().union(*(lex.words(c) for c in classes))
+    return _interned(("LEX", id(lex), classes), lex,
+                     lambda ctx: _LexTable(ctx.sent, classes, words), per_sentence=True)
+
+
+class _LexTable(dict):
+    """Where the entries of some lexicon classes starting at a token end (longest first):
+    entries of several characters (`Sent.units`) and a token that is an entry. Each token's
+    are found when first asked (`table[i]`)."""
+
+    def __init__(self, sent: Sent, classes: tuple[str, ...], words: frozenset[str]):
+        super().__init__()
+        self.sent, self.classes, self.words = weakref.ref(sent), classes, words   # (kept by it)
+
+    def __missing__(self, i: int) -> tuple[int, ...]:
+        sent = self.sent()
+        char, token_at, units = sent.starts[i], sent.token_at, sent.units
+        found = {e for cls in self.classes for e in map(token_at, units.get(cls, {}).get(char, ()))
+                 if e is not None}
+        if sent.words[i] in self.words:
+            found.add(i + 1)
+        self[i] = ends = tuple(sorted(found, reverse=True))
+        return ends
 
 
 def _lex_anchors(classes: list[str]):
@@ -421,14 +578,30 @@ def _lex_anchors(classes: list[str]):
     return anchors
 
 
-def _ent_ends(labels: list[str], attrs: dict[str, Callable[[str], bool]]):
-    def ends(ctx: Context, i: int) -> list[int]:
-        char = ctx.sent.starts[i]
-        spans = ctx.spans
-        found = [span.end for lb in labels for span in spans.get(lb, {}).get(char, ())
-                 if not attrs or _has(span, attrs)]
-        return ctx.token_ends(char, found) if found else found
-    return ends
+def _ent_unit(labels: tuple[str, ...], attrs_spec: str, attrs: dict[str, Callable[[str], bool]]
+              ) -> Unit:
+    return _interned(("ENT", labels, attrs_spec), None,
+                     lambda ctx: _EntTable(ctx, labels, attrs), per_sentence=False)
+
+
+class _EntTable(dict):
+    """Where the doc's spans of some labels (with the attributes) starting at a token end
+    (longest first), found when first asked (`table[i]`)."""
+
+    def __init__(self, ctx: Context, labels: tuple[str, ...],
+                 attrs: dict[str, Callable[[str], bool]]):
+        super().__init__()
+        self.ctx, self.labels, self.attrs = weakref.ref(ctx), labels, attrs    # (kept by it)
+
+    def __missing__(self, i: int) -> tuple[int, ...]:
+        ctx, attrs = self.ctx(), self.attrs
+        spans, sent = ctx.spans, ctx.sent
+        char = sent.starts[i]
+        found = {sent.token_at(span.end) for label in self.labels
+                 for span in spans.get(label, {}).get(char, ()) if not attrs or _has(span, attrs)}
+        found.discard(None)
+        self[i] = ends = tuple(sorted(found, reverse=True))
+        return ends
 
 
 def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:
@@ -467,62 +640,78 @@ def _text_anchors(spec: dict):
     return None
 
 
-def _token_test(spec: dict, lex: Lexicon) -> TokenTest:
-    tests: list[TokenTest] = []
-    for key, value in spec.items():
-        tests.append(_one_test(key, value, lex))
-    if not tests:
-        return lambda ctx, i: True
-    if len(tests) == 1:
-        return tests[0]
-    return lambda ctx, i: all(t(ctx, i) for t in tests)
+# ------------------------------------------------------------------ token tests as code
+
+_FLAGS = {"IS_HAN": f"_han(words[{_I}]) is not None",
+          "IS_DIGIT": f"_digits(words[{_I}]) is not None",
+          "IS_PUNCT": f"_punct(words[{_I}]) is not None",
+          "IS_SENT_START": f"{_I} == 0"}
 
 
-def _one_test(key: str, value, lex: Lexicon) -> TokenTest:
+def _token_code(spec: dict, lex: Lexicon) -> str:
+    """A one-token element's tests as one expression of the token `_I_` (all must pass)."""
+    parts = [_one_code(key, value, lex) for key, value in spec.items()]
+    if not parts:
+        return "True"
+    return parts[0] if len(parts) == 1 else " and ".join(f"({p})" for p in parts)
+
+
+def _one_code(key: str, value, lex: Lexicon) -> str:
+    word = f"words[{_I}]"
     if key == "TEXT":
-        check = _value_test(value)
-        return lambda ctx, i: check(ctx.words[i])
+        return _value_code(value, word)
     if key == "TAG":
-        check = _value_test(value)
-        return lambda ctx, i: check(ctx.sent.tag(i) or "")
+        return _value_code(value, f"(tags[{_I}] or '')")
     if key == "LENGTH":
-        check = _compare(value)
-        return lambda ctx, i: check(len(ctx.words[i]))
+        return _compare_code(value, f"len({word})")
     if key == "LEX":
         classes = list(value["NOT_IN"])
-        for cls in classes:
-            lex.words(cls)
-        return lambda ctx, i: not any(ctx.words[i] in ctx.lex.words(c) for c in classes)
+        banned = frozenset().union(*(lex.words(c) for c in classes))  # unknown classes fail here
+        return f"{word} not in {_const(banned)}"
     if key == "ENT":
         labels = list(value["NOT_IN"])
-        return lambda ctx, i: not any(ctx.sent.starts[i] in ctx.covered(lb) for lb in labels)
+        return " and ".join(f"starts[{_I}] not in ctx.covered({_const(label)})"
+                            for label in labels) or "True"
     if key == "PRED":
-        return _predicate(value)
+        return f"T[{_const(_predicate_unit(value))}][{_I}]"
     if key in _FLAGS:
-        flag, want = _FLAGS[key], bool(value)
-        return lambda ctx, i: flag(ctx, i) is want
+        return _FLAGS[key] if bool(value) else f"not ({_FLAGS[key]})"
     raise PatternError(f"unknown token attribute {key!r}")
 
 
-def _predicate(name: str) -> TokenTest:
-    def test(ctx: Context, i: int) -> bool:
-        try:
-            fn = TOKEN_PREDICATES[name]
-        except KeyError:
-            raise PatternError(f"unknown token predicate {name!r}") from None
-        return fn(ctx.sent, i)
-    return test
+def _value_code(value, subject: str) -> str:
+    if isinstance(value, str):
+        return f"{subject} == {_const(value)}"
+    if not isinstance(value, dict):
+        raise PatternError(f"a value is a string or a mapping, not {value!r}")
+    checks = []
+    for op, arg in value.items():
+        if op == "IN":
+            checks.append(f"{subject} in {_const(frozenset(arg))}")
+        elif op == "NOT_IN":
+            checks.append(f"{subject} not in {_const(frozenset(arg))}")
+        elif op == "REGEX":
+            checks.append(f"{_const(re.compile(arg).search)}({subject}) is not None")
+        else:
+            raise PatternError(f"unknown value test {op!r}")
+    if not checks:
+        raise PatternError("a value test names IN, NOT_IN or REGEX")
+    return " and ".join(checks)
 
 
-_FLAGS: dict[str, TokenTest] = {
-    "IS_HAN": lambda ctx, i: _HAN.fullmatch(ctx.words[i]) is not None,
-    "IS_DIGIT": lambda ctx, i: bool(_DIGITS.match(ctx.words[i])),
-    "IS_PUNCT": lambda ctx, i: bool(_PUNCT.match(ctx.words[i])),
-    "IS_SENT_START": lambda ctx, i: i == 0,
-}
+def _compare_code(value, subject: str) -> str:
+    if isinstance(value, int):
+        return f"{subject} == {int(value)}"
+    parts = []
+    for op, n in value.items():
+        if op not in _COMPARE:
+            raise KeyError(op)
+        parts.append(f"{subject} {op} {int(n)}")
+    return " and ".join(parts) or "True"
 
 
 def _value_test(value) -> Callable[[str], bool]:
+    """A value test as a function (what ATTRS test a span's attributes with)."""
     if isinstance(value, str):
         return value.__eq__
     if not isinstance(value, dict):
@@ -541,16 +730,5 @@ def _value_test(value) -> Callable[[str], bool]:
     return checks[0] if len(checks) == 1 else (lambda s: all(c(s) for c in checks))
 
 
-def _compare(value) -> Callable[[int], bool]:
-    if isinstance(value, int):
-        return value.__eq__
-    pairs = [(_COMPARE[op], int(n)) for op, n in value.items()]
-    return lambda n: all(f(n, m) for f, m in pairs)
-
-
 def _never(ctx: Context, i: int) -> list[int]:
     return []
-
-
-def _at_sent_start(ctx: Context, pos: int) -> bool:
-    return pos == 0

@@ -34,12 +34,13 @@ class Lexicon:
     def classes_of(self, word: str) -> frozenset[str]:
         return self.by_word.get(word, frozenset())
 
-    def entries_in(self, text: str) -> Iterator[tuple[int, int, frozenset[str]]]:
-        """(start, end, classes) of every entry of two or more characters in `text`."""
+    def entries_in(self, text: str) -> Iterator[tuple[int, int, frozenset[str], bool]]:
+        """(start, end, classes, split) of every entry of two or more characters in `text`;
+        `split`: one of the classes makes token boundaries."""
         if self.automaton is None:
             return
-        for last, (length, classes) in self.automaton.iter(text):
-            yield last + 1 - length, last + 1, classes
+        for last, (length, classes, split) in self.automaton.iter(text):
+            yield last + 1 - length, last + 1, classes, split
 
 
 def build_lexicon(spec: dict[str, dict]) -> Lexicon:
@@ -55,7 +56,7 @@ def build_lexicon(spec: dict[str, dict]) -> Lexicon:
     if long_words:
         automaton = ahocorasick.Automaton()
         for word in long_words:
-            automaton.add_word(word, (len(word), frozen[word]))
+            automaton.add_word(word, (len(word), frozen[word], not frozen[word].isdisjoint(split)))
         automaton.make_automaton()
     return Lexicon(classes, split, frozen, automaton)
 

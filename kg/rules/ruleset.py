@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-import re
 from importlib import resources
 import re
 
@@ -77,13 +76,8 @@ class Rule:
         if len(self.patterns) == 1:
             yield from self.patterns[0].finditer(ctx)
             return
-        found = sorted((m for p in self.patterns for m in p.finditer(ctx)),
-                       key=lambda m: (m.start, -m.end))
-        last = 0
-        for m in found:
-            if m.start >= last:
-                yield m
-                last = m.end
+        yield from _first_of(sorted((m for p in self.patterns for m in p.finditer(ctx)),
+                                    key=lambda m: (m.start, -m.end)))
 
     def applies(self, match: Match, doc: Doc) -> bool:
         for name, (low, high) in self.chars.items():
@@ -102,72 +96,127 @@ class Rule:
 class RuleSet:
     """The rules of one component, in file order.
 
-    Each pattern names what a sentence must hold for it to match at all (a token's text, a
-    lexicon class, a span label: `Pattern.trigger`); a few look-ups in the sentence's own
-    indexes say which rules to try, so a sentence costs little for rules it cannot match."""
+    Each pattern names what a sentence must hold for it to match at all (`Pattern.needs`: the
+    texts, lexicon classes and span labels of its elements); each such need is one bit, so a
+    few look-ups in the sentence's own indexes say which patterns to try, and a sentence costs
+    little for rules it cannot match."""
 
     def __init__(self, component: str, rules: list[Rule]):
         self.component = component
         self.rules = rules
         self.actions = {r.action for r in rules}
-        self._of_action: dict[str, list[tuple[int, Rule]]] = {}
-        self._always: set[int] = set()
-        self._by: dict[str, dict[str, set[int]]] = {"TEXT": {}, "LEX": {}, "ENT": {}}
+        self._order = {id(r): i for i, r in enumerate(rules)}
+        bits: dict[tuple[str, frozenset[str]], int] = {}
+        self._wanted: dict[str, dict[str, int]] = {"TEXT": {}, "LEX": {}, "ENT": {}}
+        self._of_action: dict[str, list[tuple[Rule, tuple[tuple[Pattern, int], ...]]]] = {}
+        self._masks: list[tuple[int, tuple[int, ...]]] = []      # rule index -> its patterns'
         for i, rule in enumerate(rules):
-            self._of_action.setdefault(rule.action, []).append((i, rule))
-            for p in rule.patterns:
-                if p.trigger is None:
-                    self._always.add(i)
-                for what in p.trigger[1] if p.trigger else ():
-                    self._by[p.trigger[0]].setdefault(what, set()).add(i)
+            masks = tuple((p, self._mask(p, bits)) for p in rule.patterns)
+            self._of_action.setdefault(rule.action, []).append((rule, masks))
+            self._masks.append((i, tuple(mask for _, mask in masks)))
+
+    def _mask(self, pattern: Pattern, bits: dict[tuple[str, frozenset[str]], int]) -> int:
+        """The bits of the pattern's needs (a new bit for a need no pattern had before)."""
+        mask = 0
+        for need in pattern.needs:
+            if need not in bits:
+                bits[need] = 1 << len(bits)
+                kind, names = need
+                for name in names:
+                    wanted = self._wanted[kind]
+                    wanted[name] = wanted.get(name, 0) | bits[need]
+            mask |= bits[need]
+        return mask
 
     def context(self, doc: Doc, sent: Sent) -> Context:
         return Context(doc, sent, lexicon())
 
-    def candidates(self, ctx: Context) -> set[int]:
-        """Indexes of the rules whose trigger the sentence holds (once per context)."""
-        cache = ctx.__dict__.setdefault("_candidates", {})
-        if self.component not in cache:
-            cache[self.component] = self._candidates(ctx)
-        return cache[self.component]
+    def held(self, ctx: Context) -> int:
+        """The bits of the needs the sentence holds, once per context and state of its tokens
+        (what the tokens hold, once per sentence for all contexts)."""
+        cache = ctx.__dict__.setdefault("_needs_held", {})
+        key = (self, ctx.sent.version)
+        found = cache.get(key)
+        if found is None:
+            shared = ctx.sent.tables
+            tokens = shared.get(self)
+            if tokens is None:
+                tokens = shared[self] = self._present("TEXT", ctx.positions) | \
+                    self._present("LEX", ctx.sent.class_starts(ctx.lex))
+            found = cache[key] = tokens | self._present("ENT", ctx.spans)
+        return found
 
-    def _candidates(self, ctx: Context) -> set[int]:
-        found = set(self._always)
-        for kind, present in (("TEXT", ctx.positions), ("LEX", ctx.sent.class_starts(ctx.lex)),
-                              ("ENT", ctx.spans)):
-            wanted = self._by[kind]
-            for name in (present.keys() & wanted.keys() if len(wanted) < len(present)
-                         else wanted.keys() & present.keys()):
-                found |= wanted[name]
+    def _present(self, kind: str, present: dict) -> int:
+        held, wanted = 0, self._wanted[kind]
+        for name in (present.keys() & wanted.keys() if len(wanted) < len(present)
+                     else wanted.keys() & present.keys()):
+            held |= wanted[name]
+        return held
+
+    def candidates(self, ctx: Context) -> set[int]:
+        """Indexes of the rules with a pattern whose needs the sentence holds (once per
+        context): no other rule can match."""
+        cache = ctx.__dict__.setdefault("_candidates", {})
+        found = cache.get(self.component)
+        if found is None:
+            held, found = self.held(ctx), set()
+            for i, masks in self._masks:
+                for mask in masks:
+                    if mask & held == mask:
+                        found.add(i)
+                        break
+            cache[self.component] = found
         return found
 
     def matches(self, ctx: Context, action: str | None = None) -> list[Match]:
         """Every match of the rules (of one action) that applies, in file order, recorded in
         the doc's trace; found once per context (a component may ask several times)."""
         cache = ctx.__dict__.setdefault("_matches", {})
-        if (self.component, action) not in cache:
-            cache[(self.component, action)] = list(self._matches(ctx, action))
-        return cache[(self.component, action)]
+        key = (self.component, action)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = self._all(ctx) if action is None else self._matches(ctx, action)
+        return found
 
-    def _matches(self, ctx: Context, action: str | None) -> Iterator[Match]:
-        if action is None:              # every action's, in file order
-            order = {id(r): i for i, r in enumerate(self.rules)}
-            found = [m for name in self.actions for m in self.matches(ctx, name)]
-            yield from sorted(found, key=lambda m: order[id(m.rule)])
-            return
-        candidates = self.candidates(ctx)
-        for i, rule in self._of_action.get(action, ()):
-            if i not in candidates:
-                continue
-            for m in rule.finditer(ctx):
-                if rule.applies(m, ctx.doc):
+    def _all(self, ctx: Context) -> list[Match]:
+        """Every action's matches, in file order."""
+        found = [m for name in self.actions for m in self.matches(ctx, name)]
+        return sorted(found, key=lambda m: self._order[id(m.rule)])
+
+    def _matches(self, ctx: Context, action: str) -> list[Match]:
+        held, doc, out = self.held(ctx), ctx.doc, []
+        for rule, masks in self._of_action.get(action, ()):
+            if len(masks) == 1:
+                pattern, mask = masks[0]
+                if mask & held != mask:
+                    continue
+                found = pattern.find(ctx)
+            else:                  # as Rule.finditer: of all the patterns' matches, in order
+                live = [p for p, mask in masks if mask & held == mask]
+                if not live:
+                    continue
+                found = _first_of(sorted((m for p in live for m in p.find(ctx)),
+                                         key=lambda m: (m.start, -m.end)))
+            for m in found:
+                if rule.applies(m, doc):
                     m.rule = rule
                     start, end = m.span()
-                    ctx.doc.trace.append((rule.id, ctx.sent.index, start, end))
-                    yield m
+                    doc.trace.append((rule.id, ctx.sent.index, start, end))
+                    out.append(m)
+        return out
 
     def by_id(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
+
+
+def _first_of(found: list[Match]) -> list[Match]:
+    """Of matches sorted by start (the longest first), those that overlap none before them."""
+    out, last = [], 0
+    for m in found:
+        if m.start >= last:
+            out.append(m)
+            last = m.end
+    return out
 
 
 @cache
