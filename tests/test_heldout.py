@@ -37,38 +37,38 @@ SETS = {
     # the bundled corpus (data/corpus) against its annotations (data/gold): it guided
     # the rules, so these guard against regressions, they estimate nothing
     "bundled": {
-        "entity_f1": 0.95,          # measured 0.985
+        "entity_f1": 0.95,          # measured 0.986
         "relation_f1": 0.87,        # measured 0.905
-        "statistic_f1": 0.77,       # measured 0.816
+        "statistic_f1": 0.78,       # measured 0.832
         "statistic_lenient_f1": 0.92,  # measured 0.963
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
     },
     "heldout": {
-        "entity_f1": 0.94,          # measured 0.993
-        "relation_f1": 0.93,        # measured 0.982
-        "statistic_f1": 0.82,       # measured 0.878 (strict: value, unit and `about` must match)
+        "entity_f1": 0.95,          # measured 1.000
+        "relation_f1": 0.95,        # measured 1.000
+        "statistic_f1": 0.84,       # measured 0.894 (strict: value, unit and `about` must match)
         "statistic_lenient_f1": 0.94,  # measured 0.992 (value and unit only)
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
     },
     "heldout2": {
-        "entity_f1": 0.92,          # measured 0.977
-        "relation_f1": 0.90,        # measured 0.954
+        "entity_f1": 0.95,          # measured 0.997
+        "relation_f1": 0.92,        # measured 0.968
         "statistic_f1": 0.83,       # measured 0.882
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
-        "reporter_f1": 0.92,        # measured 0.973
+        "reporter_f1": 0.95,        # measured 1.000
     },
     # heldout3 (k01-k02: 太原, 株洲, 常德, 福州, 晋江, 哈尔滨), written last, without reading
     # the code; first score: entity 0.929, relation 0.904, statistics 0.571, articles 0.545.
     "heldout3": {
-        "entity_f1": 0.91,          # measured 0.969
-        "relation_f1": 0.86,        # measured 0.915
-        "statistic_f1": 0.68,       # measured 0.737
-        "statistic_lenient_f1": 0.92,  # measured 0.980
-        "article_f1": 0.85,         # measured 0.909
-        "reporter_f1": 0.89,        # measured 0.947
+        "entity_f1": 0.93,          # measured 0.979
+        "relation_f1": 0.91,        # measured 0.964
+        "statistic_f1": 0.84,       # measured 0.893
+        "statistic_lenient_f1": 0.95,  # measured 1.000
+        "article_f1": 0.95,         # measured 1.000
+        "reporter_f1": 0.95,        # measured 1.000
     },
     # heldout4 (m01-m03: 南昌, 九江, 合肥, 芜湖, 柳州, 桂林; page headers, end bylines, villages
     # the gazetteer lacks), written without reading the code; first score: entity 0.902,
@@ -76,9 +76,9 @@ SETS = {
     # reading of `about` (a launched programme's figures are the programme's) than the
     # bundled gold, so the statistics floor guards against loss, not towards that reading.
     "heldout4": {
-        "entity_f1": 0.92,          # measured 0.968
-        "relation_f1": 0.88,        # measured 0.927
-        "statistic_f1": 0.48,       # measured 0.527
+        "entity_f1": 0.93,          # measured 0.976
+        "relation_f1": 0.90,        # measured 0.946
+        "statistic_f1": 0.53,       # measured 0.576
         "statistic_lenient_f1": 0.94,  # measured 0.991
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
@@ -88,9 +88,9 @@ SETS = {
     # the bundled gold's conventions; first score: entity 0.943, relation 0.913,
     # statistics 0.609, articles 0.900, reporters 0.833.
     "heldout5": {
-        "entity_f1": 0.93,          # measured 0.985
-        "relation_f1": 0.91,        # measured 0.962
-        "statistic_f1": 0.57,       # measured 0.629
+        "entity_f1": 0.94,          # measured 0.987
+        "relation_f1": 0.92,        # measured 0.971
+        "statistic_f1": 0.69,       # measured 0.738
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
@@ -100,12 +100,34 @@ SETS = {
     # code; first score: entity 0.949, relation 0.887, statistics 0.603, articles 1.000,
     # reporters 0.941.
     "heldout6": {
-        "entity_f1": 0.92,          # measured 0.968
-        "relation_f1": 0.86,        # measured 0.905
-        "statistic_f1": 0.56,       # measured 0.603
+        "entity_f1": 0.94,          # measured 0.986
+        "relation_f1": 0.90,        # measured 0.949
+        "statistic_f1": 0.63,       # measured 0.681
         "statistic_lenient_f1": 0.95,  # measured 0.994
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.92,        # measured 0.970
+    },
+    # heldout_web1 (a01-a11) and heldout_web2 (b01-b11): real web pages as users save them —
+    # county and city government sites, 政法 portals, e-paper readers, news portals and
+    # mirrors in traditional characters, 9 provinces each (SOURCES.md: addresses, annotation
+    # decisions), annotated before the extractor was run on them. First scores, before
+    # they guided any fix: web1 entity 0.748, relation 0.592, statistics 0.562, articles
+    # 0.909, reporters 0.667; web2 0.753, 0.648, 0.189, 0.783, 0.000.
+    "heldout_web1": {
+        "entity_f1": 0.90,          # measured 0.955
+        "relation_f1": 0.83,        # measured 0.883
+        "statistic_f1": 0.57,       # measured 0.620
+        "statistic_lenient_f1": 0.89,  # measured 0.943
+        "article_f1": 0.95,         # measured 1.000
+        "reporter_f1": 0.95,        # measured 1.000
+    },
+    "heldout_web2": {
+        "entity_f1": 0.91,          # measured 0.964
+        "relation_f1": 0.78,        # measured 0.830
+        "statistic_f1": 0.45,       # measured 0.500
+        "statistic_lenient_f1": 0.90,  # measured 0.957
+        "article_f1": 0.95,         # measured 1.000
+        "reporter_f1": 0.95,        # measured 1.000
     },
 }
 
