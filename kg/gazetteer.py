@@ -109,63 +109,102 @@ def _column(kind: str, data: bytes) -> array:
 
 def _compile(tree: dict) -> _Tables:
     """Flatten jionlp's nested tree into tables."""
-    coded: list[tuple] = []
-    code_index: dict[str, int] = {}
-    towns: list[tuple[int, str, dict | None]] = []
-    aliases: dict[str, list[int]] = {}
-    shadowed: list[tuple[str, int]] = []
+    coded = _Coded()
+    towns = coded.walk(tree)
+    names, parents, first_village = _flatten(coded, towns)
+    levels = _levels(coded.rows, first_village)
 
-    def add_coded(node: dict, level: int, parent: int) -> int | None:
+    def ident(index: int) -> str:
+        if index < len(coded.rows):
+            return coded.rows[index][0]
+        return f"{ident(parents[index])}/{names[index]}"
+
+    def best_first(indices: list[int]) -> list[int]:
+        return sorted(indices, key=lambda i: (levels(i), ident(i)))
+
+    ordered, name_of, bearers, bearers_at = _bearers(names, coded.shadowed, best_first)
+    return _Tables(coded.rows, ordered, name_of, parents, len(coded.rows), first_village,
+                   bearers, bearers_at,
+                   {alias: tuple(best_first(indices)) for alias, indices in coded.aliases.items()},
+                   tuple(coded.shadowed))
+
+
+class _Coded:
+    """The divisions with a code (provinces, cities, counties) as rows, with their short and
+    former names."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple] = []       # (adcode, name, level index, parent index, alias)
+        self.index: dict[str, int] = {}
+        self.aliases: dict[str, list[int]] = {}
+        self.shadowed: list[tuple[str, int]] = []
+
+    def walk(self, tree: dict) -> list[tuple[int, str, dict | None]]:
+        """Every coded division of the tree in order; the towns as (county, name, node)."""
+        towns: list[tuple[int, str, dict | None]] = []
+        for pnode in tree.values():
+            province = self.add(pnode, 0, -1)
+            if province is None:
+                continue
+            for _, cnode in _subdivisions(pnode):
+                # Municipalities repeat themselves as their own city: one node.
+                city = self.same_or_add(cnode, province, 1)
+                if city is None:
+                    continue
+                for _, knode in _subdivisions(cnode):
+                    # Cities without counties (东莞市) list themselves as their only county.
+                    county = self.same_or_add(knode, city, 2)
+                    if county is not None:
+                        towns.extend((county, name, node) for name, node in _subdivisions(knode))
+        return towns
+
+    def same_or_add(self, node: dict, parent: int, level: int) -> int | None:
+        if node.get("_admin_code") == self.rows[parent][0]:
+            return parent
+        return self.add(node, level, parent)
+
+    def add(self, node: dict, level: int, parent: int) -> int | None:
         code = node.get("_admin_code")
         if not code:
             return None
-        name = node["_full_name"]
-        alias = node.get("_alias") or ""
-        alias = alias[0] if isinstance(alias, list) else alias.split("/")[0]
-        if len(alias) < 2 or alias == name or _GENERIC_ALIAS.match(alias):
-            alias = ""
-        index = code_index.get(code)
+        name, alias = node["_full_name"], _short_name(node)
+        index = self.index.get(code)
         if index is None:
-            index = code_index[code] = len(coded)
-            coded.append((code, name, level, parent, alias))
+            index = self.index[code] = len(self.rows)
+            self.rows.append((code, name, level, parent, alias))
         else:
             # Two nodes with one code (410471 in jionlp 1.5): one division, the
             # later node's attributes, both names, the children of both.
-            shadowed.append((coded[index][1], index))
-            coded[index] = (code, name, level, parent, alias)
+            self.shadowed.append((self.rows[index][1], index))
+            self.rows[index] = (code, name, level, parent, alias)
         if node.get("_former"):
-            aliases.setdefault(node["_former"], []).append(index)
+            self.aliases.setdefault(node["_former"], []).append(index)
         if alias:
-            aliases.setdefault(alias, []).append(index)
+            self.aliases.setdefault(alias, []).append(index)
             if _AUTONOMOUS.search(name):
                 # 石林彝族自治县 is written 石林县, 恩施土家族苗族自治州 恩施州
-                aliases.setdefault(alias + name[-1], []).append(index)
+                self.aliases.setdefault(alias + name[-1], []).append(index)
         return index
 
-    for pnode in tree.values():
-        province = add_coded(pnode, 0, -1)
-        if province is None:
-            continue
-        for _, cnode in _subdivisions(pnode):
-            # Municipalities repeat themselves as their own city: one node.
-            city = province if cnode.get("_admin_code") == coded[province][0] \
-                else add_coded(cnode, 1, province)
-            if city is None:
-                continue
-            for _, knode in _subdivisions(cnode):
-                # Cities without counties (东莞市) list themselves as their only county.
-                county = city if knode.get("_admin_code") == coded[city][0] \
-                    else add_coded(knode, 2, city)
-                if county is None:
-                    continue
-                towns.extend((county, tname, tnode) for tname, tnode in _subdivisions(knode))
 
-    # Towns grouped by county index, for bisection (stable: the tree's order within).
+def _short_name(node: dict) -> str:
+    """A division's short form (徐州 of 徐州市), unless it is too short or generic."""
+    alias = node.get("_alias") or ""
+    alias = alias[0] if isinstance(alias, list) else alias.split("/")[0]
+    if len(alias) < 2 or alias == node["_full_name"] or _GENERIC_ALIAS.match(alias):
+        return ""
+    return alias
+
+
+def _flatten(coded: _Coded, towns: list[tuple[int, str, dict | None]]
+             ) -> tuple[list[str], array, int]:
+    """Names and parents of every division: coded ones, then towns grouped by county index
+    (for bisection; stable: the tree's order within), then villages; and the first
+    village's index."""
     towns.sort(key=lambda town: town[0])
-    n_coded = len(coded)
-    names = [c[1] for c in coded]
-    parents = array("i", (c[3] for c in coded))
-    first_village = n_coded + len(towns)
+    n_coded = len(coded.rows)
+    names = [c[1] for c in coded.rows]
+    parents = array("i", (c[3] for c in coded.rows))
     villages: list[tuple[int, str]] = []
     for offset, (county, tname, tnode) in enumerate(towns):
         names.append(tname)
@@ -174,20 +213,22 @@ def _compile(tree: dict) -> _Tables:
     for town, vname in villages:
         names.append(vname)
         parents.append(town)
+    return names, parents, n_coded + len(towns)
 
-    def ident(index: int) -> str:
-        if index < n_coded:
-            return coded[index][0]
-        return f"{ident(parents[index])}/{names[index]}"
 
+def _levels(rows: list[tuple], first_village: int):
+    """index -> level index (0 province … 3 town, 4 village)."""
     def level(index: int) -> int:
-        if index < n_coded:
-            return coded[index][2]
+        if index < len(rows):
+            return rows[index][2]
         return 3 if index < first_village else 4
+    return level
 
-    def best_first(indices: list[int]) -> list[int]:
-        return sorted(indices, key=lambda i: (level(i), ident(i)))
 
+def _bearers(names: list[str], shadowed: list[tuple[str, int]], best_first
+             ) -> tuple[list[str], array, array, array]:
+    """The distinct names in code-point order (for bisection), each division's name number,
+    and the divisions bearing each name, best first, as one column with its run starts."""
     by_name: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         by_name.setdefault(name, []).append(index)
@@ -195,17 +236,14 @@ def _compile(tree: dict) -> _Tables:
         by_name.setdefault(name, []).append(index)
     if any("\n" in name for name in by_name):
         raise ValueError("a division name contains a line break")
-    ordered = sorted(by_name)          # name numbers follow code-point order, for bisection
+    ordered = sorted(by_name)
     number = {name: k for k, name in enumerate(ordered)}
     bearers, bearers_at = array("I"), array("I")
     for name in ordered:
         bearers_at.append(len(bearers))
         bearers.extend(best_first(by_name[name]))
     bearers_at.append(len(bearers))
-    return _Tables(coded, ordered, array("I", (number[n] for n in names)), parents,
-                   n_coded, first_village, bearers, bearers_at,
-                   {alias: tuple(best_first(indices)) for alias, indices in aliases.items()},
-                   tuple(shadowed))
+    return ordered, array("I", (number[n] for n in names)), bearers, bearers_at
 
 
 def _subdivisions(node: dict):
