@@ -184,11 +184,6 @@ def _simplifier() -> _Simplifier:
     return _Simplifier()
 
 
-def to_simplified(text: str) -> str:
-    """Traditional characters to simplified, keeping the length."""
-    return _simplifier()(text)
-
-
 def normalize_text(raw: str) -> CleanText:
     text, offsets, simplified = _clean_pass(raw)
     # One step can expose work for another (a page number once a zero-width
