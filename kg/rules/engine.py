@@ -446,9 +446,12 @@ def _compile_element(spec: dict, lex: Lexicon) -> Element:
         return Element(_token_ends(test), 1, 1, False, name, test=test, code=code)
     literals = _literals(spec)
     test = codegen.function(code, _NS)
-    return Element(_token_ends(test), low, high, lazy, name, _text_anchors(spec),
+    anchors, anchor_key = _text_anchors(spec), ("TEXT", literals)
+    if anchors is None and (pattern := _regex(spec)) is not None:
+        anchors, anchor_key = _regex_anchors(pattern), ("REGEX", pattern)
+    return Element(_token_ends(test), low, high, lazy, name, anchors,
                    trigger=("TEXT", literals) if literals else None, test=test, code=code,
-                   anchor_key=("TEXT", literals))
+                   anchor_key=anchor_key)
 
 
 def _token_ends(test: TokenTest) -> Callable[[Context, int], list[int]]:
@@ -638,6 +641,20 @@ def _text_anchors(spec: dict):
         wanted = frozenset(value["IN"])
         return lambda ctx: [i for w in wanted & ctx.positions.keys() for i in ctx.positions[w]]
     return None
+
+
+def _regex(spec: dict) -> str | None:
+    """The REGEX a token's text must match, if its TEXT test names one."""
+    value = spec.get("TEXT")
+    return value.get("REGEX") if isinstance(value, dict) else None
+
+
+def _regex_anchors(pattern: str):
+    """Where a token element whose text must match a REGEX can match: each distinct word of
+    the sentence is tested once (not once per position and pattern: 全市, 该局 are rare)."""
+    search = re.compile(pattern).search
+    return lambda ctx: [i for w, found in ctx.positions.items() if search(w) is not None
+                        for i in found]
 
 
 # ------------------------------------------------------------------ token tests as code
