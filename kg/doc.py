@@ -46,7 +46,8 @@ class Sent:
     _class_starts: dict[str, set[int]] | None = None
     # bumped by every split: what was read of the tokens before (the matcher's tables) is stale
     version: int = field(default=0, init=False, repr=False)
-    tables: dict[int, dict] = field(default_factory=dict, init=False, repr=False)
+    # what the matcher read of the tokens (tables, starts, needs held), shared by its contexts
+    tables: dict[object, object] = field(default_factory=dict, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.words)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 import ahocorasick
 
@@ -64,9 +64,8 @@ class _WithUnits(Context):
         super().__init__(doc, sent, lexicon())
         self.units = units
 
-    @cached_property
-    def spans(self) -> dict[str, dict[int, list]]:
-        out = Context.spans.func(self)         # the doc's spans, as the base class reads them
+    def _read_spans(self) -> dict[str, dict[int, list]]:
+        out = super()._read_spans()            # the doc's spans, as the base class reads them
         for label, units in self.units.items():
             for unit in units:
                 out.setdefault(label, {}).setdefault(unit.start, []).append(unit)

@@ -39,7 +39,6 @@ import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from kg.doc import Doc, Sent
 from kg.rules import codegen
@@ -82,6 +81,9 @@ class Context:
         self._tables: _Tables | None = None
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
         self._starts: dict[tuple, list[int]] = {}
+        self._spans: dict[str, dict[int, list]] | None = None
+        # what the rule sets found here (kg/rules/ruleset.py): needs held, rules, matches
+        self.ruleset_cache: dict[tuple, object] = {}
 
     @property
     def words(self) -> list[str]:
@@ -91,9 +93,15 @@ class Context:
     def positions(self) -> dict[str, list[int]]:
         return self.sent.positions
 
-    @cached_property
+    @property
     def spans(self) -> dict[str, dict[int, list]]:
-        """label -> start character -> the doc's spans of this sentence starting there."""
+        """label -> start character -> the doc's spans of this sentence starting there (read
+        once per context)."""
+        if self._spans is None:
+            self._spans = self._read_spans()
+        return self._spans
+
+    def _read_spans(self) -> dict[str, dict[int, list]]:
         out: dict[str, dict[int, list]] = {}
         for span in [*self.doc.spans_in(self.sent.index), *self.doc.marks_in(self.sent.index)]:
             by_start = out.get(label := _label(span.type))
@@ -155,11 +163,22 @@ class Context:
     def starts(self, key: tuple, anchors: Callable[[Context], Iterable[int]], width: int
                ) -> list[int]:
         """Where the patterns anchored alike (`key`: what the anchor names, and `width`: how far
-        before it a match may start) may start: found once per context and state of its tokens."""
+        before it a match may start) may start: found once per context and state of its tokens,
+        and where the tokens alone decide (a text, a lexicon class), once per sentence."""
         self._fresh()
         found = self._starts.get((key, width))
         if found is None:
-            found = self._starts[(key, width)] = _near(anchors(self), width)
+            if key[0] == "ENT":
+                found = _near(anchors(self), width)
+            else:
+                shared, skey = self.sent.tables, ("starts", key, width)
+                known = shared.get(skey)
+                if known is not None and known[0] is self.lex:
+                    found = known[1]
+                else:
+                    found = _near(anchors(self), width)
+                    shared[skey] = (self.lex, found)
+            self._starts[(key, width)] = found
         return found
 
     @staticmethod
@@ -263,6 +282,11 @@ class Pattern:
         self.elements = elements
         self._named = {e.name: e for e in elements if e.name}
         self._anchor = _anchor(elements)
+        self._at_start = elements[0].at_start
+        # (what the anchor names, where it can match, how far before it a match starts)
+        self._anchoring = None if self._anchor is None or self._at_start else (
+            elements[self._anchor[0]].anchor_key, elements[self._anchor[0]].anchors,
+            self._anchor[1])
         # what a sentence must hold for the pattern to match: a rule set skips it otherwise
         self.trigger = elements[self._anchor[0]].trigger if self._anchor else None
         # every text, lexicon class and span label a match needs: a sentence that lacks one is
@@ -303,13 +327,10 @@ class Pattern:
         return list(self._starts(ctx))
 
     def _starts(self, ctx: Context) -> list[int]:
-        if self.elements[0].at_start:
-            return [0]
-        if self._anchor is None:
-            return list(range(ctx.n))
-        k, width = self._anchor
-        el = self.elements[k]
-        return ctx.starts(el.anchor_key, el.anchors, width)
+        anchoring = self._anchoring
+        if anchoring is not None:
+            return ctx.starts(*anchoring)
+        return [0] if self._at_start else list(range(ctx.n))
 
 
 def _near(anchors: Iterable[int], width: int) -> list[int]:
@@ -599,11 +620,14 @@ class _EntTable(dict):
     def __missing__(self, i: int) -> tuple[int, ...]:
         ctx, attrs = self.ctx(), self.attrs
         spans, sent = ctx.spans, ctx.sent
-        char = sent.starts[i]
-        found = {sent.token_at(span.end) for label in self.labels
-                 for span in spans.get(label, {}).get(char, ()) if not attrs or _has(span, attrs)}
+        char, found = sent.starts[i], set()
+        for label in self.labels:        # (most tokens start no span: nothing is built for them)
+            here = spans.get(label)
+            if here is not None and char in here:
+                found.update(sent.token_at(span.end) for span in here[char]
+                             if not attrs or _has(span, attrs))
         found.discard(None)
-        self[i] = ends = tuple(sorted(found, reverse=True))
+        self[i] = ends = tuple(sorted(found, reverse=True)) if found else ()
         return ends
 
 

@@ -134,8 +134,8 @@ class RuleSet:
     def held(self, ctx: Context) -> int:
         """The bits of the needs the sentence holds, once per context and state of its tokens
         (what the tokens hold, once per sentence for all contexts)."""
-        cache = ctx.__dict__.setdefault("_needs_held", {})
-        key = (self, ctx.sent.version)
+        cache = ctx.ruleset_cache
+        key = ("held", self, ctx.sent.version)
         found = cache.get(key)
         if found is None:
             shared = ctx.sent.tables
@@ -156,8 +156,8 @@ class RuleSet:
     def candidates(self, ctx: Context) -> set[int]:
         """Indexes of the rules with a pattern whose needs the sentence holds (once per
         context): no other rule can match."""
-        cache = ctx.__dict__.setdefault("_candidates", {})
-        found = cache.get(self.component)
+        cache, key = ctx.ruleset_cache, ("rules", self.component)
+        found = cache.get(key)
         if found is None:
             held, found = self.held(ctx), set()
             for i, masks in self._masks:
@@ -165,14 +165,14 @@ class RuleSet:
                     if mask & held == mask:
                         found.add(i)
                         break
-            cache[self.component] = found
+            cache[key] = found
         return found
 
     def matches(self, ctx: Context, action: str | None = None) -> list[Match]:
         """Every match of the rules (of one action) that applies, in file order, recorded in
         the doc's trace; found once per context (a component may ask several times)."""
-        cache = ctx.__dict__.setdefault("_matches", {})
-        key = (self.component, action)
+        cache = ctx.ruleset_cache
+        key = ("matches", self.component, action)
         found = cache.get(key)
         if found is None:
             found = cache[key] = self._all(ctx) if action is None else self._matches(ctx, action)
