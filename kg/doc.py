@@ -116,29 +116,34 @@ class Sent:
 
     def split_all(self, chars: Iterable[int]) -> None:
         """Make each of `chars` a token boundary, all in one pass (as `split_at` each would:
-        a token cut in pieces, each piece with its dictionary tag)."""
+        a token cut in pieces, each piece with its dictionary tag). Only the tokens cut are
+        visited; the runs between them are copied whole."""
         starts, text = self.starts, self.text
         cuts = sorted({c for c in chars if 0 < c < starts[-1]}.difference(starts))
         if not cuts:
             return
-        new_starts, words, tags, k = [], [], [], 0
-        for i, word in enumerate(self.words):
-            a, b = starts[i], starts[i + 1]
-            if k == len(cuts) or cuts[k] >= b:         # no cut inside this token
-                new_starts.append(a)
-                words.append(word)
-                tags.append(self.tags[i])
-                continue
-            edges = [a]
-            while k < len(cuts) and cuts[k] < b:
+        new_starts: list[int] = []
+        words: list[str] = []
+        tags: list[str | None] = []
+        done, k = 0, 0                        # tokens before `done` are copied
+        while k < len(cuts):
+            i = bisect.bisect_right(starts, cuts[k]) - 1      # the token the cut falls in
+            new_starts += starts[done:i]
+            words += self.words[done:i]
+            tags += self.tags[done:i]
+            edges = [starts[i]]
+            while k < len(cuts) and cuts[k] < starts[i + 1]:
                 edges.append(cuts[k])
                 k += 1
-            edges.append(b)
+            edges.append(starts[i + 1])
             for x, y in zip(edges, edges[1:]):
                 new_starts.append(x)
                 words.append(text[x:y])
                 tags.append(dictionary_tag(text[x:y]))
-        new_starts.append(starts[-1])
+            done = i + 1
+        new_starts += starts[done:]                      # (and the end of the sentence)
+        words += self.words[done:]
+        tags += self.tags[done:]
         self.starts[:], self.words[:], self.tags[:] = new_starts, words, tags
         self._by_start = self._positions = self._class_starts = None
         self.version += 1
@@ -270,6 +275,12 @@ def make_sent(index: int, text: str, lex: Lexicon) -> Sent:
         if split:
             cuts += (start, end)
         for cls in classes:
-            units.setdefault(cls, {}).setdefault(start, []).append(end)
+            by_start = units.get(cls)
+            if by_start is None:
+                units[cls] = {start: [end]}
+            elif start in by_start:
+                by_start[start].append(end)
+            else:
+                by_start[start] = [end]
     sent.split_all(cuts)
     return sent
