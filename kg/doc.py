@@ -74,13 +74,13 @@ class Sent:
         if self._class_starts is None:
             out: dict[str, set[int]] = {}
             by_word = lex.by_word
-            for i, w in enumerate(self.words):
+            for w, indexes in self.positions.items():      # each distinct word once
                 for cls in by_word.get(w, ()):
                     found = out.get(cls)
                     if found is None:
-                        out[cls] = {i}
+                        out[cls] = set(indexes)
                     else:
-                        found.add(i)
+                        found.update(indexes)
             self.token_at(0)                      # (makes the index of token starts)
             by_start = self._by_start
             for cls, starts in self.units.items():     # a class whose entries all start

@@ -584,12 +584,15 @@ class _LexTable(dict):
 
     def __missing__(self, i: int) -> tuple[int, ...]:
         sent = self.sent()
-        char, token_at, units = sent.starts[i], sent.token_at, sent.units
-        found = {e for cls in self.classes for e in map(token_at, units.get(cls, {}).get(char, ()))
-                 if e is not None}
+        char, units, found = sent.starts[i], sent.units, set()
+        for cls in self.classes:
+            here = units.get(cls)
+            if here is not None and char in here:
+                found.update(map(sent.token_at, here[char]))
+        found.discard(None)
         if sent.words[i] in self.words:
             found.add(i + 1)
-        self[i] = ends = tuple(sorted(found, reverse=True))
+        self[i] = ends = tuple(sorted(found, reverse=True)) if found else ()
         return ends
 
 
@@ -673,12 +676,27 @@ def _regex(spec: dict) -> str | None:
     return value.get("REGEX") if isinstance(value, dict) else None
 
 
+_MEMO_WORDS = 1 << 15       # words whose answers a REGEX anchor keeps (then it starts over)
+
+
 def _regex_anchors(pattern: str):
     """Where a token element whose text must match a REGEX can match: each distinct word of
-    the sentence is tested once (not once per position and pattern: 全市, 该局 are rare)."""
-    search = re.compile(pattern).search
-    return lambda ctx: [i for w, found in ctx.positions.items() if search(w) is not None
-                        for i in found]
+    the sentence is tested once (not once per position and pattern: 全市, 该局 are rare), and
+    its answer kept, for the same words come back in every sentence."""
+    search, memo = re.compile(pattern).search, {}
+
+    def anchors(ctx: Context) -> list[int]:
+        out = []
+        for w, found in ctx.positions.items():
+            hit = memo.get(w)
+            if hit is None:
+                if len(memo) >= _MEMO_WORDS:
+                    memo.clear()
+                hit = memo[w] = search(w) is not None
+            if hit:
+                out += found
+        return out
+    return anchors
 
 
 # ------------------------------------------------------------------ token tests as code
