@@ -676,54 +676,27 @@ def _regex(spec: dict) -> str | None:
     return value.get("REGEX") if isinstance(value, dict) else None
 
 
-# The REGEXes of anchoring elements, and which of them each word matches: a sentence's words
-# are read once for all of them (not once per pattern), and a word's answers are kept, for
-# the same words come back in every sentence.
-_REGEXES: list[Callable[[str], object]] = []
-_REGEX_IDS: dict[str, int] = {}
-_WORD_REGEXES: dict[str, tuple[int, tuple[int, ...]]] = {}  # word -> (REGEXes asked, matched)
-_MEMO_WORDS = 1 << 16        # words whose answers are kept (then it starts over)
+_MEMO_WORDS = 1 << 15       # words whose answers a REGEX anchor keeps (then it starts over)
 
 
 def _regex_anchors(pattern: str):
-    """Where a token element whose text must match a REGEX can match."""
-    found = _REGEX_IDS.get(pattern)
-    if found is None:
-        found = _REGEX_IDS[pattern] = len(_REGEXES)
-        _REGEXES.append(re.compile(pattern).search)
-    return lambda ctx: _regex_starts(ctx.sent).get(found, ())
+    """Where a token element whose text must match a REGEX can match: each distinct word of
+    the sentence is tested once (not once per position and pattern: 全市, 该局 are rare), and
+    its answer kept, for the same words come back in every sentence."""
+    search, memo = re.compile(pattern).search, {}
 
-
-def _regex_starts(sent: Sent) -> dict[int, list[int]]:
-    """REGEX -> the tokens whose text matches it, for every anchoring REGEX at once (once per
-    sentence and state of its tokens)."""
-    known = sent.tables.get("regex")
-    if known is not None and known[0] == len(_REGEXES):
-        return known[1]
-    out: dict[int, list[int]] = {}
-    count = len(_REGEXES)
-    for w, indexes in sent.positions.items():
-        asked = _WORD_REGEXES.get(w)
-        if asked is None or asked[0] != count:
-            asked = _word_regexes(w, asked)
-        for r in asked[1]:
-            if r in out:
-                out[r] += indexes
-            else:
-                out[r] = list(indexes)
-    sent.tables["regex"] = (count, out)
-    return out
-
-
-def _word_regexes(word: str, asked: tuple[int, tuple[int, ...]] | None
-                  ) -> tuple[int, tuple[int, ...]]:
-    """Which REGEXes the word matches (asking only those added since it was last asked)."""
-    first, hits = asked or (0, ())
-    hits += tuple(r for r in range(first, len(_REGEXES)) if _REGEXES[r](word) is not None)
-    if len(_WORD_REGEXES) >= _MEMO_WORDS:
-        _WORD_REGEXES.clear()
-    _WORD_REGEXES[word] = found = (len(_REGEXES), hits)
-    return found
+    def anchors(ctx: Context) -> list[int]:
+        out = []
+        for w, found in ctx.positions.items():
+            hit = memo.get(w)
+            if hit is None:
+                if len(memo) >= _MEMO_WORDS:
+                    memo.clear()
+                hit = memo[w] = search(w) is not None
+            if hit:
+                out += found
+        return out
+    return anchors
 
 
 # ------------------------------------------------------------------ token tests as code
