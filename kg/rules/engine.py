@@ -137,10 +137,11 @@ class Context:
             if kind == "TEXT":
                 found = self.positions
             elif kind == "LEX":
-                found = self.sent.class_starts(self.lex)
+                found = self.sent.classes(self.lex)
             else:
                 found = self.spans
-            held = self._held[need] = not found.keys().isdisjoint(names)  # the smaller side
+            held = self._held[need] = not found.keys().isdisjoint(names) if isinstance(
+                found, dict) else not found.isdisjoint(names)
         return held
 
     def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
@@ -598,10 +599,10 @@ class _LexTable(dict):
 
 def _lex_anchors(classes: list[str]):
     def anchors(ctx: Context) -> Iterable[int]:
-        starts = ctx.sent.class_starts(ctx.lex)
+        sent, lex = ctx.sent, ctx.lex
         if len(classes) == 1:
-            return starts.get(classes[0], ())
-        return set().union(*(starts.get(c, ()) for c in classes))
+            return sent.class_starts(classes[0], lex)
+        return set().union(*(sent.class_starts(c, lex) for c in classes))
     return anchors
 
 

@@ -16,7 +16,7 @@ matched with all its checks passing (`Doc.trace` records that).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -141,15 +141,14 @@ class RuleSet:
             shared = ctx.sent.tables
             tokens = shared.get(self)
             if tokens is None:
-                tokens = shared[self] = self._present("TEXT", ctx.positions) | \
-                    self._present("LEX", ctx.sent.class_starts(ctx.lex))
-            found = cache[key] = tokens | self._present("ENT", ctx.spans)
+                tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
+                    self._present("LEX", ctx.sent.classes(ctx.lex))
+            found = cache[key] = tokens | self._present("ENT", ctx.spans.keys())
         return found
 
-    def _present(self, kind: str, present: dict) -> int:
+    def _present(self, kind: str, present: Set[str]) -> int:
         held, wanted = 0, self._wanted[kind]
-        for name in (present.keys() & wanted.keys() if len(wanted) < len(present)
-                     else wanted.keys() & present.keys()):
+        for name in wanted.keys() & present:
             held |= wanted[name]
         return held
 
