@@ -76,9 +76,13 @@ def _ends_with(cls: str) -> Callable[[Sent, int], bool]:
     """Whether the text up to the end of token i ends with an entry of lexicon class `cls`
     (the entry may start inside an earlier token: 一网通|办 ends with 通办)."""
     def test(sent: Sent, i: int) -> bool:
-        entries = lexicon().words(cls)
-        end = sent.starts[i + 1]
-        return any(sent.text[end - n:end] in entries for n in _lengths(cls) if n <= end)
+        entries, end, text = lexicon().words(cls), sent.starts[i + 1], sent.text
+        for n in _lengths(cls):                # (shortest first)
+            if n > end:
+                return False
+            if text[end - n:end] in entries:
+                return True
+        return False
     return test
 
 

@@ -687,16 +687,14 @@ def _regex_anchors(pattern: str):
     search, memo = re.compile(pattern).search, {}
 
     def anchors(ctx: Context) -> list[int]:
-        out = []
-        for w, found in ctx.positions.items():
-            hit = memo.get(w)
-            if hit is None:
-                if len(memo) >= _MEMO_WORDS:
-                    memo.clear()
-                hit = memo[w] = search(w) is not None
-            if hit:
-                out += found
-        return out
+        positions = ctx.positions
+        new = positions.keys() - memo.keys()
+        if new:
+            if len(memo) + len(new) > _MEMO_WORDS:
+                memo.clear()
+                new = positions.keys()
+            memo.update((w, search(w) is not None) for w in new)
+        return [i for w in filter(memo.__getitem__, positions) for i in positions[w]]
     return anchors
 
 
