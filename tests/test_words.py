@@ -8,7 +8,7 @@ import jieba
 
 from kg.doc import make_sent
 from kg.rules.lexicon import build_lexicon
-from kg.words import dictionary_tag, tagged
+from kg.words import _frequencies, dictionary_tag, frequency, tagged
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -51,3 +51,14 @@ def test_splitting_at_many_places_at_once_is_splitting_at_each():
         assert (one.starts, one.words, one.tags) == (each.starts, each.words, each.tags), line
         changed += one.words != make_sent(0, line, lex).words
     assert changed > 120                      # most lines had a word cut
+
+
+def test_frequencies_are_jiebas_own():
+    """kg/words.py reads the counts from jieba's dictionary file itself (not with jieba's
+    loader): every word jieba counts has that count, and every word read is one jieba has."""
+    jieba.initialize()
+    counts = {w: n for w, n in jieba.dt.FREQ.items() if n}
+    assert len(counts) > 300_000
+    assert all(frequency(w) == n for w, n in counts.items())
+    assert frequency("公安局") > 0 and frequency("罗义") == 0
+    assert {w for w, n in _frequencies().items() if int(n)} == counts.keys()
