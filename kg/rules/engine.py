@@ -688,11 +688,11 @@ def _regex_anchors(pattern: str):
 
     def anchors(ctx: Context) -> list[int]:
         positions = ctx.positions
-        new = positions.keys() - memo.keys()
+        new = [w for w in positions if w not in memo]      # (not `keys() - memo`: O(memo))
         if new:
             if len(memo) + len(new) > _MEMO_WORDS:
                 memo.clear()
-                new = positions.keys()
+                new = list(positions)
             memo.update((w, search(w) is not None) for w in new)
         return [i for w in filter(memo.__getitem__, positions) for i in positions[w]]
     return anchors
