@@ -43,10 +43,12 @@ class Sent:
     cut: tuple[int, ...] = ()      # where jieba's words start (and the end), before any split
     _by_start: dict[int, int] | None = None
     _positions: dict[str, list[int]] | None = None
-    _class_starts: dict[str, set[int]] | None = None
+    _classes: set[str] | None = None                    # lexicon classes with an entry here
+    _class_starts: dict[str, set[int]] | None = None   # class -> token starts, when first asked
     # bumped by every split: what was read of the tokens before (the matcher's tables) is stale
     version: int = field(default=0, init=False, repr=False)
-    tables: dict[int, dict] = field(default_factory=dict, init=False, repr=False)
+    # what the matcher read of the tokens (tables, starts, needs held), shared by its contexts
+    tables: dict[object, object] = field(default_factory=dict, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -68,28 +70,32 @@ class Sent:
             self._positions = out
         return self._positions
 
-    def class_starts(self, lex: Lexicon) -> dict[str, set[int]]:
-        """lexicon class -> the tokens where an entry of it starts (one token or several)."""
-        if self._class_starts is None:
-            out: dict[str, set[int]] = {}
+    def classes(self, lex: Lexicon) -> set[str]:
+        """The lexicon classes with an entry in the sentence (a token that is one, or one of
+        several characters, even one starting inside a token)."""
+        if self._classes is None:
             by_word = lex.by_word
-            for i, w in enumerate(self.words):
-                for cls in by_word.get(w, ()):
-                    found = out.get(cls)
-                    if found is None:
-                        out[cls] = {i}
-                    else:
-                        found.add(i)
-            self.token_at(0)                      # (makes the index of token starts)
-            by_start = self._by_start
-            for cls, starts in self.units.items():     # a class whose entries all start
-                found = {by_start[c] for c in starts if c in by_start}   # inside a token
-                if cls in out:                            # is there, with no tokens
-                    out[cls] |= found
-                else:
-                    out[cls] = found
-            self._class_starts = out
-        return self._class_starts
+            found = set(self.units)
+            found.update(*[by_word[w] for w in self.positions if w in by_word])
+            self._classes = found
+        return self._classes
+
+    def class_starts(self, cls: str, lex: Lexicon) -> set[int]:
+        """The tokens where an entry of lexicon class `cls` starts (one token or several),
+        found when first asked: a sentence is asked for a few of the classes it holds."""
+        if self._class_starts is None:
+            self._class_starts = {}
+        found = self._class_starts.get(cls)
+        if found is None:
+            entries = lex.classes.get(cls, frozenset())
+            found = {i for w, indexes in self.positions.items() if w in entries for i in indexes}
+            starts = self.units.get(cls)
+            if starts:                            # (an entry starting inside a token: none)
+                self.token_at(0)                  # (makes the index of token starts)
+                by_start = self._by_start
+                found.update(by_start[c] for c in starts if c in by_start)
+            self._class_starts[cls] = found
+        return found
 
     def tag(self, i: int) -> str | None:
         """jieba's dictionary tag of token i (None for words the dictionary lacks)."""
@@ -109,37 +115,42 @@ class Sent:
             pieces = [self.text[self.starts[at - 1]:char], self.text[char:self.starts[at + 1]]]
             self.words[at - 1:at] = pieces
             self.tags[at - 1:at] = [dictionary_tag(w) for w in pieces]
-            self._by_start = self._positions = self._class_starts = None
+            self._by_start = self._positions = self._classes = self._class_starts = None
             self.version += 1
             self.tables = {}
 
     def split_all(self, chars: Iterable[int]) -> None:
         """Make each of `chars` a token boundary, all in one pass (as `split_at` each would:
-        a token cut in pieces, each piece with its dictionary tag)."""
+        a token cut in pieces, each piece with its dictionary tag). Only the tokens cut are
+        visited; the runs between them are copied whole."""
         starts, text = self.starts, self.text
         cuts = sorted({c for c in chars if 0 < c < starts[-1]}.difference(starts))
         if not cuts:
             return
-        new_starts, words, tags, k = [], [], [], 0
-        for i, word in enumerate(self.words):
-            a, b = starts[i], starts[i + 1]
-            if k == len(cuts) or cuts[k] >= b:         # no cut inside this token
-                new_starts.append(a)
-                words.append(word)
-                tags.append(self.tags[i])
-                continue
-            edges = [a]
-            while k < len(cuts) and cuts[k] < b:
+        new_starts: list[int] = []
+        words: list[str] = []
+        tags: list[str | None] = []
+        done, k = 0, 0                        # tokens before `done` are copied
+        while k < len(cuts):
+            i = bisect.bisect_right(starts, cuts[k]) - 1      # the token the cut falls in
+            new_starts += starts[done:i]
+            words += self.words[done:i]
+            tags += self.tags[done:i]
+            edges = [starts[i]]
+            while k < len(cuts) and cuts[k] < starts[i + 1]:
                 edges.append(cuts[k])
                 k += 1
-            edges.append(b)
+            edges.append(starts[i + 1])
             for x, y in zip(edges, edges[1:]):
                 new_starts.append(x)
                 words.append(text[x:y])
                 tags.append(dictionary_tag(text[x:y]))
-        new_starts.append(starts[-1])
+            done = i + 1
+        new_starts += starts[done:]                      # (and the end of the sentence)
+        words += self.words[done:]
+        tags += self.tags[done:]
         self.starts[:], self.words[:], self.tags[:] = new_starts, words, tags
-        self._by_start = self._positions = self._class_starts = None
+        self._by_start = self._positions = self._classes = self._class_starts = None
         self.version += 1
         self.tables = {}
 
@@ -269,6 +280,12 @@ def make_sent(index: int, text: str, lex: Lexicon) -> Sent:
         if split:
             cuts += (start, end)
         for cls in classes:
-            units.setdefault(cls, {}).setdefault(start, []).append(end)
+            by_start = units.get(cls)
+            if by_start is None:
+                units[cls] = {start: [end]}
+            elif start in by_start:
+                by_start[start].append(end)
+            else:
+                by_start[start] = [end]
     sent.split_all(cuts)
     return sent

@@ -10,7 +10,7 @@ back the pickled extraction; results are yielded in the order the files were
 given, so a build with N workers writes the same bytes as one with one.
 
 Workers work under every start method: the initializer does everything a
-worker needs (quiet jieba, the gazetteer, the recognisers' automata, warmed on
+worker needs (jieba's word counts, the gazetteer, the recognisers' automata, warmed on
 a short text) instead of relying on state inherited through fork, and ignores
 SIGINT so Ctrl-C reaches only the parent, which then stops the pool. Only a
 few files per worker are in flight at a time, so memory does not grow with
@@ -37,16 +37,13 @@ _WARM_TEXT = ("成都警方推行“枫桥经验”\n"
 
 
 def warm_up() -> None:
-    """Load what extraction needs once: jieba's dictionary (quietly), the gazetteer,
-    and every recogniser, by extracting a short made-up article."""
-    import logging
-
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    """Load what extraction needs once: jieba's word counts, the gazetteer, and every
+    recogniser, by extracting a short made-up article."""
     from kg.gazetteer import gazetteer
     from kg.model import SourceText
     from kg.pipeline import extract_source
+    from kg.words import frequency
+    frequency("的")
     gazetteer()
     extract_source(SourceText(path="<warm-up>", name="warm-up.txt", text=_WARM_TEXT))
 

@@ -8,7 +8,7 @@ import jieba
 
 from kg.doc import make_sent
 from kg.rules.lexicon import build_lexicon
-from kg.words import dictionary_tag, tagged
+from kg.words import _frequencies, dictionary_tag, frequency, tagged
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -32,3 +32,33 @@ def test_a_split_token_gets_the_tags_of_its_pieces():
     assert sent.words == ["副", "局", "长", "江", "涛", "介绍"]
     assert sent.tags[2:4] == [dictionary_tag("长"), dictionary_tag("江")] and sent.tags[5] == "v"
     assert sent.unit_ends("T", 1) == [3]
+
+
+def test_splitting_at_many_places_at_once_is_splitting_at_each():
+    """`Sent.split_all` (make_doc's one pass) gives the tokens and tags `split_at` gives one
+    cut at a time: cuts inside words, at their edges, several in one word, out of order."""
+    lex = build_lexicon({"T": {"words": ["局长"]}})
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    lines = [line for line in re.split(r"[\n。！？]", text) if len(line) > 8][:200]
+    assert len(lines) == 200
+    changed = 0
+    for n, line in enumerate(lines):
+        cuts = [c for c in range(-1, len(line) + 2) if (c * 7 + n) % 5 == 0][::-1]
+        one, each = make_sent(0, line, lex), make_sent(0, line, lex)
+        one.split_all(cuts)
+        for c in cuts:
+            each.split_at(c)
+        assert (one.starts, one.words, one.tags) == (each.starts, each.words, each.tags), line
+        changed += one.words != make_sent(0, line, lex).words
+    assert changed > 120                      # most lines had a word cut
+
+
+def test_frequencies_are_jiebas_own():
+    """kg/words.py reads the counts from jieba's dictionary file itself (not with jieba's
+    loader): every word jieba counts has that count, and every word read is one jieba has."""
+    jieba.initialize()
+    counts = {w: n for w, n in jieba.dt.FREQ.items() if n}
+    assert len(counts) > 300_000
+    assert all(frequency(w) == n for w, n in counts.items())
+    assert frequency("公安局") > 0 and frequency("罗义") == 0
+    assert {w for w, n in _frequencies().items() if int(n)} == counts.keys()

@@ -316,7 +316,7 @@ def _view(doc: Doc, picked: list[tuple[_Candidate, Division]]) -> Doc:
                                               or sent.token_at(cand.end) is None):
             sents[sent.index] = replace(sent, starts=list(sent.starts), tags=list(sent.tags),
                                         words=list(sent.words), _by_start=None, _positions=None,
-                                        _class_starts=None)
+                                        _classes=None, _class_starts=None)
     view = Doc(doc.article, sents, trace=doc.trace)
     for cand, division in picked:
         sents[cand.sentence].split_at(cand.start)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 import ahocorasick
 
@@ -64,9 +64,8 @@ class _WithUnits(Context):
         super().__init__(doc, sent, lexicon())
         self.units = units
 
-    @cached_property
-    def spans(self) -> dict[str, dict[int, list]]:
-        out = Context.spans.func(self)         # the doc's spans, as the base class reads them
+    def _read_spans(self) -> dict[str, dict[int, list]]:
+        out = super()._read_spans()            # the doc's spans, as the base class reads them
         for label, units in self.units.items():
             for unit in units:
                 out.setdefault(label, {}).setdefault(unit.start, []).append(unit)
@@ -77,9 +76,13 @@ def _ends_with(cls: str) -> Callable[[Sent, int], bool]:
     """Whether the text up to the end of token i ends with an entry of lexicon class `cls`
     (the entry may start inside an earlier token: 一网通|办 ends with 通办)."""
     def test(sent: Sent, i: int) -> bool:
-        entries = lexicon().words(cls)
-        end = sent.starts[i + 1]
-        return any(sent.text[end - n:end] in entries for n in _lengths(cls) if n <= end)
+        entries, end, text = lexicon().words(cls), sent.starts[i + 1], sent.text
+        for n in _lengths(cls):                # (shortest first)
+            if n > end:
+                return False
+            if text[end - n:end] in entries:
+                return True
+        return False
     return test
 
 

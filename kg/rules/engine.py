@@ -39,7 +39,6 @@ import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from kg.doc import Doc, Sent
 from kg.rules import codegen
@@ -82,6 +81,9 @@ class Context:
         self._tables: _Tables | None = None
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
         self._starts: dict[tuple, list[int]] = {}
+        self._spans: dict[str, dict[int, list]] | None = None
+        # what the rule sets found here (kg/rules/ruleset.py): needs held, rules, matches
+        self.ruleset_cache: dict[tuple, object] = {}
 
     @property
     def words(self) -> list[str]:
@@ -91,9 +93,15 @@ class Context:
     def positions(self) -> dict[str, list[int]]:
         return self.sent.positions
 
-    @cached_property
+    @property
     def spans(self) -> dict[str, dict[int, list]]:
-        """label -> start character -> the doc's spans of this sentence starting there."""
+        """label -> start character -> the doc's spans of this sentence starting there (read
+        once per context)."""
+        if self._spans is None:
+            self._spans = self._read_spans()
+        return self._spans
+
+    def _read_spans(self) -> dict[str, dict[int, list]]:
         out: dict[str, dict[int, list]] = {}
         for span in [*self.doc.spans_in(self.sent.index), *self.doc.marks_in(self.sent.index)]:
             by_start = out.get(label := _label(span.type))
@@ -129,10 +137,11 @@ class Context:
             if kind == "TEXT":
                 found = self.positions
             elif kind == "LEX":
-                found = self.sent.class_starts(self.lex)
+                found = self.sent.classes(self.lex)
             else:
                 found = self.spans
-            held = self._held[need] = not found.keys().isdisjoint(names)  # the smaller side
+            held = self._held[need] = not found.keys().isdisjoint(names) if isinstance(
+                found, dict) else not found.isdisjoint(names)
         return held
 
     def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
@@ -155,11 +164,22 @@ class Context:
     def starts(self, key: tuple, anchors: Callable[[Context], Iterable[int]], width: int
                ) -> list[int]:
         """Where the patterns anchored alike (`key`: what the anchor names, and `width`: how far
-        before it a match may start) may start: found once per context and state of its tokens."""
+        before it a match may start) may start: found once per context and state of its tokens,
+        and where the tokens alone decide (a text, a lexicon class), once per sentence."""
         self._fresh()
         found = self._starts.get((key, width))
         if found is None:
-            found = self._starts[(key, width)] = _near(anchors(self), width)
+            if key[0] == "ENT":
+                found = _near(anchors(self), width)
+            else:
+                shared, skey = self.sent.tables, ("starts", key, width)
+                known = shared.get(skey)
+                if known is not None and known[0] is self.lex:
+                    found = known[1]
+                else:
+                    found = _near(anchors(self), width)
+                    shared[skey] = (self.lex, found)
+            self._starts[(key, width)] = found
         return found
 
     @staticmethod
@@ -263,6 +283,11 @@ class Pattern:
         self.elements = elements
         self._named = {e.name: e for e in elements if e.name}
         self._anchor = _anchor(elements)
+        self._at_start = elements[0].at_start
+        # (what the anchor names, where it can match, how far before it a match starts)
+        self._anchoring = None if self._anchor is None or self._at_start else (
+            elements[self._anchor[0]].anchor_key, elements[self._anchor[0]].anchors,
+            self._anchor[1])
         # what a sentence must hold for the pattern to match: a rule set skips it otherwise
         self.trigger = elements[self._anchor[0]].trigger if self._anchor else None
         # every text, lexicon class and span label a match needs: a sentence that lacks one is
@@ -303,13 +328,10 @@ class Pattern:
         return list(self._starts(ctx))
 
     def _starts(self, ctx: Context) -> list[int]:
-        if self.elements[0].at_start:
-            return [0]
-        if self._anchor is None:
-            return list(range(ctx.n))
-        k, width = self._anchor
-        el = self.elements[k]
-        return ctx.starts(el.anchor_key, el.anchors, width)
+        anchoring = self._anchoring
+        if anchoring is not None:
+            return ctx.starts(*anchoring)
+        return [0] if self._at_start else list(range(ctx.n))
 
 
 def _near(anchors: Iterable[int], width: int) -> list[int]:
@@ -446,9 +468,12 @@ def _compile_element(spec: dict, lex: Lexicon) -> Element:
         return Element(_token_ends(test), 1, 1, False, name, test=test, code=code)
     literals = _literals(spec)
     test = codegen.function(code, _NS)
-    return Element(_token_ends(test), low, high, lazy, name, _text_anchors(spec),
+    anchors, anchor_key = _text_anchors(spec), ("TEXT", literals)
+    if anchors is None and (pattern := _regex(spec)) is not None:
+        anchors, anchor_key = _regex_anchors(pattern), ("REGEX", pattern)
+    return Element(_token_ends(test), low, high, lazy, name, anchors,
                    trigger=("TEXT", literals) if literals else None, test=test, code=code,
-                   anchor_key=("TEXT", literals))
+                   anchor_key=anchor_key)
 
 
 def _token_ends(test: TokenTest) -> Callable[[Context, int], list[int]]:
@@ -560,21 +585,24 @@ class _LexTable(dict):
 
     def __missing__(self, i: int) -> tuple[int, ...]:
         sent = self.sent()
-        char, token_at, units = sent.starts[i], sent.token_at, sent.units
-        found = {e for cls in self.classes for e in map(token_at, units.get(cls, {}).get(char, ()))
-                 if e is not None}
+        char, units, found = sent.starts[i], sent.units, set()
+        for cls in self.classes:
+            here = units.get(cls)
+            if here is not None and char in here:
+                found.update(map(sent.token_at, here[char]))
+        found.discard(None)
         if sent.words[i] in self.words:
             found.add(i + 1)
-        self[i] = ends = tuple(sorted(found, reverse=True))
+        self[i] = ends = tuple(sorted(found, reverse=True)) if found else ()
         return ends
 
 
 def _lex_anchors(classes: list[str]):
     def anchors(ctx: Context) -> Iterable[int]:
-        starts = ctx.sent.class_starts(ctx.lex)
+        sent, lex = ctx.sent, ctx.lex
         if len(classes) == 1:
-            return starts.get(classes[0], ())
-        return set().union(*(starts.get(c, ()) for c in classes))
+            return sent.class_starts(classes[0], lex)
+        return set().union(*(sent.class_starts(c, lex) for c in classes))
     return anchors
 
 
@@ -596,11 +624,14 @@ class _EntTable(dict):
     def __missing__(self, i: int) -> tuple[int, ...]:
         ctx, attrs = self.ctx(), self.attrs
         spans, sent = ctx.spans, ctx.sent
-        char = sent.starts[i]
-        found = {sent.token_at(span.end) for label in self.labels
-                 for span in spans.get(label, {}).get(char, ()) if not attrs or _has(span, attrs)}
+        char, found = sent.starts[i], set()
+        for label in self.labels:        # (most tokens start no span: nothing is built for them)
+            here = spans.get(label)
+            if here is not None and char in here:
+                found.update(sent.token_at(span.end) for span in here[char]
+                             if not attrs or _has(span, attrs))
         found.discard(None)
-        self[i] = ends = tuple(sorted(found, reverse=True))
+        self[i] = ends = tuple(sorted(found, reverse=True)) if found else ()
         return ends
 
 
@@ -638,6 +669,33 @@ def _text_anchors(spec: dict):
         wanted = frozenset(value["IN"])
         return lambda ctx: [i for w in wanted & ctx.positions.keys() for i in ctx.positions[w]]
     return None
+
+
+def _regex(spec: dict) -> str | None:
+    """The REGEX a token's text must match, if its TEXT test names one."""
+    value = spec.get("TEXT")
+    return value.get("REGEX") if isinstance(value, dict) else None
+
+
+_MEMO_WORDS = 1 << 15       # words whose answers a REGEX anchor keeps (then it starts over)
+
+
+def _regex_anchors(pattern: str):
+    """Where a token element whose text must match a REGEX can match: each distinct word of
+    the sentence is tested once (not once per position and pattern: 全市, 该局 are rare), and
+    its answer kept, for the same words come back in every sentence."""
+    search, memo = re.compile(pattern).search, {}
+
+    def anchors(ctx: Context) -> list[int]:
+        positions = ctx.positions
+        new = [w for w in positions if w not in memo]      # (not `keys() - memo`: O(memo))
+        if new:
+            if len(memo) + len(new) > _MEMO_WORDS:
+                memo.clear()
+                new = list(positions)
+            memo.update((w, search(w) is not None) for w in new)
+        return [i for w in filter(memo.__getitem__, positions) for i in positions[w]]
+    return anchors
 
 
 # ------------------------------------------------------------------ token tests as code

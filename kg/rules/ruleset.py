@@ -16,7 +16,7 @@ matched with all its checks passing (`Doc.trace` records that).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -134,30 +134,29 @@ class RuleSet:
     def held(self, ctx: Context) -> int:
         """The bits of the needs the sentence holds, once per context and state of its tokens
         (what the tokens hold, once per sentence for all contexts)."""
-        cache = ctx.__dict__.setdefault("_needs_held", {})
-        key = (self, ctx.sent.version)
+        cache = ctx.ruleset_cache
+        key = ("held", self, ctx.sent.version)
         found = cache.get(key)
         if found is None:
             shared = ctx.sent.tables
             tokens = shared.get(self)
             if tokens is None:
-                tokens = shared[self] = self._present("TEXT", ctx.positions) | \
-                    self._present("LEX", ctx.sent.class_starts(ctx.lex))
-            found = cache[key] = tokens | self._present("ENT", ctx.spans)
+                tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
+                    self._present("LEX", ctx.sent.classes(ctx.lex))
+            found = cache[key] = tokens | self._present("ENT", ctx.spans.keys())
         return found
 
-    def _present(self, kind: str, present: dict) -> int:
+    def _present(self, kind: str, present: Set[str]) -> int:
         held, wanted = 0, self._wanted[kind]
-        for name in (present.keys() & wanted.keys() if len(wanted) < len(present)
-                     else wanted.keys() & present.keys()):
+        for name in wanted.keys() & present:
             held |= wanted[name]
         return held
 
     def candidates(self, ctx: Context) -> set[int]:
         """Indexes of the rules with a pattern whose needs the sentence holds (once per
         context): no other rule can match."""
-        cache = ctx.__dict__.setdefault("_candidates", {})
-        found = cache.get(self.component)
+        cache, key = ctx.ruleset_cache, ("rules", self.component)
+        found = cache.get(key)
         if found is None:
             held, found = self.held(ctx), set()
             for i, masks in self._masks:
@@ -165,14 +164,14 @@ class RuleSet:
                     if mask & held == mask:
                         found.add(i)
                         break
-            cache[self.component] = found
+            cache[key] = found
         return found
 
     def matches(self, ctx: Context, action: str | None = None) -> list[Match]:
         """Every match of the rules (of one action) that applies, in file order, recorded in
         the doc's trace; found once per context (a component may ask several times)."""
-        cache = ctx.__dict__.setdefault("_matches", {})
-        key = (self.component, action)
+        cache = ctx.ruleset_cache
+        key = ("matches", self.component, action)
         found = cache.get(key)
         if found is None:
             found = cache[key] = self._all(ctx) if action is None else self._matches(ctx, action)
