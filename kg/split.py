@@ -96,6 +96,8 @@ _KICKER_LINE = re.compile(r"^[■□◆◇★☆▲△●○◎▶►]|——$")
 _SUBTITLE_LINE = re.compile(r"^——")
 _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 _TABLE_BARS = re.compile(r"\s*[|｜][\s|｜]*$")
+_LEAD_LABEL = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")     # [法安导读], 【摘要】
+_MIN_LEAD = 20               # characters of a lead that a body line repeats
 
 
 # Headline shapes.
@@ -577,12 +579,25 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
         if i not in skip and line.text in seen:
             skip.add(i)
         seen.add(line.text)
+    skip |= _repeated_leads(lines, skip)
     # an info line's date before a date standing alone (it may be today's, in the site's bar),
     # a paper named beside them before what the foot of the page says
     feet = [info for l in lines if (info := foot_line(l.text)) is not None]
     return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
                  [dated[i] for i in sorted(dated)] + [papers[i] for i in sorted(papers)] + feet,
                  _whole_paragraphs(lines, skip))
+
+
+def _repeated_leads(lines: list[_Line], skip: set[int]) -> set[int]:
+    """A lead printed twice: a line (after a label such as [导读] or 【摘要】) that the next
+    body line starts with, whole or cut off (…化解了居民蒋阿姨与邻居庞 / …与邻居庞某之间的…)."""
+    body = [i for i in range(len(lines)) if i not in skip]
+    found = set()
+    for i, k in zip(body, body[1:]):
+        lead = _LEAD_LABEL.sub("", lines[i].text)
+        if len(lead) >= _MIN_LEAD and lines[k].text.startswith(lead):
+            found.add(i)
+    return found
 
 
 def _paper_lines(lines: list[_Line], dated: set[int]) -> dict[int, Info]:

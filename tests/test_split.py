@@ -551,3 +551,18 @@ def test_a_paper_named_between_the_headline_and_the_date(tmp_path):
 def test_an_e_paper_readers_record_dates_the_page_and_names_its_paper():
     article, _ = web_article("epaper_nav_list.txt")     # 2023-11-20 2 2 河北经济日报 con137891.html …
     assert (str(article.date), article.publisher) == ("2023-11-20", "河北经济日报")
+
+
+def test_a_lead_printed_twice_above_the_body_is_read_once(tmp_path):
+    article = page_article(tmp_path, """当前位置:首页 > 智慧政法 > 公安 >
+
+天台:“警网融合”激活社会治理“神经末梢”
+
+时间:2020-05-27 17:52:52   来源:人民公安报
+
+[法安导读]    近日,在浙江省天台县始丰街道溪林春天小区,副网格长、城西派出所民警陈英伟和街道调解员、社区干部等一起,化解了居民蒋阿姨与邻居庞
+
+  近日,在浙江省天台县始丰街道溪林春天小区,副网格长、城西派出所民警陈英伟和街道调解员、社区干部等一起,化解了居民蒋阿姨与邻居庞某之间的一起道路通行纠纷,双方在调解书上签下名字后握手言和。
+""")
+    assert origin(article) == ("天台：“警网融合”激活社会治理“神经末梢”", [], "2020-05-27", "人民公安报")
+    assert len(article.sentences) == 1 and article.sentences[0].text.endswith("握手言和。")
