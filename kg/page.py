@@ -26,6 +26,7 @@ _MAX_ITEM = 12           # characters of one link or label of a chrome line
 _MAX_CRUMB = 15          # characters of one step of a breadcrumb
 _NAV_ITEMS = 4           # a row of at least this many short links is a navigation bar
 _SENTENCE = re.compile(r"[。！？；，]")
+_FULL_STOP = re.compile(r"[。！？]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/／\\\[\]【】（）()：:·•,，、<>«»]+|\d+")
 _CRUMB_SPLIT = re.compile(r"\s*[>»›＞]+\s*")
 _MARKUP = re.compile(r"^(?:<[^<>]*>\s*)+$")
@@ -222,7 +223,9 @@ def paper_line(text: str) -> str:
 @cache
 def _host() -> re.Pattern:
     labels = sorted(_words()["host_labels"], key=len, reverse=True)
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, labels))})\s*[：:]\s*(?P<name>\S+)")
+    # 主办单位：某某, 版权所有 © 2019 某某日报社: the name after the colon, a copyright sign, a year
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, labels))})(?:[\s：:©]|\(c\)|copyright|\d{{4}}|-)+"
+                      rf"(?P<name>[{_CJK}][^\s]*)", re.I)
 
 
 def foot_line(text: str) -> Info | None:
@@ -231,9 +234,9 @@ def foot_line(text: str) -> Info | None:
     left in the text, a file name or markup with the day and the paper
     (`2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 …-->`)."""
     host = _host().match(text)
-    if host:
+    if host and len(text) <= _MAX_INFO and not _SENTENCE.search(text):
         return Info(publisher=_name(host.group("name")))
-    if _LINK.search(text) or _MARKUP_TRACE.search(text):
+    if (_LINK.search(text) or _MARKUP_TRACE.search(text)) and not _FULL_STOP.search(text):
         paper = _PAPER_NAME.search(text)
         day = find_date(text)
         if paper and day:

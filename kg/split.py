@@ -95,13 +95,13 @@ _MAX_CAPTION = 200           # characters of a caption line
 _KICKER_LINE = re.compile(r"^[■□◆◇★☆▲△●○◎▶►]|——$")
 _SUBTITLE_LINE = re.compile(r"^——")
 _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
-_TABLE_BARS = re.compile(r"\s*[|｜][\s|｜]*$")
+_TABLE_BARS = re.compile(r"^[\s|｜]*[|｜]\s*|\s*[|｜][\s|｜]*$")
 _LEAD_LABEL = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")     # [法安导读], 【摘要】
 _MIN_LEAD = 20               # characters of a lead that a body line repeats
 
 
 # Headline shapes.
-_FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*\d{1,3}\s*版|"
+_FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*[A-Z]?\d{1,3}\s*版|"
                         r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|法治报|法制报|报)$")
 _MAX_FURNITURE = 60
@@ -246,10 +246,10 @@ def _lines(clean: CleanText) -> list[_Line]:
     pos = 0
     for raw in clean.text.split("\n"):
         stripped = raw.strip()
-        if CJK.search(stripped):             # 标题 | |||: a table's cell borders, not its text
+        if CJK.search(stripped):             # | 标题 | |||: a table's cell borders, not its text
             stripped = _TABLE_BARS.sub("", stripped)
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
+            lead = raw.index(stripped)
             out.append(_Line(pos + lead, pos + lead + len(stripped), stripped, blank))
             blank = False
         elif out:
@@ -738,8 +738,7 @@ def _body_label(text: str) -> bool:
 def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
     """The one article of a web page: its headline, every byline's names (作者 fields
     of the info line first, photo credits apart), its first dateline, and the rest in order."""
-    title, kicker, subtitle = _web_headline(lines, page.head)
-    draft = _Draft("W", [], kicker, subtitle, whole_paragraphs=page.paragraphs)
+    draft = _Draft("W", whole_paragraphs=page.paragraphs)
     draft.reporters = [n for info in page.info for n in byline_names(info.authors)]
     for unit in units:
         if unit.kind == "B":
@@ -750,11 +749,10 @@ def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
         elif unit.kind != "X":
             draft.units.append(unit)
     draft.reporters = list(dict.fromkeys(draft.reporters))
-    # a name alone under the headline that a byline gives too (井研率先推行… / 胡丽君 /
-    # 本报讯（胡丽君）…) signs the page: no part of its title
-    while len(title) > 1 and title[-1] in draft.reporters:
-        title = title[:-1]
-    draft.title_lines = title
+    # a name alone in the head that a byline gives too (井研率先推行… / 胡丽君 /
+    # 本报讯（胡丽君）…) signs the page: no line of its headline
+    head = [i for i in page.head if lines[i].text not in draft.reporters] or page.head
+    draft.title_lines, draft.kicker, draft.subtitle = _web_headline(lines, head)
     return draft
 
 

@@ -166,3 +166,10 @@ def test_a_paper_named_alone_and_the_origin_at_the_foot_of_a_page():
 def test_a_cut_off_teaser_in_an_e_paper_page_list():
     assert teaser("省道215线大件过境公路工程项目建设火热推进,通江街道敖坝社区宋中坝便民漫水桥工程现场一片繁忙——~~~")
     assert not teaser("近年来,修山镇探索实施“一村一辅警”机制,助力平安乡村建设。")
+
+
+def test_the_site_named_by_its_copyright_and_no_sentence_is_a_footer():
+    assert foot_line(clean("版权所有 © 2019-2024 桃江县人民政府 技术支持:某某科技")) == Info(None, "桃江县人民政府")
+    assert foot_line(clean("主办方表示,活动将持续三天。")) is None
+    assert foot_line(clean("据2023年5月1日周口晚报报道,详见www.zhld.com。")) is None
+    assert info_line(clean("本文来源于:人民网")) == Info(None, "人民网")

@@ -566,3 +566,14 @@ def test_a_lead_printed_twice_above_the_body_is_read_once(tmp_path):
 """)
     assert origin(article) == ("天台：“警网融合”激活社会治理“神经末梢”", [], "2020-05-27", "人民公安报")
     assert len(article.sentences) == 1 and article.sentences[0].text.endswith("握手言和。")
+
+
+def test_a_name_the_byline_repeats_is_no_headline_wherever_it_stands_in_the_head(tmp_path):
+    article = page_article(tmp_path, """首页 > 乐山日报 > 综合新闻
+| 井研率先推行“一村一辅警” |
+2021-02-25
+胡丽君
+
+  本报讯(胡丽君)基层派出所警力有限,如何补齐农村治安防控短板?为此,井研县公安局启动“一村一辅警”三年规划建设。
+""")
+    assert origin(article) == ("井研率先推行“一村一辅警”", ["胡丽君"], "2021-02-25", "")
