@@ -49,6 +49,7 @@ _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*
 _WEEKDAY = re.compile(r"^\s*(?:星期|周)[一二三四五六日天]")
 # a cut-off teaser in a list of the page's other stories: …现场一片繁忙——~~~
 _TEASER_END = re.compile(r"(?:——|…+|\.{3,})[^\u4e00-\u9fff]*$")
+_CLOSING_INFO = re.compile(r"(?<=[。！？”」])\s*[（(【\[](?P<field>[^（）()【】\[\]]{4,40})[）)】\]]$")
 _MARKUP_TRACE = re.compile(r"-->|<!--|/\w+>")
 _MAX_BARE_VALUE = 30     # characters of the value of a field printed without a colon
 _MIN_BARE_LABEL = 3      # a shorter label (来源, 时间) needs a colon, or a number after it
@@ -212,6 +213,14 @@ def related_header(text: str) -> bool:
 def teaser(text: str) -> bool:
     """A story's opening cut off in a list of the page's other stories: `…现场一片繁忙——~~~`."""
     return bool(_TEASER_END.search(text)) and not _SENTENCE.search(text[-1:])
+
+
+def closing_info(text: str) -> Info | None:
+    """What the last paragraph of a page closes on, when it is an info field in brackets:
+    `…较好实现了目标。（来源：闽南日报）`, `…【作者：某某】`."""
+    match = _CLOSING_INFO.search(text)
+    info = info_line(match.group("field")) if match else None
+    return info if info is not None and info.says_something else None
 
 
 def paper_line(text: str) -> str:

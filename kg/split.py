@@ -32,10 +32,11 @@ from pathlib import Path
 
 from kg.clean import CJK, normalize_text
 from kg.dates import find_date
+from kg.gazetteer import gazetteer
 from kg.lexicons import alternation, sections, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
-from kg.page import (Info, chrome_line, date_line, editor_credit, foot_line, info_line,
-                     paper_line, related_header, teaser, web_debris, without_site_name)
+from kg.page import (Info, chrome_line, closing_info, date_line, editor_credit, foot_line,
+                     info_line, paper_line, related_header, teaser, web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -123,6 +124,7 @@ _LABEL_LINE = 4              # a line this short under a long headline is a labe
 _PLACE_LINE = 6              # a first headline line this short is a place label
 _DECK_LINE = 10              # lines of a headline-with-deck block are at least this long
 _MAX_BODY_LABEL = 14         # characters of a body's name standing over a headline
+_PLACE_ENDS = tuple("省市县区旗盟州镇乡村街")   # how a place's name ends
 # Text that is not laid out as articles (a whole book on one line) is read in
 # bounded pieces, so that no later stage sees an unbounded sentence or article.
 _MAX_SENTENCE = 500          # characters with no 。！？； are cut (after a comma if any)
@@ -582,10 +584,12 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     skip |= _repeated_leads(lines, skip)
     # an info line's date before a date standing alone (it may be today's, in the site's bar),
     # a paper named beside them before what the foot of the page says
+    last = max((i for i in range(len(lines)) if i not in skip), default=None)
+    closing = closing_info(lines[last].text) if last is not None else None
     feet = [info for l in lines if (info := foot_line(l.text)) is not None]
     return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
-                 [dated[i] for i in sorted(dated)] + [papers[i] for i in sorted(papers)] + feet,
-                 _whole_paragraphs(lines, skip))
+                 [dated[i] for i in sorted(dated)] + ([closing] if closing else []) +
+                 [papers[i] for i in sorted(papers)] + feet, _whole_paragraphs(lines, skip))
 
 
 def _repeated_leads(lines: list[_Line], skip: set[int]) -> set[int]:
@@ -748,12 +752,21 @@ def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
             draft.reporters.extend(unit.names)
         elif unit.kind != "X":
             draft.units.append(unit)
+    # a name alone under the headline (井研率先推行… / 胡丽君 / 本报讯（胡丽君）…) signs the
+    # page: a reporter, and no line of its headline
+    draft.reporters.extend(lines[i].text for i in page.head[1:] if _bare_name(lines[i].text))
     draft.reporters = list(dict.fromkeys(draft.reporters))
-    # a name alone in the head that a byline gives too (井研率先推行… / 胡丽君 /
-    # 本报讯（胡丽君）…) signs the page: no line of its headline
     head = [i for i in page.head if lines[i].text not in draft.reporters] or page.head
     draft.title_lines, draft.kicker, draft.subtitle = _web_headline(lines, head)
     return draft
+
+
+def _bare_name(text: str) -> bool:
+    """A person's name alone (胡丽君): two or three characters after a surname, not a
+    place's or a body's name (万宁市, 张家川, 公安局)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text)) and _has_surname(text) and \
+        not text.endswith(_PLACE_ENDS) and not _body_line().search("某" + text) and \
+        not gazetteer().lookup(text)
 
 
 def _web_origin(article: Article, page: _Page, units: list[_Unit]) -> None:

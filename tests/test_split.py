@@ -577,3 +577,29 @@ def test_a_name_the_byline_repeats_is_no_headline_wherever_it_stands_in_the_head
   本报讯(胡丽君)基层派出所警力有限,如何补齐农村治安防控短板?为此,井研县公安局启动“一村一辅警”三年规划建设。
 """)
     assert origin(article) == ("井研率先推行“一村一辅警”", ["胡丽君"], "2021-02-25", "")
+
+
+def test_a_name_alone_under_the_headline_signs_the_page_and_a_place_there_does_not(tmp_path):
+    page = """首页 > 乐山日报 > 综合新闻
+井研率先推行“一村一辅警”
+{line}
+2021-02-25
+
+  基层派出所警力有限,如何补齐农村治安防控短板?为此,井研县公安局启动“一村一辅警”三年规划建设。
+"""
+    article = page_article(tmp_path, page.format(line="胡丽君"))
+    assert origin(article) == ("井研率先推行“一村一辅警”", ["胡丽君"], "2021-02-25", "")
+    article = page_article(tmp_path, page.format(line="张家川"))
+    assert article.reporters == []
+
+
+def test_the_source_a_page_closes_on_is_its_publisher(tmp_path):
+    article = page_article(tmp_path, """海峡网 >新闻中心 >福建频道 >闽南新闻 >漳州新闻
+漳州首个全国 “枫桥式公安派出所”授牌仪式举行
+2023-12-29 10:21
+
+12月28日,我市首个全国“枫桥式公安派出所”授牌仪式在芗城巷口派出所举行。
+
+近年来,巷口派出所较好实现了“矛盾不上交、平安不出事、服务不缺位”目标。(来源:闽南日报)
+""")
+    assert (article.publisher, str(article.date)) == ("闽南日报", "2023-12-29")
