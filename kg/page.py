@@ -46,7 +46,7 @@ _PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报
 # an e-paper's page header: 第A06版：社会与法·庭审内外 PDF版, 02：综合新闻·广告
 _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0\d\s*版?)"
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
-_WEEKDAY = re.compile(r"^\s*(?:星期|周)[一二三四五六日天]")
+_WEEKDAY = re.compile(r"^[\s,，]*(?:星期|周)[一二三四五六日天]")
 # a cut-off teaser in a list of the page's other stories: …现场一片繁忙——~~~
 _TEASER_END = re.compile(r"(?:——|…+|\.{3,})[^\u4e00-\u9fff]*$")
 _CLOSING_INFO = re.compile(r"(?<=[。！？”」])\s*[（(【\[](?P<field>[^（）()【】\[\]]{4,40})[）)】\]]$")
@@ -167,8 +167,8 @@ def date_line(text: str) -> Info | None:
         return None
     rest = text[lead.end():].strip()
     weekday = _WEEKDAY.match(rest)
-    if weekday and _chrome_words(rest[weekday.end():].replace(" ", "")):
-        return Info(date=find_date(lead.group()))
+    if weekday and _chrome_words(re.sub(f"[^{_CJK}]", "", rest[weekday.end():])):
+        return Info(date=find_date(lead.group()))      # 2007年3月1日，星期四（GSM+8 北京时间）
     if len(rest) > _MAX_ITEM or not re.fullmatch(f"[{_CJK}·]*", rest):
         return None
     paper = _PAPER.match(rest)
@@ -238,13 +238,19 @@ def _host() -> re.Pattern:
 
 
 def foot_line(text: str) -> Info | None:
-    """What a line at the foot of a page says of its origin, or None: the body that runs
-    the site (`主办单位：某某市人民政府办公室 承办：…`), or a publishing system's record
+    """What a line of a page's chrome (mostly at its foot) says of its origin, or None: the
+    body that runs the site (`主办单位：某某市人民政府办公室 承办：…`), the paper a breadcrumb
+    starts from (`浙江法制报 > 第二版：钱塘`), or a publishing system's record
     left in the text, a file name or markup with the day and the paper
     (`2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 …-->`)."""
     host = _host().match(text)
     if host and len(text) <= _MAX_INFO and not _SENTENCE.search(text):
         return Info(publisher=_name(host.group("name")))
+    steps = _CRUMB_SPLIT.split(text.strip())
+    if len(steps) > 1 and chrome_line(text):     # 浙江法制报 > 第二版：钱塘: an e-paper's own path
+        paper = _PAPER_NAME.fullmatch(re.sub(r"^.*[：:]", "", steps[0]).strip())
+        if paper:
+            return Info(publisher=paper.group())
     if (_LINK.search(text) or _MARKUP_TRACE.search(text)) and not _FULL_STOP.search(text):
         paper = _PAPER_NAME.search(text)
         day = find_date(text)

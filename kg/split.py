@@ -706,7 +706,9 @@ def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, 
     if not head:
         return [], "", ""
     texts = [without_site_name(lines[i].text) for i in head]     # 标题-某某网 repeats 标题
-    repeated = [t for t in dict.fromkeys(texts) if texts.count(t) > 1]
+    # printed twice, maybe once with a space between its parts (110个故事 揭秘110台)
+    plain = [t.replace(" ", "") for t in texts]
+    repeated = [t for k, t in enumerate(texts) if plain.count(plain[k]) > 1 and plain.index(plain[k]) == k]
     if repeated:
         chosen = repeated
     else:

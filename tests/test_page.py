@@ -173,3 +173,9 @@ def test_the_site_named_by_its_copyright_and_no_sentence_is_a_footer():
     assert foot_line(clean("主办方表示,活动将持续三天。")) is None
     assert foot_line(clean("据2023年5月1日周口晚报报道,详见www.zhld.com。")) is None
     assert info_line(clean("本文来源于:人民网")) == Info(None, "人民网")
+
+
+def test_a_breadcrumb_that_starts_from_a_paper_names_it():
+    assert foot_line(clean("浙江法制报 > 第二版:钱塘 改变文字大小:   | 打印 | 关闭")) == Info(None, "浙江法制报")
+    assert foot_line(clean("当前位置:闽南日报 > 新闻 > 正文")) == Info(None, "闽南日报")
+    assert foot_line(clean("海峡网 >新闻中心 >福建频道 >闽南新闻 >漳州新闻")) is None   # a portal, not the paper

@@ -603,3 +603,35 @@ def test_the_source_a_page_closes_on_is_its_publisher(tmp_path):
 近年来,巷口派出所较好实现了“矛盾不上交、平安不出事、服务不缺位”目标。(来源:闽南日报)
 """)
     assert (article.publisher, str(article.date)) == ("闽南日报", "2023-12-29")
+
+
+def test_an_e_paper_path_names_its_paper_and_its_date_line_gives_the_weekday(tmp_path):
+    # a page of 浙江法制报's old e-paper reader
+    article = page_article(tmp_path, """2007年3月1日,星期四(GSM+8 北京时间)
+浙江法制报 > 第二版:钱塘 改变文字大小:   | 打印 | 关闭 
+“流动社区警务室”上路啦
+本报记者 陈立波 曹志男 摄 通讯员 朱敏 徐佳
+
+      昨天上午,杭州市公安局在吴山广场举行新型社区巡逻车施巡启动仪式,10辆崭新的社区巡逻车展开当天的首次巡逻。
+""")
+    assert (article.title, str(article.date), article.publisher) == (
+        "“流动社区警务室”上路啦", "2007-03-01", "浙江法制报")
+
+
+def test_a_headline_printed_twice_once_with_a_space_and_a_portals_line_of_origin(tmp_path):
+    # a page of news.sina.com.cn: the headline as page title and as heading, a deck under it
+    article = page_article(tmp_path, """往日回顾:
+
+110个故事揭秘110台
+
+http://www.sina.com.cn 2007年01月16日04:00 深圳商报
+
+  110个故事 揭秘110台
+
+  本报今起推出专栏《深圳110故事》,每周五篇,欢迎报料
+
+  【本报讯】突发险情紧急出动,重大案件短兵相接,群众小事有求必应,犯罪恶徒闻风丧胆。
+
+爱问(iAsk.com)
+""")
+    assert (article.title, str(article.date), article.publisher) == ("110个故事揭秘110台", "2007-01-16", "深圳商报")
