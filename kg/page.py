@@ -2,12 +2,15 @@
 
 Text saved from a web page (as .txt from the browser, or what the web reader kept
 of an HTML file) carries the site around the article: the welcome bar and the
-breadcrumb (`首页 > 新闻 > 正文`), the info line (`来源：… 时间：… 作者：… 编辑：…`),
-view counters, font-size, share, print and close links, app promotions, paging
-links, image placeholders and stray markup. None of these is a headline, a byline
-or a sentence of the body. This module names such lines, one line at a time;
-kg/split.py decides from them whether a file is one web page (`split._page`).
-The words are general knowledge, in kg/lexicons/web_page.txt.
+breadcrumb (`首页 > 新闻 > 正文`), the info line (`来源：… 时间：… 作者：… 编辑：…`)
+or a government site's open-information table (`索引号 …`, `发布机构 某某镇`, with or
+without colons), view counters, font-size, share, print and close links, app
+promotions, paging links, an e-paper reader's page header and list of the page's
+stories, image placeholders and stray markup. None of these is a headline, a byline
+or a sentence of the body; several say where and when the article appeared (`info_line`,
+`date_line`, and at the foot `foot_line`, `closing_info`). This module names such lines,
+one line at a time; kg/split.py decides from them whether a file is one web page
+(`split._page`). The words are general knowledge, in kg/lexicons/web_page.txt.
 """
 from __future__ import annotations
 
@@ -175,11 +178,17 @@ def date_line(text: str) -> Info | None:
     return Info(date=find_date(lead.group()), publisher=paper.group() if paper else "")
 
 
+@cache
+def _chrome_set() -> tuple[frozenset[str], int]:
+    """The chrome words, and the length of the longest."""
+    chrome = frozenset(_words()["chrome"])
+    return chrome, max(map(len, chrome))
+
+
 def _chrome_words(text: str) -> bool:
     """Whether `text` is empty or made of chrome words only, however glued together
     (cleaning joins a letter-spaced row: 放大 缩小 默认 -> 放大缩小默认)."""
-    chrome = _words()["chrome"]
-    longest = max(map(len, chrome))
+    chrome, longest = _chrome_set()
     ends = {0}                                   # where a run of whole words can end
     for end in range(1, len(text) + 1):
         if any(end - k in ends and text[end - k:end] in chrome for k in range(2, longest + 1)):
@@ -202,7 +211,7 @@ def chrome_line(text: str) -> bool:
         return True
     items = [item.strip(".") for item in _ITEM_SPLIT.split(text) if item.strip(".")]
     return bool(items) and all(len(i) <= _MAX_ITEM for i in items) and \
-        any(i in _words()["chrome"] or _chrome_words(i) for i in items)
+        any(_chrome_words(i) for i in items)
 
 
 def related_header(text: str) -> bool:
