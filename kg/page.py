@@ -49,6 +49,8 @@ _PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报
 # an e-paper's page header: 第A06版：社会与法·庭审内外 PDF版, 02：综合新闻·广告
 _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0\d\s*版?)"
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
+_TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+                            r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$")
 _WEEKDAY = re.compile(r"^[\s,，]*(?:星期|周)[一二三四五六日天]")
 # a cut-off teaser in a list of the page's other stories: …现场一片繁忙——~~~
 _TEASER_END = re.compile(r"(?:——|…+|\.{3,})[^\u4e00-\u9fff]*$")
@@ -167,7 +169,7 @@ def date_line(text: str) -> Info | None:
     `2025年06月24日某某日报要闻`, `2021年02月25日 星期四 放大 缩小 默认`."""
     lead = _LEADING_DATE.match(text)
     if lead is None:
-        return None
+        return _paper_and_date(text)
     rest = text[lead.end():].strip()
     weekday = _WEEKDAY.match(rest)
     if weekday and _chrome_words(re.sub(f"[^{_CJK}]", "", rest[weekday.end():])):
@@ -176,6 +178,18 @@ def date_line(text: str) -> Info | None:
         return None
     paper = _PAPER.match(rest)
     return Info(date=find_date(lead.group()), publisher=paper.group() if paper else "")
+
+
+def _paper_and_date(text: str) -> Info | None:
+    """`闽南日报 2023-12-29 10:21`, `上海法治报 · 公众号 · 2025-01-29 13:36`: a paper's name,
+    maybe chrome words, then the date (and time) that ends the line."""
+    paper = _PAPER_NAME.match(text)
+    day = _TRAILING_DATE.search(text)
+    if paper is None or day is None or paper.end() > day.start():
+        return None
+    between = re.sub(f"[^{_CJK}]", "", text[paper.end():day.start()])
+    return Info(date=find_date(day.group()), publisher=paper.group()) if _chrome_words(between) \
+        else None
 
 
 @cache

@@ -179,3 +179,10 @@ def test_a_breadcrumb_that_starts_from_a_paper_names_it():
     assert foot_line(clean("浙江法制报 > 第二版:钱塘 改变文字大小:   | 打印 | 关闭")) == Info(None, "浙江法制报")
     assert foot_line(clean("当前位置:闽南日报 > 新闻 > 正文")) == Info(None, "闽南日报")
     assert foot_line(clean("海峡网 >新闻中心 >福建频道 >闽南新闻 >漳州新闻")) is None   # a portal, not the paper
+
+
+def test_a_paper_and_its_date_on_one_line():
+    assert date_line(clean("闽南日报 2023-12-29 10:21")) == Info(D(2023, 12, 29), "闽南日报")
+    # a mirror of a paper's WeChat account (jintiankansha.me)
+    assert date_line(clean("上海法治报  · 公众号  ·  · 2025-01-29 13:36")) == Info(D(2025, 1, 29), "上海法治报")
+    assert date_line(clean("人民日报记者 2023-12-29")) is None
