@@ -2,12 +2,15 @@
 
 Text saved from a web page (as .txt from the browser, or what the web reader kept
 of an HTML file) carries the site around the article: the welcome bar and the
-breadcrumb (`首页 > 新闻 > 正文`), the info line (`来源：… 时间：… 作者：… 编辑：…`),
-view counters, font-size, share, print and close links, app promotions, paging
-links, image placeholders and stray markup. None of these is a headline, a byline
-or a sentence of the body. This module names such lines, one line at a time;
-kg/split.py decides from them whether a file is one web page (`split._page`).
-The words are general knowledge, in kg/lexicons/web_page.txt.
+breadcrumb (`首页 > 新闻 > 正文`), the info line (`来源：… 时间：… 作者：… 编辑：…`)
+or a government site's open-information table (`索引号 …`, `发布机构 某某镇`, with or
+without colons), view counters, font-size, share, print and close links, app
+promotions, paging links, an e-paper reader's page header and list of the page's
+stories, image placeholders and stray markup. None of these is a headline, a byline
+or a sentence of the body; several say where and when the article appeared (`info_line`,
+`date_line`, and at the foot `foot_line`, `closing_info`). This module names such lines,
+one line at a time; kg/split.py decides from them whether a file is one web page
+(`split._page`). The words are general knowledge, in kg/lexicons/web_page.txt.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ _MAX_ITEM = 12           # characters of one link or label of a chrome line
 _MAX_CRUMB = 15          # characters of one step of a breadcrumb
 _NAV_ITEMS = 4           # a row of at least this many short links is a navigation bar
 _SENTENCE = re.compile(r"[。！？；，]")
+_FULL_STOP = re.compile(r"[。！？]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/／\\\[\]【】（）()：:·•,，、<>«»]+|\d+")
 _CRUMB_SPLIT = re.compile(r"\s*[>»›＞]+\s*")
 _MARKUP = re.compile(r"^(?:<[^<>]*>\s*)+$")
@@ -39,6 +43,21 @@ _LEADING_DATE = re.compile(r"^[\s|｜]*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s
 # a name in a field stops at a space, a bar, a date or an address
 _NAME_END = re.compile(r"\s|[|｜【\[]|\d{4}\s*[年\-/.]|https?:|www\.")
 _PAPER = re.compile(rf"^[{_CJK}·]{{2,10}}?(?:日报|晚报|早报|时报|商报|法治报|法制报|报|网)")
+# a paper's name standing alone (or as one token of a row): 闽南日报, 周口晚报
+_PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报|时报|商报|都市报|法治报|法制报|"
+                         rf"青年报|新闻网)(?![{_CJK}])")
+# an e-paper's page header: 第A06版：社会与法·庭审内外 PDF版, 02：综合新闻·广告
+_PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0\d\s*版?)"
+                          rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
+_TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+                            r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$")
+_WEEKDAY = re.compile(r"^[\s,，]*(?:星期|周)[一二三四五六日天]")
+# a cut-off teaser in a list of the page's other stories: …现场一片繁忙——~~~
+_TEASER_END = re.compile(r"(?:——|…+|\.{3,})[^\u4e00-\u9fff]*$")
+_CLOSING_INFO = re.compile(r"(?<=[。！？”」])\s*[（(【\[](?P<field>[^（）()【】\[\]]{4,40})[）)】\]]$")
+_MARKUP_TRACE = re.compile(r"-->|<!--|/\w+>")
+_MAX_BARE_VALUE = 30     # characters of the value of a field printed without a colon
+_MIN_BARE_LABEL = 3      # a shorter label (来源, 时间) needs a colon, or a number after it
 _LABEL_KINDS = ("date", "source", "reprint", "author", "editor", "counter", "meta")
 
 
@@ -73,6 +92,23 @@ def _labels() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![{_CJK}])(?P<label>{alternation})\s*[：:]\s*"), kinds
 
 
+@cache
+def _bare_label() -> re.Pattern:
+    """A line that is one field of a table printed without its colon: `发布机构 修山镇`,
+    `发文日期2023-08-23`, `索引号 xsz/2023-1810258` (the value after a space, or Latin
+    letters and digits right after the label); a short label (时间, 发布) only before a
+    date and time alone."""
+    kinds = _labels()[1]
+
+    def labels(shortest: int) -> str:
+        return "|".join(re.escape(w) for w in sorted(
+            (w for w in kinds if len(w) >= shortest), key=len, reverse=True))
+    return re.compile(
+        rf"^(?:(?P<label>{labels(_MIN_BARE_LABEL)})(?:\s+|(?=[0-9A-Za-z]))"
+        rf"(?P<value>[^\s：:][^：:]{{0,{_MAX_BARE_VALUE}}})|"
+        rf"(?P<short>{labels(2)})\s*(?P<day>{_LEADING_DATE.pattern.lstrip('^')}))$")
+
+
 def _fields(text: str) -> list[tuple[str, str, int]]:
     """(kind, value, start) of each labelled field: the value runs to the next label."""
     pattern, kinds = _labels()
@@ -83,6 +119,15 @@ def _fields(text: str) -> list[tuple[str, str, int]]:
         value = text[match.end():end].strip(" |｜[]【】（）()")
         out.append((kinds[match.group("label")], value, match.start()))
     return out
+
+
+def _bare_field(text: str) -> list[tuple[str, str, int]]:
+    """The one field of a table's line printed without a colon, as `_fields` gives it."""
+    match = _bare_label().match(text)
+    if match is None:
+        return []
+    label = match.group("label") or match.group("short")
+    return [(_labels()[1][label], (match.group("value") or match.group("day")).strip(), 0)]
 
 
 def _name(value: str) -> str:
@@ -97,7 +142,7 @@ def info_line(text: str) -> Info | None:
     or a bar) or at least two of them, on a line without sentence punctuation."""
     if len(text) > _MAX_INFO or _SENTENCE.search(text):
         return None                   # 记者：能举个例子吗？ is an interview's question
-    fields = _fields(text)
+    fields = _fields(text) or _bare_field(text)
     if not fields:
         return None
     lead = _LEADING_DATE.match(text)
@@ -119,36 +164,122 @@ def info_line(text: str) -> Info | None:
 
 
 def date_line(text: str) -> Info | None:
-    """A web page's line of its date alone, or its date and paper (and page name):
-    `2019-08-23 11:59`, `2025年06月24日某某日报要闻`."""
+    """A web page's line of its date alone, or its date and paper (and page name), or
+    an e-paper's date, weekday and font controls: `2019-08-23 11:59`,
+    `2025年06月24日某某日报要闻`, `2021年02月25日 星期四 放大 缩小 默认`."""
     lead = _LEADING_DATE.match(text)
-    rest = text[lead.end():].strip() if lead else ""
-    if lead is None or len(rest) > _MAX_ITEM or not re.fullmatch(f"[{_CJK}·]*", rest):
+    if lead is None:
+        return _paper_and_date(text)
+    rest = text[lead.end():].strip()
+    weekday = _WEEKDAY.match(rest)
+    if weekday and _chrome_words(re.sub(f"[^{_CJK}]", "", rest[weekday.end():])):
+        return Info(date=find_date(lead.group()))      # 2007年3月1日，星期四（GSM+8 北京时间）
+    if len(rest) > _MAX_ITEM or not re.fullmatch(f"[{_CJK}·]*", rest):
         return None
     paper = _PAPER.match(rest)
     return Info(date=find_date(lead.group()), publisher=paper.group() if paper else "")
 
 
+def _paper_and_date(text: str) -> Info | None:
+    """`闽南日报 2023-12-29 10:21`, `上海法治报 · 公众号 · 2025-01-29 13:36`: a paper's name,
+    maybe chrome words, then the date (and time) that ends the line."""
+    paper = _PAPER_NAME.match(text)
+    day = _TRAILING_DATE.search(text)
+    if paper is None or day is None or paper.end() > day.start():
+        return None
+    between = re.sub(f"[^{_CJK}]", "", text[paper.end():day.start()])
+    return Info(date=find_date(day.group()), publisher=paper.group()) if _chrome_words(between) \
+        else None
+
+
+@cache
+def _chrome_set() -> tuple[frozenset[str], int]:
+    """The chrome words, and the length of the longest."""
+    chrome = frozenset(_words()["chrome"])
+    return chrome, max(map(len, chrome))
+
+
+def _chrome_words(text: str) -> bool:
+    """Whether `text` is empty or made of chrome words only, however glued together
+    (cleaning joins a letter-spaced row: 放大 缩小 默认 -> 放大缩小默认)."""
+    chrome, longest = _chrome_set()
+    ends = {0}                                   # where a run of whole words can end
+    for end in range(1, len(text) + 1):
+        if any(end - k in ends and text[end - k:end] in chrome for k in range(2, longest + 1)):
+            ends.add(end)
+    return len(text) in ends
+
+
 def chrome_line(text: str) -> bool:
     """Site chrome that no printed page has: the welcome bar, a breadcrumb, a menu entry
     (`• 要闻`), a row of links or controls (`分享到`, `字号`, `浏览量`, `上一篇`,
-    `返回主页|…`), a line naming a page's address, the site's notices (`特别声明：…`)."""
+    `返回主页|…`, `放大缩小默认`), an e-paper's page header (`第A06版：社会与法`), a line
+    naming a page's address, the site's notices (`特别声明：…`)."""
     if text.startswith(_words()["chrome_statements"]):
         return True                  # 特别声明：以上内容…, （版权作品，未经…）
     if len(text) > _MAX_CHROME or _SENTENCE.search(text.rstrip("，")):
         return False
     if text.startswith(_words()["chrome_openers"]) or _MENU_ITEM.match(text) or _LINK.search(text):
         return True
-    if breadcrumb(text):
+    if breadcrumb(text) or _PAGE_HEADER.match(text):
         return True
     items = [item.strip(".") for item in _ITEM_SPLIT.split(text) if item.strip(".")]
     return bool(items) and all(len(i) <= _MAX_ITEM for i in items) and \
-        any(i in _words()["chrome"] for i in items)
+        any(_chrome_words(i) for i in items)
 
 
 def related_header(text: str) -> bool:
     """`相关新闻`, `推荐阅读`: a header over links to other stories."""
     return chrome_line(text) and text.lstrip("【[ ").startswith(_words()["related_headers"])
+
+
+def teaser(text: str) -> bool:
+    """A story's opening cut off in a list of the page's other stories: `…现场一片繁忙——~~~`."""
+    return bool(_TEASER_END.search(text)) and not _SENTENCE.search(text[-1:])
+
+
+def closing_info(text: str) -> Info | None:
+    """What the last paragraph of a page closes on, when it is an info field in brackets:
+    `…较好实现了目标。（来源：闽南日报）`, `…【作者：某某】`."""
+    match = _CLOSING_INFO.search(text)
+    info = info_line(match.group("field")) if match else None
+    return info if info is not None and info.says_something else None
+
+
+def paper_line(text: str) -> str:
+    """The paper's or news site's name when `text` is that name alone (`闽南日报`), else ""."""
+    match = _PAPER_NAME.fullmatch(text.strip())
+    return match.group() if match else ""
+
+
+@cache
+def _host() -> re.Pattern:
+    labels = sorted(_words()["host_labels"], key=len, reverse=True)
+    # 主办单位：某某, 版权所有 © 2019 某某日报社: the name after the colon, a copyright sign, a year
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, labels))})(?:[\s：:©]|\(c\)|copyright|\d{{4}}|-)+"
+                      rf"(?P<name>[{_CJK}][^\s]*)", re.I)
+
+
+def foot_line(text: str) -> Info | None:
+    """What a line of a page's chrome (mostly at its foot) says of its origin, or None: the
+    body that runs the site (`主办单位：某某市人民政府办公室 承办：…`), the paper a breadcrumb
+    starts from (`浙江法制报 > 第二版：钱塘`), or a publishing system's record
+    left in the text, a file name or markup with the day and the paper
+    (`2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 …-->`)."""
+    host = _host().match(text)
+    if host and len(text) <= _MAX_INFO and not _SENTENCE.search(text):
+        return Info(publisher=_name(host.group("name")))
+    steps = _CRUMB_SPLIT.split(text.strip())
+    if len(steps) > 1 and chrome_line(text):     # 浙江法制报 > 第二版：钱塘: an e-paper's own path
+        paper = _PAPER_NAME.fullmatch(re.sub(r"^.*[：:]", "", steps[0]).strip())
+        if paper:
+            return Info(publisher=paper.group())
+    if (_LINK.search(text) or _MARKUP_TRACE.search(text)) and not _FULL_STOP.search(text):
+        paper = _PAPER_NAME.search(text)
+        day = find_date(text)
+        if paper and day:
+            return Info(date=day, publisher=paper.group())
+    return None
 
 
 _SITE_SEPARATOR = re.compile(r"\s*(?:[-_|｜–]+|——)\s*(?=[^-_|｜–—]{2,20}$)")

@@ -32,10 +32,11 @@ from pathlib import Path
 
 from kg.clean import CJK, normalize_text
 from kg.dates import find_date
-from kg.lexicons import alternation, words
+from kg.gazetteer import gazetteer
+from kg.lexicons import alternation, sections, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
-from kg.page import (Info, chrome_line, date_line, editor_credit, info_line, related_header,
-                     web_debris, without_site_name)
+from kg.page import (Info, chrome_line, closing_info, date_line, editor_credit, foot_line,
+                     info_line, paper_line, related_header, teaser, web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -85,9 +86,9 @@ _CREDIT = re.compile(r"^(?P<names>[^。！？，；]{2,60}?)\s*摄$")
 _CAPTION = re.compile(r"^图\s*[①-⑳\d]|图为|^[（(]?图[）)]")
 _CAPTION_CREDIT = re.compile(r"(?<=[。！？”])\s*(?P<credit>[^。！？”]{2,40}摄)$")
 # A caption that ends on its credit: …查看银杏生长情况。某某摄 / …进行训练记者某某摄 /
-# …快速解决。本组图片 通讯员某某提供 (the credit after a sentence's end or a role word)
+# 工作人员进行交通劝导 某某 摄 (a web page's caption) / …快速解决。本组图片 通讯员某某提供 (the credit after a sentence's end or a role word)
 _TAIL_CREDIT = re.compile(
-    rf"(?:(?<=[。！？”])\s*|(?:本组)?(?:图片)?\s*(?={_ROLE}))(?P<credit>(?:{_ROLE})?\s*"
+    rf"(?:(?<=[。！？”])\s*|(?<=[\u4e00-\u9fff])\s+|(?:本组)?(?:图片)?\s*(?={_ROLE}))(?P<credit>(?:{_ROLE})?\s*"
     rf"{_SPACED_NAME}(?:[、\s]+{_SPACED_NAME})*)\s*摄$|"
     rf"(?:本组)?(?:图片)?(?:由)?\s*(?P<given>{_ROLE}\s*{_SPACED_NAME})\s*提供$|"
     rf"(?<=[。！？”])\s*(?:新华社|中新社)?发?\s*[（(](?P<paren>(?:{_ROLE})?\s*{_SPACED_NAME})\s*摄[）)]$")
@@ -95,10 +96,13 @@ _MAX_CAPTION = 200           # characters of a caption line
 _KICKER_LINE = re.compile(r"^[■□◆◇★☆▲△●○◎▶►]|——$")
 _SUBTITLE_LINE = re.compile(r"^——")
 _PARALLEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+_TABLE_BARS = re.compile(r"^[\s|｜]*[|｜]\s*|\s*[|｜][\s|｜]*$")
+_LEAD_LABEL = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")     # [法安导读], 【摘要】
+_MIN_LEAD = 20               # characters of a lead that a body line repeats
 
 
 # Headline shapes.
-_FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*\d{1,3}\s*版|"
+_FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*[A-Z]?\d{1,3}\s*版|"
                         r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|法治报|法制报|报)$")
 _MAX_FURNITURE = 60
@@ -119,6 +123,8 @@ _COLUMN_WINDOW = 8           # body lines that give the column width
 _LABEL_LINE = 4              # a line this short under a long headline is a label
 _PLACE_LINE = 6              # a first headline line this short is a place label
 _DECK_LINE = 10              # lines of a headline-with-deck block are at least this long
+_MAX_BODY_LABEL = 14         # characters of a body's name standing over a headline
+_PLACE_ENDS = tuple("省市县区旗盟州镇乡村街")   # how a place's name ends
 # Text that is not laid out as articles (a whole book on one line) is read in
 # bounded pieces, so that no later stage sees an unbounded sentence or article.
 _MAX_SENTENCE = 500          # characters with no 。！？； are cut (after a comma if any)
@@ -242,8 +248,10 @@ def _lines(clean: CleanText) -> list[_Line]:
     pos = 0
     for raw in clean.text.split("\n"):
         stripped = raw.strip()
+        if CJK.search(stripped):             # | 标题 | |||: a table's cell borders, not its text
+            stripped = _TABLE_BARS.sub("", stripped)
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
+            lead = raw.index(stripped)
             out.append(_Line(pos + lead, pos + lead + len(stripped), stripped, blank))
             blank = False
         elif out:
@@ -562,7 +570,9 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     if not _one_web_page(lines, source, chrome, infos):
         return _Page(False, furniture, sorted(furniture))
     dated = {i: d for i, l in enumerate(lines) if i not in infos and (d := date_line(l.text))}
-    skip = furniture | chrome | set(infos) | set(dated) | _related_links(lines) | \
+    papers = _paper_lines(lines, set(infos) | set(dated))
+    skip = furniture | chrome | set(infos) | set(dated) | set(papers) | \
+        _related_links(lines, set(infos) | set(dated)) | \
         {i for i, l in enumerate(lines) if web_debris(l.text)}
     head = _web_head(lines, skip, set(infos), heading)
     skip |= set(head)
@@ -571,9 +581,34 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
         if i not in skip and line.text in seen:
             skip.add(i)
         seen.add(line.text)
-    # an info line's date before a date standing alone (it may be today's, in the site's bar)
+    skip |= _repeated_leads(lines, skip)
+    # an info line's date before a date standing alone (it may be today's, in the site's bar),
+    # a paper named beside them before what the foot of the page says
+    last = max((i for i in range(len(lines)) if i not in skip), default=None)
+    closing = closing_info(lines[last].text) if last is not None else None
+    feet = [info for l in lines if (info := foot_line(l.text)) is not None]
     return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
-                 [dated[i] for i in sorted(dated)], _whole_paragraphs(lines, skip))
+                 [dated[i] for i in sorted(dated)] + ([closing] if closing else []) +
+                 [papers[i] for i in sorted(papers)] + feet, _whole_paragraphs(lines, skip))
+
+
+def _repeated_leads(lines: list[_Line], skip: set[int]) -> set[int]:
+    """A lead printed twice: a line (after a label such as [导读] or 【摘要】) that the next
+    body line starts with, whole or cut off (…化解了居民蒋阿姨与邻居庞 / …与邻居庞某之间的…)."""
+    body = [i for i in range(len(lines)) if i not in skip]
+    found = set()
+    for i, k in zip(body, body[1:]):
+        lead = _LEAD_LABEL.sub("", lines[i].text)
+        if len(lead) >= _MIN_LEAD and lines[k].text.startswith(lead):
+            found.add(i)
+    return found
+
+
+def _paper_lines(lines: list[_Line], dated: set[int]) -> dict[int, Info]:
+    """A paper's or site's name alone on a line beside a date or info line (the headline,
+    闽南日报, 2023-12-29 10:21): the publisher, never part of the headline."""
+    return {i: Info(publisher=name) for i, l in enumerate(lines)
+            if (name := paper_line(l.text)) and (i - 1 in dated or i + 1 in dated)}
 
 
 def _whole_paragraphs(lines: list[_Line], skip: set[int]) -> bool:
@@ -584,14 +619,16 @@ def _whole_paragraphs(lines: list[_Line], skip: set[int]) -> bool:
     return len(body) < _FEW_LINES or ends >= len(body) / 2
 
 
-def _related_links(lines: list[_Line]) -> set[int]:
-    """The lines of the lists of links to other stories under a 相关新闻 or 推荐阅读 header:
-    headlines, up to the next line that is not one."""
+def _related_links(lines: list[_Line], dated: set[int]) -> set[int]:
+    """The lines of the lists of links to other stories under a 相关新闻, 推荐阅读 or
+    本版列表新闻 header: headlines and cut-off teasers (with the marks between them), up
+    to the next line that is none of these, or a date or info line (the article's own)."""
     found: set[int] = set()
     for i, line in enumerate(lines):
         if related_header(line.text):
             k = i + 1
-            while k < len(lines) and _web_head_line(lines[k]):
+            while k < len(lines) and k not in dated and (
+                    _web_head_line(lines[k]) or teaser(lines[k].text) or web_debris(lines[k].text)):
                 found.add(k)
                 k += 1
     return found
@@ -669,7 +706,9 @@ def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, 
     if not head:
         return [], "", ""
     texts = [without_site_name(lines[i].text) for i in head]     # 标题-某某网 repeats 标题
-    repeated = [t for t in dict.fromkeys(texts) if texts.count(t) > 1]
+    # printed twice, maybe once with a space between its parts (110个故事 揭秘110台)
+    plain = [t.replace(" ", "") for t in texts]
+    repeated = [t for k, t in enumerate(texts) if plain.count(plain[k]) > 1 and plain.index(plain[k]) == k]
     if repeated:
         chosen = repeated
     else:
@@ -681,16 +720,31 @@ def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, 
     title = chosen[:1] + [t for t in chosen[1:] if not _SUBTITLE_LINE.match(t)]
     subtitle = next((t.lstrip("—").strip() for t in chosen[1:] if _SUBTITLE_LINE.match(t)), "")
     kicker = ""
-    if len(title) == 2 and _COMMA.search(title[0].rstrip("，,")) and len(title[0]) > len(title[1]):
+    if len(title) == 2 and _COMMA.search(title[0].rstrip("，,")) and len(title[0]) > len(title[1]) \
+            or len(title) > 1 and _body_label(title[0]):
         kicker = title.pop(0)
     return title, kicker, subtitle
+
+
+@cache
+def _body_line() -> re.Pattern:
+    """A line that is a body's name alone: 鹿邑县人民法院, 某某市公安局 (no verb in it)."""
+    suffixes = "|".join(sorted(map(re.escape, sections("agency_suffixes")["top"]), key=len, reverse=True))
+    verbs = "|".join(sorted(map(re.escape, words("programme_verbs")), key=len, reverse=True))
+    return re.compile(rf"^(?!.*(?:{verbs}))[\u4e00-\u9fff]{{1,{_MAX_BODY_LABEL - 2}}}(?:{suffixes})$")
+
+
+def _body_label(text: str) -> bool:
+    """A body's name over a headline (鹿邑县人民法院 / 将“万人成讼率”纳入…): the kicker that
+    says whose story it is, no part of the title. A place over a headline (山东昌邑 /
+    推动干部下沉…) is, as the newspapers' own headlines print it."""
+    return len(text) <= _MAX_BODY_LABEL and bool(_body_line().match(text))
 
 
 def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
     """The one article of a web page: its headline, every byline's names (作者 fields
     of the info line first, photo credits apart), its first dateline, and the rest in order."""
-    title, kicker, subtitle = _web_headline(lines, page.head)
-    draft = _Draft("W", title, kicker, subtitle, whole_paragraphs=page.paragraphs)
+    draft = _Draft("W", whole_paragraphs=page.paragraphs)
     draft.reporters = [n for info in page.info for n in byline_names(info.authors)]
     for unit in units:
         if unit.kind == "B":
@@ -700,8 +754,21 @@ def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
             draft.reporters.extend(unit.names)
         elif unit.kind != "X":
             draft.units.append(unit)
+    # a name alone under the headline (井研率先推行… / 胡丽君 / 本报讯（胡丽君）…) signs the
+    # page: a reporter, and no line of its headline
+    draft.reporters.extend(lines[i].text for i in page.head[1:] if _bare_name(lines[i].text))
     draft.reporters = list(dict.fromkeys(draft.reporters))
+    head = [i for i in page.head if lines[i].text not in draft.reporters] or page.head
+    draft.title_lines, draft.kicker, draft.subtitle = _web_headline(lines, head)
     return draft
+
+
+def _bare_name(text: str) -> bool:
+    """A person's name alone (胡丽君): two or three characters after a surname, not a
+    place's or a body's name (万宁市, 张家川, 公安局)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text)) and _has_surname(text) and \
+        not text.endswith(_PLACE_ENDS) and not _body_line().search("某" + text) and \
+        not gazetteer().lookup(text)
 
 
 def _web_origin(article: Article, page: _Page, units: list[_Unit]) -> None:
@@ -793,7 +860,7 @@ def _headline_parts(lines: list[str]) -> tuple[list[str], str, str]:
     """(title lines, kicker, subtitle) of one headline block."""
     kicker, subtitle, title = [], "", []
     for i, text in enumerate(lines):
-        if _KICKER_LINE.search(text) and not title:
+        if not title and (_KICKER_LINE.search(text) or i + 1 < len(lines) and _body_label(text)):
             kicker.append(text)
         elif _SUBTITLE_LINE.match(text):
             subtitle = text.lstrip("—").strip()

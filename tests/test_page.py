@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 from kg.clean import normalize_text
-from kg.page import Info, chrome_line, date_line, editor_credit, info_line, web_debris
+from kg.page import (Info, chrome_line, date_line, editor_credit, foot_line, info_line, paper_line,
+                     teaser, web_debris)
 
 D = datetime.date
 
@@ -99,3 +100,89 @@ def test_site_name_after_a_page_title():
     assert without_site_name("特别敢创新 特别能战斗！一起走近这支公安铁军-新华网") == "特别敢创新 特别能战斗！一起走近这支公安铁军"
     assert without_site_name("让老百姓的安全感可感可及——“十四五”时期张掖市综治中心规范化建设工作纪实") == \
         "让老百姓的安全感可感可及——“十四五”时期张掖市综治中心规范化建设工作纪实"
+
+
+@pytest.mark.parametrize("line, info", [
+    # a county site's open-information table, printed once with colons and once as a
+    # two-column table without them (taojiang.gov.cn)
+    ("索引号 xsz/2023-1810258", Info()),
+    ("发布机构 修山镇", Info(None, "修山镇")),
+    ("发文日期 2023-08-23", Info(D(2023, 8, 23))),
+    ("信息类别 综合政务", Info()),
+    ("公开范围 全部公开", Info()),
+    ("索引号:xsz/2023-1810258 发布机构:修山镇 发文日期:2023-08-23", Info(D(2023, 8, 23), "修山镇")),
+    ("信息类别:综合政务 公开范围:全部公开 公开方式:政府网站", Info()),
+    # a view counter's label with no count after it ends the 作者 field
+    ("发布时间:2022-10-26 08:49 来源:泾县先锋网 作者:lqz 阅读次数:",
+     Info(D(2022, 10, 26), "泾县先锋网", "", "lqz")),
+    ("时间 2020-05-27 17:52:52", Info(D(2020, 5, 27))),
+])
+def test_the_fields_of_a_table_printed_without_colons(line, info):
+    assert info_line(clean(line)) == info
+
+
+@pytest.mark.parametrize("line", [
+    "发布2024年全市平安建设白皮书",             # a headline: a short label needs a colon or a date alone
+    "来源于群众 服务群众",
+    "井研率先推行“一村一辅警”",
+])
+def test_headlines_that_open_on_a_label_word_are_no_fields(line):
+    assert info_line(clean(line)) is None
+
+
+@pytest.mark.parametrize("line", [
+    "【字体大小:",                                  # the font-size control, its brackets cut
+    "第A06版:社会与法·庭审内外 PDF版",             # an e-paper's page header
+    "02:综合新闻·广告",
+    "本版列表新闻",                                 # the e-paper's list of the page's stories
+    "放大 缩小 默认",
+    "备案号:粤ICP备19114884号 粤公网安备 44190002000375号 网站标识码 : 4419000098",
+])
+def test_chrome_of_county_sites_and_e_paper_readers(line):
+    assert chrome_line(clean(line))
+
+
+@pytest.mark.parametrize("line", ["1:建立健全工作机制", "鹿邑县人民法院", "胡丽君", "闽南日报"])
+def test_a_numbered_point_a_body_a_name_and_a_paper_are_no_chrome(line):
+    assert not chrome_line(clean(line))
+
+
+def test_an_e_paper_date_line_with_its_weekday_and_font_controls():
+    assert date_line(clean("2021年02月25日 星期四 放大 缩小 默认")) == Info(D(2021, 2, 25))
+    assert date_line(clean("2024年6月12日 星期三 浙江法制报 第3版")) is None   # a newspaper's header
+
+
+def test_a_paper_named_alone_and_the_origin_at_the_foot_of_a_page():
+    assert paper_line("闽南日报") == "闽南日报"
+    assert paper_line("织密安全防护网") == "" and paper_line("海峡网") == ""
+    assert foot_line(clean("主办单位:东莞市人民政府办公室 承办:东莞市政务服务和数据管理局 网站地图 联系我们")) \
+        == Info(None, "东莞市人民政府办公室")
+    row = "2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 将“万人成讼率”纳入乡镇平安建设考核 /enpproperty-->"
+    assert foot_line(clean(row)) == Info(D(2023, 7, 24), "周口晚报")
+    assert foot_line(clean("闽南日报")) is None
+    assert foot_line(clean("12月28日,我市首个全国“枫桥式公安派出所”授牌仪式在芗城巷口派出所举行。")) is None
+
+
+def test_a_cut_off_teaser_in_an_e_paper_page_list():
+    assert teaser("省道215线大件过境公路工程项目建设火热推进,通江街道敖坝社区宋中坝便民漫水桥工程现场一片繁忙——~~~")
+    assert not teaser("近年来,修山镇探索实施“一村一辅警”机制,助力平安乡村建设。")
+
+
+def test_the_site_named_by_its_copyright_and_no_sentence_is_a_footer():
+    assert foot_line(clean("版权所有 © 2019-2024 桃江县人民政府 技术支持:某某科技")) == Info(None, "桃江县人民政府")
+    assert foot_line(clean("主办方表示,活动将持续三天。")) is None
+    assert foot_line(clean("据2023年5月1日周口晚报报道,详见www.zhld.com。")) is None
+    assert info_line(clean("本文来源于:人民网")) == Info(None, "人民网")
+
+
+def test_a_breadcrumb_that_starts_from_a_paper_names_it():
+    assert foot_line(clean("浙江法制报 > 第二版:钱塘 改变文字大小:   | 打印 | 关闭")) == Info(None, "浙江法制报")
+    assert foot_line(clean("当前位置:闽南日报 > 新闻 > 正文")) == Info(None, "闽南日报")
+    assert foot_line(clean("海峡网 >新闻中心 >福建频道 >闽南新闻 >漳州新闻")) is None   # a portal, not the paper
+
+
+def test_a_paper_and_its_date_on_one_line():
+    assert date_line(clean("闽南日报 2023-12-29 10:21")) == Info(D(2023, 12, 29), "闽南日报")
+    # a mirror of a paper's WeChat account (jintiankansha.me)
+    assert date_line(clean("上海法治报  · 公众号  ·  · 2025-01-29 13:36")) == Info(D(2025, 1, 29), "上海法治报")
+    assert date_line(clean("人民日报记者 2023-12-29")) is None

@@ -407,3 +407,231 @@ def test_a_saved_page_with_wrapped_lines_keeps_its_sentences_whole(tmp_path):
     whole, _ = web_article("hntv_photo_credit.txt")
     assert [s.text for s in article.sentences] == [s.text for s in whole.sentences]
     assert (article.title, article.reporters) == (whole.title, whole.reporters)
+
+
+# Lines of real pages of county sites and e-papers (/work/heldout-web/web3 of the
+# lead's held-out sets), cut to their head, one paragraph and their foot.
+
+def page_article(tmp_path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    articles, _ = split_articles(read_source(path))
+    assert len(articles) == 1, [a.title for a in articles]
+    return articles[0]
+
+
+def origin(article) -> tuple:
+    return article.title, article.reporters, str(article.date), article.publisher
+
+
+def test_an_open_information_table_without_colons_is_no_headline(tmp_path):
+    article = page_article(tmp_path, """修山镇“一村一辅警”带来乡村社会治理新变化
+
+索引号:xsz/2023-1810258 发布机构:修山镇 发文日期:2023-08-23
+信息类别:综合政务 公开范围:全部公开 公开方式:政府网站
+索引号 xsz/2023-1810258
+发布机构 修山镇
+发文日期 2023-08-23
+信息类别 综合政务
+公开范围 全部公开
+公开方式 政府网站
+
+  乡村生活平安是幸福的前提,近年来,修山镇探索实施“一村一辅警”机制,助力平安乡村建设。
+
+  工作人员进行交通劝导 谭银芝 摄
+
+  各村(社区)辅警同派出所工作人员进行夜间巡查 邹斌 摄
+
+信息来源:修 山 镇
+扫一扫在手机打开当前页
+""")
+    assert origin(article) == ("修山镇“一村一辅警”带来乡村社会治理新变化", ["谭银芝", "邹斌"],
+                               "2023-08-23", "修山镇")
+    assert [s.text for s in article.sentences] == [
+        "乡村生活平安是幸福的前提，近年来，修山镇探索实施“一村一辅警”机制，助力平安乡村建设。",
+        "工作人员进行交通劝导", "各村（社区）辅警同派出所工作人员进行夜间巡查"]
+
+
+def test_a_font_size_control_under_the_info_line_is_no_headline(tmp_path):
+    article = page_article(tmp_path, """当前位置: 网站首页 > 榔桥镇 > 新闻动态
+
+泾县榔桥镇社会矛盾纠纷调处化解中心正式成立
+
+发布时间:2022-10-26 08:49 来源:泾县先锋网 作者:lqz 阅读次数:
+【字体大小:
+
+         为实现矛盾纠纷联调联防联控,泾县榔桥镇立足镇情实际,9月22日上午,该镇召开社会矛盾纠纷调处化解中心成立大会。
+
+扫一扫在手机打开当前页
+""")
+    assert origin(article) == ("泾县榔桥镇社会矛盾纠纷调处化解中心正式成立", [], "2022-10-26", "泾县先锋网")
+
+
+def test_table_borders_a_closing_byline_and_the_sites_host_in_its_footer(tmp_path):
+    article = page_article(tmp_path, """长安镇部署推进平安建设工作 | |||
+|
+|||
+2月1日下午,长安镇召开平安建设暨综合治理委员会工作会议,部署2024年有关工作。
+2024年,长安将重点抓好治安防控管理、平安法治建设等六个方面的工作。 (记者/龙京、莫建坤、陈亮宇) |
+|||
+|
+主办单位:东莞市人民政府办公室 承办:东莞市政务服务和数据管理局 网站地图 联系我们
+备案号:粤ICP备19114884号 粤公网安备 44190002000375号 网站标识码 : 4419000098
+""")
+    # no year is printed: no date
+    assert origin(article) == ("长安镇部署推进平安建设工作", ["龙京", "莫建坤", "陈亮宇"], "None",
+                               "东莞市人民政府办公室")
+    assert [s.text for s in article.sentences][-1] == \
+        "2024年，长安将重点抓好治安防控管理、平安法治建设等六个方面的工作。"
+
+
+def test_an_e_paper_readers_page_list_and_a_name_under_the_headline(tmp_path):
+    article = page_article(tmp_path, """02:综合新闻·广告
+     
+本版列表新闻
+~~~
+~~~
+省道215线大件过境公路工程项目建设火热推进,通江街道敖坝社区宋中坝便民漫水桥工程现场一片繁忙——~~~
+~~~
+     
+2021年02月25日 星期四 放大 缩小 默认   
+井研率先推行“一村一辅警”
+胡丽君
+
+  本报讯(胡丽君)基层派出所警力有限,如何补齐农村治安防控短板?为此,井研县公安局启动“一村一辅警”三年规划建设。
+""")
+    assert origin(article) == ("井研率先推行“一村一辅警”", ["胡丽君"], "2021-02-25", "")
+    assert [s.text for s in article.sentences][0] == "基层派出所警力有限，如何补齐农村治安防控短板？"
+
+
+def test_a_body_named_over_the_headline_and_the_readers_record_at_the_foot(tmp_path):
+    article = page_article(tmp_path, """2023年07月24日
+第A06版:社会与法·庭审内外 PDF版
+
+鹿邑县人民法院
+
+将“万人成讼率”纳入乡镇平安建设考核
+
+□记者 朱东一 通讯员 张振峰
+
+本报讯 近日,鹿邑县人民法院党组书记、院长张述涛通报了今年上半年各乡镇“万人成讼率”情况。
+
+2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 将“万人成讼率”纳入乡镇平安建设考核 /enpproperty-->
+""")
+    assert origin(article) == ("将“万人成讼率”纳入乡镇平安建设考核", ["朱东一", "张振峰"], "2023-07-24",
+                               "周口晚报")
+    assert article.kicker == "鹿邑县人民法院"
+    assert len(article.sentences) == 1
+
+
+def test_a_body_named_over_a_newspapers_headline_is_its_kicker(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("鹿邑县人民法院\n将“万人成讼率”纳入乡镇平安建设考核\n□记者 朱东一 通讯员 张振峰\n"
+                    "本报讯 近日，鹿邑县人民法院党组书记、院长张述涛通报了今年上半年各乡镇“万人成讼率”情况。\n",
+                    encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert (article.kicker, article.title) == ("鹿邑县人民法院", "将“万人成讼率”纳入乡镇平安建设考核")
+
+
+def test_a_paper_named_between_the_headline_and_the_date(tmp_path):
+    article = page_article(tmp_path, """海峡网 >新闻中心 >福建频道 >闽南新闻 >漳州新闻
+漳州首个全国 “枫桥式公安派出所”授牌仪式举行
+闽南日报
+2023-12-29 10:21
+
+12月28日,我市首个全国“枫桥式公安派出所”授牌仪式在芗城巷口派出所举行。(记者 许意斌)
+
+(责任编辑:唐秀敏)
+返回顶部
+""")
+    assert origin(article) == ("漳州首个全国“枫桥式公安派出所”授牌仪式举行", ["许意斌"], "2023-12-29",
+                               "闽南日报")
+
+
+def test_an_e_paper_readers_record_dates_the_page_and_names_its_paper():
+    article, _ = web_article("epaper_nav_list.txt")     # 2023-11-20 2 2 河北经济日报 con137891.html …
+    assert (str(article.date), article.publisher) == ("2023-11-20", "河北经济日报")
+
+
+def test_a_lead_printed_twice_above_the_body_is_read_once(tmp_path):
+    article = page_article(tmp_path, """当前位置:首页 > 智慧政法 > 公安 >
+
+天台:“警网融合”激活社会治理“神经末梢”
+
+时间:2020-05-27 17:52:52   来源:人民公安报
+
+[法安导读]    近日,在浙江省天台县始丰街道溪林春天小区,副网格长、城西派出所民警陈英伟和街道调解员、社区干部等一起,化解了居民蒋阿姨与邻居庞
+
+  近日,在浙江省天台县始丰街道溪林春天小区,副网格长、城西派出所民警陈英伟和街道调解员、社区干部等一起,化解了居民蒋阿姨与邻居庞某之间的一起道路通行纠纷,双方在调解书上签下名字后握手言和。
+""")
+    assert origin(article) == ("天台：“警网融合”激活社会治理“神经末梢”", [], "2020-05-27", "人民公安报")
+    assert len(article.sentences) == 1 and article.sentences[0].text.endswith("握手言和。")
+
+
+def test_a_name_the_byline_repeats_is_no_headline_wherever_it_stands_in_the_head(tmp_path):
+    article = page_article(tmp_path, """首页 > 乐山日报 > 综合新闻
+| 井研率先推行“一村一辅警” |
+2021-02-25
+胡丽君
+
+  本报讯(胡丽君)基层派出所警力有限,如何补齐农村治安防控短板?为此,井研县公安局启动“一村一辅警”三年规划建设。
+""")
+    assert origin(article) == ("井研率先推行“一村一辅警”", ["胡丽君"], "2021-02-25", "")
+
+
+def test_a_name_alone_under_the_headline_signs_the_page_and_a_place_there_does_not(tmp_path):
+    page = """首页 > 乐山日报 > 综合新闻
+井研率先推行“一村一辅警”
+{line}
+2021-02-25
+
+  基层派出所警力有限,如何补齐农村治安防控短板?为此,井研县公安局启动“一村一辅警”三年规划建设。
+"""
+    article = page_article(tmp_path, page.format(line="胡丽君"))
+    assert origin(article) == ("井研率先推行“一村一辅警”", ["胡丽君"], "2021-02-25", "")
+    article = page_article(tmp_path, page.format(line="张家川"))
+    assert article.reporters == []
+
+
+def test_the_source_a_page_closes_on_is_its_publisher(tmp_path):
+    article = page_article(tmp_path, """海峡网 >新闻中心 >福建频道 >闽南新闻 >漳州新闻
+漳州首个全国 “枫桥式公安派出所”授牌仪式举行
+2023-12-29 10:21
+
+12月28日,我市首个全国“枫桥式公安派出所”授牌仪式在芗城巷口派出所举行。
+
+近年来,巷口派出所较好实现了“矛盾不上交、平安不出事、服务不缺位”目标。(来源:闽南日报)
+""")
+    assert (article.publisher, str(article.date)) == ("闽南日报", "2023-12-29")
+
+
+def test_an_e_paper_path_names_its_paper_and_its_date_line_gives_the_weekday(tmp_path):
+    # a page of 浙江法制报's old e-paper reader
+    article = page_article(tmp_path, """2007年3月1日,星期四(GSM+8 北京时间)
+浙江法制报 > 第二版:钱塘 改变文字大小:   | 打印 | 关闭 
+“流动社区警务室”上路啦
+本报记者 陈立波 曹志男 摄 通讯员 朱敏 徐佳
+
+      昨天上午,杭州市公安局在吴山广场举行新型社区巡逻车施巡启动仪式,10辆崭新的社区巡逻车展开当天的首次巡逻。
+""")
+    assert (article.title, str(article.date), article.publisher) == (
+        "“流动社区警务室”上路啦", "2007-03-01", "浙江法制报")
+
+
+def test_a_headline_printed_twice_once_with_a_space_and_a_portals_line_of_origin(tmp_path):
+    # a page of news.sina.com.cn: the headline as page title and as heading, a deck under it
+    article = page_article(tmp_path, """往日回顾:
+
+110个故事揭秘110台
+
+http://www.sina.com.cn 2007年01月16日04:00 深圳商报
+
+  110个故事 揭秘110台
+
+  本报今起推出专栏《深圳110故事》,每周五篇,欢迎报料
+
+  【本报讯】突发险情紧急出动,重大案件短兵相接,群众小事有求必应,犯罪恶徒闻风丧胆。
+
+爱问(iAsk.com)
+""")
+    assert (article.title, str(article.date), article.publisher) == ("110个故事揭秘110台", "2007-01-16", "深圳商报")
