@@ -228,3 +228,39 @@ def test_a_village_that_receives_what_is_counted_is_whose_figure_it_is():
     found = stats(text, [mention(text, "县公安局", "独山县公安局", AGENCY), village],
                   default="独山县")
     assert brief(found) == [("友芝村", Decimal(3600000), "元")]
+
+
+def paragraph_stats(texts: list[str], mentions: dict[int, list[tuple]], default="focus"):
+    """The statistics of one paragraph of sentences; `mentions` gives, per sentence index,
+    (surface, key, type) of the places, agencies and programmes it names."""
+    article = Article("a.txt", 0, "", sentences=[Sentence(text=t, index=i, paragraph=1)
+                                                 for i, t in enumerate(texts)])
+    doc = make_doc(article)
+    doc.spans = []
+    for i, named in mentions.items():
+        for surface, key, type_, *attrs in named:
+            m = mention(texts[i], surface, key, type_)
+            doc.spans.append(Mention(type=m.type, surface=m.surface, start=m.start, end=m.end,
+                                     sentence=i, name=key, key=key,
+                                     attrs=attrs[0] if attrs else {}))
+    doc.align()
+    doc.extraction = ArticleExtraction(article, focus_places=[default] if default else [])
+    for name, component in components.pipeline():
+        if name in ("quantities", "statistics"):
+            component(doc)
+    return doc.extraction.statistics
+
+
+def test_a_demonstrative_place_subject_carries_to_the_next_sentences():
+    texts = ["该镇充分利用线上线下载体，不断强化网格化服务宣传力度。",
+             "结合县法治巡演，现场发放宣传资料1000余份。"]
+    found = paragraph_stats(texts, {0: [("该镇", "滨淮镇", PLACE, {"coreference": True})]},
+                            default="滨淮镇网格化中心")
+    assert brief(found) == [("滨淮镇", Decimal(1000), "份")]
+
+
+def test_an_area_word_does_not_carry_to_the_next_sentences():
+    texts = ["全市共有网格员320名。", "今年以来，受理群众诉求560件。"]
+    found = paragraph_stats(texts, {0: [("全市", "南京市", PLACE, {"coreference": True})]},
+                            default="南京市综治中心")
+    assert brief(found) == [("南京市", Decimal(320), "名"), ("南京市综治中心", Decimal(560), "件")]

@@ -152,9 +152,10 @@ def _subjects(doc: Doc) -> dict[int, list[Mention]]:
 
 
 def _may_carry(ctx: Context, m: Mention) -> bool:
-    """Whether the next sentences may go on about `m`: not a bare back-reference (全市),
-    nor the means of an adverbial phrase (依托“PPP”项目，升级改造“天网”…)."""
-    if m.type is EntityType.PLACE and m.attrs.get("coreference"):
+    """Whether the next sentences may go on about `m`: not an area word (全市: the place's
+    whole, not its doings), nor the means of an adverbial phrase (依托“PPP”项目，升级改造
+    “天网”…). A demonstrative (该镇充分利用…。现场发放…) is the subject it stands for."""
+    if m.type is EntityType.PLACE and m.attrs.get("coreference") and m.surface.startswith("全"):
         return False
     clause_start = Clauses(ctx.sent.text).span(m.start)[0]
     return not any(clause_start <= x.span()[0] < m.start
