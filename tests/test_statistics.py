@@ -264,3 +264,11 @@ def test_an_area_word_does_not_carry_to_the_next_sentences():
     found = paragraph_stats(texts, {0: [("全市", "南京市", PLACE, {"coreference": True})]},
                             default="南京市综治中心")
     assert brief(found) == [("南京市", Decimal(320), "名"), ("南京市综治中心", Decimal(560), "件")]
+
+
+def test_a_programme_put_to_use_is_the_means_and_does_not_carry():
+    texts = ["同时，发挥“十户一体一网格”共建共治优势，由社区民警牵头开展常态化“命案防控”摸排，落实主防职责。",
+             "今年以来，联合排查化解各类矛盾纠纷30余起，排查化解率达98.6%。"]
+    found = paragraph_stats(texts, {0: [("“十户一体一网格”", "十户一体一网格", PROGRAMME)]},
+                            default="蟠猫派出所")
+    assert brief(found) == [("蟠猫派出所", Decimal(30), "起"), ("蟠猫派出所", Decimal("98.6"), "%")]
