@@ -272,3 +272,26 @@ def test_a_programme_put_to_use_is_the_means_and_does_not_carry():
     found = paragraph_stats(texts, {0: [("“十户一体一网格”", "十户一体一网格", PROGRAMME)]},
                             default="蟠猫派出所")
     assert brief(found) == [("蟠猫派出所", Decimal(30), "起"), ("蟠猫派出所", Decimal("98.6"), "%")]
+
+
+def test_what_changed_since_a_programme_began_is_its_result():
+    text = ("据统计，实行“联勤警务”模式以来，芙蓉洲路商圈总体发案同比下降52.3%，"
+            "可防性侵财案件同比下降46.1%，群众安全感、满意度大幅提高。")
+    found = stats(text, [mention(text, "“联勤警务”模式", "联勤警务", PROGRAMME)],
+                  default="城东派出所")
+    assert brief(found) == [("联勤警务", Decimal("52.3"), "%"), ("联勤警务", Decimal("46.1"), "%")]
+
+
+def test_a_subject_of_its_own_beats_the_programme_since_whose_start_it_counts():
+    text = "行动开展以来，于都县人民检察院共受理审查起诉涉农案件23件"
+    found = stats(text, [mention(text, "行动", "护农行动", PROGRAMME),
+                         mention(text, "于都县人民检察院", "于都县人民检察院", AGENCY)])
+    assert brief(found) == [("于都县人民检察院", Decimal(23), "件")]
+
+
+def test_a_programme_since_whose_start_a_sentence_counts_does_not_carry():
+    texts = ["自“十户一体一网格”基层治理新模式运行以来，警务网格员立足辖区全面收集意见诉求。",
+             "今年以来，警务网格员配合社区民警开展矛盾纠纷隐患排查上报13条，先期现场处置40余次。"]
+    found = paragraph_stats(texts, {0: [("“十户一体一网格”", "十户一体一网格", PROGRAMME)]},
+                            default="蟠猫派出所")
+    assert brief(found) == [("蟠猫派出所", Decimal(13), "条"), ("蟠猫派出所", Decimal(40), "次")]
