@@ -295,3 +295,10 @@ def test_a_programme_since_whose_start_a_sentence_counts_does_not_carry():
     found = paragraph_stats(texts, {0: [("“十户一体一网格”", "十户一体一网格", PROGRAMME)]},
                             default="蟠猫派出所")
     assert brief(found) == [("蟠猫派出所", Decimal(13), "条"), ("蟠猫派出所", Decimal(40), "次")]
+
+
+def test_a_place_as_it_is_now_opens_its_sentence():
+    text = "现在的独山县百泉镇旗山村，有蜜蜂、土鸡养殖、高寨贡茶等产业，带动630户群众就业增收。"
+    found = stats(text, [mention(text, "独山县", "独山县"), mention(text, "百泉镇", "百泉镇"),
+                         mention(text, "旗山村", "旗山村")], default="平定营派出所")
+    assert brief(found) == [("旗山村", Decimal(630), "户")]
