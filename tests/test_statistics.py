@@ -302,3 +302,33 @@ def test_a_place_as_it_is_now_opens_its_sentence():
     found = stats(text, [mention(text, "独山县", "独山县"), mention(text, "百泉镇", "百泉镇"),
                          mention(text, "旗山村", "旗山村")], default="平定营派出所")
     assert brief(found) == [("旗山村", Decimal(630), "户")]
+
+
+def test_figures_listed_with_he_pair_with_their_measures_and_share_the_direction():
+    text = "辖区刑事案件、治安案件发案数同比下降23.5%和19.6%"
+    found = stats(text)
+    assert [(s.value, s.measure, s.direction) for s in found] == [
+        (Decimal("23.5"), "辖区刑事案件", "下降"), (Decimal("19.6"), "治安案件发案数", "下降")]
+
+
+def test_a_count_after_a_comma_does_not_share_the_direction_of_a_rate():
+    text = "刑事警情同比下降12%，15起积案已成功化解"
+    found = stats(text)
+    assert [(s.value, s.unit, s.direction) for s in found] == [
+        (Decimal(12), "%", "下降"), (Decimal(15), "起", "")]
+
+
+def test_a_bare_change_measures_the_figures_before_it():
+    text = ("今年以来，分局依托平台破获盗窃、诈骗等案件168起，抓获违法犯罪嫌疑人97名，"
+            "同比分别上升 24.4% 和 19.8%")
+    found = stats(text, [mention(text, "分局", "包河分局", AGENCY)])
+    assert [(s.value, s.measure) for s in found] == [
+        (Decimal(168), "依托平台破获盗窃、诈骗等案件"), (Decimal(97), "抓获违法犯罪嫌疑人"),
+        (Decimal("24.4"), "依托平台破获盗窃、诈骗等案件"), (Decimal("19.8"), "抓获违法犯罪嫌疑人")]
+
+
+def test_a_measure_after_a_count_is_a_noun_phrase():
+    text = "法院民事案件受理数由2019年的4638件下降为2020年的3693件"
+    assert {s.measure for s in stats(text)} == {"法院民事案件受理数"}
+    text = "两年多来，全市1865名社区民警与1.4万余名专职网格员结对"
+    assert [s.measure for s in stats(text)] == ["社区民警", "专职网格员"]
