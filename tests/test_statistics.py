@@ -332,3 +332,12 @@ def test_a_measure_after_a_count_is_a_noun_phrase():
     assert {s.measure for s in stats(text)} == {"法院民事案件受理数"}
     text = "两年多来，全市1865名社区民警与1.4万余名专职网格员结对"
     assert [s.measure for s in stats(text)] == ["社区民警", "专职网格员"]
+
+
+def test_no_person_is_part_of_a_measure():
+    text = "最终该医院支付李某6000元工资，纠纷得到及时化解"
+    [s] = stats(text, [mention(text, "李某", "李某", EntityType.PERSON)], default="耀州区")
+    assert (s.value, s.unit, s.measure) == (Decimal(6000), "元", "工资")
+    text = "九年来，唐山林走访群众2万余人次"
+    [s] = stats(text, [mention(text, "唐山林", "唐山林", EntityType.PERSON)], default="唐山市")
+    assert s.measure == "走访群众"

@@ -32,12 +32,15 @@ _EACH = ("均", "都")
 
 
 def measures_of(ctx: Context, figures: list[Quantity], subjects: list[Mention],
-                periods: list[Mark], clauses: Clauses) -> list[list[str]]:
-    """For each figure of the sentence, the measures it gives a value of (usually one)."""
+                periods: list[Mark], clauses: Clauses, people: list[Mention] = ()
+                ) -> list[list[str]]:
+    """For each figure of the sentence, the measures it gives a value of (usually one); no
+    person is part of one (该医院支付李某|6000元工资, 李某拿到|赔偿款23万元)."""
     out: list[list[str]] = []
     previous: tuple[Quantity, str] | None = None
+    named = sorted([*subjects, *people], key=lambda m: m.start)
     for i, q in enumerate(figures):
-        measure = _after(ctx, q, clauses) or _before(ctx, q, figures, subjects, periods, clauses)
+        measure = _after(ctx, q, clauses) or _before(ctx, q, figures, named, periods, clauses)
         if not measure and q.kind == "rate" and \
                 (changed := _changed(i, ctx.sent.text, figures, out, clauses)):
             previous = (q, changed)       # the change of an earlier figure: its measure whole
@@ -46,7 +49,8 @@ def measures_of(ctx: Context, figures: list[Quantity], subjects: list[Mention],
         if not measure and previous and clauses.same(previous[0].start, q.start):
             measure = previous[1]         # 占比从70%上升至90%: the same measure
         if not measure:                   # never empty: what the clause writes before it
-            measure = _before(ctx, q, figures, subjects, periods, clauses, stripped=False)
+            measure = _before(ctx, q, figures, named, periods, clauses, stripped=False) \
+                or _before(ctx, q, figures, subjects, periods, clauses, stripped=False)
         previous = (q, measure)
         out.append(_parts(ctx.sent.text, i, measure, figures))
     return out
@@ -68,9 +72,11 @@ def _after(ctx: Context, q: Quantity, clauses: Clauses) -> str:
     sent = ctx.sent
     _, clause_end = clauses.span(q.start)
     first = sent.token_at(q.end)
-    if q.kind != "count" or first is None or q.end >= clause_end or \
+    if q.kind not in ("count", "money") or first is None or q.end >= clause_end or \
             not "\u4e00" <= sent.text[q.end] <= "\u9fff":
         return ""
+    if q.kind == "money" and not (sent.tag(first) or "").startswith(("n", "vn")):
+        return ""                               # 6000元工资, not 360万元|打造示范点
     if sent.word(first) == "的":
         first += 1                              # 50人的机关巡防队
     if sent.word(first) in ctx.lex.words("STAT_DIRECTION"):

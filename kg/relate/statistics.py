@@ -184,7 +184,8 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     own = sorted((m for m in subjects if (m.start, m.end) not in describing), key=lambda m: m.start)
     out: list[Statistic] = []
     previous: tuple[Quantity, str] | None = None
-    measures = measures_of(ctx, figures, own, periods, clauses)
+    people = [m for m in doc.spans_in(sent.index) if m.type is EntityType.PERSON]
+    measures = measures_of(ctx, figures, own, periods, clauses, people)
     for i, q in enumerate(figures):
         direction = directions.get((q.start, q.end), "")
         if not direction and previous and previous[1] and _listed(sent.text, previous[0], q):
