@@ -228,3 +228,116 @@ def test_a_village_that_receives_what_is_counted_is_whose_figure_it_is():
     found = stats(text, [mention(text, "县公安局", "独山县公安局", AGENCY), village],
                   default="独山县")
     assert brief(found) == [("友芝村", Decimal(3600000), "元")]
+
+
+def paragraph_stats(texts: list[str], mentions: dict[int, list[tuple]], default="focus"):
+    """The statistics of one paragraph of sentences; `mentions` gives, per sentence index,
+    (surface, key, type) of the places, agencies and programmes it names."""
+    article = Article("a.txt", 0, "", sentences=[Sentence(text=t, index=i, paragraph=1)
+                                                 for i, t in enumerate(texts)])
+    doc = make_doc(article)
+    doc.spans = []
+    for i, named in mentions.items():
+        for surface, key, type_, *attrs in named:
+            m = mention(texts[i], surface, key, type_)
+            doc.spans.append(Mention(type=m.type, surface=m.surface, start=m.start, end=m.end,
+                                     sentence=i, name=key, key=key,
+                                     attrs=attrs[0] if attrs else {}))
+    doc.align()
+    doc.extraction = ArticleExtraction(article, focus_places=[default] if default else [])
+    for name, component in components.pipeline():
+        if name in ("quantities", "statistics"):
+            component(doc)
+    return doc.extraction.statistics
+
+
+def test_a_demonstrative_place_subject_carries_to_the_next_sentences():
+    texts = ["该镇充分利用线上线下载体，不断强化网格化服务宣传力度。",
+             "结合县法治巡演，现场发放宣传资料1000余份。"]
+    found = paragraph_stats(texts, {0: [("该镇", "滨淮镇", PLACE, {"coreference": True})]},
+                            default="滨淮镇网格化中心")
+    assert brief(found) == [("滨淮镇", Decimal(1000), "份")]
+
+
+def test_an_area_word_does_not_carry_to_the_next_sentences():
+    texts = ["全市共有网格员320名。", "今年以来，受理群众诉求560件。"]
+    found = paragraph_stats(texts, {0: [("全市", "南京市", PLACE, {"coreference": True})]},
+                            default="南京市综治中心")
+    assert brief(found) == [("南京市", Decimal(320), "名"), ("南京市综治中心", Decimal(560), "件")]
+
+
+def test_a_programme_put_to_use_is_the_means_and_does_not_carry():
+    texts = ["同时，发挥“十户一体一网格”共建共治优势，由社区民警牵头开展常态化“命案防控”摸排，落实主防职责。",
+             "今年以来，联合排查化解各类矛盾纠纷30余起，排查化解率达98.6%。"]
+    found = paragraph_stats(texts, {0: [("“十户一体一网格”", "十户一体一网格", PROGRAMME)]},
+                            default="蟠猫派出所")
+    assert brief(found) == [("蟠猫派出所", Decimal(30), "起"), ("蟠猫派出所", Decimal("98.6"), "%")]
+
+
+def test_what_changed_since_a_programme_began_is_its_result():
+    text = ("据统计，实行“联勤警务”模式以来，芙蓉洲路商圈总体发案同比下降52.3%，"
+            "可防性侵财案件同比下降46.1%，群众安全感、满意度大幅提高。")
+    found = stats(text, [mention(text, "“联勤警务”模式", "联勤警务", PROGRAMME)],
+                  default="城东派出所")
+    assert brief(found) == [("联勤警务", Decimal("52.3"), "%"), ("联勤警务", Decimal("46.1"), "%")]
+
+
+def test_a_subject_of_its_own_beats_the_programme_since_whose_start_it_counts():
+    text = "行动开展以来，于都县人民检察院共受理审查起诉涉农案件23件"
+    found = stats(text, [mention(text, "行动", "护农行动", PROGRAMME),
+                         mention(text, "于都县人民检察院", "于都县人民检察院", AGENCY)])
+    assert brief(found) == [("于都县人民检察院", Decimal(23), "件")]
+
+
+def test_a_programme_since_whose_start_a_sentence_counts_does_not_carry():
+    texts = ["自“十户一体一网格”基层治理新模式运行以来，警务网格员立足辖区全面收集意见诉求。",
+             "今年以来，警务网格员配合社区民警开展矛盾纠纷隐患排查上报13条，先期现场处置40余次。"]
+    found = paragraph_stats(texts, {0: [("“十户一体一网格”", "十户一体一网格", PROGRAMME)]},
+                            default="蟠猫派出所")
+    assert brief(found) == [("蟠猫派出所", Decimal(13), "条"), ("蟠猫派出所", Decimal(40), "次")]
+
+
+def test_a_place_as_it_is_now_opens_its_sentence():
+    text = "现在的独山县百泉镇旗山村，有蜜蜂、土鸡养殖、高寨贡茶等产业，带动630户群众就业增收。"
+    found = stats(text, [mention(text, "独山县", "独山县"), mention(text, "百泉镇", "百泉镇"),
+                         mention(text, "旗山村", "旗山村")], default="平定营派出所")
+    assert brief(found) == [("旗山村", Decimal(630), "户")]
+
+
+def test_figures_listed_with_he_pair_with_their_measures_and_share_the_direction():
+    text = "辖区刑事案件、治安案件发案数同比下降23.5%和19.6%"
+    found = stats(text)
+    assert [(s.value, s.measure, s.direction) for s in found] == [
+        (Decimal("23.5"), "辖区刑事案件", "下降"), (Decimal("19.6"), "治安案件发案数", "下降")]
+
+
+def test_a_count_after_a_comma_does_not_share_the_direction_of_a_rate():
+    text = "刑事警情同比下降12%，15起积案已成功化解"
+    found = stats(text)
+    assert [(s.value, s.unit, s.direction) for s in found] == [
+        (Decimal(12), "%", "下降"), (Decimal(15), "起", "")]
+
+
+def test_a_bare_change_measures_the_figures_before_it():
+    text = ("今年以来，分局依托平台破获盗窃、诈骗等案件168起，抓获违法犯罪嫌疑人97名，"
+            "同比分别上升 24.4% 和 19.8%")
+    found = stats(text, [mention(text, "分局", "包河分局", AGENCY)])
+    assert [(s.value, s.measure) for s in found] == [
+        (Decimal(168), "依托平台破获盗窃、诈骗等案件"), (Decimal(97), "抓获违法犯罪嫌疑人"),
+        (Decimal("24.4"), "依托平台破获盗窃、诈骗等案件"), (Decimal("19.8"), "抓获违法犯罪嫌疑人")]
+
+
+def test_a_measure_after_a_count_is_a_noun_phrase():
+    text = "法院民事案件受理数由2019年的4638件下降为2020年的3693件"
+    assert {s.measure for s in stats(text)} == {"法院民事案件受理数"}
+    text = "两年多来，全市1865名社区民警与1.4万余名专职网格员结对"
+    assert [s.measure for s in stats(text)] == ["社区民警", "专职网格员"]
+
+
+def test_no_person_is_part_of_a_measure():
+    text = "最终该医院支付李某6000元工资，纠纷得到及时化解"
+    [s] = stats(text, [mention(text, "李某", "李某", EntityType.PERSON)], default="耀州区")
+    assert (s.value, s.unit, s.measure) == (Decimal(6000), "元", "工资")
+    text = "九年来，唐山林走访群众2万余人次"
+    [s] = stats(text, [mention(text, "唐山林", "唐山林", EntityType.PERSON)], default="唐山市")
+    assert s.measure == "走访群众"

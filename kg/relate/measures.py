@@ -25,23 +25,46 @@ _ENDS_NOUN_PHRASE = frozenset({"d", "ad", "p", "c"})
 _NOT_LAST = frozenset({"d", "u", "uj", "ul", "uz", "uv", "ug"})
 Word = tuple[str, str | None]
 _COORDINATION = re.compile(r"[和及与、]")
+# what joins the figures of a list: 8.7%、14.9%, 23.5%和19.6%
+LIST_JOINS = ("、", "和", "及", "与", "以及")
+_LEADING_JOIN = re.compile("^(?:" + "|".join(LIST_JOINS) + ")+")
 _EACH = ("均", "都")
 
 
 def measures_of(ctx: Context, figures: list[Quantity], subjects: list[Mention],
-                periods: list[Mark], clauses: Clauses) -> list[list[str]]:
-    """For each figure of the sentence, the measures it gives a value of (usually one)."""
+                periods: list[Mark], clauses: Clauses, people: list[Mention] = ()
+                ) -> list[list[str]]:
+    """For each figure of the sentence, the measures it gives a value of (usually one); no
+    person is part of one (该医院支付李某|6000元工资, 李某拿到|赔偿款23万元)."""
     out: list[list[str]] = []
     previous: tuple[Quantity, str] | None = None
+    named = sorted([*subjects, *people], key=lambda m: m.start)
     for i, q in enumerate(figures):
-        measure = _after(ctx, q, clauses) or _before(ctx, q, figures, subjects, periods, clauses)
+        measure = _after(ctx, q, clauses) or _before(ctx, q, figures, named, periods, clauses)
+        if not measure and q.kind == "rate" and \
+                (changed := _changed(i, ctx.sent.text, figures, out, clauses)):
+            previous = (q, changed)       # the change of an earlier figure: its measure whole
+            out.append([changed])
+            continue
         if not measure and previous and clauses.same(previous[0].start, q.start):
             measure = previous[1]         # 占比从70%上升至90%: the same measure
         if not measure:                   # never empty: what the clause writes before it
-            measure = _before(ctx, q, figures, subjects, periods, clauses, stripped=False)
+            measure = _before(ctx, q, figures, named, periods, clauses, stripped=False) \
+                or _before(ctx, q, figures, subjects, periods, clauses, stripped=False)
         previous = (q, measure)
         out.append(_parts(ctx.sent.text, i, measure, figures))
     return out
+
+
+def _changed(i: int, text: str, figures: list[Quantity], earlier: list[list[str]],
+             clauses: Clauses) -> str:
+    """The measure of an earlier clause's figure whose change a bare rate gives: 破获案件168起，
+    抓获嫌疑人97名，同比分别上升24.4%和19.8% (the list of changes in the order of the figures)."""
+    group = _listed_with(i, text, figures)
+    j = group[0] - len(group) + group.index(i)
+    if group[0] < len(group) or clauses.same(figures[j].start, figures[i].start):
+        return ""
+    return earlier[j][0]
 
 
 def _after(ctx: Context, q: Quantity, clauses: Clauses) -> str:
@@ -49,19 +72,33 @@ def _after(ctx: Context, q: Quantity, clauses: Clauses) -> str:
     sent = ctx.sent
     _, clause_end = clauses.span(q.start)
     first = sent.token_at(q.end)
-    if q.kind != "count" or first is None or q.end >= clause_end or \
+    if q.kind not in ("count", "money") or first is None or q.end >= clause_end or \
             not "\u4e00" <= sent.text[q.end] <= "\u9fff":
         return ""
+    if q.kind == "money" and not (sent.tag(first) or "").startswith(("n", "vn")):
+        return ""                               # 6000元工资, not 360万元|打造示范点
     if sent.word(first) == "的":
         first += 1                              # 50人的机关巡防队
-    phrase = ""
+    if sent.word(first) in ctx.lex.words("STAT_DIRECTION"):
+        return ""                               # 4638件下降为…: a change, not what is counted
+    phrase, noun = "", False
     for i in range(first, len(sent)):
         if sent.starts[i] >= clause_end or i > first and (
-                _stops(ctx, i) or sent.tag(i) in _ENDS_NOUN_PHRASE):
+                _stops(ctx, i) or sent.tag(i) in _ENDS_NOUN_PHRASE
+                or noun and _verb_of_clause(sent, i)):
             break
         phrase += sent.word(i)
+        noun = noun or (sent.tag(i) or "").startswith("n")
     phrase = phrase[:min(_MAX_MEASURE, clause_end - q.end)]
     return phrase if len(phrase) >= 2 else ""
+
+
+def _verb_of_clause(sent: Sent, i: int) -> bool:
+    """A verb that the counted noun does (1.6万余名网格员|结对), not a verb inside a noun
+    (调解|室, 监控|点位): no noun follows it."""
+    after = sent.tag(i + 1) if i + 1 < len(sent) else None
+    return sent.tag(i) == "v" and len(sent.word(i)) > 1 \
+        and not (after or "").startswith(("n", "v", "k"))
 
 
 def _stops(ctx: Context, i: int) -> bool:
@@ -82,21 +119,22 @@ def _before(ctx: Context, q: Quantity, figures: list[Quantity], subjects: list[M
         if start <= m.start and m.end <= q.start:
             start = m.end
     words = _strip_front(ctx, _words_between(ctx.sent, start, q.start, periods),
-                         ("，", ",", "、", " "), "STAT_OPENER")
+                         ("，", ",", " ", *LIST_JOINS), "STAT_OPENER")
     if stripped:
         for _ in range(3):
             words = _strip_back(ctx, words, "STAT_MEASURE_TAIL")
             words = _cut_direction(ctx, words)
         words = _strip_front(ctx, words, (), "STAT_MEASURE_LEAD")
-    return "".join(w for w, _ in words)[-_MAX_MEASURE:]
+    return _LEADING_JOIN.sub("", "".join(w for w, _ in words)[-_MAX_MEASURE:])
 
 
 def _words_between(sent: Sent, start: int, end: int, periods: list[Mark]) -> list[Word]:
-    """The tokens (text, tag) from `start` to `end`, periods left out."""
+    """The tokens (text, tag) from `start` to `end`, periods and spaces left out."""
     out = []
     for i in range(len(sent)):
         a, b = sent.starts[i], sent.starts[i + 1]
-        if b <= start or a >= end or any(p.start <= a and b <= p.end for p in periods):
+        if b <= start or a >= end or any(p.start <= a and b <= p.end for p in periods) \
+                or sent.text[a:b].isspace():
             continue
         if start <= a and b <= end:
             out.append((sent.word(i), sent.tag(i)))
@@ -155,10 +193,11 @@ def _parts(text: str, i: int, measure: str, figures: list[Quantity]) -> list[str
 
 
 def _listed_with(i: int, text: str, figures: list[Quantity]) -> list[int]:
-    """Indexes of the figures listed with figures[i]: 8.7%、14.9%."""
+    """Indexes of the figures listed with figures[i]: 8.7%、14.9%, 23.5%和19.6%."""
     lo = hi = i
-    while lo > 0 and text[figures[lo - 1].end:figures[lo].start] == "、":
+    while lo > 0 and text[figures[lo - 1].end:figures[lo].start].strip() in LIST_JOINS:
         lo -= 1
-    while hi + 1 < len(figures) and text[figures[hi].end:figures[hi + 1].start] == "、":
+    while hi + 1 < len(figures) and \
+            text[figures[hi].end:figures[hi + 1].start].strip() in LIST_JOINS:
         hi += 1
     return list(range(lo, hi + 1))

@@ -22,13 +22,15 @@ from kg.doc import Doc, Mark
 from kg.keys import AgencyKey
 from kg.model import EntityType, Mention, Statistic
 from kg.relate.clauses import Clauses, opens_clause
-from kg.relate.measures import measures_of
+from kg.relate.measures import LIST_JOINS, measures_of
 from kg.relate.numbers import Quantity, find_quantities
 from kg.relate.relations import lead_agency, nested_in_name
 from kg.rules.engine import Context, Match
 from kg.rules.ruleset import check, rules
 
 SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME})
+# what the rules of kg/rules/statistics.yaml say a subject does in its sentence
+ROLES = ("founded", "beneficiary", "since")
 
 
 @check("inside_quotes")
@@ -152,13 +154,17 @@ def _subjects(doc: Doc) -> dict[int, list[Mention]]:
 
 
 def _may_carry(ctx: Context, m: Mention) -> bool:
-    """Whether the next sentences may go on about `m`: not a bare back-reference (全市),
-    nor the means of an adverbial phrase (依托“PPP”项目，升级改造“天网”…)."""
-    if m.type is EntityType.PLACE and m.attrs.get("coreference"):
+    """Whether the next sentences may go on about `m`: not an area word (全市: the place's
+    whole, not its doings), nor the means of an adverbial phrase (依托“PPP”项目，升级改造
+    “天网”…). A demonstrative (该镇充分利用…。现场发放…) is the subject it stands for."""
+    if m.type is EntityType.PLACE and m.attrs.get("coreference") and m.surface.startswith("全"):
         return False
+    ruleset = rules("statistics")
+    if any(x.span("subject") == (m.start, m.end) for x in ruleset.matches(ctx, "since")):
+        return False          # 自“X”运行以来，…: a time, not what the next sentences are about
     clause_start = Clauses(ctx.sent.text).span(m.start)[0]
     return not any(clause_start <= x.span()[0] < m.start
-                   for x in rules("statistics").matches(ctx, "instrumental"))
+                   for x in ruleset.matches(ctx, "instrumental"))
 
 
 def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: str | None,
@@ -171,22 +177,21 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     directions = {m.span("figure"): m.text("direction") + m.text("suffix")
                   for m in ruleset.matches(ctx, "direction")}
     describing = {m.span("subject") for m in ruleset.matches(ctx, "attributive")}
-    founded = {m.span("subject") for m in ruleset.matches(ctx, "founded")}
-    helped = {m.span("subject") for m in ruleset.matches(ctx, "beneficiary")}
+    roles = {role: {m.span("subject") for m in ruleset.matches(ctx, role)} for role in ROLES}
     enforcing = [m.span()[0] for m in ruleset.matches(ctx, "enforcement")]
     clauses = Clauses(sent.text)
     periods = sorted(doc.marks_in(sent.index, "Period"), key=lambda m: m.start)
     own = sorted((m for m in subjects if (m.start, m.end) not in describing), key=lambda m: m.start)
     out: list[Statistic] = []
     previous: tuple[Quantity, str] | None = None
-    measures = measures_of(ctx, figures, own, periods, clauses)
+    people = [m for m in doc.spans_in(sent.index) if m.type is EntityType.PERSON]
+    measures = measures_of(ctx, figures, own, periods, clauses, people)
     for i, q in enumerate(figures):
         direction = directions.get((q.start, q.end), "")
-        if not direction and previous and previous[1] and \
-                sent.text[previous[0].end:q.start] in ("、", "，", ","):
+        if not direction and previous and previous[1] and _listed(sent.text, previous[0], q):
             direction = previous[1]               # 分别同比下降8.7%、14.9%
         previous = (q, direction)
-        about = _about(ctx, q, clauses, own, periods, default, founded, helped)
+        about = _about(ctx, q, clauses, own, periods, default, roles)
         if about is None:
             continue
         if lead and about not in agencies and _enforced(q, clauses, enforcing):
@@ -200,19 +205,26 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     return out
 
 
+def _listed(text: str, before: Quantity, q: Quantity) -> bool:
+    """Whether `q` follows `before` in one list of figures (8.7%、14.9%, 23.5%和19.6%; after a
+    comma only a figure of the same unit: 下降12%，15起案件已破获 is a new clause)."""
+    between = text[before.end:q.start].strip()
+    return between in LIST_JOINS or between in ("，", ",") and before.unit == q.unit
+
+
 def _enforced(q: Quantity, clauses: Clauses, enforcing: list[int]) -> bool:
     start = clauses.span(q.start)[0]
     return any(start <= at < q.start for at in enforcing)
 
 
 def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
-           periods: list[Mark], default: str | None, founded: set[tuple[int, int]],
-           helped: set[tuple[int, int]] = frozenset()) -> str | None:
+           periods: list[Mark], default: str | None, roles: dict[str, set[tuple[int, int]]]
+           ) -> str | None:
     """The subject of the number's clause, else the sentence's, else the article's focus."""
     cs, _ = clauses.span(q.start)
     before = [m for m in subjects if m.end <= q.start]
     in_clause = [m for m in before if m.start >= cs]
-    receiving = [m for m in in_clause if (m.start, m.end) in helped]
+    receiving = [m for m in in_clause if (m.start, m.end) in roles["beneficiary"]]
     if receiving:
         return receiving[-1].key                # 为拉林村购买茶苗110余亩: the village's
     opener = next((m for m in in_clause if opens_clause(ctx, m.start, cs, periods)), None)
@@ -228,8 +240,11 @@ def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
             return m.key
     if opener is not None:
         return _head_of_chain(opener, in_clause).key
+    started = [m for m in before if (m.start, m.end) in roles["since"]]
+    if started and not in_clause:
+        return started[-1].key                  # 实行“联勤警务”模式以来，…发案同比下降52.3%
     for m in reversed(before):
-        if m.start < cs and m.type is EntityType.AGENCY and (m.start, m.end) in founded:
+        if m.start < cs and m.type is EntityType.AGENCY and (m.start, m.end) in roles["founded"]:
             return m.key                        # 率先成立物业巡回法庭，累计审理…
     for m in reversed(before):
         if m.start < cs and opens_clause(ctx, m.start, clauses.span(m.start)[0], periods):
