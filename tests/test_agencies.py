@@ -329,3 +329,28 @@ def test_a_place_pronoun_opening_a_clause_is_the_subject_of_its_predicate():
     assert found == {"镇坪县综治中心", "镇坪县社会矛盾调处中心"}
     # 乡镇综治中心 after the predicate is the kind of centre
     assert agencies(county, "我县积极推动乡镇综治中心建设。") == {}
+
+
+def test_the_committee_of_a_level_after_a_verb_joining_bodies():
+    # web3 c11 (a city site that never writes its city but in 平安青岛): 市委 after 联合 is the
+    # city's committee, its 政法委 an organ of it; 办公厅 is a unit of the government
+    found = agencies("平安,民之所盼,发展之基。在新时代“枫桥经验”实践中,市司法局联合市委政法委、"
+                     "市政府办公厅、市公安局共同建立了“三所联调”工作机制。",
+                     "为平安青岛、法治青岛建设筑牢和谐稳定之基。")
+    assert {"青岛市司法局", "青岛市委政法委", "青岛市人民政府办公厅", "青岛市公安局"} <= set(found)
+    assert "市委政法委员会" not in found
+
+
+def test_central_party_and_state_offices():
+    found = agencies("实行派出所、司法所、律师事务所“三所联动”机制是全面贯彻中共中央办公厅、国务院办公厅"
+                     "《关于坚持和发展新时代“枫桥经验”提升社会矛盾纠纷预防化解能力的意见》的有力探索。")
+    assert {"中共中央办公厅", "国务院办公厅"} <= set(found)
+
+
+def test_a_municipal_districts_police_branch_goes_by_its_forms():
+    # web3 c06: 区公安分局 on a district site of a province-level city
+    found = agencies("8月7日上午,普陀区司法局联合区公安分局、律师事务所举行“枫调理顺”三所联动调解室启动仪式。")
+    branch = next(name for name in found if name.endswith("分局"))
+    assert branch.startswith("上海市公安局")
+    assert {"普陀区公安分局", "上海市公安局普陀分局"} <= found[branch]
+    assert "普陀区分局" not in found

@@ -120,7 +120,22 @@ class AgencyResolver:
             if i + 1 < len(units):        # 市委政法委: the committee is named through it
                 walk.parent, walk.parent_label = key, label
                 return None
-        return self._register(m, unit, i, key, label, walk)
+        above = walk.parent_label
+        key = self._register(m, unit, i, key, label, walk)
+        if unit["generic"] and own is not None and unit["kind"] == "分局" and above:
+            self._branch_aliases(key, unit, own, above)
+        return key
+
+    def _branch_aliases(self, key: AgencyKey, unit: dict, own: Place, bureau: str) -> None:
+        """区公安分局 in a report on 普陀区: the forms a district's branch goes by besides its
+        label, the district's 公安分局 and the city bureau's branch named by the district's
+        short name (上海市公安局普陀分局, as the bureaus name them)."""
+        ent = self.entities.by_key[key]
+        division = gazetteer().get(own.key.division) if own.key.division else None
+        forms = {own.name + unit["suffix"]} if unit["suffix"] != unit["kind"] else set()
+        if division is not None and division.alias:
+            forms.add(f"{bureau}{division.alias}分局")
+        ent.aliases.update(forms - {ent.name})
 
     def _key_and_label(self, unit: dict, i: int, own: Place | None, organ: bool,
                        walk: _Chain) -> tuple[AgencyKey, str]:
@@ -203,7 +218,8 @@ class AgencyResolver:
         if not place.key.division or place.level != "county":
             return None, ""
         city = gaz.get(place.key.division).parent
-        if not city or gaz.get(city).level != "city":
+        # a municipality's districts are its own (上海市公安局普陀分局): a province-level city
+        if not city or gaz.get(city).level == "province" and not gaz.get(city).name.endswith("市"):
             return None, ""
         return AgencyKey("公安局", place=PlaceKey(division=city)), f"{gaz.get(city).name}公安局"
 
