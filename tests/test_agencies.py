@@ -354,3 +354,14 @@ def test_a_municipal_districts_police_branch_goes_by_its_forms():
     assert branch.startswith("上海市公安局")
     assert {"普陀区公安分局", "上海市公安局普陀分局"} <= found[branch]
     assert "普陀区分局" not in found
+
+
+def test_a_province_never_named_is_the_one_all_the_places_lie_in():
+    # web3 c09: a city paper names 漳州 and 芗城 but never 福建
+    text = ("12月28日,我市首个全国“枫桥式公安派出所”授牌仪式在芗城巷口派出所举行。"
+            "省公安厅副厅长黄华安,副市长、市公安局局长肖申华参加仪式。")
+    found = agencies("漳州首个全国“枫桥式公安派出所”授牌仪式举行", text)
+    assert {"福建省公安厅", "漳州市公安局"} <= set(found)
+    # one place is no agreement (适应城市 misread as 应城市 must not make a 湖北省公安厅)
+    found = agencies("副省长、省公安厅厅长许甘露明确提出，要构建适应城市和农村两类地区治安实际的体系。")
+    assert not any(name.endswith("省公安厅") for name in found)

@@ -17,7 +17,7 @@ from kg.gazetteer import gazetteer, town_short_name
 from kg.keys import AgencyKey, PlaceKey
 from kg.model import EntityType, LocalEntity, Mention
 from kg.resolve.entities import Entities, within
-from kg.resolve.focus import Focus, Place, PlaceKeys, named_before
+from kg.resolve.focus import CHAR_SUFFIX, LEVEL_SUFFIX, Focus, Place, PlaceKeys, named_before
 
 # Organs of a Party committee: X市政法委 and X市委政法委 are one body.
 _PARTY_ORGANS = {"政法委员会", "平安办", "组织部", "宣传部", "统战部"}
@@ -197,8 +197,31 @@ class AgencyResolver:
             return self.focus.place(char="区")     # a 分局 serves a city district
         if unit["generic"]:
             return named_before(self.mentions, self.keys, m.sentence, m.start, unit["generic"],
-                                unit["name"]) or self.focus.place(unit["generic"], unit["name"])
+                                unit["name"]) or self.focus.place(unit["generic"], unit["name"]) \
+                or self._above_all(unit["generic"], unit["name"], m)
         return None
+
+    def _above_all(self, level: str, char: str, m: Mention) -> Place | None:
+        """省公安厅 in a report that names no province but places that all lie in one
+        (漳州市, 芗城区): that province; the same for a city above districts and towns. The
+        place is implied, not named: it keys the body and is no place of the article."""
+        if level not in ("province", "city"):
+            return None
+        gaz, above = gazetteer(), []
+        for p in self.mentions:
+            key = self.keys(p) if p.type is EntityType.PLACE else None
+            if key is not None and key.division:
+                lineage = [key.division] + [a.id for a in gaz.ancestors(key.division)]
+                above.append(next((d for d in lineage if gaz.get(d).level == level), None))
+        if len(above) < 2 or len(set(above)) != 1 or None in above:
+            return None          # one place (a misread word?) or places that do not agree
+        d = gaz.get(above[0])
+        if not d.name.endswith(CHAR_SUFFIX.get(char) or LEVEL_SUFFIX[level]):
+            return None                       # 省公安厅 is no municipality's
+        implied = Mention(EntityType.PLACE, m.surface, m.start, m.end, m.sentence, name=d.name,
+                          key=d.id, attrs={"level": d.level, "adcode": d.adcode,
+                                           "parent_key": d.parent or "", "implied": True})
+        return Place(implied, PlaceKey(division=d.id))
 
     def _town_named(self, name: str) -> Mention | None:
         """The town or village of the article a unit is named after: 大瑶 -> 大瑶镇,
