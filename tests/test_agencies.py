@@ -365,3 +365,16 @@ def test_a_province_never_named_is_the_one_all_the_places_lie_in():
     # one place is no agreement (适应城市 misread as 应城市 must not make a 湖北省公安厅)
     found = agencies("副省长、省公安厅厅长许甘露明确提出，要构建适应城市和农村两类地区治安实际的体系。")
     assert not any(name.endswith("省公安厅") for name in found)
+
+
+def test_divisions_of_a_court_and_a_towns_service_centre():
+    # web3 c08: a court's 立案庭 is a unit of the court; web3 c10: a town's 社会服务中心
+    ex = extract("鹿邑县人民法院将“万人成讼率”纳入乡镇平安建设考核。",
+                 "“我们定期对各乡镇的万人成讼率进行统计排名,”鹿邑县人民法院立案庭负责人介绍。")
+    assert ("鹿邑县人民法院立案庭", "鹿邑县人民法院") in relations(ex, "subOrganizationOf")
+    found = agencies("天台县公安局打造“警网融合”品牌。",
+                     "5月初,白鹤镇澄村网格员姜某发现一名男子行迹可疑,通过“平安通”APP,"
+                     "向白鹤镇社会服务中心发送了图文消息。")
+    assert "白鹤镇社会服务中心" in found
+    # with no place before it, a service centre is a kind of centre
+    assert agencies("各地纷纷建设社会服务中心。") == {}
