@@ -57,3 +57,19 @@ def test_a_town_site_whose_town_several_counties_have_is_a_place_under_none():
     places = {e.name: e for e in ex.entities if e.type is EntityType.PLACE}
     assert set(places) == {"石湾镇"} and str(places["石湾镇"].key) == "unplaced/石湾镇"
     assert {("石湾镇", 12), ("石湾镇", 1139)} <= about(ex)
+
+
+def test_a_short_form_several_districts_bear_and_a_town_of_one_of_them():
+    # web3 c05: a district site writes 区司法局 and its name only as 市中 in compounds; four
+    # districts are 市中区, and 齐村 (齐村镇) lies in one of them
+    first = ("今年以来,在区委、区政府的正确领导和区人大常委会的大力监督下,区司法局进一步坚持和发展"
+             "新时代“枫桥经验”,为全区经济社会发展提供了坚实的法治保障,奋力谱写中国式现代化市中司法行政新篇章。")
+    town = "规范建立了25家个人调解工作室,努力打造齐村“老班长”调解室等一批品牌特色调解室。"
+    ex = extract(first, town, "联合区法院建立诉前人民调解委员会。")
+    places = {e.name: e for e in ex.entities if e.type is EntityType.PLACE}
+    assert str(places["市中区"].key) == "370402"            # 枣庄市's
+    assert {"市中区司法局", "市中区人民法院"} <= names(ex, EntityType.AGENCY)
+    # without the town nothing says which 市中区: the forms stay unresolved
+    ex = extract(first, "联合区法院建立诉前人民调解委员会。")
+    assert "市中区" not in names(ex, EntityType.PLACE)
+    assert "市中区司法局" not in names(ex, EntityType.AGENCY)

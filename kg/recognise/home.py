@@ -24,6 +24,7 @@ from kg.rules.ruleset import rules
 _ENDINGS = {"镇": ("镇",), "乡": ("乡",), "县": ("县",), "区": ("区",), "旗": ("旗",),
             "市": ("市",)}
 _TOWNS = ("镇", "乡")
+_TOWN_SUFFIXES = ("镇", "乡", "街道")
 _LEVELS = ("county", "city")
 
 
@@ -46,7 +47,8 @@ def home_place(doc: Doc, cands: list, names_in: Callable[[str], Iterable]) -> Ma
             continue
         if any(c.full_name and any(_fits(d, endings) for d in c.divisions) for c in body):
             continue                    # the article names its county: the focus has it
-        home = _one(sources, endings) or _from_towns(lower, endings)
+        home = _one(sources, endings) or _from_towns(lower, endings) \
+            or _from_short_forms(doc, body, endings)
         if home is not None:
             return Mark("Home", form.sentence, form.start, form.end, home, rule=form.rule)
     return None
@@ -103,4 +105,28 @@ def _from_towns(lower: Iterable, endings: tuple[str, ...]) -> Division | None:
         return None                               # the evidence does not agree
     unique_town = any(homes == {best} for homes in towns.values())
     return gaz.get(best) if count >= 2 or unique_town else None
+
+
+def _from_short_forms(doc: Doc, body: list, endings: tuple[str, ...]) -> Division | None:
+    """市中司法行政, 市中特色: the short form of a division of that level written in compounds
+    (four districts are 市中区), and a town of one of them written by its short name (齐村 of
+    齐村镇): that one. Decided only when exactly one of them has such a town."""
+    named = {d.id for c in body if not c.full_name for d in c.divisions if _fits(d, endings)}
+    if not named:
+        return None
+    text = "\n".join(sent.text for sent in doc.body())
+    supported = {d.parent for d in _towns_written(text) if d.parent in named}
+    return gazetteer().get(supported.pop()) if len(supported) == 1 else None
+
+
+def _towns_written(text: str) -> set[Division]:
+    """The towns whose short names (two to four characters, 齐村 of 齐村镇) the text holds."""
+    gaz, found = gazetteer(), set()
+    for size in (2, 3, 4):
+        for i in range(len(text) - size + 1):
+            short = text[i:i + size]
+            if all("\u4e00" <= ch <= "\u9fff" for ch in short):
+                found.update(d for suffix in _TOWN_SUFFIXES for d in gaz.lookup(short + suffix)
+                             if d.level == "town")
+    return found
 
