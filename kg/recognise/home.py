@@ -41,7 +41,7 @@ def home_place(doc: Doc, cands: list, names_in: Callable[[str], Iterable]) -> Ma
     for form in _forms(doc):             # 全镇 before 我县 before 全市: the lowest level first
         endings = _ENDINGS[form.value]
         if form.value in _TOWNS:
-            town = _home_town(lower, endings)
+            town = _home_town(lower, endings, sources)
             if town is not None:
                 return Mark("Home", form.sentence, form.start, form.end, town, rule=form.rule)
             continue
@@ -70,14 +70,19 @@ def _fits(division: Division, endings: tuple[str, ...]) -> bool:
 
 
 
-def _home_town(lower: list, endings: tuple[str, ...]) -> Division | str | None:
+def _home_town(lower: list, endings: tuple[str, ...], sources: list) -> Division | str | None:
     """The one town the article names (全镇 is it): its division when the gazetteer has one
-    of that name, else its name (several towns share it and nothing says which)."""
+    of that name or the publisher or dateline names the division above one of them (长安镇
+    of a site run by 东莞市人民政府办公室), else its name (nothing says which)."""
     towns = {c.surface: c.divisions for c in lower if c.full_name and c.surface.endswith(endings)
              and all(d.level == "town" for d in c.divisions)}
     if len(towns) != 1:
         return None
     (name, divisions), = towns.items()
+    if len(divisions) > 1:
+        named = {d.id for c in sources for d in c.divisions}
+        divisions = [d for d in divisions if d.parent in named
+                     or named & {a.id for a in gazetteer().ancestors(d.id)[:2]}]
     return divisions[0] if len(divisions) == 1 else name
 
 

@@ -133,10 +133,12 @@ class AgencyResolver:
         label, the district's 公安分局 and the city bureau's branch named by the district's
         short name (上海市公安局普陀分局, as the bureaus name them)."""
         ent = self.entities.by_key[key]
-        division = gazetteer().get(own.key.division) if own.key.division else None
+        gaz = gazetteer()
+        division = gaz.get(own.key.division) if own.key.division in gaz.divisions else None
         forms = {own.name + unit["suffix"]} if unit["suffix"] != unit["kind"] else set()
-        if division is not None and division.alias:
-            forms.add(f"{bureau}{division.alias}分局")
+        short = gaz.town_short(division) if division is not None else ""
+        if short and short != division.name:
+            forms.add(f"{bureau}{short}分局")
         ent.aliases.update(forms - {ent.name})
 
     def _key_and_label(self, unit: dict, i: int, own: Place | None, organ: bool,
@@ -196,7 +198,8 @@ class AgencyResolver:
         if unit["generic"] == "focus":
             return self.focus.place()
         if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
-            return self.focus.place(char="区")     # a 分局 serves a city district
+            # a 分局 serves a city district, or a town of a city that has no counties (东莞)
+            return self.focus.place(char="区") or self._town_of_a_city()
         if unit["generic"]:
             return named_before(self.mentions, self.keys, m.sentence, m.start, unit["generic"],
                                 unit["name"]) or self.focus.place(unit["generic"], unit["name"]) \
@@ -237,14 +240,24 @@ class AgencyResolver:
                 return m
         return None
 
+    def _town_of_a_city(self) -> Place | None:
+        """The town in focus when its city has no counties: its police is the city's 分局."""
+        town = self.focus.place("town")
+        if town is None or not town.key.division or town.key.division not in gazetteer().divisions:
+            return None
+        parent = gazetteer().get(town.key.division).parent
+        return town if parent and gazetteer().get(parent).level == "city" else None
+
     def _city_bureau(self, place: Place) -> tuple[AgencyKey | None, str]:
-        """A district's 公安分局 belongs to its city's 公安局 (台儿庄公安分局 -> 枣庄市公安局)."""
+        """A district's 公安分局 belongs to its city's 公安局 (台儿庄公安分局 -> 枣庄市公安局),
+        and so does the 分局 of a town of a city that has no counties."""
         gaz = gazetteer()
-        if not place.key.division or place.level != "county":
+        if not place.key.division or place.level not in ("county", "town"):
             return None, ""
         city = gaz.get(place.key.division).parent
         # a municipality's districts are its own (上海市公安局普陀分局): a province-level city
-        if not city or gaz.get(city).level == "province" and not gaz.get(city).name.endswith("市"):
+        if not city or not (gaz.get(city).level == "city" or gaz.get(city).level == "province"
+                            and gaz.get(city).name.endswith("市")):
             return None, ""
         return AgencyKey("公安局", place=PlaceKey(division=city)), f"{gaz.get(city).name}公安局"
 
