@@ -378,3 +378,13 @@ def test_divisions_of_a_court_and_a_towns_service_centre():
     assert "白鹤镇社会服务中心" in found
     # with no place before it, a service centre is a kind of centre
     assert agencies("各地纷纷建设社会服务中心。") == {}
+
+
+def test_a_station_named_after_a_town_of_the_county_in_focus_serves_that_county():
+    # web3 c11: 中山路 is a 街道 of 市南区 that the report never names as such
+    ex = extract("市南区深入践行新时代“枫桥经验”,扎实推进“三所联调”工作机制。",
+                 "针对地铁区域纠纷突发性强、敏感度高的特点,中山路司法所联合地铁派出所、共建法律服务所,"
+                 "研究起草《地铁纠纷联调工作指引》。")
+    assert ("中山路司法所", "市南区") in relations(ex, "locatedIn")
+    # a name that is no town of that county places nothing
+    assert not {a for a, b in relations(ex, "locatedIn") if a.startswith("地铁")}

@@ -176,6 +176,8 @@ class AgencyResolver:
         town = self._town_named(unit["name"]) if not unit["place_key"] else None
         if town is not None:
             walk.place = self.keys(town)               # 大瑶派出所 serves 大瑶镇
+        elif walk.place is None and not unit["place_key"] and not unit["generic"]:
+            walk.place = self._county_with_town(unit["name"])
         if walk.place is not None:
             self.entities.agency_place[key] = walk.place
         walk.parent, walk.parent_label = key, ent.name
@@ -247,6 +249,16 @@ class AgencyResolver:
             return None
         parent = gazetteer().get(town.key.division).parent
         return town if parent and gazetteer().get(parent).level == "city" else None
+
+    def _county_with_town(self, name: str) -> PlaceKey | None:
+        """中山路司法所 in a report on 市南区: a station named after a town of the county in
+        focus that the article does not name serves that county."""
+        county = self.focus.place("county")
+        if len(name) < 2 or county is None or not county.key.division:
+            return None
+        towns = gazetteer().divisions
+        found = any(f"{county.key.division}/{name}{suffix}" in towns for suffix in ("街道", "镇", "乡"))
+        return county.key if found else None
 
     def _city_bureau(self, place: Place) -> tuple[AgencyKey | None, str]:
         """A district's 公安分局 belongs to its city's 公安局 (台儿庄公安分局 -> 枣庄市公安局),
