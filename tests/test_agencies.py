@@ -388,3 +388,14 @@ def test_a_station_named_after_a_town_of_the_county_in_focus_serves_that_county(
     assert ("中山路司法所", "市南区") in relations(ex, "locatedIn")
     # a name that is no town of that county places nothing
     assert not {a for a, b in relations(ex, "locatedIn") if a.startswith("地铁")}
+
+
+def test_the_social_work_departments_of_party_committees_and_the_centre():
+    # real pages (株洲市荷塘区 site, 2024; a 2023 report on the 浦江 meeting): the new 社会工作部
+    # of a Party committee, and the central one, which is no unit named before
+    found = agencies("6月11日,中共株洲市荷塘区委社会工作部揭牌成立,这是株洲市首个揭牌成立的区委社会工作部。",
+                     "7月21日上午,中央社会工作部、国家信访局与浙江省委在浦江县召开总结推广“浦江经验”"
+                     "深入开展领导干部接访下访经验交流会。")
+    local = next(name for name in found if name.endswith("区委社会工作部"))
+    assert "荷塘区" in local and "中央社会工作部" not in found[local]
+    assert {"中央社会工作部", "国家信访局", "浙江省委"} <= set(found)

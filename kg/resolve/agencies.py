@@ -20,7 +20,7 @@ from kg.resolve.entities import Entities, within
 from kg.resolve.focus import CHAR_SUFFIX, LEVEL_SUFFIX, Focus, Place, PlaceKeys, named_before
 
 # Organs of a Party committee: X市政法委 and X市委政法委 are one body.
-_PARTY_ORGANS = {"政法委员会", "平安办", "组织部", "宣传部", "统战部"}
+_PARTY_ORGANS = {"政法委员会", "平安办", "组织部", "宣传部", "统战部", "社会工作部"}
 # Which bodies a bare sub-unit hangs from, nearest first.
 _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支队", "分局", "公安局"),
                  "大队": ("支队", "分局", "公安局"), "支队": ("总队", "公安局", "公安厅"),
@@ -78,8 +78,8 @@ class AgencyResolver:
 
     def _known(self, m: Mention, top: dict) -> Mention | None:
         """A bare unit the article named in full before (苏坡派出所 of …青羊区分局苏坡派出所)."""
-        if len(m.attrs["units"]) != 1 or top["place_key"] or top["generic"]:
-            return None
+        if len(m.attrs["units"]) != 1 or top["place_key"] or top["generic"] or not top["suffix"]:
+            return None        # (a body of the centre, 中央社会工作部, is named whole: no unit)
         known = self._known_unit(top["surface"])
         if known is None:
             return None
