@@ -399,3 +399,20 @@ def test_the_social_work_departments_of_party_committees_and_the_centre():
     local = next(name for name in found if name.endswith("区委社会工作部"))
     assert "荷塘区" in local and "中央社会工作部" not in found[local]
     assert {"中央社会工作部", "国家信访局", "浙江省委"} <= set(found)
+
+
+def test_a_quoted_epithet_after_the_place_stays_out_of_the_name():
+    # a county paper (2022, printed in traditional characters; here as the cleaning step
+    # gives it): 镇安县“一站式”矛盾纠纷调解中心 is the county's centre; with no place before
+    # it, the same words are the kind of centre
+    found = agencies("本报讯 (通讯员 辛恒卫)镇安县司法局发挥司法行政职能,开展矛盾纠纷大调解、大化解专项活动。",
+                     "加快完善联动联调工作机制,通过县级“一站式”矛盾纠纷调解中心统筹、联动各方力量化解重大疑难复杂纠纷。",
+                     "今年以来,镇安县“一站式”矛盾纠纷调解中心共调处各类矛盾纠纷65起,司法确认52起。")
+    assert "镇安县“一站式”矛盾纠纷调解中心" in found["镇安县矛盾纠纷调解中心"]
+    assert "矛盾纠纷调解中心" not in found
+
+
+def test_kinds_of_mediation_committee_are_no_committee():
+    # a county yearbook (定安县, 2020): 行业性、专业性人民调解委员会 are kinds
+    found = agencies("县司法局为加强调解组织建设,积极推进行业性、专业性人民调解委员会发展。")
+    assert not any(name.startswith(("专业性", "行业性")) for name in found)
