@@ -416,3 +416,16 @@ def test_kinds_of_mediation_committee_are_no_committee():
     # a county yearbook (定安县, 2020): 行业性、专业性人民调解委员会 are kinds
     found = agencies("县司法局为加强调解组织建设,积极推进行业性、专业性人民调解委员会发展。")
     assert not any(name.startswith(("专业性", "行业性")) for name in found)
+
+
+def test_a_police_branch_is_named_as_its_city_bureau_names_it():
+    # real pages (泉州 2024, 中山 2024): 丰泽公安分局 is 泉州市公安局丰泽分局; 中山 has no
+    # counties, so the 公安分局 of its town 古镇镇 is the city bureau's too
+    found = agencies("福建省泉州市丰泽区公安局积极响应时代要求,创新警务模式。",
+                     "泉州市公安局坚持和发展新时代枫桥经验,全面开展枫桥式公安派出所创建活动。",
+                     "丰泽公安分局以铭湖警务室为试点,打破传统警务室职能壁垒。")
+    assert "丰泽公安分局" in found["泉州市公安局丰泽分局"]
+    found = agencies("海洲派出所位于中山市古镇镇海洲村,共有63位民警和辅警。",
+                     "以4月2日为例,清晨第一缕阳光刚刚投射到海洲村,古镇公安分局海洲派出所所长彭晖就赶到了办公室。")
+    assert "古镇公安分局" in found["中山市公安局古镇分局"]
+    assert "中山市公安局古镇分局海洲派出所" in found

@@ -99,6 +99,10 @@ class AgencyResolver:
             walk.place = place.key
             if walk.parent is None and top["kind"] == "分局":
                 walk.parent, walk.parent_label = self._city_bureau(place)
+        elif walk.parent is None and top["kind"] == "分局" and not top["generic"]:
+            town = self._town_named(top["name"])        # 古镇公安分局 of 中山市's 古镇镇
+            if town is not None:
+                walk.parent, walk.parent_label = self._city_bureau(Place(town, self.keys(town)))
         return walk
 
     def _unit(self, m: Mention, units: list[dict], i: int, unit: dict, own: Place | None,
@@ -155,6 +159,10 @@ class AgencyResolver:
                 return AgencyKey(kind, place=own.key), label
             return AgencyKey(kind, name=unit["name"]), label
         label = walk.parent_label + (unit["suffix"] if organ else unit["surface"])
+        if i == 0 and unit["kind"] == "分局" and unit["suffix"] != "分局" \
+                and unit["surface"].endswith(unit["suffix"]):
+            # 丰泽公安分局 under the city bureau it implies: 泉州市公安局丰泽分局
+            label = walk.parent_label + unit["surface"][:-len(unit["suffix"])] + "分局"
         if organ:
             return AgencyKey(kind, parent=walk.parent), label
         if unit["generic"] and own is not None:    # 公安分局 in focus: 吴中区分局
