@@ -57,3 +57,36 @@ def test_a_town_site_whose_town_several_counties_have_is_a_place_under_none():
     places = {e.name: e for e in ex.entities if e.type is EntityType.PLACE}
     assert set(places) == {"石湾镇"} and str(places["石湾镇"].key) == "unplaced/石湾镇"
     assert {("石湾镇", 12), ("石湾镇", 1139)} <= about(ex)
+
+
+def test_a_short_form_several_districts_bear_and_a_town_of_one_of_them():
+    # web3 c05: a district site writes 区司法局 and its name only as 市中 in compounds; four
+    # districts are 市中区, and 齐村 (齐村镇) lies in one of them
+    first = ("今年以来,在区委、区政府的正确领导和区人大常委会的大力监督下,区司法局进一步坚持和发展"
+             "新时代“枫桥经验”,为全区经济社会发展提供了坚实的法治保障,奋力谱写中国式现代化市中司法行政新篇章。")
+    town = "规范建立了25家个人调解工作室,努力打造齐村“老班长”调解室等一批品牌特色调解室。"
+    ex = extract(first, town, "联合区法院建立诉前人民调解委员会。")
+    places = {e.name: e for e in ex.entities if e.type is EntityType.PLACE}
+    assert str(places["市中区"].key) == "370402"            # 枣庄市's
+    assert {"市中区司法局", "市中区人民法院"} <= names(ex, EntityType.AGENCY)
+    # without the town nothing says which 市中区: the forms stay unresolved
+    ex = extract(first, "联合区法院建立诉前人民调解委员会。")
+    assert "市中区" not in names(ex, EntityType.PLACE)
+    assert "市中区司法局" not in names(ex, EntityType.AGENCY)
+
+
+def test_the_publisher_places_a_town_that_many_counties_have():
+    # web3 c03: twelve divisions have a 长安镇; the site is run by 东莞市人民政府办公室. The
+    # town's police, a 分局 of the city's bureau (东莞 has no counties), goes by its forms
+    sents = ("2月1日下午,长安镇召开平安建设暨综合治理委员会工作会议,深入传达相关工作指示精神,"
+             "通报2023年长安镇平安建设工作情况,部署2024年有关工作。",
+             "副镇长、公安分局局长张仲平主持了会议。", "确保岁末年初全镇社会安全稳定。")
+    ex = extract(*sents, publisher="东莞市人民政府办公室")
+    places = {e.name: e for e in ex.entities if e.type is EntityType.PLACE}
+    assert str(places["长安镇"].key) == "441900/长安镇"
+    branch = {e.name: e.aliases for e in ex.entities if e.type is EntityType.AGENCY}
+    assert any("东莞市公安局长安分局" in {name, *aliases} for name, aliases in branch.items())
+    # with no publisher nothing says which 长安镇: a place under none, and no branch
+    ex = extract(*sents)
+    assert {str(e.key) for e in ex.entities if e.type is EntityType.PLACE} == {"unplaced/长安镇"}
+    assert not names(ex, EntityType.AGENCY) & {"东莞市公安局长安镇分局"}

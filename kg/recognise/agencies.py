@@ -283,7 +283,8 @@ class _Sentence:
         the name starts: at the first of the places written together, or at a prefix."""
         s = self.starts[body.start]
         before = [p for p in self.places if p.start >= floor and p.end <= s
-                  and s - p.end <= _MAX_NAME and not self.stops(self.sent.token_at(p.end), body.start)]
+                  and s - self.epithet(p.end) <= _MAX_NAME
+                  and not self.stops(self.sent.token_at(self.epithet(p.end)), body.start)]
         if not before:
             return None
         last = max(before, key=lambda p: p.end)
@@ -293,9 +294,16 @@ class _Sentence:
                 start = p.start
         return self.prefixed(start), last
 
+    def epithet(self, at: int) -> int:
+        """Where the name of a body after a place at character `at` goes on: past a quoted
+        epithet there (镇安县“一站式”矛盾纠纷调解中心), else at `at`."""
+        return next((m.span()[1] for m in self.ruleset.matches(self.ctx, "epithet")
+                     if m.span()[0] == at), at)
+
     def after_place(self, body: _Body, start: int, place: Mention) -> _Unit | None:
         s, end = self.starts[body.start], self.starts[body.end]
-        i = self.sent.token_at(place.end)
+        name_at = self.epithet(place.end)
+        i = self.sent.token_at(name_at)
         suffix, rule = self.word(body), body.rule.id
         if i < body.start and self.is_name(i, body.start, "kind"):
             return None        # 山西多地公安机关: the bodies of many places
@@ -303,7 +311,7 @@ class _Sentence:
         while k < body.start and self.role(k, "predicate"):
             k += 1
         if k == i:
-            return _Unit(start, end, self.text[place.end:s], suffix, place, rule)
+            return _Unit(start, end, self.text[name_at:s], suffix, place, rule)
         return self.after_predicate(body, k, place, self.opens_a_clause(start))
 
     def after_predicate(self, body: _Body, k: int, place: Mention, subject: bool) -> _Unit | None:

@@ -24,6 +24,7 @@ from kg.rules.ruleset import rules
 _ENDINGS = {"镇": ("镇",), "乡": ("乡",), "县": ("县",), "区": ("区",), "旗": ("旗",),
             "市": ("市",)}
 _TOWNS = ("镇", "乡")
+_TOWN_SUFFIXES = ("镇", "乡", "街道")
 _LEVELS = ("county", "city")
 
 
@@ -40,13 +41,14 @@ def home_place(doc: Doc, cands: list, names_in: Callable[[str], Iterable]) -> Ma
     for form in _forms(doc):             # 全镇 before 我县 before 全市: the lowest level first
         endings = _ENDINGS[form.value]
         if form.value in _TOWNS:
-            town = _home_town(lower, endings)
+            town = _home_town(lower, endings, sources)
             if town is not None:
                 return Mark("Home", form.sentence, form.start, form.end, town, rule=form.rule)
             continue
         if any(c.full_name and any(_fits(d, endings) for d in c.divisions) for c in body):
             continue                    # the article names its county: the focus has it
-        home = _one(sources, endings) or _from_towns(lower, endings)
+        home = _one(sources, endings) or _from_towns(lower, endings) \
+            or _from_short_forms(doc, body, endings)
         if home is not None:
             return Mark("Home", form.sentence, form.start, form.end, home, rule=form.rule)
     return None
@@ -68,14 +70,19 @@ def _fits(division: Division, endings: tuple[str, ...]) -> bool:
 
 
 
-def _home_town(lower: list, endings: tuple[str, ...]) -> Division | str | None:
+def _home_town(lower: list, endings: tuple[str, ...], sources: list) -> Division | str | None:
     """The one town the article names (全镇 is it): its division when the gazetteer has one
-    of that name, else its name (several towns share it and nothing says which)."""
+    of that name or the publisher or dateline names the division above one of them (长安镇
+    of a site run by 东莞市人民政府办公室), else its name (nothing says which)."""
     towns = {c.surface: c.divisions for c in lower if c.full_name and c.surface.endswith(endings)
              and all(d.level == "town" for d in c.divisions)}
     if len(towns) != 1:
         return None
     (name, divisions), = towns.items()
+    if len(divisions) > 1:
+        named = {d.id for c in sources for d in c.divisions}
+        divisions = [d for d in divisions if d.parent in named
+                     or named & {a.id for a in gazetteer().ancestors(d.id)[:2]}]
     return divisions[0] if len(divisions) == 1 else name
 
 
@@ -103,4 +110,28 @@ def _from_towns(lower: Iterable, endings: tuple[str, ...]) -> Division | None:
         return None                               # the evidence does not agree
     unique_town = any(homes == {best} for homes in towns.values())
     return gaz.get(best) if count >= 2 or unique_town else None
+
+
+def _from_short_forms(doc: Doc, body: list, endings: tuple[str, ...]) -> Division | None:
+    """市中司法行政, 市中特色: the short form of a division of that level written in compounds
+    (four districts are 市中区), and a town of one of them written by its short name (齐村 of
+    齐村镇): that one. Decided only when exactly one of them has such a town."""
+    named = {d.id for c in body if not c.full_name for d in c.divisions if _fits(d, endings)}
+    if not named:
+        return None
+    text = "\n".join(sent.text for sent in doc.body())
+    supported = {d.parent for d in _towns_written(text) if d.parent in named}
+    return gazetteer().get(supported.pop()) if len(supported) == 1 else None
+
+
+def _towns_written(text: str) -> set[Division]:
+    """The towns whose short names (two to four characters, 齐村 of 齐村镇) the text holds."""
+    gaz, found = gazetteer(), set()
+    for size in (2, 3, 4):
+        for i in range(len(text) - size + 1):
+            short = text[i:i + size]
+            if all("\u4e00" <= ch <= "\u9fff" for ch in short):
+                found.update(d for suffix in _TOWN_SUFFIXES for d in gaz.lookup(short + suffix)
+                             if d.level == "town")
+    return found
 

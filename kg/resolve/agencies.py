@@ -17,16 +17,18 @@ from kg.gazetteer import gazetteer, town_short_name
 from kg.keys import AgencyKey, PlaceKey
 from kg.model import EntityType, LocalEntity, Mention
 from kg.resolve.entities import Entities, within
-from kg.resolve.focus import Focus, Place, PlaceKeys, named_before
+from kg.resolve.focus import CHAR_SUFFIX, LEVEL_SUFFIX, Focus, Place, PlaceKeys, named_before
 
 # Organs of a Party committee: X市政法委 and X市委政法委 are one body.
-_PARTY_ORGANS = {"政法委员会", "平安办", "组织部", "宣传部", "统战部"}
+_PARTY_ORGANS = {"政法委员会", "平安办", "组织部", "宣传部", "统战部", "社会工作部"}
 # Which bodies a bare sub-unit hangs from, nearest first.
 _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支队", "分局", "公安局"),
                  "大队": ("支队", "分局", "公安局"), "支队": ("总队", "公安局", "公安厅"),
                  "总队": ("公安厅", "公安局"), "分局": ("公安局",), "科": ("处", "中心", "公安局"),
                  "处": ("公安局", "公安厅"), "指挥中心": ("公安局",), "情报中心": ("公安局",),
-                 "车辆管理所": ("支队", "公安局"), "人民法庭": ("人民法院",)}
+                 "车辆管理所": ("支队", "公安局"), "人民法庭": ("人民法院",),
+                 **dict.fromkeys(("立案庭", "刑事审判庭", "民事审判庭", "行政审判庭", "少年审判庭",
+                                  "执行局"), ("人民法院",))}
 _POLICE_WORDS = ("公安", "警方", "公安机关")
 
 
@@ -76,8 +78,8 @@ class AgencyResolver:
 
     def _known(self, m: Mention, top: dict) -> Mention | None:
         """A bare unit the article named in full before (苏坡派出所 of …青羊区分局苏坡派出所)."""
-        if len(m.attrs["units"]) != 1 or top["place_key"] or top["generic"]:
-            return None
+        if len(m.attrs["units"]) != 1 or top["place_key"] or top["generic"] or not top["suffix"]:
+            return None        # (a body of the centre, 中央社会工作部, is named whole: no unit)
         known = self._known_unit(top["surface"])
         if known is None:
             return None
@@ -97,6 +99,10 @@ class AgencyResolver:
             walk.place = place.key
             if walk.parent is None and top["kind"] == "分局":
                 walk.parent, walk.parent_label = self._city_bureau(place)
+        elif walk.parent is None and top["kind"] == "分局" and not top["generic"]:
+            town = self._town_named(top["name"])        # 古镇公安分局 of 中山市's 古镇镇
+            if town is not None:
+                walk.parent, walk.parent_label = self._city_bureau(Place(town, self.keys(town)))
         return walk
 
     def _unit(self, m: Mention, units: list[dict], i: int, unit: dict, own: Place | None,
@@ -120,7 +126,24 @@ class AgencyResolver:
             if i + 1 < len(units):        # 市委政法委: the committee is named through it
                 walk.parent, walk.parent_label = key, label
                 return None
-        return self._register(m, unit, i, key, label, walk)
+        above = walk.parent_label
+        key = self._register(m, unit, i, key, label, walk)
+        if unit["generic"] and own is not None and unit["kind"] == "分局" and above:
+            self._branch_aliases(key, unit, own, above)
+        return key
+
+    def _branch_aliases(self, key: AgencyKey, unit: dict, own: Place, bureau: str) -> None:
+        """区公安分局 in a report on 普陀区: the forms a district's branch goes by besides its
+        label, the district's 公安分局 and the city bureau's branch named by the district's
+        short name (上海市公安局普陀分局, as the bureaus name them)."""
+        ent = self.entities.by_key[key]
+        gaz = gazetteer()
+        division = gaz.get(own.key.division) if own.key.division in gaz.divisions else None
+        forms = {own.name + unit["suffix"]} if unit["suffix"] != unit["kind"] else set()
+        short = gaz.town_short(division) if division is not None else ""
+        if short and short != division.name:
+            forms.add(f"{bureau}{short}分局")
+        ent.aliases.update(forms - {ent.name})
 
     def _key_and_label(self, unit: dict, i: int, own: Place | None, organ: bool,
                        walk: _Chain) -> tuple[AgencyKey, str]:
@@ -136,6 +159,10 @@ class AgencyResolver:
                 return AgencyKey(kind, place=own.key), label
             return AgencyKey(kind, name=unit["name"]), label
         label = walk.parent_label + (unit["suffix"] if organ else unit["surface"])
+        if i == 0 and unit["kind"] == "分局" and unit["suffix"] != "分局" \
+                and unit["surface"].endswith(unit["suffix"]):
+            # 丰泽公安分局 under the city bureau it implies: 泉州市公安局丰泽分局
+            label = walk.parent_label + unit["surface"][:-len(unit["suffix"])] + "分局"
         if organ:
             return AgencyKey(kind, parent=walk.parent), label
         if unit["generic"] and own is not None:    # 公安分局 in focus: 吴中区分局
@@ -157,6 +184,8 @@ class AgencyResolver:
         town = self._town_named(unit["name"]) if not unit["place_key"] else None
         if town is not None:
             walk.place = self.keys(town)               # 大瑶派出所 serves 大瑶镇
+        elif walk.place is None and not unit["place_key"] and not unit["generic"]:
+            walk.place = self._county_with_town(unit["name"])
         if walk.place is not None:
             self.entities.agency_place[key] = walk.place
         walk.parent, walk.parent_label = key, ent.name
@@ -179,11 +208,35 @@ class AgencyResolver:
         if unit["generic"] == "focus":
             return self.focus.place()
         if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
-            return self.focus.place(char="区")     # a 分局 serves a city district
+            # a 分局 serves a city district, or a town of a city that has no counties (东莞)
+            return self.focus.place(char="区") or self._town_of_a_city()
         if unit["generic"]:
             return named_before(self.mentions, self.keys, m.sentence, m.start, unit["generic"],
-                                unit["name"]) or self.focus.place(unit["generic"], unit["name"])
+                                unit["name"]) or self.focus.place(unit["generic"], unit["name"]) \
+                or self._above_all(unit["generic"], unit["name"], m)
         return None
+
+    def _above_all(self, level: str, char: str, m: Mention) -> Place | None:
+        """省公安厅 in a report that names no province but places that all lie in one
+        (漳州市, 芗城区): that province; the same for a city above districts and towns. The
+        place is implied, not named: it keys the body and is no place of the article."""
+        if level not in ("province", "city"):
+            return None
+        gaz, above = gazetteer(), []
+        for p in self.mentions:
+            key = self.keys(p) if p.type is EntityType.PLACE else None
+            if key is not None and key.division:
+                lineage = [key.division] + [a.id for a in gaz.ancestors(key.division)]
+                above.append(next((d for d in lineage if gaz.get(d).level == level), None))
+        if len(above) < 2 or len(set(above)) != 1 or None in above:
+            return None          # one place (a misread word?) or places that do not agree
+        d = gaz.get(above[0])
+        if not d.name.endswith(CHAR_SUFFIX.get(char) or LEVEL_SUFFIX[level]):
+            return None                       # 省公安厅 is no municipality's
+        implied = Mention(EntityType.PLACE, m.surface, m.start, m.end, m.sentence, name=d.name,
+                          key=d.id, attrs={"level": d.level, "adcode": d.adcode,
+                                           "parent_key": d.parent or "", "implied": True})
+        return Place(implied, PlaceKey(division=d.id))
 
     def _town_named(self, name: str) -> Mention | None:
         """The town or village of the article a unit is named after: 大瑶 -> 大瑶镇,
@@ -197,13 +250,34 @@ class AgencyResolver:
                 return m
         return None
 
+    def _town_of_a_city(self) -> Place | None:
+        """The town in focus when its city has no counties: its police is the city's 分局."""
+        town = self.focus.place("town")
+        if town is None or not town.key.division or town.key.division not in gazetteer().divisions:
+            return None
+        parent = gazetteer().get(town.key.division).parent
+        return town if parent and gazetteer().get(parent).level == "city" else None
+
+    def _county_with_town(self, name: str) -> PlaceKey | None:
+        """中山路司法所 in a report on 市南区: a station named after a town of the county in
+        focus that the article does not name serves that county."""
+        county = self.focus.place("county")
+        if len(name) < 2 or county is None or not county.key.division:
+            return None
+        towns = gazetteer().divisions
+        found = any(f"{county.key.division}/{name}{suffix}" in towns for suffix in ("街道", "镇", "乡"))
+        return county.key if found else None
+
     def _city_bureau(self, place: Place) -> tuple[AgencyKey | None, str]:
-        """A district's 公安分局 belongs to its city's 公安局 (台儿庄公安分局 -> 枣庄市公安局)."""
+        """A district's 公安分局 belongs to its city's 公安局 (台儿庄公安分局 -> 枣庄市公安局),
+        and so does the 分局 of a town of a city that has no counties."""
         gaz = gazetteer()
-        if not place.key.division or place.level != "county":
+        if not place.key.division or place.level not in ("county", "town"):
             return None, ""
         city = gaz.get(place.key.division).parent
-        if not city or gaz.get(city).level != "city":
+        # a municipality's districts are its own (上海市公安局普陀分局): a province-level city
+        if not city or not (gaz.get(city).level == "city" or gaz.get(city).level == "province"
+                            and gaz.get(city).name.endswith("市")):
             return None, ""
         return AgencyKey("公安局", place=PlaceKey(division=city)), f"{gaz.get(city).name}公安局"
 
