@@ -213,15 +213,16 @@ def programme_relations(doc: Doc, cues: SentenceCues, lead: AgencyKey | None
     else the article's `lead` agency and place in focus."""
     ex = doc.extraction
     return [r for m in doc.spans if m.type is EntityType.PROGRAMME
-            for r in _programme(m, cues[m.sentence], ex, lead)]
+            for r in _programme(m, cues, ex, lead)]
 
 
-def _programme(prog: Mention, cue: Cues, ex: ArticleExtraction, lead: AgencyKey | None
-               ) -> list[Relation]:
+def _programme(prog: Mention, cues: SentenceCues, ex: ArticleExtraction,
+               lead: AgencyKey | None) -> list[Relation]:
     """The bodies that run one programme and the places where it runs."""
+    cue = cues[prog.sentence]
     before = [m for m in cue.mentions if m.end <= prog.start
               and (m.start, m.end) not in cue.bystanders]
-    bodies, lead, spoken = _actors(prog, before, cue, lead)
+    bodies, lead, spoken = _actors(prog, before, cues, lead)
     agency = bodies[0] if bodies else lead
     # where: the places named before it (not one inside a body's name: the 浏阳市 of
     # 浏阳市公安局大瑶派出所), else the place whose official speaks of it, else where its
@@ -241,17 +242,18 @@ def _programme(prog: Mention, cue: Cues, ex: ArticleExtraction, lead: AgencyKey 
                   for where in dict.fromkeys(w for w in wheres if w)]
 
 
-def _actors(prog: Mention, before: list[Mention], cue: Cues, lead: AgencyKey | None
+def _actors(prog: Mention, before: list[Mention], cues: SentenceCues, lead: AgencyKey | None
             ) -> tuple[list[AgencyKey], AgencyKey | None, list]:
     """The bodies a programme's sentence says run it; the `lead` body if it may run it where
-    they are not named (else None); the place of an official who speaks of it after a quote."""
-    speaker = _speaker_after(prog, cue)
+    they are not named (else None); the place of an official who speaks of it after a quote
+    (a body's staff speak of their superiors' programmes too: a body speaking decides nothing)."""
+    cue = cues[prog.sentence]
+    speaker = _speaker_after(prog, cue) or _speaker_next(prog, cues)
     if speaker is not None and speaker.type is EntityType.PLACE:
-        return [], None, [speaker.key]      # “…”几江街道有关负责人介绍: the street's
+        return [], None, [speaker.key]      # “…”龙塔街道有关负责人介绍: the street's
     if _doctrine(prog) and (prog.start, prog.end) not in cue.parts("practice", "programme"):
         return [], None, []                 # 在新时代“枫桥经验”实践中: named in passing
-    bodies = [speaker.key] if speaker else (_subject_bodies(before, prog.start, cue)
-                                            or _launchers(prog, cue))
+    bodies = _subject_bodies(before, prog.start, cue) or _launchers(prog, cue)
     if not bodies and lead and _place_is_subject(before, cue):
         lead = None         # 铜川市打造了“大调解”格局: the city's, no body named
     return bodies, lead, []
@@ -259,7 +261,7 @@ def _actors(prog: Mention, before: list[Mention], cue: Cues, lead: AgencyKey | N
 
 def _speaker_after(prog: Mention, cue: Cues) -> Mention | None:
     """The place or body whose official speaks the quote the programme is named in, when the
-    speaker follows the quote (“…‘三融一体’机制…”双福街道有关负责人说)."""
+    speaker follows the quote (“…‘三融一体’机制…”双河街道有关负责人说)."""
     if "”" not in cue.text[prog.end:]:
         return None
     for match in cue.matches("quote_speaker"):
@@ -268,6 +270,21 @@ def _speaker_after(prog: Mention, cue: Cues) -> Mention | None:
             return next((m for m in cue.mentions if (m.start, m.end) == span
                          and m.type in (EntityType.PLACE, EntityType.AGENCY)), None)
     return None
+
+
+def _speaker_next(prog: Mention, cues: SentenceCues) -> Mention | None:
+    """The place or body whose official opens the next sentence as the speaker of the quote
+    this sentence is (“…‘三融一体’机制…。” / 双河街道有关负责人说。)."""
+    text = cues[prog.sentence].text.strip()
+    if not (text.startswith("“") and text.endswith("”")) or prog.sentence + 1 not in cues.doc.sents:
+        return None
+    cue = cues[prog.sentence + 1]
+    match = next(iter(cue.matches("next_speaker")), None)
+    if match is None:
+        return None
+    span = match.span("speaker")
+    return next((m for m in cue.mentions if (m.start, m.end) == span
+                 and m.type in (EntityType.PLACE, EntityType.AGENCY)), None)
 
 
 def _doctrine(prog: Mention) -> bool:
