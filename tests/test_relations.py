@@ -194,3 +194,61 @@ def test_a_programme_said_to_be_launched_by_a_body_after_it():
                       "“爨乡和事佬”是曲靖市委政法委2021年推出的基层调解品牌，从退休干部中选聘调解员。")
     assert ("爨乡和事佬", "implementedBy", "曲靖市委政法委") in found
     assert ("爨乡和事佬", "implementedBy", "曲靖市司法局") not in found
+
+
+def test_bodies_at_a_meeting_neither_act_nor_make_the_article_theirs():
+    # both bodies are named twice, only as guests: the station's programme is not theirs
+    found = relations("湖南省公安厅副厅长李建军，长沙市副市长、长沙市公安局局长王志强参加仪式。",
+                      "长沙市公安局、长沙市司法局相关负责人参加。",
+                      "近年来，该所推出“雨花义警”模式，守护一方平安。")
+    assert not any(p == "implementedBy" for _, p, _ in found)
+    assert ("雨花义警", "implementedIn", "长沙市") in found
+
+
+def test_a_doctrine_is_run_by_the_body_that_practises_it_not_one_that_names_it():
+    found = relations("杭州市司法局深化人民调解工作。",
+                      "在新时代“枫桥经验”实践中，杭州市司法局联合杭州市公安局共同建立了“三所联调”工作机制。")
+    assert not any(s == "枫桥经验" and p == "implementedBy" for s, p, _ in found)
+    assert {("三所联调", "implementedBy", "杭州市司法局"),
+            ("三所联调", "implementedBy", "杭州市公安局")} <= found
+    found = relations("杭州市司法局深入践行新时代“枫桥经验”，推行“调解超市”模式。")
+    assert ("枫桥经验", "implementedBy", "杭州市司法局") in found
+
+
+def test_a_quote_is_the_speakers_who_follows_it():
+    # the street whose official speaks after the quote runs it, not the article's one body
+    found = relations("渝北区着力整合基层网格警务资源。",
+                      "渝北区龙溪街道指挥中心正通过平台调度附近力量。",
+                      "“通过‘网格吹哨、部门报到’机制，促成数据互联互通。”龙塔街道有关负责人介绍，街道整合了现有力量。")
+    assert ("网格吹哨、部门报到", "implementedIn", "龙塔街道") in found
+    assert not any(s == "网格吹哨、部门报到" and p == "implementedBy" for s, p, _ in found)
+
+
+def test_the_bodies_before_a_title_issued_it_and_do_nothing_else_there():
+    found = relations("设立调解室是全面贯彻中共中央办公厅、国务院办公厅《关于加强基层治理体系和治理能力"
+                      "现代化建设的意见》的有力探索。",
+                      "五华区深入贯彻落实昆明市委政法委等四部门《关于加强矛盾纠纷多元化解工作的实施意见》，"
+                      "创新制定《五华区关于推进调解工作高质量发展的实施意见》，将“三所联调”机制作为核心抓手。")
+    assert ("关于加强基层治理体系和治理能力现代化建设的意见", "issuedBy", "国务院办公厅") in found
+    assert ("关于加强矛盾纠纷多元化解工作的实施意见", "issuedBy", "昆明市委政法委") in found
+    # the district drew up its own: no body of ours issued it, and the committee runs nothing
+    assert not any(s.startswith("五华区关于") and p == "issuedBy" for s, p, _ in found)
+    assert not any(s == "三所联调" and p == "implementedBy" for s, p, _ in found)
+    assert ("三所联调", "implementedIn", "五华区") in found
+
+
+def test_a_sentence_that_is_a_quote_is_the_speakers_who_opens_the_next():
+    found = relations("荣昌区著力整合基层网格警务资源。",
+                      "荣昌区双河街道指挥中心正通过平台调度附近力量。",
+                      "“通过融力量、融平台、融处置‘三融一体’机制，打通共治壁垒。”",
+                      "荣昌区昌元街道有关负责人说。")
+    assert ("三融一体", "implementedIn", "昌元街道") in found
+    assert not any(s == "三融一体" and p == "implementedBy" for s, p, _ in found)
+
+
+def test_a_units_officer_speaking_after_a_quote_does_not_take_the_programme():
+    # the detachment's deputy speaks of the bureau's programme
+    found = relations("常州市公安局推进基础管控。", "常州市公安局将“清格行动”作为基础工作。",
+                      "“我们将‘清格行动’数据立体化上图，辅助民警做实基础工作。”常州市公安局治安支队"
+                      "副支队长李明介绍，运行以来共采集数据4307万条。")
+    assert {o for s, p, o in found if s == "清格行动" and p == "implementedBy"} == {"常州市公安局"}

@@ -75,6 +75,32 @@ class Cues:
     def agency(self, span: Span) -> Mention | None:
         return next((m for m in self.agencies if (m.start, m.end) == span), None)
 
+    @cached_property
+    def bystanders(self) -> set[Span]:
+        """The bodies named here that do not act: a meeting's attendees (…肖申华参加仪式) and
+        the issuers written before a document's title (中共中央办公厅、国务院办公厅《…》)."""
+        if not self.agencies:
+            return set()
+        lists = self.parts("attendance")
+        out = {(m.start, m.end) for m in self.agencies
+               if any(s <= m.start and m.end <= e for s, e in lists)}
+        for span in self.parts("issuer", "body"):
+            out.update((m.start, m.end) for m in self.joined_before(span))
+        return out
+
+    def joined_before(self, span: Span) -> list[Mention]:
+        """The body at `span` with those listed before it as acting with it (X、Y, X联合Y)."""
+        body = self.agency(span)
+        if body is None:
+            return []
+        out = [body]
+        for previous in reversed([m for m in self.agencies if m.end <= body.start]):
+            if not self.match("joint", previous.start, out[-1].start,
+                              body=(previous.start, previous.end)):
+                break
+            out.append(previous)
+        return out[::-1]
+
 
 @cache
 def _rules_of(action: str) -> tuple[Rule, ...]:
@@ -101,9 +127,14 @@ class SentenceCues(dict):
 def relations_of(doc: Doc) -> list[Relation]:
     """Every relation of a resolved article."""
     cues = SentenceCues(doc)
-    lead = lead_agency(doc.extraction, doc.spans)
+    # the article is about the bodies that act in it, not those at its meetings
+    lead = lead_agency(doc.extraction, [m for m in doc.spans if not _bystander(m, cues)])
     return (structural_relations(doc.extraction) + programme_relations(doc, cues, lead)
             + document_relations(doc, cues, lead) + post_relations(doc, cues))
+
+
+def _bystander(m: Mention, cues: SentenceCues) -> bool:
+    return m.type is EntityType.AGENCY and (m.start, m.end) in cues[m.sentence].bystanders
 
 
 def nested_in_name(m: Mention, mentions: list[Mention]) -> bool:
@@ -182,21 +213,22 @@ def programme_relations(doc: Doc, cues: SentenceCues, lead: AgencyKey | None
     else the article's `lead` agency and place in focus."""
     ex = doc.extraction
     return [r for m in doc.spans if m.type is EntityType.PROGRAMME
-            for r in _programme(m, cues[m.sentence], ex, lead)]
+            for r in _programme(m, cues, ex, lead)]
 
 
-def _programme(prog: Mention, cue: Cues, ex: ArticleExtraction, lead: AgencyKey | None
-               ) -> list[Relation]:
+def _programme(prog: Mention, cues: SentenceCues, ex: ArticleExtraction,
+               lead: AgencyKey | None) -> list[Relation]:
     """The bodies that run one programme and the places where it runs."""
-    before = [m for m in cue.mentions if m.end <= prog.start]
-    bodies = _subject_bodies(before, prog.start, cue) or _launchers(prog, cue)
-    if not bodies and lead and _place_is_subject(before, cue):
-        lead = None         # 铜川市打造了“大调解”格局: the city's, no body named
+    cue = cues[prog.sentence]
+    before = [m for m in cue.mentions if m.end <= prog.start
+              and (m.start, m.end) not in cue.bystanders]
+    bodies, lead, spoken = _actors(prog, before, cues, lead)
     agency = bodies[0] if bodies else lead
     # where: the places named before it (not one inside a body's name: the 浏阳市 of
-    # 浏阳市公安局大瑶派出所), else where its bodies serve (该所还与箭盘社区居委会共建: the
-    # station's street and the community), else the place in focus
-    places = _listed_places(before, cue)
+    # 浏阳市公安局大瑶派出所), else the place whose official speaks of it, else where its
+    # bodies serve (该所还与箭盘社区居委会共建: the station's street and the community), else
+    # the place in focus
+    places = _listed_places(before, cue) or spoken
     focus = ex.focus_places[0] if ex.focus_places else None
     wheres = places or [ex.agency_place.get(agency) or focus,
                         *(ex.agency_place.get(b) for b in bodies[1:])]
@@ -208,6 +240,56 @@ def _programme(prog: Mention, cue: Cues, ex: ArticleExtraction, lead: AgencyKey 
     return out + [Relation(prog.key, Predicate.IMPLEMENTED_IN, where, prog.sentence,
                            evidence=cue.text)
                   for where in dict.fromkeys(w for w in wheres if w)]
+
+
+def _actors(prog: Mention, before: list[Mention], cues: SentenceCues, lead: AgencyKey | None
+            ) -> tuple[list[AgencyKey], AgencyKey | None, list]:
+    """The bodies a programme's sentence says run it; the `lead` body if it may run it where
+    they are not named (else None); the place of an official who speaks of it after a quote
+    (a body's staff speak of their superiors' programmes too: a body speaking decides nothing)."""
+    cue = cues[prog.sentence]
+    speaker = _speaker_after(prog, cue) or _speaker_next(prog, cues)
+    if speaker is not None and speaker.type is EntityType.PLACE:
+        return [], None, [speaker.key]      # “…”龙塔街道有关负责人介绍: the street's
+    if _doctrine(prog) and (prog.start, prog.end) not in cue.parts("practice", "programme"):
+        return [], None, []                 # 在新时代“枫桥经验”实践中: named in passing
+    bodies = _subject_bodies(before, prog.start, cue) or _launchers(prog, cue)
+    if not bodies and lead and _place_is_subject(before, cue):
+        lead = None         # 铜川市打造了“大调解”格局: the city's, no body named
+    return bodies, lead, []
+
+
+def _speaker_after(prog: Mention, cue: Cues) -> Mention | None:
+    """The place or body whose official speaks the quote the programme is named in, when the
+    speaker follows the quote (“…‘三融一体’机制…”双河街道有关负责人说)."""
+    if "”" not in cue.text[prog.end:]:
+        return None
+    for match in cue.matches("quote_speaker"):
+        if match.span("open")[0] <= prog.start and prog.end <= match.span("speaker")[0]:
+            span = match.span("speaker")
+            return next((m for m in cue.mentions if (m.start, m.end) == span
+                         and m.type in (EntityType.PLACE, EntityType.AGENCY)), None)
+    return None
+
+
+def _speaker_next(prog: Mention, cues: SentenceCues) -> Mention | None:
+    """The place or body whose official opens the next sentence as the speaker of the quote
+    this sentence is (“…‘三融一体’机制…。” / 双河街道有关负责人说。)."""
+    text = cues[prog.sentence].text.strip()
+    if not (text.startswith("“") and text.endswith("”")) or prog.sentence + 1 not in cues.doc.sents:
+        return None
+    cue = cues[prog.sentence + 1]
+    match = next(iter(cue.matches("next_speaker")), None)
+    if match is None:
+        return None
+    span = match.span("speaker")
+    return next((m for m in cue.mentions if (m.start, m.end) == span
+                 and m.type in (EntityType.PLACE, EntityType.AGENCY)), None)
+
+
+def _doctrine(prog: Mention) -> bool:
+    """Whether the programme is a general doctrine (枫桥经验), named by every body that cites it."""
+    return str(prog.name or prog.key).endswith(tuple(lexicon().words("DOCTRINE_WORD")))
 
 
 def _subject_bodies(before: list[Mention], target: int, cue: Cues, governments: bool = False
@@ -295,9 +377,15 @@ def _issuers(document: Mention, cue: Cues, agencies: list[LocalEntity],
     named = _named_in_title(document.name, agencies)
     if named is not None:
         return [named]
-    if not cue.match("issuing", end=document.end, document=(document.start, document.end)):
+    span = (document.start, document.end)
+    # 中共中央办公厅、国务院办公厅《…》: the bodies written before the title
+    written = next((m for m in cue.matches("issuer") if m.span("document") == span), None)
+    if written is not None:
+        return [m.key for m in cue.joined_before(written.span("body"))]
+    if not cue.match("issuing", end=document.end, document=span):
         return []
-    before = [m for m in cue.mentions if m.end <= document.start]
+    before = [m for m in cue.mentions if m.end <= document.start
+              and (m.start, m.end) not in cue.bystanders]
     # 思明区委政法委统筹…，出台《…》: the subject issues it; 区委、区政府印发: both
     subjects = _subject_bodies(before, document.start, cue, governments=True)
     if subjects:
