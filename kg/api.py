@@ -38,22 +38,47 @@ class KnowledgeGraph:
         self.problems = list(problems)
         self._graph = None
         self._store = None
+        self.stats = None
 
     # ------------------------------------------------------------ making one
 
     @classmethod
     def build(cls, paths: Iterable[str | Path],
               progress: Callable[[int], None] | None = None,
-              sources: str | Path | None = None) -> "KnowledgeGraph":
+              sources: str | Path | None = None, *, workers: int = 1,
+              dask: str | None = None, dask_timeout: float = 30.0,
+              cache: str | Path | None = None,
+              stage: Callable[[str], None] | None = None) -> "KnowledgeGraph":
         """Read, extract and resolve the corpus files (or folders) at `paths`: text,
         PDF, saved web pages, Word files. `sources` is a CSV of where each came from
         (`kg.origin`; default: a sources.csv in a folder given).
 
-        `progress(n)` is called with the number of bytes of each file done.
-        Problems (unreadable files, suspicious lines) are in `.problems`."""
-        from kg.pipeline import build_corpus
-        return cls.from_corpus(build_corpus([Path(p) for p in paths], progress,
-                                            sources=sources))
+        Extraction runs in this process, in `workers` processes, or on the Dask
+        cluster whose scheduler is at `dask` (tried for `dask_timeout` seconds); the
+        graph is the same either way. With `cache` (a folder), a file whose bytes
+        did not change is not extracted again, and what no file given needs is dropped.
+
+        `progress(n)` is called with the number of bytes of each file done, `stage(name)`
+        when extraction is over ("resolve") and when the graph is made ("graph").
+        Problems (unreadable files, suspicious lines) are in `.problems`, what the
+        cache did in `.stats` (`kg.pipeline.BuildStats`). Raises
+        `kg.origin.SourcesError` for a sources file that cannot be used and
+        `kg.pipeline.ExecutorError` when the workers cannot be started."""
+        from kg.pipeline import BuildStats, build_corpus, executor_for
+        stats = BuildStats()
+        options: dict = {"stats": stats, "sources": sources}
+        if cache is not None:
+            from kg.cache import ExtractionCache
+            options["cache"] = ExtractionCache(Path(cache))
+        with executor_for(workers, dask, dask_timeout) as executor:
+            corpus = build_corpus([Path(p) for p in paths], progress, executor=executor,
+                                  stage=stage, **options)
+        if stage:
+            stage("graph")
+        # the corpus is emptied as its quads are made, so it is freed before they are sorted
+        graph = cls.from_corpus(corpus, consume=True)
+        graph.stats = stats
+        return graph
 
     @classmethod
     def from_corpus(cls, corpus, consume: bool = False) -> "KnowledgeGraph":
@@ -77,6 +102,13 @@ class KnowledgeGraph:
         turtle, trig, jsonld, nt, graphml, csv, …), atomically. Returns the files."""
         from kg import export
         return export.save(self.quads, Path(outdir), list(formats))
+
+    def save_store(self, folder: str | Path) -> Path:
+        """Write an on-disk Oxigraph store of the graph that `kg query --store` opens
+        without parsing (`kg.store`); it replaces only an older store. Raises
+        kg.store.StoreError."""
+        from kg.store import write_store
+        return write_store(self.quads, folder)
 
     # ------------------------------------------------------------ asking
 
