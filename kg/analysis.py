@@ -8,8 +8,8 @@
     >>> officials(kg, "徐州市公安局")[0]["person_label"], officials(kg, "徐州市公安局")[0]["role"]
     ('王巧全', '局长')
 
-Every function takes the union rdflib Graph (`kg.graph`, or a `KnowledgeGraph`,
-whose `.graph` is used; it is made once and kept) and walks it with the ontology's
+Every function takes the built graph (a `kg.graph.Graph`, a `KnowledgeGraph`, whose
+`.graph` is used, or an rdflib Graph, read into one) and walks it with the ontology's
 terms, like `kg.graph.tables` and `kg.graph.summary` do. The networkx view is not
 used: it has no statistics and keeps one sentence per edge.
 
@@ -31,10 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, URIRef
-
 from kg.graph.divisions import adopters, containers, find_divisions, inside, own_places, \
     place_level, place_name
+from kg.graph.graph import Graph, as_graph, plain
 from kg.graph.summary import find_entities
 from kg.graph.tables import label, relation_rows, statistic_rows
 from kg.vocab import DCTERMS, GOV, RDF, RELATION_PREDICATES
@@ -42,30 +41,25 @@ from kg.vocab import DCTERMS, GOV, RDF, RELATION_PREDICATES
 __all__ = ["programmes_by_place", "shared_programmes", "agencies_of_programme",
            "officials", "statistics_about", "where_said"]
 
-_PREDICATE_NAMES = {p: name for name, p in RELATION_PREDICATES.items()}
+_PREDICATE_NAMES = {str(p): name for name, p in RELATION_PREDICATES.items()}
 
 
 # ------------------------------------------------------------------ helpers
 
 def _graph(g) -> Graph:
-    """The rdflib Graph of `g`: an rdflib Graph as it is, a KnowledgeGraph's `.graph`."""
-    if isinstance(g, Graph):
-        return g
-    graph = getattr(g, "graph", None)
-    if isinstance(graph, Graph):
-        return graph
-    raise TypeError(f"expected an rdflib Graph or a KnowledgeGraph, not {type(g).__name__}")
+    """The Graph of `g` (`kg.graph.graph.as_graph`)."""
+    return as_graph(g)
 
 
-def _nodes(graph: Graph, ref, type: str | None = None) -> set[URIRef]:
+def _nodes(graph: Graph, ref, type: str | None = None) -> set[str]:
     """The entities `ref` names: itself if an IRI, else those `find_entities` matches,
     and for places the divisions of that name (as the graph's place that is one, if any)."""
-    if isinstance(ref, URIRef) or str(ref).startswith(("http://", "https://")):
-        return {URIRef(str(ref))}
-    found = {URIRef(row["iri"]) for row in find_entities(graph, str(ref), type)}
+    if not isinstance(ref, str) or hasattr(ref, "n3") or ref.startswith(("http://", "https://")):
+        return {plain(ref)}
+    found = {row["iri"] for row in find_entities(graph, ref, type)}
     if type in (None, "Place"):
         own = own_places(graph)
-        found |= {own.get(d, d) for d in find_divisions(graph, str(ref))}
+        found |= {own.get(d, d) for d in find_divisions(graph, ref)}
     return found
 
 
@@ -147,7 +141,7 @@ def shared_programmes(g, min_places: int = 2, *, level: str | None = None) -> li
 
 def _drop_containers(graph: Graph, entry: dict, own: dict) -> None:
     """Keep only the places of `entry` that no other of its places lies in."""
-    keep = {str(p) for p in adopters(graph, map(URIRef, entry["place_iris"]), own)}
+    keep = adopters(graph, entry["place_iris"], own)
     pairs_ = [(p, i) for p, i in zip(entry["places"], entry["place_iris"]) if i in keep]
     entry["places"] = [p for p, _ in pairs_]
     entry["place_iris"] = [i for _, i in pairs_]
@@ -239,8 +233,8 @@ def where_said(g, subject=None, predicate=None, obj=None) -> list[dict]:
     graph = _graph(g)
     subjects = None if subject is None else {str(n) for n in _nodes(graph, subject)}
     objects = None if obj is None else {str(n) for n in _nodes(graph, obj)}
-    name = _PREDICATE_NAMES.get(predicate, predicate) if predicate is not None else None
-    rows = [{**row, "title": _text(graph.value(URIRef(row["article"]), DCTERMS.title))
+    name = _PREDICATE_NAMES.get(plain(predicate), predicate) if predicate is not None else None
+    rows = [{**row, "title": _text(graph.value(row["article"], DCTERMS.title))
              if row["article"] else ""}
             for row in relation_rows(graph)
             if (subjects is None or row["subject"] in subjects)

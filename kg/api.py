@@ -19,41 +19,62 @@ __all__ = ["KnowledgeGraph"]
 
 
 class KnowledgeGraph:
-    """A built knowledge graph: its quads plus what the build reported.
+    """A built knowledge graph (`.graph`, a `kg.graph.Graph`) plus what the build reported.
 
     Build one from corpus files with `KnowledgeGraph.build(paths)`, read a
     saved one with `KnowledgeGraph.load(path)`, or wrap a resolved Corpus with
-    `KnowledgeGraph.from_corpus(corpus)`. The graph is held as compact
-    `kg.graph.quads.GraphQuads`; rdflib objects (`.graph`, `.dataset`,
-    `to_rdflib()`) are made on first use.
+    `KnowledgeGraph.from_corpus(corpus)`. rdflib objects (`to_rdflib()`) are made
+    only when asked for.
     """
 
     def __init__(self, data, problems: Iterable = ()):
-        """Wrap GraphQuads (as `kg.graph.build.corpus_to_quads` makes them) or an
-        rdflib Dataset (all triples in the default graph, one named graph per
-        article, as `kg.graph.corpus_to_dataset` makes it)."""
-        from kg.graph.quads import GraphQuads
-        self._quads = data if isinstance(data, GraphQuads) else None
-        self._dataset = None if isinstance(data, GraphQuads) else data
+        """Wrap a `kg.graph.Graph`, GraphQuads (as `kg.graph.build.corpus_to_quads`
+        makes them) or an rdflib Dataset (all triples in the default graph, one named
+        graph per article, as `kg.graph.corpus_to_dataset` makes it)."""
+        from kg.graph.graph import as_graph
+        self.graph = as_graph(data)
         self.problems = list(problems)
-        self._graph = None
-        self._store = None
+        self.stats = None
 
     # ------------------------------------------------------------ making one
 
     @classmethod
     def build(cls, paths: Iterable[str | Path],
               progress: Callable[[int], None] | None = None,
-              sources: str | Path | None = None) -> "KnowledgeGraph":
+              sources: str | Path | None = None, *, workers: int = 1,
+              dask: str | None = None, dask_timeout: float = 30.0,
+              cache: str | Path | None = None,
+              stage: Callable[[str], None] | None = None) -> "KnowledgeGraph":
         """Read, extract and resolve the corpus files (or folders) at `paths`: text,
         PDF, saved web pages, Word files. `sources` is a CSV of where each came from
         (`kg.origin`; default: a sources.csv in a folder given).
 
-        `progress(n)` is called with the number of bytes of each file done.
-        Problems (unreadable files, suspicious lines) are in `.problems`."""
-        from kg.pipeline import build_corpus
-        return cls.from_corpus(build_corpus([Path(p) for p in paths], progress,
-                                            sources=sources))
+        Extraction runs in this process, in `workers` processes, or on the Dask
+        cluster whose scheduler is at `dask` (tried for `dask_timeout` seconds); the
+        graph is the same either way. With `cache` (a folder), a file whose bytes
+        did not change is not extracted again, and what no file given needs is dropped.
+
+        `progress(n)` is called with the number of bytes of each file done, `stage(name)`
+        when extraction is over ("resolve") and when the graph is made ("graph").
+        Problems (unreadable files, suspicious lines) are in `.problems`, what the
+        cache did in `.stats` (`kg.pipeline.BuildStats`). Raises
+        `kg.origin.SourcesError` for a sources file that cannot be used and
+        `kg.pipeline.ExecutorError` when the workers cannot be started."""
+        from kg.pipeline import BuildStats, build_corpus, executor_for
+        stats = BuildStats()
+        options: dict = {"stats": stats, "sources": sources}
+        if cache is not None:
+            from kg.cache import ExtractionCache
+            options["cache"] = ExtractionCache(Path(cache))
+        with executor_for(workers, dask, dask_timeout) as executor:
+            corpus = build_corpus([Path(p) for p in paths], progress, executor=executor,
+                                  stage=stage, **options)
+        if stage:
+            stage("graph")
+        # the corpus is emptied as its quads are made, so it is freed before they are sorted
+        graph = cls.from_corpus(corpus, consume=True)
+        graph.stats = stats
+        return graph
 
     @classmethod
     def from_corpus(cls, corpus, consume: bool = False) -> "KnowledgeGraph":
@@ -67,16 +88,22 @@ class KnowledgeGraph:
     def load(cls, path: str | Path) -> "KnowledgeGraph":
         """Read a saved graph: a `.ttl`, `.trig`, `.nt` or `.jsonld` file, or an
         output folder holding one. Raises FileNotFoundError / ValueError."""
-        from kg.graph.load import load_dataset
-        return cls(load_dataset(path))
+        from kg.graph.graph import Graph
+        return cls(Graph.load(path))
 
     # ------------------------------------------------------------ writing
 
     def save(self, outdir: str | Path, formats: Iterable[str] = ("turtle",)) -> list[Path]:
         """Write the graph into `outdir` in each format (see `kg.export.available()`:
         turtle, trig, jsonld, nt, graphml, csv, …), atomically. Returns the files."""
-        from kg import export
-        return export.save(self.quads, Path(outdir), list(formats))
+        return self.graph.save(outdir, formats)
+
+    def save_store(self, folder: str | Path) -> Path:
+        """Write an on-disk Oxigraph store of the graph that `kg query --store` opens
+        without parsing (`kg.store`); it replaces only an older store. Raises
+        kg.store.StoreError."""
+        from kg.store import write_store
+        return write_store(self.graph, folder)
 
     # ------------------------------------------------------------ asking
 
@@ -90,12 +117,9 @@ class KnowledgeGraph:
         another server) needs `allow_service=True`. Raises kg.query.QueryError."""
         from rdflib.term import Identifier, Literal
 
-        from kg.query import run_query
-        if self._store is None:
-            self._store = self._open_store()
         terms = {k: v if isinstance(v, Identifier) else Literal(str(v), lang="zh")
                  for k, v in bindings.items()}
-        return run_query(self._store, sparql, timeout=timeout, bindings=terms,
+        return self.graph.query(sparql, timeout=timeout, bindings=terms,
                          allow_service=allow_service)
 
     def entities(self, type: str | None = None) -> list[dict]:
@@ -146,7 +170,7 @@ class KnowledgeGraph:
     def counts(self) -> dict[str, int]:
         """Nodes per type, edges per relation and the number of triples."""
         from kg.graph.summary import counts
-        return counts(self.quads)
+        return counts(self.graph)
 
     def validate(self) -> tuple[bool, str]:
         """Check the graph against ontology/shapes.ttl: (conforms, report)."""
@@ -159,40 +183,18 @@ class KnowledgeGraph:
     def quads(self):
         """The graph as `kg.graph.quads.GraphQuads`: every triple in the default
         graph, one named graph per article; what the exporters write."""
-        if self._quads is None:
-            from kg.graph.quads import GraphQuads
-            self._quads = GraphQuads.from_rdflib(self._dataset)
-        return self._quads
+        return self.graph.quads
 
     @property
     def dataset(self):
-        """The rdflib Dataset: all triples in the default graph, one named graph per article."""
-        if self._dataset is None:
-            self._dataset = self._quads.to_dataset()
-        return self._dataset
-
-    @property
-    def graph(self):
-        """The union of all graphs as one rdflib Graph (what graph.ttl holds)."""
-        if self._graph is None:
-            self._graph = self.quads.to_graph()
-        return self._graph
-
-    def _open_store(self):
-        """An in-memory Oxigraph store of the quads (named graphs stay named)."""
-        import io
-
-        import pyoxigraph as ox
-        text = io.StringIO()
-        self.quads.write_nquads(text)
-        store = ox.Store()
-        store.bulk_load(text.getvalue().encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        return store
+        """The rdflib Dataset: all triples in the default graph, one named graph per
+        article (made on each call; `to_rdflib(dataset=True)`)."""
+        return self.graph.to_rdflib(dataset=True)
 
     def to_rdflib(self, dataset: bool = False):
         """The graph as an rdflib Graph (the union), or with `dataset=True` the
         rdflib Dataset with one named graph per article."""
-        return self.dataset if dataset else self.graph
+        return self.graph.to_rdflib(dataset)
 
     def to_networkx(self):
         """A networkx MultiDiGraph: entities as nodes (type, label, aliases, …),

@@ -16,13 +16,14 @@ import gc
 import pickle
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg import components
 from kg.doc import Doc, make_doc
 from kg.model import Article, ArticleExtraction, Corpus, DocumentInfo, Problem, SourceText
-from kg.origin import Sources, find_sources, info_key, settle
+from kg.origin import Sources, SourcesError, find_sources, info_key, settle
 from kg.read import decode_bytes, printable, read_source, source_files
 from kg.resolve import resolve_entities
 from kg.split import split_articles
@@ -133,6 +134,49 @@ def _corpus_files(paths: list[Path], table: Sources | None) -> tuple[list[Path],
     return [f for f in files if f.resolve() != skip], problems
 
 
+class ExecutorError(ValueError):
+    """Extraction cannot run where it was asked to: dask is not installed, or its
+    scheduler cannot be reached. The message is one line for the user."""
+
+
+def start_executor(workers: int = 1, dask: str | None = None, dask_timeout: float = 30.0):
+    """Where extraction runs: None (this process), worker processes, or a Dask cluster.
+    Raises ExecutorError."""
+    if dask:
+        from kg.cluster import DaskExecutor
+        try:
+            return DaskExecutor(dask, timeout=dask_timeout).start()
+        except RuntimeError as err:            # dask not installed
+            raise ExecutorError(str(err)) from None
+        except (OSError, TimeoutError) as err:
+            raise ExecutorError(f"cannot reach the Dask scheduler at {dask}: {err}") from None
+    if workers > 1:
+        from kg.parallel import ProcessExecutor
+        return ProcessExecutor(workers).start()
+    return None
+
+
+@contextmanager
+def executor_for(workers: int = 1, dask: str | None = None, dask_timeout: float = 30.0
+                 ) -> Iterator:
+    """`start_executor`'s executor, closed when the block ends; a block that fails for
+    any reason but a bad sources file terminates the workers at once instead of
+    waiting for the files they hold."""
+    executor = start_executor(workers, dask, dask_timeout)
+    try:
+        yield executor
+    except SourcesError:
+        raise
+    except BaseException:
+        if executor is not None and hasattr(executor, "terminate"):
+            executor.terminate()
+            executor = None
+        raise
+    finally:
+        if executor is not None:
+            executor.close()
+
+
 def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, *,
                  executor=None, cache=None, stats: BuildStats | None = None,
                  prune: bool = True, sources: Path | str | None = None,
@@ -149,65 +193,22 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
     sources file (see `kg.origin`); without it, a `sources.csv` in a folder given
     is used. A sources file that cannot be used raises `kg.origin.SourcesError`.
     `stage(name)` is told when extraction is over and resolution starts ("resolve")."""
-    from kg.cache import document_key
-
     stats = stats if stats is not None else BuildStats()
-    executor = executor or _InProcess()
     paths = [Path(p) for p in paths]
     table = find_sources(paths, Path(sources) if sources is not None else None)
     files, walk_problems = _corpus_files(paths, table)
-    given = [table.lookup(path) if table is not None else None for path in files]
+    batch = _Batch(files, [table.lookup(path) if table is not None else None for path in files],
+                   cache, stats, progress)
     stats.files = len(files)
-    results: list[FileResult | None] = [None] * len(files)
-    sizes: list[int] = [0] * len(files)
-    pending: list[int] = []
-    for i, path in enumerate(files):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            results[i] = extract_path(path, given[i])    # reports why it cannot be read
-            continue
-        sizes[i] = len(data)
-        entry = cache.get(document_key(printable(path.name), data, origin=info_key(given[i]))) \
-            if cache is not None else None
-        if entry is not None:
-            results[i] = _with_path(entry, printable(path))
-            stats.cached += 1
-            _keep()
-            if progress:
-                progress(sizes[i])
-        else:
-            pending.append(i)
-        del data
-
-    keys: dict[int, str] = {}
-
-    def tasks() -> Iterator[tuple[str, str, bytes, DocumentInfo | None]]:
-        # Files are read again as the executor asks for them, so only the few in
-        # flight are held in memory; the key is of the bytes actually extracted.
-        for i in pending:
-            path = files[i]
-            data = path.read_bytes()
-            name = printable(path.name)
-            if cache is not None:
-                keys[i] = document_key(name, data, origin=info_key(given[i]))
-            yield printable(path), name, data, given[i]
-
     try:
-        for i, blob in zip(pending, executor.map(extract_document, tasks())):
-            if cache is not None:
-                cache.put(keys.pop(i), blob)
-            results[i] = _with_path(pickle.loads(blob), printable(files[i]))
-            stats.extracted += 1
-            if progress:
-                progress(sizes[i])
-            _keep()
+        pending = batch.from_cache()
+        batch.extract(pending, executor or _InProcess())
         extractions: list[ArticleExtraction] = []
         problems: list[Problem] = walk_problems + (table.unused() if table is not None else [])
-        for found, trouble in results:
+        for found, trouble in batch.results:
             extractions.extend(found)
             problems.extend(trouble)
-        del results
+        del batch
         if stage:
             stage("resolve")
         corpus = resolve_entities(extractions)
@@ -217,3 +218,66 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
     if cache is not None and prune:
         stats.pruned = cache.prune()
     return corpus
+
+
+class _Batch:
+    """The files of one build and what each gave, in file order: taken from the cache
+    or extracted by the executor."""
+
+    def __init__(self, files: list[Path], given: list[DocumentInfo | None], cache,
+                 stats: BuildStats, progress: Progress | None) -> None:
+        self.files, self.given, self.cache, self.stats = files, given, cache, stats
+        self.progress = progress
+        self.results: list[FileResult | None] = [None] * len(files)
+        self.sizes: list[int] = [0] * len(files)
+
+    def _done(self, i: int) -> None:
+        if self.progress:
+            self.progress(self.sizes[i])
+        _keep()
+
+    def from_cache(self) -> list[int]:
+        """Fill in what the cache holds (and why an unreadable file cannot be read);
+        returns the indexes of the files left to extract."""
+        from kg.cache import document_key
+        pending = []
+        for i, path in enumerate(self.files):
+            try:
+                data = path.read_bytes()
+            except OSError:
+                self.results[i] = extract_path(path, self.given[i])   # reports why
+                continue
+            self.sizes[i] = len(data)
+            entry = self.cache.get(document_key(printable(path.name), data,
+                                                origin=info_key(self.given[i]))) \
+                if self.cache is not None else None
+            if entry is None:
+                pending.append(i)
+                continue
+            self.results[i] = _with_path(entry, printable(path))
+            self.stats.cached += 1
+            self._done(i)
+        return pending
+
+    def extract(self, pending: list[int], executor) -> None:
+        """Extract the files at `pending` with the executor, caching each result."""
+        from kg.cache import document_key
+        keys: dict[int, str] = {}
+
+        def tasks() -> Iterator[tuple[str, str, bytes, DocumentInfo | None]]:
+            # Files are read again as the executor asks for them, so only the few in
+            # flight are held in memory; the key is of the bytes actually extracted.
+            for i in pending:
+                path = self.files[i]
+                data = path.read_bytes()
+                name = printable(path.name)
+                if self.cache is not None:
+                    keys[i] = document_key(name, data, origin=info_key(self.given[i]))
+                yield printable(path), name, data, self.given[i]
+
+        for i, blob in zip(pending, executor.map(extract_document, tasks())):
+            if self.cache is not None:
+                self.cache.put(keys.pop(i), blob)
+            self.results[i] = _with_path(pickle.loads(blob), printable(self.files[i]))
+            self.stats.extracted += 1
+            self._done(i)

@@ -89,11 +89,15 @@ def _ox():
 
 
 def open_store(source):
-    """A pyoxigraph Store holding `source`: a Store, a graph file or output folder,
-    an rdflib Graph, or an rdflib Dataset (its named graphs stay named graphs)."""
+    """A pyoxigraph Store holding `source`: a Store, a `kg.graph.Graph` (its store,
+    loaded once), a graph file or output folder, an rdflib Graph, or an rdflib Dataset
+    (its named graphs stay named graphs)."""
+    from kg.graph import graph
     ox = _ox()
     if isinstance(source, ox.Store):
         return source
+    if isinstance(source, graph.Graph):
+        return source.store()
     store = ox.Store()
     if isinstance(source, Dataset):
         for graph in source.graphs():

@@ -33,11 +33,11 @@ def is_store(folder: Path | str) -> bool:
 
 
 def write_store(dataset, folder: Path | str) -> Path:
-    """Replace the store at `folder` with `dataset` (GraphQuads or an rdflib Dataset);
+    """Replace the store at `folder` with `dataset` (anything `kg.graph.graph.as_graph` takes);
     returns `folder`."""
     import pyoxigraph as ox
 
-    from kg.graph.quads import as_quads
+    from kg.graph.graph import as_graph
 
     folder = Path(folder)
     if folder.exists() and not (is_store(folder) or (folder.is_dir() and not any(folder.iterdir()))):
@@ -51,7 +51,7 @@ def write_store(dataset, folder: Path | str) -> Path:
         quads = building.with_name(building.name + ".nq")
         try:
             with open(quads, "w", encoding="utf-8", newline="\n") as stream:
-                as_quads(dataset).write_nquads(stream)
+                as_graph(dataset).quads.write_nquads(stream)
             store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
         finally:
             quads.unlink(missing_ok=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,26 @@ from tests.conftest import make_corpus
 
 @pytest.fixture
 def fake_pipeline(monkeypatch):
-    """`kg build` over the hand-built corpus: the pipeline reports progress and one problem."""
+    """`kg build` over the hand-built corpus: `KnowledgeGraph.build`, which the command
+    calls, reports progress and stages, and one problem."""
+    from kg.api import KnowledgeGraph
+    from kg.pipeline import BuildStats
     calls = {}
 
-    def build_corpus(paths, progress=None, stage=None, **options):
+    def build(cls, paths, progress=None, sources=None, stage=None, **options):
         calls["paths"] = [str(p) for p in paths]
         if progress:
             progress(100)
         if stage:
             stage("resolve")
+            stage("graph")
         corpus = make_corpus()
         corpus.problems = [Problem("data/x.txt", "undecodable bytes, skipped", 12)]
-        return corpus
+        graph = cls.from_corpus(corpus)
+        graph.stats = BuildStats()
+        return graph
 
-    module = types.ModuleType("kg.pipeline")
-    module.build_corpus = build_corpus
-    monkeypatch.setitem(sys.modules, "kg.pipeline", module)
+    monkeypatch.setattr(KnowledgeGraph, "build", classmethod(build))
     return calls
 
 

@@ -14,7 +14,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.export.rdf import sorted_ntriples, write_trig, write_turtle
-from kg.graph.build import bind_prefixes, corpus_to_quads, decimal_literal
+from kg.graph.build import bind_prefixes, corpus_to_quads, decimal_text
 from kg.graph.dataset import graph_to_dataset
 from kg.graph.divisions import lineage
 from kg.graph.quads import GraphQuads, from_n3, literal, to_n3
@@ -22,7 +22,13 @@ from kg.graph.summary import counts
 from kg.geo import place_points
 from kg.vocab import (DCTERMS, DIVISION_SCHEME, GEO, GOV, PROV, RDF, RDFS, SKOS, article_iri,
                       assertion_iri, division_iri, entity_class, membership_iri,
-                      relation_predicate, statistic_iri)
+                      relation_predicate, statistic_iri, XSD)
+
+
+def _decimal(value) -> Literal:
+    """What the rdflib builder wrote for a number: an xsd:decimal in canonical form."""
+    return Literal(decimal_text(value), datatype=XSD.decimal)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,8 +93,8 @@ def reference_graph(corpus) -> Graph:
         if rel.predicate == "partOf":
             part_of.setdefault(rel.subject, []).append(rel.object)
     for place, point in place_points(places, part_of).items():
-        add((URIRef(place), GEO.lat, decimal_literal(point.lat)))
-        add((URIRef(place), GEO.long, decimal_literal(point.lon)))
+        add((URIRef(place), GEO.lat, _decimal(point.lat)))
+        add((URIRef(place), GEO.long, _decimal(point.lon)))
         add((URIRef(place), GOV.coordinatePrecision, Literal(point.precision)))
     for article in corpus.articles:
         node = URIRef(article_iri(article.id))
@@ -123,7 +129,7 @@ def reference_graph(corpus) -> Graph:
                 add((m, PROV.wasDerivedFrom, URIRef(article_iri(rel.article))))
             add((node, GOV.membership, m))
     for stat in corpus.statistics:
-        value = decimal_literal(stat.value)
+        value = _decimal(stat.value)
         node = URIRef(statistic_iri(stat.article, stat.sentence, stat.about, str(value),
                                     stat.unit, stat.measure, stat.surface))
         add((node, RDF.type, GOV.Statistic))

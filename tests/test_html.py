@@ -361,10 +361,10 @@ def test_html_is_a_registered_exporter(tmp_path):
 
 def test_kg_html_writes_a_page_and_a_focused_page(tmp_path, capsys):
     from kg.cli import main
-    from kg.export.rdf import default_graph
+    from kg.graph.dataset import union_graph
 
     graph = tmp_path / "graph.ttl"
-    default_graph(sample_dataset()).serialize(destination=str(graph), format="turtle")
+    union_graph(sample_dataset()).serialize(destination=str(graph), format="turtle")
     assert main(["html", str(graph), "-o", str(tmp_path / "all.html")]) == 0
     assert "all 14 nodes (3 statistics in their nodes' panels), 16 edges" in capsys.readouterr().out
     assert main(["html", str(graph), "-o", str(tmp_path / "xz.html"), "--focus", "徐州", "--max-nodes", "5"]) == 0
@@ -379,10 +379,10 @@ def test_kg_html_writes_a_page_and_a_focused_page(tmp_path, capsys):
 ])
 def test_kg_html_user_errors_exit_2_with_one_line(tmp_path, capsys, args, message):
     from kg.cli import main
-    from kg.export.rdf import default_graph
+    from kg.graph.dataset import union_graph
 
     graph = tmp_path / "graph.ttl"
-    default_graph(sample_dataset()).serialize(destination=str(graph), format="turtle")
+    union_graph(sample_dataset()).serialize(destination=str(graph), format="turtle")
     assert main(["html", str(graph), "-o", str(tmp_path / "x.html"), *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1

@@ -110,9 +110,9 @@ def test_sources_csv_in_the_folder_dates_the_graph(tmp_path, capsys):
         ("brief.txt", "2024-01-05", "菏泽日报", "2023-12-31"),
         ("web.txt", "2024-03-18", "平顶山日报", "")]
     from kg.vocab import DCTERMS, XSD
-    dates = list(graph.graph.objects(None, DCTERMS.date))
+    dates = list(graph.to_rdflib().objects(None, DCTERMS.date))
     assert len(dates) == 2 and all(d.datatype == XSD.date for d in dates)
-    assert [str(u) for u in graph.graph.objects(None, DCTERMS.source)] == ["https://example.cn/b.html"]
+    assert [str(u) for u in graph.to_rdflib().objects(None, DCTERMS.source)] == ["https://example.cn/b.html"]
     by_date = graph.query((ROOT / "queries" / "articles-by-date.rq").read_text(encoding="utf-8"))
     assert [str(r["source_file"]) for r in by_date] == ["brief.txt", "web.txt"]
 

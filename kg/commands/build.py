@@ -125,59 +125,23 @@ def _total_bytes(paths: list[Path]) -> int:
     return total
 
 
-def _executor(args: argparse.Namespace):
-    """Where extraction runs: None (this process), worker processes, or a Dask cluster."""
-    if getattr(args, "dask", None):
-        from kg.cluster import DaskExecutor
-        try:
-            return DaskExecutor(args.dask, timeout=args.dask_timeout).start()
-        except RuntimeError as err:            # dask not installed
-            raise UserError(str(err)) from None
-        except (OSError, TimeoutError) as err:
-            raise UserError(f"cannot reach the Dask scheduler at {args.dask}: {err}") from None
-    if getattr(args, "workers", 1) > 1:
-        from kg.parallel import ProcessExecutor
-        return ProcessExecutor(args.workers).start()
-    return None
-
-
-def _build_corpus(args: argparse.Namespace, paths: list[Path], progress: "Progress"):
-    """The resolved corpus, and what the cache did (None without one)."""
+def _build(args: argparse.Namespace, paths: list[Path], progress: "Progress"):
+    """The graph of the corpus files, through the Python API."""
+    from kg.api import KnowledgeGraph
     from kg.origin import SourcesError
-    from kg.pipeline import build_corpus
+    from kg.pipeline import ExecutorError
 
-    options: dict = {}
-    stats = None
-    cache_dir = getattr(args, "cache", None)
-    if cache_dir is not None:
-        from kg.cache import ExtractionCache
-        from kg.pipeline import BuildStats
-        if cache_dir is _DEFAULT_CACHE:
-            cache_dir = args.output / ".cache"
-        stats = BuildStats()
-        options.update(cache=ExtractionCache(cache_dir), stats=stats)
-    if getattr(args, "sources", None) is not None:
-        options["sources"] = args.sources
-    executor = _executor(args)
-    if executor is not None:
-        options["executor"] = executor
+    cache = getattr(args, "cache", None)
+    stages = {"resolve": "resolve entities", "graph": "make the graph"}
     try:
-        corpus = build_corpus(paths, progress=progress.extracted if progress.enabled else None,
-                              stage=lambda _: progress.stage("resolve entities"), **options)
-    except SourcesError as err:
-        if executor is not None:
-            executor.close()
-            executor = None
+        return KnowledgeGraph.build(
+            paths, progress.extracted if progress.enabled else None,
+            getattr(args, "sources", None), workers=getattr(args, "workers", 1),
+            dask=getattr(args, "dask", None), dask_timeout=getattr(args, "dask_timeout", 30.0),
+            cache=args.output / ".cache" if cache is _DEFAULT_CACHE else cache,
+            stage=lambda name: progress.stage(stages[name]))
+    except (SourcesError, ExecutorError) as err:
         raise UserError(str(err)) from None
-    except BaseException:
-        if executor is not None and hasattr(executor, "terminate"):
-            executor.terminate()
-            executor = None
-        raise
-    finally:
-        if executor is not None:
-            executor.close()
-    return corpus, stats
 
 
 class Progress:
@@ -251,10 +215,10 @@ def _write(graph, args: argparse.Namespace, formats: list[str], progress: Progre
         except OSError as err:
             raise UserError(f"cannot write to {args.output}: {err.strerror or err}") from None
     if getattr(args, "store", None) is not None:
-        from kg.store import StoreError, write_store
+        from kg.store import StoreError
         progress.stage(f"write the store {args.store}")
         try:
-            written.append(write_store(graph.quads, args.store))
+            written.append(graph.save_store(args.store))
         except (StoreError, OSError) as err:
             raise UserError(f"cannot write the store: {err}") from None
     progress.done()
@@ -273,27 +237,17 @@ def summary(counts: dict[str, int]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.api import KnowledgeGraph
-
     paths = args.paths or DEFAULT_PATHS
     formats = _check(args, paths)
     started = time.monotonic()
     progress = Progress(not args.quiet and sys.stderr.isatty(), paths)
     try:
-        corpus, stats = _build_corpus(args, paths, progress)
-        if not corpus.articles:
-            progress.done()
-            for problem in corpus.problems:
-                print(str(problem), file=sys.stderr)
-            raise _nothing_read(paths, corpus.problems)
-        # the graph holds everything from here on: the corpus is emptied as its quads
-        # are made, so it is freed before they are sorted
-        progress.stage("make the graph")
-        graph = KnowledgeGraph.from_corpus(corpus, consume=True)
-        del corpus
+        graph = _build(args, paths, progress)
         progress.done()
         for problem in graph.problems:
             print(str(problem), file=sys.stderr)
+        if not graph.counts()["Article"]:
+            raise _nothing_read(paths, graph.problems)
         problems = len(graph.problems)
         if args.validate:
             progress.stage("validate")
@@ -307,10 +261,16 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.done()
     if not args.quiet:
-        print(f"{summary(graph.counts())} in {time.monotonic() - started:.1f} s -> "
-              f"{', '.join(str(p) for p in written)}"
-              + (f" ({len(graph.problems)} problem{'s' if len(graph.problems) > 1 else ''})"
-                 if graph.problems else "")
-              + (f"; {stats.extracted} file{'s' if stats.extracted != 1 else ''} extracted, "
-                 f"{stats.cached} from the cache" if stats is not None else ""))
+        print(_finished(graph, written, time.monotonic() - started,
+                        graph.stats if getattr(args, "cache", None) is not None else None))
     return EXIT_FAILED if args.strict and problems else EXIT_OK
+
+
+def _finished(graph, written: list[Path], seconds: float, stats) -> str:
+    """The summary line: what was built, how fast, where it went, what went wrong."""
+    count = len(graph.problems)
+    return (f"{summary(graph.counts())} in {seconds:.1f} s -> "
+            f"{', '.join(str(p) for p in written)}"
+            + (f" ({count} problem{'s' if count > 1 else ''})" if count else "")
+            + (f"; {stats.extracted} file{'s' if stats.extracted != 1 else ''} extracted, "
+               f"{stats.cached} from the cache" if stats is not None else ""))

@@ -49,7 +49,8 @@ def targets(exp, output: Path | None, default_dir: Path, several: bool) -> list[
 def run(args: argparse.Namespace) -> int:
     from kg import export
     from kg.extras import MissingExtra
-    from kg.graph.load import find_graph_file, load_dataset
+    from kg.graph.graph import Graph
+    from kg.graph.load import find_graph_file
 
     available = export.available()
     unknown = [f for f in args.formats if f not in available]
@@ -70,12 +71,12 @@ def run(args: argparse.Namespace) -> int:
     if any(p.resolve() == source.resolve() for paths in plan.values() for p in paths):
         raise UserError(f"{source}: refusing to overwrite the input graph")
     try:
-        dataset = load_dataset(source)
+        graph = Graph.load(source)
     except (ValueError, SyntaxError) as err:
         raise UserError(f"{args.graph}: cannot read the graph: {err}") from None
     for name, paths in plan.items():
         try:
-            written = export.write_to(dataset, name, paths)
+            written = export.write_to(graph, name, paths)
         except OSError as err:
             where = err.filename or (paths[0].parent if len(paths) > 1 else paths[0])
             raise UserError(f"{where}: cannot write: {err.strerror or err}") from None

@@ -35,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.graph.load import find_graph_file, load_graph
+    from kg.graph.graph import Graph
+    from kg.graph.load import find_graph_file
 
     if args.max_nodes < 1:
         raise UserError(f"--max-nodes must be at least 1, not {args.max_nodes}")
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--page-nodes must be 0 (every node) or more, not {args.page_nodes}")
     try:
         source = find_graph_file(args.graph)
-        graph = load_graph(source)
+        graph = Graph.load(source, articles=False)
     except FileNotFoundError as err:
         raise UserError(str(err)) from None
     except (ValueError, SyntaxError) as err:

@@ -29,12 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.export import replace_atomically
-    from kg.graph.load import load_graph
+    from kg.graph.graph import Graph
     from kg.report.data import report_data
     from kg.report.page import write_report
 
     try:
-        graph = load_graph(args.graph)
+        graph = Graph.load(args.graph, articles=False)
     except FileNotFoundError as err:
         raise UserError(str(err)) from None
     except (ValueError, SyntaxError) as err:

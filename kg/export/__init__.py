@@ -9,10 +9,10 @@ good one was, and the next save removes the temporary a killed one left
 (kg.tempfiles). Output must be deterministic: the same dataset gives the same
 bytes.
 
-`dataset` is what `KnowledgeGraph.save` passes, `kg.graph.quads.GraphQuads`,
-or an rdflib Dataset or Graph; an exporter takes what it needs with
-`kg.graph.quads.as_quads` (compact, sorted quads) or `rdflib_graph` (the union
-as an rdflib Graph).
+`dataset` is what `KnowledgeGraph.save` passes, a `kg.graph.Graph` (or
+GraphQuads, an rdflib Dataset or Graph); an exporter reads it through
+`kg.graph.graph.as_graph`: its lookups, its compact sorted `quads`, or
+`to_rdflib()` for a library that needs rdflib.
 """
 from __future__ import annotations
 
@@ -22,12 +22,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from rdflib import Dataset
-
 from kg.tempfiles import remove_leftovers, temporary_file
-
-ExportFunction = Callable[[Dataset, Path], None]
-
 
 @dataclass(frozen=True)
 class Exporter:
@@ -108,7 +103,7 @@ def replace_all_atomically(paths: list[Path], write: Callable[[list[Path]], None
             tmp.unlink(missing_ok=True)
 
 
-def write_to(dataset: Dataset, name: str, targets: list[Path]) -> list[Path]:
+def write_to(dataset, name: str, targets: list[Path]) -> list[Path]:
     """Write `dataset` with exporter `name` to `targets` (one per file it writes)."""
     exp = get(name)
     if len(targets) != len(exp.outputs):
@@ -121,7 +116,7 @@ def write_to(dataset: Dataset, name: str, targets: list[Path]) -> list[Path]:
     return list(targets)
 
 
-def save(dataset: Dataset, outdir: Path, formats: Iterable[str]) -> list[Path]:
+def save(dataset, outdir: Path, formats: Iterable[str]) -> list[Path]:
     """Write `dataset` in each format into `outdir`; returns the files written. What killed
     saves left in `outdir` goes first, whichever formats they were writing."""
     for name in {n for exp in available().values() for n in exp.outputs}:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.export import exporter
-from kg.graph.quads import rdflib_graph
 from kg.graph.network import to_networkx
 
 
@@ -12,5 +11,5 @@ from kg.graph.network import to_networkx
           "GraphML: entities as typed nodes, relations as labelled edges")
 def write_graphml(dataset, path: Path) -> None:
     import networkx as nx
-    nx.write_graphml(to_networkx(rdflib_graph(dataset)), str(path), encoding="utf-8",
+    nx.write_graphml(to_networkx(dataset), str(path), encoding="utf-8",
                      prettyprint=True)

@@ -5,7 +5,7 @@ Two steps, each a plain function:
     explorer_data(dataset)  -> dict   nodes, edges and side-panel details
     render_page(data)       -> str    the HTML page, vis-network inlined
 
-The graph is read through a `TripleIndex` of plain strings (from GraphQuads no
+The graph is read through `kg.graph.Graph`, whose terms are plain strings (no
 rdflib term is made). The page carries each article title and each evidence
 sentence once, and its nodes, edges and details as short numbered arrays
 (`page_payload`) that its script expands. vis-network is the build the pyvis
@@ -31,7 +31,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.export import exporter
-from kg.graph.index import TripleIndex
+from kg.graph.graph import Graph, as_graph
 from kg.vocab import DCTERMS, GOV, ID, PROV, RDF, RDFS, SKOS
 
 DEFAULT_MAX_NODES = 2000
@@ -95,13 +95,6 @@ ABOUT = "统计 measures"
 
 # What the page reads of the graph: these predicates, looked up by subject,
 # and rdf:type and gov:mentions also by object.
-PREDICATES = (RDF.type, DCTERMS.title, DCTERMS.date, GOV.sourceFile, RDFS.label, SKOS.altLabel,
-              GOV.adminLevel, GOV.adcode, GOV.mentions, *(p for p, _ in RELATIONS),
-              GOV.member, GOV.organization, GOV.role, GOV.about, GOV.measure, GOV.value,
-              GOV.unit, GOV.evidence, PROV.wasDerivedFrom, RDF.subject, RDF.predicate,
-              RDF.object, DCTERMS.creator, GOV.within, SKOS.prefLabel, SKOS.notation,
-              GOV.divisionLevel)
-BY_OBJECT = (RDF.type, GOV.mentions)
 
 
 # ---------------------------------------------------------------- extraction
@@ -120,7 +113,7 @@ def _statistic_label(measure: str, value: str, unit: str) -> str:
     return f"{measure} {_number(value)}{unit}".strip()
 
 
-def _article_title(graph: TripleIndex, article: str) -> str:
+def _article_title(graph: Graph, article: str) -> str:
     """An article as the page lists it: `2024-05-15 headline` when its date is known, so
     that a list of articles sorts by date."""
     title = graph.first(article, DCTERMS.title) or graph.first(article, GOV.sourceFile) or article
@@ -132,7 +125,7 @@ class _Evidence:
     """Articles and evidence sentences, each listed once: the page refers to them by
     number (`articles`: titles; `evidence`: [sentence, article number])."""
 
-    def __init__(self, graph: TripleIndex) -> None:
+    def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.titles = {a: _article_title(graph, a) for a in graph.subjects(RDF.type, GOV.Article)}
         self.articles = sorted(set(self.titles.values()))
@@ -163,7 +156,7 @@ class _Evidence:
         return sorted(set(found))
 
 
-def _relation_evidence(graph: TripleIndex, ev: _Evidence) -> dict[tuple, list[int]]:
+def _relation_evidence(graph: Graph, ev: _Evidence) -> dict[tuple, list[int]]:
     """Per-edge provenance, if the graph records it: the nodes naming the triple they
     support (RDF reification: rdf:subject, rdf:predicate, rdf:object) with their
     sentence (gov:evidence) or article (prov:wasDerivedFrom)."""
@@ -176,7 +169,7 @@ def _relation_evidence(graph: TripleIndex, ev: _Evidence) -> dict[tuple, list[in
     return {key: sorted(values) for key, values in found.items()}
 
 
-def _types(graph: TripleIndex) -> dict[str, str]:
+def _types(graph: Graph) -> dict[str, str]:
     types: dict[str, str] = {}
     for style in STYLES:
         for subject in graph.subjects(RDF.type, style.cls):
@@ -184,7 +177,7 @@ def _types(graph: TripleIndex) -> dict[str, str]:
     return types
 
 
-def _reporters(graph: TripleIndex, types: dict, ev: _Evidence) -> dict[str, set[int]]:
+def _reporters(graph: Graph, types: dict, ev: _Evidence) -> dict[str, set[int]]:
     """People named only in bylines (no post), with the articles they wrote: the page
     shows them as one group."""
     posted = {p for _, p in graph.subject_objects(GOV.member)}
@@ -196,7 +189,7 @@ def _reporters(graph: TripleIndex, types: dict, ev: _Evidence) -> dict[str, set[
     return wrote
 
 
-def _details(graph: TripleIndex, types: dict, ev: _Evidence) -> dict[str, dict]:
+def _details(graph: Graph, types: dict, ev: _Evidence) -> dict[str, dict]:
     details: dict[str, dict] = {}
     for term, kind in types.items():
         label = graph.first(term, RDFS.label)
@@ -232,7 +225,7 @@ def _group_reporters(details: dict, reporters: dict[str, set[int]]) -> None:
 def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
                   focus: str | None = None, page_nodes: int = 0) -> dict:
     """Everything the page shows, as plain JSON-ready data, from `dataset`
-    (GraphQuads, an rdflib Dataset or Graph).
+    (anything `kg.graph.graph.as_graph` takes).
 
     `nodes` and `edges` cover the whole graph, or, when `page_nodes` is set
     and the graph has more nodes, only its `page_nodes` best-connected nodes
@@ -285,7 +278,7 @@ def explorer_data(dataset, max_nodes: int = DEFAULT_MAX_NODES,
     return data
 
 
-def _edges(graph: TripleIndex, details: dict, evidence: dict, ev: _Evidence) -> list[dict]:
+def _edges(graph: Graph, details: dict, evidence: dict, ev: _Evidence) -> list[dict]:
     """The edges between nodes, each also listed in both ends' panels with its evidence."""
     edges: list[dict] = []
 
@@ -320,19 +313,17 @@ def _edges(graph: TripleIndex, details: dict, evidence: dict, ev: _Evidence) -> 
     return _unique_sorted(edges)
 
 
-def _page_index(dataset, page_nodes: int) -> tuple[TripleIndex, dict | None]:
-    """The index the page is made from: of the whole graph, or, when it has more
-    than `page_nodes` nodes, of what its best-connected ones need; and then
+def _page_index(dataset, page_nodes: int) -> tuple[Graph, dict | None]:
+    """The graph the page is made from: the whole graph, or, when it has more than
+    `page_nodes` nodes, what its best-connected ones need; and then
     {"total": nodes in the graph, "shown": nodes in the page}."""
+    graph = as_graph(dataset)
     if page_nodes and page_nodes > 0:
-        from kg.graph.quads import as_quads
-        quads = as_quads(dataset)
-        picked = best_connected(quads, page_nodes)
+        picked = best_connected(graph.quads, page_nodes)
         if picked is not None:
             where, total = picked
-            return (TripleIndex.of(quads, PREDICATES, BY_OBJECT, where=where),
-                    {"total": total, "shown": page_nodes})
-    return TripleIndex.of(dataset, PREDICATES, BY_OBJECT), None
+            return graph.subgraph(where), {"total": total, "shown": page_nodes}
+    return graph, None
 
 
 def best_connected(quads, limit: int):
@@ -390,7 +381,7 @@ def _unique_sorted(edges: list[dict]) -> list[dict]:
     return [seen[key] for key in sorted(seen)]
 
 
-def _containers(graph: TripleIndex, place: str, own: dict, cache: dict) -> list[str]:
+def _containers(graph: Graph, place: str, own: dict, cache: dict) -> list[str]:
     """The place, every place above it on the gov:partOf chain, and the divisions of
     their lineage (gov:within), a division given as the graph's place that is it."""
     if place in cache:
@@ -409,14 +400,14 @@ def _containers(graph: TripleIndex, place: str, own: dict, cache: dict) -> list[
     return cache[place]
 
 
-def _own_places(graph: TripleIndex, details: dict) -> dict:
+def _own_places(graph: Graph, details: dict) -> dict:
     """Division concept -> the place node that is that division (same code)."""
     by_code = {d["adcode"]: nid for nid, d in details.items() if d["type"] == "place" and d["adcode"]}
     return {division: by_code[code] for division, code in graph.subject_objects(SKOS.notation)
             if code in by_code}
 
 
-def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[str]]:
+def _regions(graph: Graph, types: dict, details: dict) -> dict[str, list[str]]:
     """For every node, the ids of the places and divisions it lies in (provinces and
     cities no article names included, from the gazetteer's lineage)."""
     cache: dict = {}
@@ -449,7 +440,7 @@ def _regions(graph: TripleIndex, types: dict, details: dict) -> dict[str, list[s
     return {t: sorted(r) for t, r in regions.items() if r and t in details}
 
 
-def _region_choices(graph: TripleIndex, details: dict, regions: dict) -> list[dict]:
+def _region_choices(graph: Graph, details: dict, regions: dict) -> list[dict]:
     """The provinces the places lie in, each with its cities, for the filter: places
     of the graph or divisions no article names."""
     def about(rid: str) -> tuple[str, str, str]:        # (level, code, label)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from kg.export import exporter
 from kg.graph.build import PREFIXES
-from kg.graph.quads import GraphQuads, as_quads, rdflib_graph
+from kg.graph.graph import as_graph
+from kg.graph.quads import GraphQuads
 from kg.vocab import RDF, XSD
 
 RDF_TYPE = f"<{RDF.type}>"
@@ -24,11 +25,6 @@ _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Literals Turtle may write bare, by datatype: the lexical forms its grammar reads back unchanged.
 _BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+\Z"),
          str(XSD.decimal): re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")}
-
-
-def default_graph(dataset):
-    """Every triple of the dataset in one rdflib Graph (the union of the named graphs)."""
-    return rdflib_graph(dataset)
 
 
 def _prefixed(value: str) -> str | None:
@@ -122,28 +118,28 @@ def write_turtle_stream(quads: GraphQuads, stream, graphs: bool = False) -> None
 @exporter("turtle", "graph.ttl", "Turtle, every triple in one graph")
 def write_turtle(dataset, path: Path) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        write_turtle_stream(as_quads(dataset), stream)
+        write_turtle_stream(as_graph(dataset).quads, stream)
 
 
 @exporter("trig", "graph.trig",
           "TriG: everything in the default graph, and one named graph per article")
 def write_trig(dataset, path: Path) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        write_turtle_stream(as_quads(dataset), stream, graphs=True)
+        write_turtle_stream(as_graph(dataset).quads, stream, graphs=True)
 
 
 def sorted_ntriples(graph) -> str:
-    """The union of `graph` (GraphQuads, rdflib Graph or Dataset) as sorted N-Triples lines."""
+    """The union of `graph` (anything `kg.graph.graph.as_graph` takes) as sorted N-Triples lines."""
     import io
     buffer = io.StringIO()
-    as_quads(graph).write_ntriples(buffer)
+    as_graph(graph).quads.write_ntriples(buffer)
     return buffer.getvalue()
 
 
 @exporter("nt", "graph.nt", "N-Triples, one sorted line per triple of the union graph")
 def write_ntriples(dataset, path: Path) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        as_quads(dataset).write_ntriples(stream)
+        as_graph(dataset).quads.write_ntriples(stream)
 
 
 JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
@@ -161,7 +157,7 @@ def _sort_jsonld(value):
 
 @exporter("jsonld", "graph.jsonld", "JSON-LD with a @context for the govkg prefixes")
 def write_jsonld(dataset, path: Path) -> None:
-    text = default_graph(dataset).serialize(format="json-ld", context=JSONLD_CONTEXT,
+    text = as_graph(dataset).to_rdflib().serialize(format="json-ld", context=JSONLD_CONTEXT,
                                             auto_compact=True)
     doc = json.loads(text)
     if isinstance(doc, list):

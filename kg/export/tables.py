@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.export import exporter
 from kg.export.spreadsheet import safe_cell
-from kg.graph.quads import rdflib_graph
+from kg.graph.graph import as_graph
 from kg.graph.tables import (ARTICLE_FIELDS, ENTITY_FIELDS, RELATION_FIELDS, STATISTIC_FIELDS,
                              article_rows, entity_rows, relation_rows, statistic_rows)
 
@@ -38,7 +38,7 @@ def write_table(path: Path, fields: list[str], rows: list[dict]) -> None:
           "CSV tables: entities.csv, relations.csv, statistics.csv, articles.csv",
           files=tuple(TABLES))
 def write_tables(dataset, paths: dict[str, Path]) -> None:
-    graph = rdflib_graph(dataset)
+    graph = as_graph(dataset)
     for name, (fields, rows) in TABLES.items():
         write_table(paths[name], fields, rows(graph))
 
@@ -71,6 +71,6 @@ def write_parquet(dataset, paths: dict[str, Path]) -> None:
     from kg.extras import require
     require("pyarrow", "the parquet format")
     import pyarrow.parquet as pq
-    graph = rdflib_graph(dataset)
+    graph = as_graph(dataset)
     for name, (fields, rows) in TABLES.items():
         pq.write_table(parquet_table(fields, rows(graph)), paths[name.replace(".csv", ".parquet")])

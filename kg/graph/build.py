@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal
-
 from kg.gazetteer import Division
 from kg.graph.divisions import lineage
 from kg.graph.quads import GraphQuads, iri, literal
@@ -35,7 +33,7 @@ from kg.vocab import (DCTERMS, DIVISION_SCHEME, GEO, GOV, PROV, RDF, RDFS, SKOS,
                       article_iri, assertion_iri, division_iri, entity_class, membership_iri,
                       relation_predicate, statistic_iri, url_iri)
 
-__all__ = ["corpus_to_quads", "corpus_to_graph", "corpus_to_dataset", "decimal_literal",
+__all__ = ["corpus_to_quads", "corpus_to_graph", "corpus_to_dataset", "decimal_text",
            "bind_prefixes"]
 
 ZH = "zh"
@@ -43,14 +41,15 @@ PREFIXES = {"gov": GOV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTER
             "prov": PROV, "xsd": XSD, "geo": GEO}
 
 
-def bind_prefixes(graph: Graph) -> Graph:
+def bind_prefixes(graph):
+    """`graph` (an rdflib Graph) with the govkg prefixes bound."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
 
 
-def decimal_literal(value: Decimal | int | float | str) -> Literal:
-    """An xsd:decimal in its canonical form (`3900000.0`, `21.2`, never `3.9E+6`).
+def decimal_text(value: Decimal | int | float | str) -> str:
+    """An xsd:decimal's canonical form (`3900000.0`, `21.2`, never `3.9E+6`).
 
     The canonical form always has a decimal point: it is what Turtle writes
     back, so the literal survives a round trip unchanged."""
@@ -59,7 +58,8 @@ def decimal_literal(value: Decimal | int | float | str) -> Literal:
         text = "0"
     if "." not in text:
         text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+    return text
+
 
 
 def _integer(value: int) -> str:
@@ -169,8 +169,8 @@ class _Builder:
                 part_of.setdefault(rel.subject, []).append(rel.object)
         for place, point in place_points(places, part_of).items():
             node = iri(place)
-            self.add(node, _T["lat"], literal(str(decimal_literal(point.lat)), datatype=XSD_DECIMAL))
-            self.add(node, _T["long"], literal(str(decimal_literal(point.lon)), datatype=XSD_DECIMAL))
+            self.add(node, _T["lat"], literal(decimal_text(point.lat), datatype=XSD_DECIMAL))
+            self.add(node, _T["long"], literal(decimal_text(point.lon), datatype=XSD_DECIMAL))
             self.add(node, _T["coordinatePrecision"], literal(point.precision))
 
     def article(self, article: Article) -> None:
@@ -268,12 +268,12 @@ class _Builder:
 
     def statistic(self, stat: Statistic) -> None:
         add, graph = self.add, self._graph(stat.article)
-        value = decimal_literal(stat.value)
-        node = iri(statistic_iri(stat.article, stat.sentence, stat.about, str(value),
+        value = decimal_text(stat.value)
+        node = iri(statistic_iri(stat.article, stat.sentence, stat.about, value,
                                  stat.unit, stat.measure, stat.surface))
         add(node, _A, _T["Statistic"], graph)
         add(node, _T["about"], iri(stat.about), graph)
-        add(node, _T["value"], literal(str(value), datatype=XSD_DECIMAL), graph)
+        add(node, _T["value"], literal(value, datatype=XSD_DECIMAL), graph)
         for text, prop in ((stat.unit, "unit"), (stat.measure, "measure"),
                            (stat.qualifier, "qualifier"), (stat.direction, "direction"),
                            (stat.period, "period"), (stat.surface, "surface")):
@@ -320,12 +320,12 @@ def corpus_to_quads(corpus: Corpus, consume: bool = False) -> GraphQuads:
     return _Builder(corpus).build(consume)
 
 
-def corpus_to_graph(corpus: Corpus) -> Graph:
+def corpus_to_graph(corpus: Corpus):
     """Every triple of the corpus in one rdflib Graph (what `graph.ttl` holds)."""
     return corpus_to_quads(corpus).to_graph()
 
 
-def corpus_to_dataset(corpus: Corpus) -> Dataset:
+def corpus_to_dataset(corpus: Corpus):
     """The corpus as a Dataset: everything in the default graph, plus one named
     graph per article (named by the article's IRI) holding what that article says."""
     return corpus_to_quads(corpus).to_dataset()

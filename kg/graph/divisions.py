@@ -14,15 +14,18 @@ exist at or above its level), which are `skos:Concept`s of one scheme:
 A query then counts everything inside a province or city by name, whichever
 level the text named: `?p gov:within/skos:prefLabel "内蒙古自治区"@zh`.
 
-The functions over a built rdflib Graph (`inside`, `containers`, …) are what the
-analyses, `kg stats` and the explorer use to roll facts up.
+The functions over a built `kg.graph.Graph` (`inside`, `containers`, …) are what
+the analyses, `kg stats` and the explorer use to roll facts up.
 """
 from __future__ import annotations
 
-from rdflib import Graph, URIRef
+from typing import TYPE_CHECKING
 
 from kg.gazetteer import Division, gazetteer
 from kg.vocab import DIVISION_SCHEME, GOV, RDF, RDFS, SKOS, division_iri
+
+if TYPE_CHECKING:
+    from kg.graph.graph import Graph
 
 __all__ = ["LEVELS", "lineage", "is_division", "division_node", "own_places", "find_divisions",
            "containers", "adopters", "inside", "place_name", "place_level"]
@@ -55,14 +58,14 @@ def is_division(graph: Graph, node) -> bool:
     return (node, SKOS.inScheme, DIVISION_SCHEME) in graph
 
 
-def division_node(graph: Graph, place) -> URIRef | None:
+def division_node(graph: Graph, place) -> str | None:
     """The division concept a coded place is (the one with its code), else None."""
     code = graph.value(place, GOV.adcode)
-    node = URIRef(division_iri(str(code))) if code is not None else None
+    node = division_iri(code) if code is not None else None
     return node if node is not None and is_division(graph, node) else None
 
 
-def own_places(graph: Graph) -> dict[URIRef, URIRef]:
+def own_places(graph: Graph) -> dict[str, str]:
     """Division concept -> the place of the graph that is that division."""
     out = {}
     for place in sorted(graph.subjects(RDF.type, GOV.Place)):
@@ -72,7 +75,7 @@ def own_places(graph: Graph) -> dict[URIRef, URIRef]:
     return out
 
 
-def find_divisions(graph: Graph, name: str) -> set[URIRef]:
+def find_divisions(graph: Graph, name: str) -> set[str]:
     """The division concepts whose name or short form is `name` (as `find_entities` folds it)."""
     from kg.graph.summary import normalise
     wanted = normalise(name)

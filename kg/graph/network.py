@@ -2,15 +2,15 @@
 labelled edges (one per predicate, one per role for posts)."""
 from __future__ import annotations
 
-from rdflib import Graph
-
+from kg.graph.graph import as_graph
 from kg.graph.tables import entity_rows, relation_rows
 
 __all__ = ["to_networkx"]
 
 
-def to_networkx(graph: Graph):
-    """A `networkx.MultiDiGraph` of the entities and relations of `graph`.
+def to_networkx(graph):
+    """A `networkx.MultiDiGraph` of the entities and relations of `graph` (anything
+    `kg.graph.graph.as_graph` takes).
 
     Nodes are entity IRIs with attributes `type`, `label`, `aliases` ('|'-joined),
     `admin_level`, `adcode` (places) and `articles` (source files, '|'-joined).
@@ -20,6 +20,8 @@ def to_networkx(graph: Graph):
     Nodes and edges are added in sorted order, so writing it is deterministic.
     """
     import networkx as nx
+
+    graph = as_graph(graph)
 
     net = nx.MultiDiGraph()
     for row in entity_rows(graph):

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from kg.vocab import XSD
 
-__all__ = ["GraphQuads", "as_quads", "iri", "literal", "from_n3", "to_n3", "rdflib_graph"]
+__all__ = ["GraphQuads", "iri", "literal", "from_n3", "to_n3"]
 
 XSD_NS = str(XSD)
 _CHUNK = 1 << 16
@@ -314,18 +314,3 @@ class GraphQuads:
             graph.add((term(s), term(p), term(o)))
         return dataset
 
-
-def as_quads(data) -> GraphQuads:
-    """`data` as GraphQuads: itself, or converted from an rdflib Dataset or Graph."""
-    if isinstance(data, GraphQuads):
-        data._frozen()
-        return data
-    return GraphQuads.from_rdflib(data)
-
-
-def rdflib_graph(data):
-    """The union of `data` (GraphQuads, rdflib Dataset or Graph) as one rdflib Graph."""
-    if isinstance(data, GraphQuads):
-        return data.to_graph()
-    from kg.graph.dataset import union_graph
-    return union_graph(data)

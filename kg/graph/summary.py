@@ -1,13 +1,13 @@
 """Summaries of a built graph: counts, top places and programmes, one entity's record.
 
-Plain functions over an rdflib Graph (the union graph), used by `kg stats`,
-`kg show` and the Python API.
+Plain functions over a `kg.graph.Graph`, used by `kg stats`, `kg show` and the
+Python API.
 """
 from __future__ import annotations
 
 import unicodedata
-from rdflib import Graph, URIRef
 
+from kg.graph.graph import Graph
 from kg.graph.tables import entity_rows, label, relation_rows, statistic_rows
 from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, RDF, RELATION_PREDICATES, SKOS
 
@@ -16,32 +16,17 @@ __all__ = ["counts", "top_places", "top_programmes", "find_entities", "name_matc
 
 
 def counts(graph) -> dict[str, int]:
-    """Number of nodes of each type, edges of each relation, and triples
-    (of an rdflib Graph or of `kg.graph.quads.GraphQuads`)."""
-    from kg.graph.quads import GraphQuads
-    if isinstance(graph, GraphQuads):
-        return _quad_counts(graph)
-    out = {name: len(set(graph.subjects(RDF.type, cls))) for name, cls in ENTITY_CLASSES.items()}
-    for name, cls in (("Article", GOV.Article), ("Statistic", GOV.Statistic),
-                      ("Membership", GOV.Membership), ("Assertion", GOV.Assertion)):
-        out[name] = len(set(graph.subjects(RDF.type, cls)))
-    for name, prop in RELATION_PREDICATES.items():
-        out[name] = len(set(graph.subject_objects(prop)))
-    out["triples"] = len(graph)
-    return out
-
-
-def _quad_counts(quads) -> dict[str, int]:
-    # Triples are unique, so a (node, rdf:type, class) triple is one node and a
-    # (s, p, o) triple one edge.
-    from kg.graph.quads import iri
-    kind = iri(str(RDF.type))
+    """Number of nodes of each type, edges of each relation, and triples (of anything
+    `kg.graph.graph.as_graph` takes). Triples are unique, so a (node, rdf:type, class)
+    triple is one node and a (s, p, o) triple one edge."""
+    from kg.graph.graph import as_graph
+    graph = as_graph(graph)
     classes = {**ENTITY_CLASSES, "Article": GOV.Article, "Statistic": GOV.Statistic,
                "Membership": GOV.Membership, "Assertion": GOV.Assertion}
-    out = {name: quads.count(kind, iri(str(cls))) for name, cls in classes.items()}
+    out = {name: graph.count(RDF.type, cls) for name, cls in classes.items()}
     for name, prop in RELATION_PREDICATES.items():
-        out[name] = quads.count(iri(str(prop)))
-    out["triples"] = len(quads)
+        out[name] = graph.count(prop)
+    out["triples"] = len(graph)
     return out
 
 
@@ -119,7 +104,7 @@ def close_names(graph: Graph, name: str, type: str | None = None, n: int = 3) ->
 
 def describe(graph: Graph, iri: str) -> dict:
     """Everything the graph knows about one entity, with the sources of each fact."""
-    node = URIRef(iri)
+    node = iri
     [entity] = [r for r in entity_rows(graph) if r["iri"] == iri] or [None]
     relations = [r for r in relation_rows(graph) if iri in (r["subject"], r["object"])]
     articles = sorted(

@@ -1,20 +1,20 @@
 """Plain rows out of a built graph: entities, relations with their evidence,
-statistics with their evidence. Functions over an rdflib Graph, sorted, used by
-the CSV export, the Python API and `kg show` / `kg stats`."""
+statistics with their evidence. Functions over a `kg.graph.Graph` (terms are
+plain strings), sorted, used by the CSV export, the Python API and `kg show` /
+`kg stats`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from rdflib import Graph, URIRef
-
+from kg.graph.graph import Graph
 from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, PROV, RDF, RDFS, RELATION_PREDICATES, SKOS
 
 __all__ = ["entity_rows", "relation_rows", "statistic_rows", "article_rows", "label", "number",
            "ENTITY_FIELDS", "RELATION_FIELDS", "STATISTIC_FIELDS", "ARTICLE_FIELDS"]
 
-_TYPE_NAMES = {cls: name for name, cls in ENTITY_CLASSES.items()}
-_PREDICATE_NAMES = {p: name for name, p in RELATION_PREDICATES.items()}
+_TYPE_NAMES = {str(cls): name for name, cls in ENTITY_CLASSES.items()}
+_PREDICATE_NAMES = {str(p): name for name, p in RELATION_PREDICATES.items()}
 
 ENTITY_FIELDS = ["iri", "type", "label", "aliases", "admin_level", "adcode", "province", "city",
                  "county", "articles"]
@@ -90,7 +90,7 @@ def entity_rows(graph: Graph, type: str | None = None) -> list[dict]:
             articles = {_text(graph.value(a, GOV.sourceFile)) or str(a)
                         for a in graph.subjects(GOV.mentions, node)}
             rows.append({
-                "iri": str(node), "type": _TYPE_NAMES[cls], "label": label(graph, node),
+                "iri": str(node), "type": _TYPE_NAMES[str(cls)], "label": label(graph, node),
                 "aliases": "|".join(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
                 "admin_level": _text(graph.value(node, GOV.adminLevel)),
                 "adcode": _text(graph.value(node, GOV.adcode)),
@@ -167,6 +167,3 @@ def article_rows(graph: Graph) -> list[dict]:
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["source_file"],
                                        r["article_index"].zfill(6), r["iri"]))
 
-
-def article_title(graph: Graph, article: URIRef) -> str:
-    return _text(graph.value(article, DCTERMS.title))

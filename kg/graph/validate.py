@@ -7,7 +7,6 @@ from urllib.parse import unquote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from kg.graph.quads import rdflib_graph
 from kg.resources import ontology_dir
 from kg.vocab import RDFS
 
@@ -36,7 +35,7 @@ def _name(graph: Graph, node) -> str:
 
 
 def validate(dataset) -> tuple[bool, str]:
-    """Validate the union of `dataset` (GraphQuads, rdflib Dataset or Graph)
+    """Validate the union of `dataset` (anything `kg.graph.graph.as_graph` takes)
     against the SHACL shapes.
 
     Returns `(conforms, report)`: the report is one line per violation,
@@ -44,7 +43,8 @@ def validate(dataset) -> tuple[bool, str]:
     """
     import pyshacl
 
-    data = dataset if type(dataset) is Graph else rdflib_graph(dataset)
+    from kg.graph.graph import as_graph
+    data = dataset if type(dataset) is Graph else as_graph(dataset).to_rdflib()
     conforms, results, _text = pyshacl.validate(
         data, shacl_graph=shapes_graph(), inference="none", allow_warnings=True)
     if conforms:

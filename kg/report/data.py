@@ -1,7 +1,7 @@
 """What the report page shows, as plain JSON-ready data: `report_data(graph)`.
 
-Everything is read from the built graph (GraphQuads, an rdflib Dataset or
-Graph) with the ontology's terms:
+Everything is read from the built graph (`kg.graph.Graph`, or anything
+`kg.graph.graph.as_graph` takes) with the ontology's terms:
 
 * a *report* is one statement that a programme, an agency, an official or a
   statistic is at a place: `?prog gov:implementedIn ?place`, or run by an
@@ -23,22 +23,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.geo import level_of, place_key
-from kg.graph.index import TripleIndex
+from kg.graph.graph import Graph, as_graph
 from kg.vocab import DCTERMS, GEO, GOV, PROV, RDF, RDFS, SKOS
 
 __all__ = ["report_data"]
 
-PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel, DCTERMS.title, DCTERMS.date, GOV.sourceFile,
-              GOV.adminLevel, GOV.adcode, GEO.lat, GEO.long, GOV.coordinatePrecision,
-              GOV.partOf, GOV.locatedIn, GOV.implementedBy, GOV.implementedIn,
-              GOV.member, GOV.organization, GOV.role, GOV.membership, GOV.mentions,
-              GOV.about, GOV.measure, GOV.value, GOV.unit, GOV.evidence, GOV.sourceLine,
-              PROV.wasDerivedFrom, RDF.subject, RDF.predicate, RDF.object)
-BY_OBJECT = (RDF.type, GOV.mentions)
 KINDS = (("programme", GOV.Programme), ("agency", GOV.Agency), ("person", GOV.Person))
 
 
-def _first(index: TripleIndex, subject, predicate) -> str:
+def _first(index: Graph, subject, predicate) -> str:
     return min((str(o) for o in index.objects(subject, predicate)), default="")
 
 
@@ -51,7 +44,7 @@ class _Reader:
     """The graph's index, with numbered evidence and the assertions of each edge."""
 
     def __init__(self, graph) -> None:
-        self.index = TripleIndex.of(graph, PREDICATES, BY_OBJECT)
+        self.index = as_graph(graph)
         self.evidence: list[dict] = []
         self._evidence_ids: dict[tuple, int] = {}
         self.articles = {a: self._article(a) for a in self.index.subjects(RDF.type, GOV.Article)}
