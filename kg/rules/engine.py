@@ -80,7 +80,7 @@ class Context:
         self._version = sent.version
         self._tables: _Tables | None = None
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
-        self._starts: dict[tuple, list[int]] = {}
+        self._starts: dict[int, list[int]] = {}
         self._spans: dict[str, dict[int, list]] | None = None
         # what the rule sets found here (kg/rules/ruleset.py): needs held, rules, matches
         self.ruleset_cache: dict[tuple, object] = {}
@@ -161,25 +161,27 @@ class Context:
             self._tables = _Tables(self)
         return self._tables
 
-    def starts(self, key: tuple, anchors: Callable[[Context], Iterable[int]], width: int
-               ) -> list[int]:
-        """Where the patterns anchored alike (`key`: what the anchor names, and `width`: how far
-        before it a match may start) may start: found once per context and state of its tokens,
-        and where the tokens alone decide (a text, a lexicon class), once per sentence."""
-        self._fresh()
-        found = self._starts.get((key, width))
+    def starts(self, key: int, per_sentence: bool, anchors: Callable[[Context], Iterable[int]],
+               width: int) -> list[int]:
+        """Where the patterns anchored alike (`key`: the number of what the anchor names and
+        `width`, how far before it a match may start) may start: found once per context and
+        state of its tokens, and where the tokens alone decide (`per_sentence`: a text, a
+        lexicon class), once per sentence."""
+        if self._version != self.sent.version:
+            self._fresh()
+        found = self._starts.get(key)
         if found is None:
-            if key[0] == "ENT":
+            if not per_sentence:
                 found = _near(anchors(self), width)
             else:
-                shared, skey = self.sent.tables, ("starts", key, width)
+                shared, skey = self.sent.tables, ("starts", key)
                 known = shared.get(skey)
                 if known is not None and known[0] is self.lex:
                     found = known[1]
                 else:
                     found = _near(anchors(self), width)
                     shared[skey] = (self.lex, found)
-            self._starts[(key, width)] = found
+            self._starts[key] = found
         return found
 
     @staticmethod
@@ -284,10 +286,8 @@ class Pattern:
         self._named = {e.name: e for e in elements if e.name}
         self._anchor = _anchor(elements)
         self._at_start = elements[0].at_start
-        # (what the anchor names, where it can match, how far before it a match starts)
-        self._anchoring = None if self._anchor is None or self._at_start else (
-            elements[self._anchor[0]].anchor_key, elements[self._anchor[0]].anchors,
-            self._anchor[1])
+        self._anchoring = None if self._anchor is None or self._at_start else \
+            _anchoring(elements[self._anchor[0]], self._anchor[1])
         # what a sentence must hold for the pattern to match: a rule set skips it otherwise
         self.trigger = elements[self._anchor[0]].trigger if self._anchor else None
         # every text, lexicon class and span label a match needs: a sentence that lacks one is
@@ -332,6 +332,16 @@ class Pattern:
         if anchoring is not None:
             return ctx.starts(*anchoring)
         return [0] if self._at_start else list(range(ctx.n))
+
+
+_ANCHORINGS: dict[tuple, int] = {}     # (what an anchor names, width) -> its number
+
+
+def _anchoring(el: Element, width: int) -> tuple[int, bool, Callable, int]:
+    """Context.starts's arguments for patterns anchored on `el` with `width` tokens before it:
+    alike anchors share one number, so their starts are found once."""
+    key = _ANCHORINGS.setdefault((el.anchor_key, width), len(_ANCHORINGS))
+    return key, el.anchor_key[0] != "ENT", el.anchors, width
 
 
 def _near(anchors: Iterable[int], width: int) -> list[int]:
