@@ -137,3 +137,19 @@ def test_a_pattern_says_which_spans_its_named_element_could_be():
     assert not pattern.admits("p", person)                 # the label counts too
     assert pattern.admits("b", county) and pattern.admits("other", county)  # no ENT test there
 
+
+
+def test_a_regex_element_anchors_its_pattern_where_its_words_match(monkeypatch):
+    """A pattern opening with a REGEX is tried only at words the REGEX matches; the answers
+    kept for words seen before stay right when that memo starts over (a tiny one here)."""
+    import kg.rules.engine as engine
+    monkeypatch.setattr(engine, "_MEMO_WORDS", 3)
+    pattern = compile_pattern([{"TEXT": {"REGEX": "^[全该本][市县]$"}, "NAME": "form"},
+                               {"TEXT": {"NOT_IN": ["，"]}, "OP": "?"}], LEX)
+    for text, forms in [("全市共有民警三百名，该县民警", ["全市", "该县"]),
+                        ("全市的派出所", ["全市"]),         # 全市 seen before the memo starts over
+                        ("本市公安局和全县派出所", ["本市", "全县"]), ("市县两级", [])]:
+        sent = make_sent(0, text, LEX)
+        ctx = Context(Doc(Article("t.txt", 0, ""), {0: sent}), sent, LEX)
+        assert [sent.words[i] for i in pattern.starts(ctx)] == forms
+        assert [m.text("form") for m in pattern.finditer(ctx)] == forms

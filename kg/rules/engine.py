@@ -693,18 +693,22 @@ _MEMO_WORDS = 1 << 15       # words whose answers a REGEX anchor keeps (then it 
 def _regex_anchors(pattern: str):
     """Where a token element whose text must match a REGEX can match: each distinct word of
     the sentence is tested once (not once per position and pattern: 全市, 该局 are rare), and
-    its answer kept, for the same words come back in every sentence."""
-    search, memo = re.compile(pattern).search, {}
+    its answer kept, for the same words come back in every sentence (set operations over
+    the sentence's words: they walk the smaller side)."""
+    search, seen, hits = re.compile(pattern).search, set(), set()
 
     def anchors(ctx: Context) -> list[int]:
         positions = ctx.positions
-        new = [w for w in positions if w not in memo]      # (not `keys() - memo`: O(memo))
+        words = set(positions)
+        new = words.difference(seen)
         if new:
-            if len(memo) + len(new) > _MEMO_WORDS:
-                memo.clear()
-                new = list(positions)
-            memo.update((w, search(w) is not None) for w in new)
-        return [i for w in filter(memo.__getitem__, positions) for i in positions[w]]
+            if len(seen) + len(new) > _MEMO_WORDS:
+                seen.clear()
+                hits.clear()
+                new = words
+            seen.update(new)
+            hits.update(w for w in new if search(w) is not None)
+        return [i for w in words.intersection(hits) for i in positions[w]]
     return anchors
 
 
