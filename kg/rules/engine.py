@@ -624,25 +624,26 @@ def _ent_unit(labels: tuple[str, ...], attrs_spec: str, attrs: dict[str, Callabl
 
 class _EntTable(dict):
     """Where the doc's spans of some labels (with the attributes) starting at a token end
-    (longest first), found when first asked (`table[i]`)."""
+    (longest first): made at once from the context's spans (a sentence has few), a token
+    that starts none reads ()."""
 
     def __init__(self, ctx: Context, labels: tuple[str, ...],
                  attrs: dict[str, Callable[[str], bool]]):
         super().__init__()
-        self.ctx, self.labels, self.attrs = weakref.ref(ctx), labels, attrs    # (kept by it)
+        spans, token_at = ctx.spans, ctx.sent.token_at
+        found: dict[int, set[int]] = {}
+        for label in labels:
+            for char, here in spans.get(label, {}).items():
+                i = token_at(char)
+                ends = {token_at(span.end) for span in here if not attrs or _has(span, attrs)}
+                ends.discard(None)
+                if i is not None and ends:
+                    found.setdefault(i, set()).update(ends)
+        for i, ends in found.items():
+            self[i] = tuple(sorted(ends, reverse=True))
 
     def __missing__(self, i: int) -> tuple[int, ...]:
-        ctx, attrs = self.ctx(), self.attrs
-        spans, sent = ctx.spans, ctx.sent
-        char, found = sent.starts[i], set()
-        for label in self.labels:        # (most tokens start no span: nothing is built for them)
-            here = spans.get(label)
-            if here is not None and char in here:
-                found.update(sent.token_at(span.end) for span in here[char]
-                             if not attrs or _has(span, attrs))
-        found.discard(None)
-        self[i] = ends = tuple(sorted(found, reverse=True)) if found else ()
-        return ends
+        return ()
 
 
 def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:
