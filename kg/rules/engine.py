@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from kg.doc import Doc, Sent
 from kg.rules import codegen
 from kg.rules.codegen import PLACEHOLDER as _I, Step
+from kg.rules.finite import finite_words
 from kg.rules.lexicon import Lexicon
 
 TokenTest = Callable[["Context", int], bool]
@@ -478,7 +479,7 @@ def _compile_element(spec: dict, lex: Lexicon) -> Element:
         return Element(_token_ends(test), 1, 1, False, name, test=test, code=code)
     literals = _literals(spec)
     test = codegen.function(code, _NS)
-    anchors, anchor_key = _text_anchors(spec), ("TEXT", literals)
+    anchors, anchor_key = _text_anchors(literals), ("TEXT", literals)
     if anchors is None and (pattern := _regex(spec)) is not None:
         anchors, anchor_key = _regex_anchors(pattern), ("REGEX", pattern)
     return Element(_token_ends(test), low, high, lazy, name, anchors,
@@ -663,22 +664,25 @@ def _ent_anchors(labels: list[str]):
 
 
 def _literals(spec: dict) -> frozenset[str]:
+    """The texts a token must be one of: TEXT, TEXT IN, or a REGEX of a few whole words
+    (kg/rules/finite.py)."""
     value = spec.get("TEXT")
     if isinstance(value, str):
         return frozenset([value])
     if isinstance(value, dict) and set(value) == {"IN"}:
         return frozenset(value["IN"])
+    if isinstance(value, dict) and set(value) == {"REGEX"}:
+        return finite_words(value["REGEX"]) or frozenset()
     return frozenset()
 
 
-def _text_anchors(spec: dict):
-    """Where a token element with a literal TEXT (or a TEXT IN list) can match."""
-    value = spec.get("TEXT")
-    if isinstance(value, str):
+def _text_anchors(literals: frozenset[str]):
+    """Where a token element that must be one of `literals` can match (None: no literals)."""
+    if len(literals) == 1:
+        (value,) = literals
         return lambda ctx: ctx.positions.get(value, ())
-    if isinstance(value, dict) and set(value) == {"IN"}:
-        wanted = frozenset(value["IN"])
-        return lambda ctx: [i for w in wanted & ctx.positions.keys() for i in ctx.positions[w]]
+    if literals:
+        return lambda ctx: [i for w in literals & ctx.positions.keys() for i in ctx.positions[w]]
     return None
 
 
