@@ -19,8 +19,11 @@ A rule may give several `patterns` instead of one.
 
 Matching follows regular expressions: the leftmost start, then the first match in
 backtracking order (greedy repeats take all they can), matches not overlapping. A pattern is
-only tried where its first selective element (a literal text, a lexicon class, a span label)
-can match, so most rules cost a few dictionary look-ups per sentence.
+only tried where its first selective element (a literal text, a lexicon class, a span label,
+a REGEX) can match, so most rules cost a few dictionary look-ups per sentence; a REGEX of a
+few whole words (`^[全该本][市县]$`) counts as those words (kg/rules/finite.py), and any other
+is asked once per distinct word, its answers kept. Where a pattern may start is found once
+per context, and once per sentence when the tokens alone decide it.
 
 Each pattern is compiled once into a Python function of its own (kg/rules/codegen.py), its
 tests inline and its choices as loops, as a regular-expression engine compiles before it
