@@ -107,7 +107,8 @@ class Context:
 
     def _read_spans(self) -> dict[str, dict[int, list]]:
         out: dict[str, dict[int, list]] = {}
-        for span in [*self.doc.spans_in(self.sent.index), *self.doc.marks_in(self.sent.index)]:
+        spans, marks = self.doc.in_sentence(self.sent.index)
+        for span in [*spans, *marks]:
             by_start = out.get(label := _label(span.type))
             if by_start is None:
                 out[label] = {span.start: [span]}
