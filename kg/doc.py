@@ -210,6 +210,10 @@ class Doc:
         """The headline and the body sentences, in order (not the dateline)."""
         return (s for i, s in self.sents.items() if i != DATELINE)
 
+    def in_sentence(self, sentence: int) -> tuple[list[Mention], list[Mark]]:
+        """The spans and the marks of one sentence (indexed once for each state of the doc)."""
+        return self._indexed(sentence)
+
     def spans_in(self, sentence: int) -> list[Mention]:
         """The spans of one sentence (indexed once for each state of the doc)."""
         return self._indexed(sentence)[0]
@@ -270,10 +274,10 @@ def make_doc(article: Article, lex: Lexicon | None = None) -> Doc:
 
 def make_sent(index: int, text: str, lex: Lexicon) -> Sent:
     pairs = tagged(text)
-    words = [w for w, _ in pairs]
+    words, tags = map(list, zip(*pairs)) if pairs else ([], [])
     starts = list(accumulate(map(len, words[:-1]), initial=0)) if words else []
     starts.append(len(text))
-    sent = Sent(index, text, starts, [t for _, t in pairs], words, cut=tuple(starts))
+    sent = Sent(index, text, starts, tags, words, cut=tuple(starts))
     cuts: list[int] = []
     units = sent.units
     for start, end, classes, split in lex.entries_in(text):

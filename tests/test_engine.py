@@ -1,13 +1,19 @@
 """The pattern matcher (kg/rules/engine.py) on small sentences: what each element and OP does."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 
 from kg.doc import Doc, make_sent
 from kg.model import Article, EntityType, Mention
 from kg.rules.engine import Context, PatternError, compile_pattern
+from kg.rules.finite import finite_words
 from kg.rules.lexicon import build_lexicon
 
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 LEX = build_lexicon({"TITLE": {"words": ["局长", "副局长", "民警"], "split": True},
                      "BODY": {"words": ["公安局", "派出所", "局"], "split": True},
                      "PLAIN": {"words": ["公安"]},
@@ -137,3 +143,54 @@ def test_a_pattern_says_which_spans_its_named_element_could_be():
     assert not pattern.admits("p", person)                 # the label counts too
     assert pattern.admits("b", county) and pattern.admits("other", county)  # no ENT test there
 
+
+
+def test_a_regex_element_anchors_its_pattern_where_its_words_match(monkeypatch):
+    """A pattern opening with a REGEX is tried only at words the REGEX matches; the answers
+    kept for words seen before stay right when that memo starts over (a tiny one here)."""
+    import kg.rules.engine as engine
+    monkeypatch.setattr(engine, "_MEMO_WORDS", 3)
+    pattern = compile_pattern([{"TEXT": {"REGEX": "^[全该本][市县](?!级)"}, "NAME": "form"},
+                               {"TEXT": {"NOT_IN": ["，"]}, "OP": "?"}], LEX)
+    for text, forms in [("全市共有民警三百名，该县民警", ["全市", "该县"]),
+                        ("全市的派出所", ["全市"]),         # 全市 seen before the memo starts over
+                        ("本市公安局和全县派出所", ["本市", "全县"]), ("市县两级", [])]:
+        sent = make_sent(0, text, LEX)
+        ctx = Context(Doc(Article("t.txt", 0, ""), {0: sent}), sent, LEX)
+        assert [sent.words[i] for i in pattern.starts(ctx)] == forms
+        assert [m.text("form") for m in pattern.finditer(ctx)] == forms
+
+
+def test_a_regex_of_a_few_whole_words_is_those_words():
+    """`^[全该本][市县]$` names six words: its pattern needs one of them in the sentence
+    (kg/rules/finite.py), and what it matches is what the REGEX matches."""
+    assert finite_words("^[全该本][市县]$") >= {"全市", "本县", "全市\n"}
+    assert len(finite_words("^(?:镇|乡|街道)$")) == 6
+    for open_ended in ("^[全该本][市县]", "^\\d{4}$", "^[^镇]$", "(?i)^a$", "^a+$"):
+        assert finite_words(open_ended) is None, open_ended
+    pattern = compile_pattern([{"TEXT": {"REGEX": "^[全该本][市县]$"}, "NAME": "form"}], LEX)
+    assert pattern.needs == (("TEXT", finite_words("^[全该本][市县]$")),)
+    assert [m[0] for m in matches([{"TEXT": {"REGEX": "^[全该本][市县]$"}}],
+                                  "全市共有民警三百名，该县民警")] == ["全市", "该县"]
+
+
+def test_the_rules_regexes_read_as_words_match_exactly_those_words():
+    """Every REGEX of kg/rules/*.yaml that reads as a few words: on the bundled corpus's
+    words (and those words with a newline after), it matches just the words listed."""
+    rule_files = Path(__file__).resolve().parents[1] / "kg" / "rules"
+    regexes = {r for f in rule_files.glob("*.yaml")
+               for r in _regexes(yaml.safe_load(f.read_text(encoding="utf-8")))}
+    finite = {r: finite_words(r) for r in regexes if finite_words(r) is not None}
+    assert len(finite) >= 10
+    text = "".join(p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt"))
+    vocabulary = {w for line in text.splitlines() for w in make_sent(0, line, LEX).words}
+    vocabulary |= {w + "\n" for w in vocabulary} | {w for words in finite.values() for w in words}
+    for regex, words in finite.items():
+        search = re.compile(regex).search
+        assert {w for w in vocabulary if search(w)} == words, regex
+
+
+def _regexes(node) -> list[str]:
+    if isinstance(node, dict):
+        return [r for k, v in node.items() for r in ([v] if k == "REGEX" else _regexes(v))]
+    return [r for v in node for r in _regexes(v)] if isinstance(node, list) else []

@@ -20,7 +20,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     occupied: dict[tuple[int, str], list[tuple[int, int]]] = {}
     people: dict[int, list[tuple[int, int]]] = {}
-    for m in sorted(mentions, key=lambda m: (-m.length, m.sentence, m.start)):
+    for m in sorted(mentions, key=lambda m: (m.start - m.end, m.sentence, m.start)):
         layer = "place" if m.type is EntityType.PLACE else "name"
         spans = occupied.setdefault((m.sentence, layer), [])
         if any(m.start < e and s < m.end for s, e in spans):

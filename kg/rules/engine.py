@@ -19,8 +19,11 @@ A rule may give several `patterns` instead of one.
 
 Matching follows regular expressions: the leftmost start, then the first match in
 backtracking order (greedy repeats take all they can), matches not overlapping. A pattern is
-only tried where its first selective element (a literal text, a lexicon class, a span label)
-can match, so most rules cost a few dictionary look-ups per sentence.
+only tried where its first selective element (a literal text, a lexicon class, a span label,
+a REGEX) can match, so most rules cost a few dictionary look-ups per sentence; a REGEX of a
+few whole words (`^[全该本][市县]$`) counts as those words (kg/rules/finite.py), and any other
+is asked once per distinct word, its answers kept. Where a pattern may start is found once
+per context, and once per sentence when the tokens alone decide it.
 
 Each pattern is compiled once into a Python function of its own (kg/rules/codegen.py), its
 tests inline and its choices as loops, as a regular-expression engine compiles before it
@@ -43,6 +46,7 @@ from dataclasses import dataclass, field, replace
 from kg.doc import Doc, Sent
 from kg.rules import codegen
 from kg.rules.codegen import PLACEHOLDER as _I, Step
+from kg.rules.finite import finite_words
 from kg.rules.lexicon import Lexicon
 
 TokenTest = Callable[["Context", int], bool]
@@ -80,7 +84,7 @@ class Context:
         self._version = sent.version
         self._tables: _Tables | None = None
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
-        self._starts: dict[tuple, list[int]] = {}
+        self._starts: dict[int, list[int]] = {}
         self._spans: dict[str, dict[int, list]] | None = None
         # what the rule sets found here (kg/rules/ruleset.py): needs held, rules, matches
         self.ruleset_cache: dict[tuple, object] = {}
@@ -103,7 +107,8 @@ class Context:
 
     def _read_spans(self) -> dict[str, dict[int, list]]:
         out: dict[str, dict[int, list]] = {}
-        for span in [*self.doc.spans_in(self.sent.index), *self.doc.marks_in(self.sent.index)]:
+        spans, marks = self.doc.in_sentence(self.sent.index)
+        for span in [*spans, *marks]:
             by_start = out.get(label := _label(span.type))
             if by_start is None:
                 out[label] = {span.start: [span]}
@@ -161,25 +166,27 @@ class Context:
             self._tables = _Tables(self)
         return self._tables
 
-    def starts(self, key: tuple, anchors: Callable[[Context], Iterable[int]], width: int
-               ) -> list[int]:
-        """Where the patterns anchored alike (`key`: what the anchor names, and `width`: how far
-        before it a match may start) may start: found once per context and state of its tokens,
-        and where the tokens alone decide (a text, a lexicon class), once per sentence."""
-        self._fresh()
-        found = self._starts.get((key, width))
+    def starts(self, key: int, per_sentence: bool, anchors: Callable[[Context], Iterable[int]],
+               width: int) -> list[int]:
+        """Where the patterns anchored alike (`key`: the number of what the anchor names and
+        `width`, how far before it a match may start) may start: found once per context and
+        state of its tokens, and where the tokens alone decide (`per_sentence`: a text, a
+        lexicon class), once per sentence."""
+        if self._version != self.sent.version:
+            self._fresh()
+        found = self._starts.get(key)
         if found is None:
-            if key[0] == "ENT":
+            if not per_sentence:
                 found = _near(anchors(self), width)
             else:
-                shared, skey = self.sent.tables, ("starts", key, width)
+                shared, skey = self.sent.tables, ("starts", key)
                 known = shared.get(skey)
                 if known is not None and known[0] is self.lex:
                     found = known[1]
                 else:
                     found = _near(anchors(self), width)
                     shared[skey] = (self.lex, found)
-            self._starts[(key, width)] = found
+            self._starts[key] = found
         return found
 
     @staticmethod
@@ -284,10 +291,8 @@ class Pattern:
         self._named = {e.name: e for e in elements if e.name}
         self._anchor = _anchor(elements)
         self._at_start = elements[0].at_start
-        # (what the anchor names, where it can match, how far before it a match starts)
-        self._anchoring = None if self._anchor is None or self._at_start else (
-            elements[self._anchor[0]].anchor_key, elements[self._anchor[0]].anchors,
-            self._anchor[1])
+        self._anchoring = None if self._anchor is None or self._at_start else \
+            _anchoring(elements[self._anchor[0]], self._anchor[1])
         # what a sentence must hold for the pattern to match: a rule set skips it otherwise
         self.trigger = elements[self._anchor[0]].trigger if self._anchor else None
         # every text, lexicon class and span label a match needs: a sentence that lacks one is
@@ -332,6 +337,16 @@ class Pattern:
         if anchoring is not None:
             return ctx.starts(*anchoring)
         return [0] if self._at_start else list(range(ctx.n))
+
+
+_ANCHORINGS: dict[tuple, int] = {}     # (what an anchor names, width) -> its number
+
+
+def _anchoring(el: Element, width: int) -> tuple[int, bool, Callable, int]:
+    """Context.starts's arguments for patterns anchored on `el` with `width` tokens before it:
+    alike anchors share one number, so their starts are found once."""
+    key = _ANCHORINGS.setdefault((el.anchor_key, width), len(_ANCHORINGS))
+    return key, el.anchor_key[0] != "ENT", el.anchors, width
 
 
 def _near(anchors: Iterable[int], width: int) -> list[int]:
@@ -468,7 +483,7 @@ def _compile_element(spec: dict, lex: Lexicon) -> Element:
         return Element(_token_ends(test), 1, 1, False, name, test=test, code=code)
     literals = _literals(spec)
     test = codegen.function(code, _NS)
-    anchors, anchor_key = _text_anchors(spec), ("TEXT", literals)
+    anchors, anchor_key = _text_anchors(literals), ("TEXT", literals)
     if anchors is None and (pattern := _regex(spec)) is not None:
         anchors, anchor_key = _regex_anchors(pattern), ("REGEX", pattern)
     return Element(_token_ends(test), low, high, lazy, name, anchors,
@@ -614,25 +629,26 @@ def _ent_unit(labels: tuple[str, ...], attrs_spec: str, attrs: dict[str, Callabl
 
 class _EntTable(dict):
     """Where the doc's spans of some labels (with the attributes) starting at a token end
-    (longest first), found when first asked (`table[i]`)."""
+    (longest first): made at once from the context's spans (a sentence has few), a token
+    that starts none reads ()."""
 
     def __init__(self, ctx: Context, labels: tuple[str, ...],
                  attrs: dict[str, Callable[[str], bool]]):
         super().__init__()
-        self.ctx, self.labels, self.attrs = weakref.ref(ctx), labels, attrs    # (kept by it)
+        spans, token_at = ctx.spans, ctx.sent.token_at
+        found: dict[int, set[int]] = {}
+        for label in labels:
+            for char, here in spans.get(label, {}).items():
+                i = token_at(char)
+                ends = {token_at(span.end) for span in here if not attrs or _has(span, attrs)}
+                ends.discard(None)
+                if i is not None and ends:
+                    found.setdefault(i, set()).update(ends)
+        for i, ends in found.items():
+            self[i] = tuple(sorted(ends, reverse=True))
 
     def __missing__(self, i: int) -> tuple[int, ...]:
-        ctx, attrs = self.ctx(), self.attrs
-        spans, sent = ctx.spans, ctx.sent
-        char, found = sent.starts[i], set()
-        for label in self.labels:        # (most tokens start no span: nothing is built for them)
-            here = spans.get(label)
-            if here is not None and char in here:
-                found.update(sent.token_at(span.end) for span in here[char]
-                             if not attrs or _has(span, attrs))
-        found.discard(None)
-        self[i] = ends = tuple(sorted(found, reverse=True)) if found else ()
-        return ends
+        return ()
 
 
 def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:
@@ -652,22 +668,25 @@ def _ent_anchors(labels: list[str]):
 
 
 def _literals(spec: dict) -> frozenset[str]:
+    """The texts a token must be one of: TEXT, TEXT IN, or a REGEX of a few whole words
+    (kg/rules/finite.py)."""
     value = spec.get("TEXT")
     if isinstance(value, str):
         return frozenset([value])
     if isinstance(value, dict) and set(value) == {"IN"}:
         return frozenset(value["IN"])
+    if isinstance(value, dict) and set(value) == {"REGEX"}:
+        return finite_words(value["REGEX"]) or frozenset()
     return frozenset()
 
 
-def _text_anchors(spec: dict):
-    """Where a token element with a literal TEXT (or a TEXT IN list) can match."""
-    value = spec.get("TEXT")
-    if isinstance(value, str):
+def _text_anchors(literals: frozenset[str]):
+    """Where a token element that must be one of `literals` can match (None: no literals)."""
+    if len(literals) == 1:
+        (value,) = literals
         return lambda ctx: ctx.positions.get(value, ())
-    if isinstance(value, dict) and set(value) == {"IN"}:
-        wanted = frozenset(value["IN"])
-        return lambda ctx: [i for w in wanted & ctx.positions.keys() for i in ctx.positions[w]]
+    if literals:
+        return lambda ctx: [i for w in literals & ctx.positions.keys() for i in ctx.positions[w]]
     return None
 
 
@@ -683,18 +702,22 @@ _MEMO_WORDS = 1 << 15       # words whose answers a REGEX anchor keeps (then it 
 def _regex_anchors(pattern: str):
     """Where a token element whose text must match a REGEX can match: each distinct word of
     the sentence is tested once (not once per position and pattern: 全市, 该局 are rare), and
-    its answer kept, for the same words come back in every sentence."""
-    search, memo = re.compile(pattern).search, {}
+    its answer kept, for the same words come back in every sentence (set operations over
+    the sentence's words: they walk the smaller side)."""
+    search, seen, hits = re.compile(pattern).search, set(), set()
 
     def anchors(ctx: Context) -> list[int]:
         positions = ctx.positions
-        new = [w for w in positions if w not in memo]      # (not `keys() - memo`: O(memo))
+        words = set(positions)
+        new = words.difference(seen)
         if new:
-            if len(memo) + len(new) > _MEMO_WORDS:
-                memo.clear()
-                new = list(positions)
-            memo.update((w, search(w) is not None) for w in new)
-        return [i for w in filter(memo.__getitem__, positions) for i in positions[w]]
+            if len(seen) + len(new) > _MEMO_WORDS:
+                seen.clear()
+                hits.clear()
+                new = words
+            seen.update(new)
+            hits.update(w for w in new if search(w) is not None)
+        return [i for w in words.intersection(hits) for i in positions[w]]
     return anchors
 
 
