@@ -51,6 +51,7 @@ _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
 _TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                             r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$")
+_PAGE_NUMBER = re.compile(r"^(?:版面\s*[：:]\s*)?第\s*[A-Z]?\d{1,3}\s*版")
 _WEEKDAY = re.compile(r"^[\s,，]*(?:星期|周)[一二三四五六日天]")
 # a cut-off teaser in a list of the page's other stories: …现场一片繁忙——~~~
 _TEASER_END = re.compile(r"(?:——|…+|\.{3,})[^\u4e00-\u9fff]*$")
@@ -221,11 +222,22 @@ def chrome_line(text: str) -> bool:
         return False
     if text.startswith(_words()["chrome_openers"]) or _MENU_ITEM.match(text) or _LINK.search(text):
         return True
-    if breadcrumb(text) or _PAGE_HEADER.match(text):
+    if breadcrumb(text) or page_header(text):
         return True
     items = [item.strip(".") for item in _ITEM_SPLIT.split(text) if item.strip(".")]
     return bool(items) and all(len(i) <= _MAX_ITEM for i in items) and \
         any(_chrome_words(i) for i in items)
+
+
+def page_header(text: str) -> bool:
+    """An e-paper's page header: `第A06版：社会与法·庭审内外 PDF版`, `02：综合新闻·广告`,
+    `第01版：封面 下一版`."""
+    return bool(_PAGE_HEADER.match(text) or _PAGE_NUMBER.match(text) and len(text) <= _MAX_CHROME)
+
+
+def row_paper(text: str) -> str:
+    """The first paper a row of links names (`返回主页 | 郑州日报 | 版面导航 | 郑州晚报`), or ""."""
+    return next((item for item in _ITEM_SPLIT.split(text) if _PAPER_NAME.fullmatch(item)), "")
 
 
 def related_header(text: str) -> bool:

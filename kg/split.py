@@ -36,7 +36,8 @@ from kg.gazetteer import gazetteer
 from kg.lexicons import alternation, sections, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
 from kg.page import (Info, chrome_line, closing_info, date_line, editor_credit, foot_line,
-                     info_line, paper_line, related_header, teaser, web_debris, without_site_name)
+                     info_line, page_header, paper_line, related_header, row_paper, teaser,
+                     web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -587,9 +588,12 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     last = max((i for i in range(len(lines)) if i not in skip), default=None)
     closing = closing_info(lines[last].text) if last is not None else None
     feet = [info for l in lines if (info := foot_line(l.text)) is not None]
+    # an e-paper's row of links names its paper first (返回主页 | 郑州日报 | 版面导航 | 郑州晚报)
+    rows = [Info(publisher=name) for i in sorted(chrome) if (name := row_paper(lines[i].text))] \
+        if any(page_header(l.text) for l in lines) else []
     return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
                  [dated[i] for i in sorted(dated)] + ([closing] if closing else []) +
-                 [papers[i] for i in sorted(papers)] + feet, _whole_paragraphs(lines, skip))
+                 [papers[i] for i in sorted(papers)] + feet + rows, _whole_paragraphs(lines, skip))
 
 
 def _repeated_leads(lines: list[_Line], skip: set[int]) -> set[int]:

@@ -635,3 +635,19 @@ http://www.sina.com.cn 2007年01月16日04:00 深圳商报
 爱问(iAsk.com)
 """)
     assert (article.title, str(article.date), article.publisher) == ("110个故事揭秘110台", "2007-01-16", "深圳商报")
+
+
+def test_an_e_paper_names_its_paper_in_its_row_of_links(tmp_path):
+    # a front page of 郑州日报's e-paper: the page's headline list, the reader's links, the story
+    article = page_article(tmp_path, """第01版:封面 4下一版
+市人大常委会机关部署
+“两学一做”学习教育
+      
+返回主页 | 郑州日报 | 版面导航 | 郑州晚报      
+上一期  下一期
+深化“一村(格)一警”
+构建公共安全管理体系
+
+本报讯(记者 王译博)昨日,全省公安机关深化“一村(格)一警”工作会议在新郑召开,省市领导许甘露、黄保卫、沈庆怀等参加会议。
+""")
+    assert origin(article) == ("深化“一村（格）一警” 构建公共安全管理体系", ["王译博"], "None", "郑州日报")
