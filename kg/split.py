@@ -578,7 +578,7 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     papers = _paper_lines(lines, set(infos) | set(dated))
     skip = furniture | chrome | set(infos) | set(dated) | set(papers) | \
         _related_links(lines, set(infos) | set(dated)) | \
-        {i for i, l in enumerate(lines) if web_debris(l.text)}
+        {i for i, l in enumerate(lines) if web_debris(l.text) and _byline_unit(l) is None}
     head = _web_head(lines, skip, set(infos), heading)
     skip |= set(head)
     seen: set[str] = set()

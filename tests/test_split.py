@@ -651,3 +651,28 @@ def test_an_e_paper_names_its_paper_in_its_row_of_links(tmp_path):
 本报讯(记者 王译博)昨日,全省公安机关深化“一村(格)一警”工作会议在新郑召开,省市领导许甘露、黄保卫、沈庆怀等参加会议。
 """)
     assert origin(article) == ("深化“一村（格）一警” 构建公共安全管理体系", ["王译博"], "None", "郑州日报")
+
+
+def test_the_paper_a_byline_names_comes_before_the_sites_host(tmp_path):
+    # real lines of two pages: a 福州日报 byline on a site whose footer names its host
+    article = page_article(tmp_path, """当前位置: 首页 > 图说新闻
+“警察叔叔，您辛苦了！”
+
+福州日报记者 程仁山 通讯员 洪星仁
+
+2月1日下午,长安镇召开平安建设暨综合治理委员会工作会议,部署2024年有关工作。
+
+主办单位:东莞市人民政府办公室 承办:东莞市政务服务和数据管理局 网站地图 联系我们
+""")
+    assert (article.reporters, article.publisher) == (["程仁山", "洪星仁"], "福州日报")
+
+
+def test_a_byline_of_four_words_is_no_row_of_links(tmp_path):
+    article = page_article(tmp_path, """当前位置: 首页 > 图说新闻
+“警察叔叔，您辛苦了！”
+
+记者 程仁山 通讯员 洪星仁
+
+2月1日下午,长安镇召开平安建设暨综合治理委员会工作会议,部署2024年有关工作。
+""")
+    assert article.reporters == ["程仁山", "洪星仁"]
