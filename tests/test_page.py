@@ -193,3 +193,8 @@ def test_an_e_papers_page_header_and_the_paper_its_links_name_first():
     assert not page_header(clean("第一版"))
     assert row_paper(clean("返回主页 | 郑州日报 | 版面导航 | 郑州晚报")) == "郑州日报"
     assert row_paper(clean("返回主页 | 版面导航")) == ""
+
+
+def test_a_headline_of_four_phrases_is_no_row_of_links():
+    assert not web_debris("强基础 优服务 促和谐 保平安")
+    assert chrome_line(clean("简体 繁体 无障碍浏览 长者模式"))        # the accessibility bar of a county site
