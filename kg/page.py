@@ -98,12 +98,13 @@ def _bare_label() -> re.Pattern:
     """A line that is one field of a table printed without its colon: `发布机构 修山镇`,
     `发文日期2023-08-23`, `索引号 xsz/2023-1810258` (the value after a space, or Latin
     letters and digits right after the label); a short label (时间, 发布) only before a
-    date and time alone."""
+    date and time alone. A role without its colon (通讯员 某某) is a byline's, not a field's."""
     kinds = _labels()[1]
 
     def labels(shortest: int) -> str:
         return "|".join(re.escape(w) for w in sorted(
-            (w for w in kinds if len(w) >= shortest), key=len, reverse=True))
+            (w for w, kind in kinds.items() if len(w) >= shortest and kind != "author"),
+            key=len, reverse=True))
     return re.compile(
         rf"^(?:(?P<label>{labels(_MIN_BARE_LABEL)})(?:\s+|(?=[0-9A-Za-z]))"
         rf"(?P<value>[^\s：:][^：:]{{0,{_MAX_BARE_VALUE}}})|"

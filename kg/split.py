@@ -572,7 +572,9 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     furniture = _page_furniture(lines)
     chrome = {i for i, l in enumerate(lines) if chrome_line(l.text)}
     infos = {i: info for i, l in enumerate(lines) if (info := info_line(l.text)) is not None}
-    if not _one_web_page(lines, source, chrome, infos):
+    # a page header (第3版：要闻) is printed too: no sign of a web page, if chrome on one
+    signs = {i for i in chrome if not page_header(lines[i].text)}
+    if not _one_web_page(lines, source, signs, infos):
         return _Page(False, furniture, sorted(furniture))
     dated = {i: d for i, l in enumerate(lines) if i not in infos and (d := date_line(l.text))}
     papers = _paper_lines(lines, set(infos) | set(dated))

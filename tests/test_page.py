@@ -198,3 +198,8 @@ def test_an_e_papers_page_header_and_the_paper_its_links_name_first():
 def test_a_headline_of_four_phrases_is_no_row_of_links():
     assert not web_debris("强基础 优服务 促和谐 保平安")
     assert chrome_line(clean("简体 繁体 无障碍浏览 长者模式"))        # the accessibility bar of a county site
+
+
+def test_a_role_without_its_colon_is_a_byline_not_a_field():
+    assert info_line(clean("通讯员 张振峰 王明")) is None
+    assert info_line(clean("责任编辑 唐秀敏")) == Info()

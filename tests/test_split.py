@@ -676,3 +676,13 @@ def test_a_byline_of_four_words_is_no_row_of_links(tmp_path):
 2月1日下午,长安镇召开平安建设暨综合治理委员会工作会议,部署2024年有关工作。
 """)
     assert article.reporters == ["程仁山", "洪星仁"]
+
+
+def test_a_page_header_alone_does_not_make_a_newspaper_page_a_web_page(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("第A06版:社会与法\n鹿邑县人民法院\n将“万人成讼率”纳入乡镇平安建设考核\n□记者 朱东一 通讯员 张振峰\n"
+                    "本报讯 近日，鹿邑县人民法院党组书记、院长张述涛通报了今年上半年各乡镇“万人成讼率”情况。\n",
+                    encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert (article.kicker, article.title) == ("鹿邑县人民法院", "将“万人成讼率”纳入乡镇平安建设考核")
+    assert not [s for s in article.sentences if "第A06版" in s.text]
