@@ -27,7 +27,7 @@ _MAX_INFO = 150          # characters of an info line
 _MAX_CHROME = 80         # characters of a chrome line
 _MAX_ITEM = 12           # characters of one link or label of a chrome line
 _MAX_CRUMB = 15          # characters of one step of a breadcrumb
-_NAV_ITEMS = 4           # a row of at least this many short links is a navigation bar
+_NAV_ITEMS = 5           # a row of at least this many short links is a navigation bar
 _SENTENCE = re.compile(r"[。！？；，]")
 _FULL_STOP = re.compile(r"[。！？]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/／\\\[\]【】（）()：:·•,，、<>«»]+|\d+")
@@ -51,6 +51,7 @@ _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
 _TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                             r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$")
+_PAGE_NUMBER = re.compile(r"^(?:版面\s*[：:]\s*)?第\s*[A-Z]?\d{1,3}\s*版")
 _WEEKDAY = re.compile(r"^[\s,，]*(?:星期|周)[一二三四五六日天]")
 # a cut-off teaser in a list of the page's other stories: …现场一片繁忙——~~~
 _TEASER_END = re.compile(r"(?:——|…+|\.{3,})[^\u4e00-\u9fff]*$")
@@ -97,12 +98,13 @@ def _bare_label() -> re.Pattern:
     """A line that is one field of a table printed without its colon: `发布机构 修山镇`,
     `发文日期2023-08-23`, `索引号 xsz/2023-1810258` (the value after a space, or Latin
     letters and digits right after the label); a short label (时间, 发布) only before a
-    date and time alone."""
+    date and time alone. A role without its colon (通讯员 某某) is a byline's, not a field's."""
     kinds = _labels()[1]
 
     def labels(shortest: int) -> str:
         return "|".join(re.escape(w) for w in sorted(
-            (w for w in kinds if len(w) >= shortest), key=len, reverse=True))
+            (w for w, kind in kinds.items() if len(w) >= shortest and kind != "author"),
+            key=len, reverse=True))
     return re.compile(
         rf"^(?:(?P<label>{labels(_MIN_BARE_LABEL)})(?:\s+|(?=[0-9A-Za-z]))"
         rf"(?P<value>[^\s：:][^：:]{{0,{_MAX_BARE_VALUE}}})|"
@@ -221,11 +223,22 @@ def chrome_line(text: str) -> bool:
         return False
     if text.startswith(_words()["chrome_openers"]) or _MENU_ITEM.match(text) or _LINK.search(text):
         return True
-    if breadcrumb(text) or _PAGE_HEADER.match(text):
+    if breadcrumb(text) or page_header(text):
         return True
     items = [item.strip(".") for item in _ITEM_SPLIT.split(text) if item.strip(".")]
     return bool(items) and all(len(i) <= _MAX_ITEM for i in items) and \
         any(_chrome_words(i) for i in items)
+
+
+def page_header(text: str) -> bool:
+    """An e-paper's page header: `第A06版：社会与法·庭审内外 PDF版`, `02：综合新闻·广告`,
+    `第01版：封面 下一版`."""
+    return bool(_PAGE_HEADER.match(text) or _PAGE_NUMBER.match(text) and len(text) <= _MAX_CHROME)
+
+
+def row_paper(text: str) -> str:
+    """The first paper a row of links names (`返回主页 | 郑州日报 | 版面导航 | 郑州晚报`), or ""."""
+    return next((item for item in _ITEM_SPLIT.split(text) if _PAPER_NAME.fullmatch(item)), "")
 
 
 def related_header(text: str) -> bool:

@@ -36,7 +36,8 @@ from kg.gazetteer import gazetteer
 from kg.lexicons import alternation, sections, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
 from kg.page import (Info, chrome_line, closing_info, date_line, editor_credit, foot_line,
-                     info_line, paper_line, related_header, teaser, web_debris, without_site_name)
+                     info_line, page_header, paper_line, related_header, row_paper, teaser,
+                     web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -86,7 +87,8 @@ _CREDIT = re.compile(r"^(?P<names>[^。！？，；]{2,60}?)\s*摄$")
 _CAPTION = re.compile(r"^图\s*[①-⑳\d]|图为|^[（(]?图[）)]")
 _CAPTION_CREDIT = re.compile(r"(?<=[。！？”])\s*(?P<credit>[^。！？”]{2,40}摄)$")
 # A caption that ends on its credit: …查看银杏生长情况。某某摄 / …进行训练记者某某摄 /
-# 工作人员进行交通劝导 某某 摄 (a web page's caption) / …快速解决。本组图片 通讯员某某提供 (the credit after a sentence's end or a role word)
+# 工作人员进行交通劝导 某某 摄 (a web page's caption) / …快速解决。本组图片 通讯员某某提供
+# (the credit after a sentence's end, a space or a role word)
 _TAIL_CREDIT = re.compile(
     rf"(?:(?<=[。！？”])\s*|(?<=[\u4e00-\u9fff])\s+|(?:本组)?(?:图片)?\s*(?={_ROLE}))(?P<credit>(?:{_ROLE})?\s*"
     rf"{_SPACED_NAME}(?:[、\s]+{_SPACED_NAME})*)\s*摄$|"
@@ -558,6 +560,9 @@ class _Page:
     head: list[int] = field(default_factory=list)    # a web page's headline lines
     info: list[Info] = field(default_factory=list)   # what a web page's info lines say
     paragraphs: bool = False  # a web page whose lines are whole paragraphs (not wrapped)
+    # what the page's chrome says of its origin (its foot, its host, its e-paper's links):
+    # the last word, after the paper a byline names
+    chrome_info: list[Info] = field(default_factory=list)
 
 
 def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]) -> _Page:
@@ -567,13 +572,15 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     furniture = _page_furniture(lines)
     chrome = {i for i, l in enumerate(lines) if chrome_line(l.text)}
     infos = {i: info for i, l in enumerate(lines) if (info := info_line(l.text)) is not None}
-    if not _one_web_page(lines, source, chrome, infos):
+    # a page header (第3版：要闻) is printed too: no sign of a web page, if chrome on one
+    signs = {i for i in chrome if not page_header(lines[i].text)}
+    if not _one_web_page(lines, source, signs, infos):
         return _Page(False, furniture, sorted(furniture))
     dated = {i: d for i, l in enumerate(lines) if i not in infos and (d := date_line(l.text))}
     papers = _paper_lines(lines, set(infos) | set(dated))
     skip = furniture | chrome | set(infos) | set(dated) | set(papers) | \
         _related_links(lines, set(infos) | set(dated)) | \
-        {i for i, l in enumerate(lines) if web_debris(l.text)}
+        {i for i, l in enumerate(lines) if web_debris(l.text) and _byline_unit(l) is None}
     head = _web_head(lines, skip, set(infos), heading)
     skip |= set(head)
     seen: set[str] = set()
@@ -583,13 +590,23 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
         seen.add(line.text)
     skip |= _repeated_leads(lines, skip)
     # an info line's date before a date standing alone (it may be today's, in the site's bar),
-    # a paper named beside them before what the foot of the page says
+    # then the source the last paragraph closes on, then a paper named beside a date
     last = max((i for i in range(len(lines)) if i not in skip), default=None)
     closing = closing_info(lines[last].text) if last is not None else None
-    feet = [info for l in lines if (info := foot_line(l.text)) is not None]
     return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
                  [dated[i] for i in sorted(dated)] + ([closing] if closing else []) +
-                 [papers[i] for i in sorted(papers)] + feet, _whole_paragraphs(lines, skip))
+                 [papers[i] for i in sorted(papers)], _whole_paragraphs(lines, skip),
+                 _chrome_origin(lines, chrome))
+
+
+def _chrome_origin(lines: list[_Line], chrome: set[int]) -> list[Info]:
+    """What the page's chrome says of its origin, in the order of the lines: its host in the
+    footer, a publishing system's record, a breadcrumb that starts from a paper; last, on an
+    e-paper, the paper its row of links names first (返回主页 | 郑州日报 | 版面导航 | 郑州晚报)."""
+    feet = [info for l in lines if (info := foot_line(l.text)) is not None]
+    if not any(page_header(l.text) for l in lines):
+        return feet
+    return feet + [Info(publisher=name) for i in sorted(chrome) if (name := row_paper(lines[i].text))]
 
 
 def _repeated_leads(lines: list[_Line], skip: set[int]) -> set[int]:
@@ -727,18 +744,19 @@ def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, 
 
 
 @cache
-def _body_line() -> re.Pattern:
-    """A line that is a body's name alone: 鹿邑县人民法院, 某某市公安局 (no verb in it)."""
-    suffixes = "|".join(sorted(map(re.escape, sections("agency_suffixes")["top"]), key=len, reverse=True))
+def _body_words() -> tuple[tuple[str, ...], re.Pattern]:
+    """The words a body's name ends on (公安局, 人民法院), and the verbs no name holds."""
     verbs = "|".join(sorted(map(re.escape, words("programme_verbs")), key=len, reverse=True))
-    return re.compile(rf"^(?!.*(?:{verbs}))[\u4e00-\u9fff]{{1,{_MAX_BODY_LABEL - 2}}}(?:{suffixes})$")
+    return sections("agency_suffixes")["top"], re.compile(verbs)
 
 
 def _body_label(text: str) -> bool:
     """A body's name over a headline (鹿邑县人民法院 / 将“万人成讼率”纳入…): the kicker that
     says whose story it is, no part of the title. A place over a headline (山东昌邑 /
     推动干部下沉…) is, as the newspapers' own headlines print it."""
-    return len(text) <= _MAX_BODY_LABEL and bool(_body_line().match(text))
+    suffixes, verbs = _body_words()
+    return len(text) <= _MAX_BODY_LABEL and bool(re.fullmatch(r"[\u4e00-\u9fff]{3,}", text)) and \
+        text.endswith(suffixes) and not verbs.search(text)
 
 
 def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
@@ -767,17 +785,18 @@ def _bare_name(text: str) -> bool:
     """A person's name alone (胡丽君): two or three characters after a surname, not a
     place's or a body's name (万宁市, 张家川, 公安局)."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text)) and _has_surname(text) and \
-        not text.endswith(_PLACE_ENDS) and not _body_line().search("某" + text) and \
-        not gazetteer().lookup(text)
+        not text.endswith(_PLACE_ENDS + _body_words()[0]) and not gazetteer().lookup(text)
 
 
 def _web_origin(article: Article, page: _Page, units: list[_Unit]) -> None:
-    """A web page's date (its first info or date line that gives one) and publisher:
-    the paper it was reprinted from (摘自), else its 来源, else the paper its byline names."""
-    article.date = next((i.date for i in page.info if i.date), None)
+    """A web page's date (its first info or date line that gives one, else its chrome's) and
+    publisher: the paper it was reprinted from (摘自), else its 来源 (or the paper named by
+    its date), else the paper its byline names, else what its chrome says."""
+    article.date = next((i.date for i in page.info + page.chrome_info if i.date), None)
     article.publisher = next((i.reprint for i in page.info if i.reprint), "") or \
         next((i.publisher for i in page.info if i.publisher), "") or \
-        next((u.outlet for u in units if u.outlet), "")
+        next((u.outlet for u in units if u.outlet), "") or \
+        next((i.publisher for i in page.chrome_info if i.publisher), "")
 
 
 def _starts_new_block(block: _Unit, line: _Line) -> bool:

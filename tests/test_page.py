@@ -7,8 +7,8 @@ import datetime
 import pytest
 
 from kg.clean import normalize_text
-from kg.page import (Info, chrome_line, date_line, editor_credit, foot_line, info_line, paper_line,
-                     teaser, web_debris)
+from kg.page import (Info, chrome_line, date_line, editor_credit, foot_line, info_line, page_header,
+                     paper_line, row_paper, teaser, web_debris)
 
 D = datetime.date
 
@@ -186,3 +186,20 @@ def test_a_paper_and_its_date_on_one_line():
     # a mirror of a paper's WeChat account (jintiankansha.me)
     assert date_line(clean("上海法治报  · 公众号  ·  · 2025-01-29 13:36")) == Info(D(2025, 1, 29), "上海法治报")
     assert date_line(clean("人民日报记者 2023-12-29")) is None
+
+
+def test_an_e_papers_page_header_and_the_paper_its_links_name_first():
+    assert page_header(clean("第01版:封面 4下一版")) and page_header(clean("02:综合新闻·广告"))
+    assert not page_header(clean("第一版"))
+    assert row_paper(clean("返回主页 | 郑州日报 | 版面导航 | 郑州晚报")) == "郑州日报"
+    assert row_paper(clean("返回主页 | 版面导航")) == ""
+
+
+def test_a_headline_of_four_phrases_is_no_row_of_links():
+    assert not web_debris("强基础 优服务 促和谐 保平安")
+    assert chrome_line(clean("简体 繁体 无障碍浏览 长者模式"))        # the accessibility bar of a county site
+
+
+def test_a_role_without_its_colon_is_a_byline_not_a_field():
+    assert info_line(clean("通讯员 张振峰 王明")) is None
+    assert info_line(clean("责任编辑 唐秀敏")) == Info()

@@ -635,3 +635,54 @@ http://www.sina.com.cn 2007年01月16日04:00 深圳商报
 爱问(iAsk.com)
 """)
     assert (article.title, str(article.date), article.publisher) == ("110个故事揭秘110台", "2007-01-16", "深圳商报")
+
+
+def test_an_e_paper_names_its_paper_in_its_row_of_links(tmp_path):
+    # a front page of 郑州日报's e-paper: the page's headline list, the reader's links, the story
+    article = page_article(tmp_path, """第01版:封面 4下一版
+市人大常委会机关部署
+“两学一做”学习教育
+      
+返回主页 | 郑州日报 | 版面导航 | 郑州晚报      
+上一期  下一期
+深化“一村(格)一警”
+构建公共安全管理体系
+
+本报讯(记者 王译博)昨日,全省公安机关深化“一村(格)一警”工作会议在新郑召开,省市领导许甘露、黄保卫、沈庆怀等参加会议。
+""")
+    assert origin(article) == ("深化“一村（格）一警” 构建公共安全管理体系", ["王译博"], "None", "郑州日报")
+
+
+def test_the_paper_a_byline_names_comes_before_the_sites_host(tmp_path):
+    # real lines of two pages: a 福州日报 byline on a site whose footer names its host
+    article = page_article(tmp_path, """当前位置: 首页 > 图说新闻
+“警察叔叔，您辛苦了！”
+
+福州日报记者 程仁山 通讯员 洪星仁
+
+2月1日下午,长安镇召开平安建设暨综合治理委员会工作会议,部署2024年有关工作。
+
+主办单位:东莞市人民政府办公室 承办:东莞市政务服务和数据管理局 网站地图 联系我们
+""")
+    assert (article.reporters, article.publisher) == (["程仁山", "洪星仁"], "福州日报")
+
+
+def test_a_byline_of_four_words_is_no_row_of_links(tmp_path):
+    article = page_article(tmp_path, """当前位置: 首页 > 图说新闻
+“警察叔叔，您辛苦了！”
+
+记者 程仁山 通讯员 洪星仁
+
+2月1日下午,长安镇召开平安建设暨综合治理委员会工作会议,部署2024年有关工作。
+""")
+    assert article.reporters == ["程仁山", "洪星仁"]
+
+
+def test_a_page_header_alone_does_not_make_a_newspaper_page_a_web_page(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("第A06版:社会与法\n鹿邑县人民法院\n将“万人成讼率”纳入乡镇平安建设考核\n□记者 朱东一 通讯员 张振峰\n"
+                    "本报讯 近日，鹿邑县人民法院党组书记、院长张述涛通报了今年上半年各乡镇“万人成讼率”情况。\n",
+                    encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert (article.kicker, article.title) == ("鹿邑县人民法院", "将“万人成讼率”纳入乡镇平安建设考核")
+    assert not [s for s in article.sentences if "第A06版" in s.text]
