@@ -341,3 +341,11 @@ def test_no_person_is_part_of_a_measure():
     text = "九年来，唐山林走访群众2万余人次"
     [s] = stats(text, [mention(text, "唐山林", "唐山林", EntityType.PERSON)], default="唐山市")
     assert s.measure == "走访群众"
+
+
+def test_a_clause_opening_on_a_programme_head_reports_on_the_programme_named_before():
+    text = ("同时建设“宜宾智安”平台，把小区前端设备的预警信息统一汇聚、分级推送，"
+            "平台上线以来累计推送预警信息3.2万条。")
+    found = stats(text, [mention(text, "“宜宾智安”平台", "宜宾智安", PROGRAMME)],
+                  default="警格+网格")
+    assert brief(found) == [("宜宾智安", Decimal(32000), "条")]

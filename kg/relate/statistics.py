@@ -179,6 +179,7 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     describing = {m.span("subject") for m in ruleset.matches(ctx, "attributive")}
     roles = {role: {m.span("subject") for m in ruleset.matches(ctx, role)} for role in ROLES}
     enforcing = [m.span()[0] for m in ruleset.matches(ctx, "enforcement")]
+    heads = [m.span("head") for m in ruleset.matches(ctx, "programme_clause")]
     clauses = Clauses(sent.text)
     periods = sorted(doc.marks_in(sent.index, "Period"), key=lambda m: m.start)
     own = sorted((m for m in subjects if (m.start, m.end) not in describing), key=lambda m: m.start)
@@ -191,7 +192,8 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
         if not direction and previous and previous[1] and _listed(sent.text, previous[0], q):
             direction = previous[1]               # 分别同比下降8.7%、14.9%
         previous = (q, direction)
-        about = _about(ctx, q, clauses, own, periods, default, roles)
+        about = _named_programme(q, clauses, own, heads, sent.text) \
+            or _about(ctx, q, clauses, own, periods, default, roles)
         if about is None:
             continue
         if lead and about not in agencies and _enforced(q, clauses, enforcing):
@@ -210,6 +212,18 @@ def _listed(text: str, before: Quantity, q: Quantity) -> bool:
     comma only a figure of the same unit: 下降12%，15起案件已破获 is a new clause)."""
     between = text[before.end:q.start].strip()
     return between in LIST_JOINS or between in ("，", ",") and before.unit == q.unit
+
+
+def _named_programme(q: Quantity, clauses: Clauses, subjects: list[Mention],
+                     heads: list[tuple[int, int]], text: str) -> str | None:
+    """The programme named before the clause of `q` when the clause opens on a programme's head
+    noun (“智安”平台…，平台上线以来…): the one named with that head, else the last one."""
+    cs, _ = clauses.span(q.start)
+    head = next((text[a:b] for a, b in heads if cs <= a < q.start), None)
+    named = [m for m in subjects if m.type is EntityType.PROGRAMME and m.end <= cs]
+    if head is None or not named:
+        return None
+    return next((m.key for m in reversed(named) if m.surface.endswith(head)), named[-1].key)
 
 
 def _enforced(q: Quantity, clauses: Clauses, enforcing: list[int]) -> bool:
