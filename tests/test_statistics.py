@@ -349,3 +349,12 @@ def test_a_clause_opening_on_a_programme_head_reports_on_the_programme_named_bef
     found = stats(text, [mention(text, "“宜宾智安”平台", "宜宾智安", PROGRAMME)],
                   default="警格+网格")
     assert brief(found) == [("宜宾智安", Decimal(32000), "条")]
+
+
+def test_a_sentence_opening_on_a_programme_head_refers_to_the_programme_with_that_head():
+    texts = ["三是上线“暨安通”数字平台，推行“警调衔接”机制。",
+             "平台上线以来累计流转事件5.3万件。"]
+    found = paragraph_stats(texts, {0: [("“暨安通”数字平台", "暨安通", PROGRAMME),
+                                        ("“警调衔接”机制", "警调衔接", PROGRAMME)]},
+                            default="诸暨市")
+    assert brief(found) == [("暨安通", Decimal(53000), "件")]

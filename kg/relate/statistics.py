@@ -96,22 +96,31 @@ def statistics(doc: Doc) -> None:
     agencies = {e.key for e in ex.entities if e.type is EntityType.AGENCY}
     subjects = _subjects(doc)
     found: list[Statistic] = []
-    carried = paragraph = programme = None
+    carried = paragraph = None
+    programmes: list[Mention] = []     # those the paragraph has named so far
     for sentence in doc.article.sentences:
         if sentence.paragraph != paragraph:
-            carried, paragraph, programme = None, sentence.paragraph, None
+            carried, paragraph, programmes = None, sentence.paragraph, []
         ctx = ruleset.context(doc, doc.sent(sentence.index))
         here = subjects.get(sentence.index, [])
-        if ruleset.matches(ctx, "programme_reference") and programme:
-            carried = programme        # …上线了“榕法e家”。平台上线以来累计…: the programme's
-        programme = next((m.key for m in reversed(here) if m.type is EntityType.PROGRAMME),
-                         programme)
+        for ref in ruleset.matches(ctx, "programme_reference"):
+            carried = _by_head(programmes, ref.text("head")) or carried
+        programmes += [m for m in here if m.type is EntityType.PROGRAMME]
         if doc.marks_in(sentence.index, "Quantity"):
             found += _figures(ctx, here, carried or default, lead, agencies)
         subject = next((m for m in here if _may_carry(ctx, m)), None)
         if subject is not None and subject.start <= 20:
             carried = subject.key     # the next sentences of the paragraph go on about it
     ex.statistics = unique_statistics(found)
+
+
+def _by_head(programmes: list[Mention], head: str) -> str | None:
+    """The programme a head noun refers back to (…上线了“榕法e家”小程序。平台上线以来…): the
+    last one named with that head, else the last one named."""
+    if not programmes:
+        return None
+    return next((m.key for m in reversed(programmes) if m.surface.endswith(head)),
+                programmes[-1].key)
 
 
 def unique_statistics(statistics: list[Statistic]) -> list[Statistic]:
@@ -221,9 +230,7 @@ def _named_programme(q: Quantity, clauses: Clauses, subjects: list[Mention],
     cs, _ = clauses.span(q.start)
     head = next((text[a:b] for a, b in heads if cs <= a < q.start), None)
     named = [m for m in subjects if m.type is EntityType.PROGRAMME and m.end <= cs]
-    if head is None or not named:
-        return None
-    return next((m.key for m in reversed(named) if m.surface.endswith(head)), named[-1].key)
+    return _by_head(named, head) if head is not None else None
 
 
 def _enforced(q: Quantity, clauses: Clauses, enforcing: list[int]) -> bool:
