@@ -259,11 +259,22 @@ def test_a_demonstrative_place_subject_carries_to_the_next_sentences():
     assert brief(found) == [("滨淮镇", Decimal(1000), "份")]
 
 
-def test_an_area_word_does_not_carry_to_the_next_sentences():
-    texts = ["全市共有网格员320名。", "今年以来，受理群众诉求560件。"]
-    found = paragraph_stats(texts, {0: [("全市", "南京市", PLACE, {"coreference": True})]},
-                            default="南京市综治中心")
-    assert brief(found) == [("南京市", Decimal(320), "名"), ("南京市综治中心", Decimal(560), "件")]
+def test_an_area_word_opening_a_sentence_carries_to_the_next_sentences():
+    texts = ["在全县构建了以县人民调解委员会为统领、以乡镇街道调解中心为枢纽的“四级”联调。",
+             "532个调委会达到了“五有”、“四落实”的要求，占全部调委会的88%。"]
+    found = paragraph_stats(texts, {0: [("全县", "宁阳县", PLACE, {"coreference": True}),
+                                        ("县人民调解委员会", "宁阳县人民调解委员会", AGENCY)]},
+                            default="宁阳县司法局")
+    assert brief(found) == [("宁阳县", Decimal(532), "个"), ("宁阳县", Decimal(88), "%")]
+
+
+def test_the_means_of_a_sentence_does_not_carry_its_subject_does():
+    texts = ["依托“PPP”项目，市公安局升级改造“天网”视频监控系统。",
+             "目前已建成高清卡口70处。"]
+    found = paragraph_stats(texts, {0: [("“PPP”项目", "PPP", PROGRAMME),
+                                        ("市公安局", "诸城市公安局", AGENCY)]},
+                            default="诸城市")
+    assert brief(found) == [("诸城市公安局", Decimal(70), "处")]
 
 
 def test_a_programme_put_to_use_is_the_means_and_does_not_carry():

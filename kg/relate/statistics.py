@@ -163,11 +163,9 @@ def _subjects(doc: Doc) -> dict[int, list[Mention]]:
 
 
 def _may_carry(ctx: Context, m: Mention) -> bool:
-    """Whether the next sentences may go on about `m`: not an area word (全市: the place's
-    whole, not its doings), nor the means of an adverbial phrase (依托“PPP”项目，升级改造
-    “天网”…). A demonstrative (该镇充分利用…。现场发放…) is the subject it stands for."""
-    if m.type is EntityType.PLACE and m.attrs.get("coreference") and m.surface.startswith("全"):
-        return False
+    """Whether the next sentences may go on about `m`: not the means of an adverbial phrase (依托“PPP”项目，升级改造“天网”…), nor the time since a
+    programme began (自“X”运行以来). A demonstrative or an area word (该镇充分利用…, 在全县构建
+    了…) is the subject it stands for."""
     ruleset = rules("statistics")
     if any(x.span("subject") == (m.start, m.end) for x in ruleset.matches(ctx, "since")):
         return False          # 自“X”运行以来，…: a time, not what the next sentences are about
