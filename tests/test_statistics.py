@@ -369,3 +369,15 @@ def test_a_sentence_opening_on_a_programme_head_refers_to_the_programme_with_tha
                                         ("“警调衔接”机制", "警调衔接", PROGRAMME)]},
                             default="诸暨市")
     assert brief(found) == [("暨安通", Decimal(53000), "件")]
+
+
+def test_what_all_the_courts_of_a_place_did_is_the_places_figure():
+    from kg.pipeline import analyse
+    texts = ["邯郸市中级人民法院召开新闻发布会，通报全市法院打击治理电信网络诈骗犯罪工作情况。",
+             "今年1至10月，全市法院共审结电信网络诈骗及关联犯罪案件612件。",
+             "邯郸市中级人民法院审结案件85件。"]
+    article = Article("a.txt", 0, "邯郸市中级人民法院通报打击治理电信网络诈骗犯罪工作",
+                      sentences=[Sentence(text=t, index=i) for i, t in enumerate(texts)])
+    found = {(s.value, str(s.about)) for s in analyse(article).extraction.statistics}
+    assert (Decimal(612), "130400") in found                 # 邯郸市 (its division code)
+    assert any(value == 85 and about != "130400" for value, about in found)

@@ -186,6 +186,7 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     describing = {m.span("subject") for m in ruleset.matches(ctx, "attributive")}
     roles = {role: {m.span("subject") for m in ruleset.matches(ctx, role)} for role in ROLES}
     enforcing = [m.span()[0] for m in ruleset.matches(ctx, "enforcement")]
+    collective = [m.span()[0] for m in ruleset.matches(ctx, "bodies_of_a_place")]
     heads = [m.span("head") for m in ruleset.matches(ctx, "programme_clause")]
     clauses = Clauses(sent.text)
     periods = sorted(doc.marks_in(sent.index, "Period"), key=lambda m: m.start)
@@ -203,8 +204,10 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
             or _about(ctx, q, clauses, own, periods, default, roles)
         if about is None:
             continue
-        if lead and about not in agencies and _enforced(q, clauses, enforcing):
-            about = lead                          # 抓获…3名: only a body arrests
+        if lead and about not in agencies and _enforced(q, clauses, enforcing) \
+                and not _enforced(q, clauses, collective):
+            about = lead                          # 抓获…3名: only a body arrests (全市法院审结…:
+                                                  # all of them, the place's)
         period = next((p.value for p in reversed(periods) if p.end <= q.start), "")
         for measure in measures[i]:
             out.append(Statistic(
@@ -231,9 +234,10 @@ def _named_programme(q: Quantity, clauses: Clauses, subjects: list[Mention],
     return _by_head(named, head) if head is not None else None
 
 
-def _enforced(q: Quantity, clauses: Clauses, enforcing: list[int]) -> bool:
+def _enforced(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
+    """Whether a match starting `at` lies in the clause of `q`, before it."""
     start = clauses.span(q.start)[0]
-    return any(start <= at < q.start for at in enforcing)
+    return any(start <= a < q.start for a in at)
 
 
 def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
