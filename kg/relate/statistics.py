@@ -163,9 +163,9 @@ def _subjects(doc: Doc) -> dict[int, list[Mention]]:
 
 
 def _may_carry(ctx: Context, m: Mention) -> bool:
-    """Whether the next sentences may go on about `m`: not the means of an adverbial phrase (依托“PPP”项目，升级改造“天网”…), nor the time since a
-    programme began (自“X”运行以来). A demonstrative or an area word (该镇充分利用…, 在全县构建
-    了…) is the subject it stands for."""
+    """Whether the next sentences may go on about `m`: not the means of an adverbial phrase
+    (依托“PPP”项目，升级改造“天网”…), nor the time since a programme began (自“X”运行以来). A
+    demonstrative or an area word (该镇充分利用…, 在全县构建了…) is the subject it stands for."""
     ruleset = rules("statistics")
     if any(x.span("subject") == (m.start, m.end) for x in ruleset.matches(ctx, "since")):
         return False          # 自“X”运行以来，…: a time, not what the next sentences are about
@@ -204,8 +204,8 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
             or _about(ctx, q, clauses, own, periods, default, roles)
         if about is None:
             continue
-        if lead and about not in agencies and _enforced(q, clauses, enforcing) \
-                and not _enforced(q, clauses, collective):
+        if lead and about not in agencies and _in_clause_before(q, clauses, enforcing) \
+                and not _in_clause_before(q, clauses, collective):
             about = lead                          # 抓获…3名: only a body arrests (全市法院审结…:
                                                   # all of them, the place's)
         period = next((p.value for p in reversed(periods) if p.end <= q.start), "")
@@ -234,7 +234,7 @@ def _named_programme(q: Quantity, clauses: Clauses, subjects: list[Mention],
     return _by_head(named, head) if head is not None else None
 
 
-def _enforced(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
+def _in_clause_before(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
     """Whether a match starting `at` lies in the clause of `q`, before it."""
     start = clauses.span(q.start)[0]
     return any(start <= a < q.start for a in at)
