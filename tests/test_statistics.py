@@ -259,11 +259,22 @@ def test_a_demonstrative_place_subject_carries_to_the_next_sentences():
     assert brief(found) == [("滨淮镇", Decimal(1000), "份")]
 
 
-def test_an_area_word_does_not_carry_to_the_next_sentences():
-    texts = ["全市共有网格员320名。", "今年以来，受理群众诉求560件。"]
-    found = paragraph_stats(texts, {0: [("全市", "南京市", PLACE, {"coreference": True})]},
-                            default="南京市综治中心")
-    assert brief(found) == [("南京市", Decimal(320), "名"), ("南京市综治中心", Decimal(560), "件")]
+def test_an_area_word_opening_a_sentence_carries_to_the_next_sentences():
+    texts = ["在全县构建了以县人民调解委员会为统领、以乡镇街道调解中心为枢纽的“四级”联调。",
+             "532个调委会达到了“五有”、“四落实”的要求，占全部调委会的88%。"]
+    found = paragraph_stats(texts, {0: [("全县", "宁阳县", PLACE, {"coreference": True}),
+                                        ("县人民调解委员会", "宁阳县人民调解委员会", AGENCY)]},
+                            default="宁阳县司法局")
+    assert brief(found) == [("宁阳县", Decimal(532), "个"), ("宁阳县", Decimal(88), "%")]
+
+
+def test_the_means_of_a_sentence_does_not_carry_its_subject_does():
+    texts = ["依托“PPP”项目，市公安局升级改造“天网”视频监控系统。",
+             "目前已建成高清卡口70处。"]
+    found = paragraph_stats(texts, {0: [("“PPP”项目", "PPP", PROGRAMME),
+                                        ("市公安局", "诸城市公安局", AGENCY)]},
+                            default="诸城市")
+    assert brief(found) == [("诸城市公安局", Decimal(70), "处")]
 
 
 def test_a_programme_put_to_use_is_the_means_and_does_not_carry():
@@ -341,3 +352,32 @@ def test_no_person_is_part_of_a_measure():
     text = "九年来，唐山林走访群众2万余人次"
     [s] = stats(text, [mention(text, "唐山林", "唐山林", EntityType.PERSON)], default="唐山市")
     assert s.measure == "走访群众"
+
+
+def test_a_clause_opening_on_a_programme_head_reports_on_the_programme_named_before():
+    text = ("同时建设“宜宾智安”平台，把小区前端设备的预警信息统一汇聚、分级推送，"
+            "平台上线以来累计推送预警信息3.2万条。")
+    found = stats(text, [mention(text, "“宜宾智安”平台", "宜宾智安", PROGRAMME)],
+                  default="警格+网格")
+    assert brief(found) == [("宜宾智安", Decimal(32000), "条")]
+
+
+def test_a_sentence_opening_on_a_programme_head_refers_to_the_programme_with_that_head():
+    texts = ["三是上线“暨安通”数字平台，推行“警调衔接”机制。",
+             "平台上线以来累计流转事件5.3万件。"]
+    found = paragraph_stats(texts, {0: [("“暨安通”数字平台", "暨安通", PROGRAMME),
+                                        ("“警调衔接”机制", "警调衔接", PROGRAMME)]},
+                            default="诸暨市")
+    assert brief(found) == [("暨安通", Decimal(53000), "件")]
+
+
+def test_what_all_the_courts_of_a_place_did_is_the_places_figure():
+    from kg.pipeline import analyse
+    texts = ["邯郸市中级人民法院召开新闻发布会，通报全市法院打击治理电信网络诈骗犯罪工作情况。",
+             "今年1至10月，全市法院共审结电信网络诈骗及关联犯罪案件612件。",
+             "邯郸市中级人民法院审结案件85件。"]
+    article = Article("a.txt", 0, "邯郸市中级人民法院通报打击治理电信网络诈骗犯罪工作",
+                      sentences=[Sentence(text=t, index=i) for i, t in enumerate(texts)])
+    found = {(s.value, str(s.about)) for s in analyse(article).extraction.statistics}
+    assert (Decimal(612), "130400") in found                 # 邯郸市 (its division code)
+    assert any(value == 85 and about != "130400" for value, about in found)

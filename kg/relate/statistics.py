@@ -96,22 +96,31 @@ def statistics(doc: Doc) -> None:
     agencies = {e.key for e in ex.entities if e.type is EntityType.AGENCY}
     subjects = _subjects(doc)
     found: list[Statistic] = []
-    carried = paragraph = programme = None
+    carried = paragraph = None
+    programmes: list[Mention] = []     # those the paragraph has named so far
     for sentence in doc.article.sentences:
         if sentence.paragraph != paragraph:
-            carried, paragraph, programme = None, sentence.paragraph, None
+            carried, paragraph, programmes = None, sentence.paragraph, []
         ctx = ruleset.context(doc, doc.sent(sentence.index))
         here = subjects.get(sentence.index, [])
-        if ruleset.matches(ctx, "programme_reference") and programme:
-            carried = programme        # …上线了“榕法e家”。平台上线以来累计…: the programme's
-        programme = next((m.key for m in reversed(here) if m.type is EntityType.PROGRAMME),
-                         programme)
+        for ref in ruleset.matches(ctx, "programme_reference"):
+            carried = _by_head(programmes, ref.text("head")) or carried
+        programmes += [m for m in here if m.type is EntityType.PROGRAMME]
         if doc.marks_in(sentence.index, "Quantity"):
             found += _figures(ctx, here, carried or default, lead, agencies)
         subject = next((m for m in here if _may_carry(ctx, m)), None)
         if subject is not None and subject.start <= 20:
             carried = subject.key     # the next sentences of the paragraph go on about it
     ex.statistics = unique_statistics(found)
+
+
+def _by_head(programmes: list[Mention], head: str) -> str | None:
+    """The programme a head noun refers back to (…上线了“榕法e家”小程序。平台上线以来…): the
+    last one named with that head, else the last one named."""
+    if not programmes:
+        return None
+    return next((m.key for m in reversed(programmes) if m.surface.endswith(head)),
+                programmes[-1].key)
 
 
 def unique_statistics(statistics: list[Statistic]) -> list[Statistic]:
@@ -154,11 +163,9 @@ def _subjects(doc: Doc) -> dict[int, list[Mention]]:
 
 
 def _may_carry(ctx: Context, m: Mention) -> bool:
-    """Whether the next sentences may go on about `m`: not an area word (全市: the place's
-    whole, not its doings), nor the means of an adverbial phrase (依托“PPP”项目，升级改造
-    “天网”…). A demonstrative (该镇充分利用…。现场发放…) is the subject it stands for."""
-    if m.type is EntityType.PLACE and m.attrs.get("coreference") and m.surface.startswith("全"):
-        return False
+    """Whether the next sentences may go on about `m`: not the means of an adverbial phrase
+    (依托“PPP”项目，升级改造“天网”…), nor the time since a programme began (自“X”运行以来). A
+    demonstrative or an area word (该镇充分利用…, 在全县构建了…) is the subject it stands for."""
     ruleset = rules("statistics")
     if any(x.span("subject") == (m.start, m.end) for x in ruleset.matches(ctx, "since")):
         return False          # 自“X”运行以来，…: a time, not what the next sentences are about
@@ -179,6 +186,8 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     describing = {m.span("subject") for m in ruleset.matches(ctx, "attributive")}
     roles = {role: {m.span("subject") for m in ruleset.matches(ctx, role)} for role in ROLES}
     enforcing = [m.span()[0] for m in ruleset.matches(ctx, "enforcement")]
+    collective = [m.span()[0] for m in ruleset.matches(ctx, "bodies_of_a_place")]
+    heads = [m.span("head") for m in ruleset.matches(ctx, "programme_clause")]
     clauses = Clauses(sent.text)
     periods = sorted(doc.marks_in(sent.index, "Period"), key=lambda m: m.start)
     own = sorted((m for m in subjects if (m.start, m.end) not in describing), key=lambda m: m.start)
@@ -191,11 +200,14 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
         if not direction and previous and previous[1] and _listed(sent.text, previous[0], q):
             direction = previous[1]               # 分别同比下降8.7%、14.9%
         previous = (q, direction)
-        about = _about(ctx, q, clauses, own, periods, default, roles)
+        about = _named_programme(q, clauses, own, heads, sent.text) \
+            or _about(ctx, q, clauses, own, periods, default, roles)
         if about is None:
             continue
-        if lead and about not in agencies and _enforced(q, clauses, enforcing):
-            about = lead                          # 抓获…3名: only a body arrests
+        if lead and about not in agencies and _in_clause_before(q, clauses, enforcing) \
+                and not _in_clause_before(q, clauses, collective):
+            about = lead                          # 抓获…3名: only a body arrests (全市法院审结…:
+                                                  # all of them, the place's)
         period = next((p.value for p in reversed(periods) if p.end <= q.start), "")
         for measure in measures[i]:
             out.append(Statistic(
@@ -212,9 +224,20 @@ def _listed(text: str, before: Quantity, q: Quantity) -> bool:
     return between in LIST_JOINS or between in ("，", ",") and before.unit == q.unit
 
 
-def _enforced(q: Quantity, clauses: Clauses, enforcing: list[int]) -> bool:
+def _named_programme(q: Quantity, clauses: Clauses, subjects: list[Mention],
+                     heads: list[tuple[int, int]], text: str) -> str | None:
+    """The programme named before the clause of `q` when the clause opens on a programme's head
+    noun (“智安”平台…，平台上线以来…): the one named with that head, else the last one."""
+    cs, _ = clauses.span(q.start)
+    head = next((text[a:b] for a, b in heads if cs <= a < q.start), None)
+    named = [m for m in subjects if m.type is EntityType.PROGRAMME and m.end <= cs]
+    return _by_head(named, head) if head is not None else None
+
+
+def _in_clause_before(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
+    """Whether a match starting `at` lies in the clause of `q`, before it."""
     start = clauses.span(q.start)[0]
-    return any(start <= at < q.start for at in enforcing)
+    return any(start <= a < q.start for a in at)
 
 
 def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
