@@ -429,3 +429,12 @@ def test_a_police_branch_is_named_as_its_city_bureau_names_it():
                      "以4月2日为例,清晨第一缕阳光刚刚投射到海洲村,古镇公安分局海洲派出所所长彭晖就赶到了办公室。")
     assert "古镇公安分局" in found["中山市公安局古镇分局"]
     assert "中山市公安局古镇分局海洲派出所" in found
+
+
+def test_a_unit_of_a_kind_its_body_has_many_of_names_none_without_a_name():
+    # a court's page (南阳, 2020): 邓州法院人民法庭工作 and 调研人民法庭工作 are the tribunals'
+    # work in general, no one tribunal
+    found = agencies("11月18日,河南省南阳市中级人民法院党组书记、院长秦德平轻车简从来到邓州,调研人民法庭工作。",
+                     "调研结束后,秦院长对邓州法院人民法庭工作提出要求。")
+    assert {"南阳市中级人民法院", "邓州市人民法院"} <= set(found)
+    assert not any(name.endswith("人民法庭") for name in found)

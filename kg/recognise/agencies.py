@@ -264,6 +264,8 @@ class _Sentence:
         # 综治中心调解员通过人民法院, 派出所联合绥阳镇党委: two bodies, not a chain
         bridged = any(self.role(i, "bridge") for i in range(k, body.start))
         if k == first and not verb_led and not bridged:
+            if s == previous.end and self.is_word(body, "STATION"):
+                return None      # 公安局派出所, 法院人民法庭: a kind of unit it has many of
             place = next((p for p in self.places if p.start == previous.end and p.end <= s), None)
             return _Unit(previous.end, end, self.text[previous.end:s], suffix, place, rule)
         return previous.end
