@@ -438,3 +438,12 @@ def test_a_unit_of_a_kind_its_body_has_many_of_names_none_without_a_name():
                      "调研结束后,秦院长对邓州法院人民法庭工作提出要求。")
     assert {"南阳市中级人民法院", "邓州市人民法院"} <= set(found)
     assert not any(name.endswith("人民法庭") for name in found)
+
+
+def test_a_provinces_court_is_its_high_court():
+    # the same court page: 落实省法院部署 (落实 is a verb, whatever jieba's dictionary says)
+    # names the province's court, which is its 高级人民法院
+    found = agencies("11月18日,河南省南阳市中级人民法院党组书记、院长秦德平轻车简从来到邓州,调研人民法庭工作。",
+                     "一要大力加强人民法庭信息化建设,落实省法院部署的网上立案、跨域立案诉讼服务工作。")
+    assert "河南省高级人民法院" in found
+    assert not any(name.startswith("落实") for name in found)

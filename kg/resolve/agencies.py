@@ -58,6 +58,8 @@ class AgencyResolver:
         if place is not None and top["suffix"] in _POLICE_WORDS and place.level == "county" \
                 and place.name.endswith("区"):
             top = units[0] = dict(top, kind="分局")    # 青秀公安: a city district's police is a 分局
+        if place is not None and top["kind"] == "人民法院" and place.level == "province":
+            top = units[0] = dict(top, kind="高级人民法院")    # 省法院: a province's court
         known = self._known(m, top)
         if known is not None:
             return [known]
