@@ -447,3 +447,13 @@ def test_a_provinces_court_is_its_high_court():
                      "一要大力加强人民法庭信息化建设,落实省法院部署的网上立案、跨域立案诉讼服务工作。")
     assert "河南省高级人民法院" in found
     assert not any(name.startswith("落实") for name in found)
+
+
+def test_a_body_named_by_its_heads_title_is_the_place_named_just_before():
+    # a city 政法 portal (德阳, 2022): the report is about a town, but 政法委书记 after
+    # 德阳市委常委 is the city's
+    found = agencies("6月8日上午,德阳市委常委、政法委书记廖凯主持召开积金镇乡村振兴座谈会,"
+                     "听取了积金镇党委政府关于综治中心建设的情况汇报。",
+                     "中江县司法局和积金镇党委政府有关负责同志参加座谈。")
+    assert "德阳市委政法委" in found
+    assert not any(name.startswith("积金镇") and "政法委" in name for name in found)

@@ -208,7 +208,7 @@ class AgencyResolver:
                           and p.key == unit["place_key"]), None)
             return Place(found, self.keys(found)) if found is not None else None
         if unit["generic"] == "focus":
-            return self.focus.place()
+            return self._titled_before(m) or self.focus.place()
         if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
             # a 分局 serves a city district, or a town of a city that has no counties (东莞)
             return self.focus.place(char="区") or self._town_of_a_city()
@@ -217,6 +217,14 @@ class AgencyResolver:
                                 unit["name"]) or self.focus.place(unit["generic"], unit["name"]) \
                 or self._above_all(unit["generic"], unit["name"], m)
         return None
+
+    def _titled_before(self, m: Mention) -> Place | None:
+        """德阳市委常委、政法委书记廖凯 in a report on a town: a body named by its head's title
+        alone is that of the county or higher place the sentence named last before it."""
+        before = [p for p in self.mentions if p.type is EntityType.PLACE and p.sentence == m.sentence
+                  and p.end <= m.start and p.attrs.get("level") in ("province", "city", "county")]
+        last = max(before, key=lambda p: p.end, default=None)
+        return Place(last, self.keys(last)) if last is not None else None
 
     def _above_all(self, level: str, char: str, m: Mention) -> Place | None:
         """省公安厅 in a report that names no province but places that all lie in one
