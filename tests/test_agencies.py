@@ -457,3 +457,11 @@ def test_a_body_named_by_its_heads_title_is_the_place_named_just_before():
                      "中江县司法局和积金镇党委政府有关负责同志参加座谈。")
     assert "德阳市委政法委" in found
     assert not any(name.startswith("积金镇") and "政法委" in name for name in found)
+
+
+def test_a_bureau_before_the_contracted_title_of_its_head():
+    # a news portal (东南网, 2019): 县公安局长 is the head of the county's 公安局
+    ex = extract("近日,平和山格镇“乡村110”网格治理工作正式启动,该项工作将与创建平安山格有机结合。",
+                 "副县长、县公安局长周志伟参加仪式。")
+    assert "平和县公安局" in {e.name for e in ex.entities if e.type is EntityType.AGENCY}
+    assert ("周志伟", "平和县公安局") in {(a.split("@")[0], b) for a, b in relations(ex, "holdsPost")}

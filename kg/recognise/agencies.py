@@ -225,9 +225,12 @@ class _Sentence:
         return _Unit(rest, end, _level_char(written), self.text[rest:end], None, body.rule.id)
 
     def titled(self, body: _Body) -> bool:
-        """公安局长, 巡防队员: the token after the body word makes it a title or a member
-        (unless a place starts there: 支队|长安大队)."""
+        """支队长, 巡防队员: the token after the body word makes it a title or a member
+        (unless a place starts there: 支队|长安大队). 县公安局长 is the head of the 县公安局:
+        a 局 or 厅 keeps its name before the 长 of its head's title."""
         i = body.end
+        if i < len(self.sent) and self.sent.words[i] == "长" and self.word(body)[-1] in "局厅":
+            return False
         return i < len(self.sent) and self.role(i, "title") \
             and not any(p.start == self.starts[i] for p in self.places)
 
