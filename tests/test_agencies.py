@@ -339,6 +339,8 @@ def test_the_committee_of_a_level_after_a_verb_joining_bodies():
                      "为平安青岛、法治青岛建设筑牢和谐稳定之基。")
     assert {"青岛市司法局", "青岛市委政法委", "青岛市人民政府办公厅", "青岛市公安局"} <= set(found)
     assert "市委政法委员会" not in found
+    # the committee and the government are named only through their organ and office
+    assert not {"青岛市委", "青岛市人民政府"} & set(found)
 
 
 def test_central_party_and_state_offices():

@@ -30,6 +30,8 @@ _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支
                  **dict.fromkeys(("立案庭", "刑事审判庭", "民事审判庭", "行政审判庭", "少年审判庭",
                                   "执行局"), ("人民法院",))}
 _POLICE_WORDS = ("公安", "警方", "公安机关")
+# The general offices of a government or committee: the body is named through them.
+_OFFICES = ("办公室", "办公厅")
 
 
 @dataclass
@@ -128,6 +130,9 @@ class AgencyResolver:
             if i + 1 < len(units):        # 市委政法委: the committee is named through it
                 walk.parent, walk.parent_label = key, label
                 return None
+        if unit["kind"] == "人民政府" and i + 1 < len(units) and units[i + 1]["kind"] in _OFFICES:
+            walk.parent, walk.parent_label = key, label   # 市政府办公厅: so is the government
+            return None
         above = walk.parent_label
         key = self._register(m, unit, i, key, label, walk)
         if unit["generic"] and own is not None and unit["kind"] == "分局" and above:
