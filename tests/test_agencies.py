@@ -467,3 +467,15 @@ def test_a_bureau_before_the_contracted_title_of_its_head():
                  "副县长、县公安局长周志伟参加仪式。")
     assert "平和县公安局" in {e.name for e in ex.entities if e.type is EntityType.AGENCY}
     assert ("周志伟", "平和县公安局") in {(a.split("@")[0], b) for a, b in relations(ex, "holdsPost")}
+
+
+def test_a_task_force_is_named_by_its_task():
+    # corpus: the name of a 领导小组 set up by a relative clause is its task, verbs and all;
+    # a 专班 that people merely form (民警组成调解专班) is named by no verb
+    found = agencies("分局成立由分局局长任组长，其他局领导为副组长，部分警种部门主要负责同志为成员的"
+                     "集中化解信访积案工作领导小组，实行“一起案件、一个包案领导、一个工作团队”责任制。")
+    assert any("集中化解信访积案工作领导小组" in {name, *aliases} for name, aliases in found.items())
+    assert "积案领导小组" not in found
+    found = agencies("接到报告后,网格工作组立即联合司法所、社区工作人员及派出所民警组成调解专班,"
+                     "还特意请原房东到现场作证。")
+    assert not any(name.endswith("专班") for name in found)

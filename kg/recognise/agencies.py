@@ -41,6 +41,7 @@ _LEVEL_CHARS = {"省": "province", "自治区": "province", "市": "city", "州"
                 "镇": "town", "乡": "town", "街道": "town"}
 _MAX_NAME = 8         # characters from a place (or the unit before) to the body word
 _MAX_BARE_NAME = 6    # characters of a name with no place or unit before it
+_MAX_TASK_NAME = 12   # … of a task force's (领导小组, 专班, 专业队), named by its task
 # Rules about tokens by themselves (what one token is to a name, what a body word needs):
 # each pattern is one element, and the answer is kept per words and tags.
 _KEPT_ACTIONS = frozenset({"stop", "strip", "cut", "counter", "bridge", "found", "verb", "title",
@@ -377,11 +378,17 @@ class _Sentence:
 
     def bare_name(self, body: _Body, floor: int) -> int:
         """Where a name with no place before it starts: after the last stop (six characters
-        at most), then after the last `cut` word and the classifiers that follow it."""
+        at most), then after the last `cut` word and the classifiers that follow it; a task
+        force introduced by a founding verb or a relative clause (成立…的, 组建了), right after
+        them (twelve characters at most)."""
         i = body.start
-        limit = max(floor, self.starts[body.start] - _MAX_BARE_NAME)
-        while i > 0 and self.starts[i - 1] >= limit and not self.role(i - 1, "stop"):
+        task = self.is_word(body, "TASK_BODY")
+        limit = max(floor, self.starts[body.start] - (_MAX_TASK_NAME if task else _MAX_BARE_NAME))
+        while i > 0 and self.starts[i - 1] >= limit and not self.role(i - 1, "stop") \
+                and not (task and self.role(i - 1, "found")):
             i -= 1
+        if task and i > 0 and (self.sent.words[i - 1] in ("的", "了") or self.role(i - 1, "found")):
+            return self.starts[i]     # …为成员的集中化解信访积案工作领导小组: named by its task
         k = next((j + 1 for j in range(body.start - 1, i - 1, -1) if self.role(j, "cut")), i)
         while k < body.start and self.role(k, "counter"):
             k += 1
