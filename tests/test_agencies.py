@@ -339,6 +339,8 @@ def test_the_committee_of_a_level_after_a_verb_joining_bodies():
                      "为平安青岛、法治青岛建设筑牢和谐稳定之基。")
     assert {"青岛市司法局", "青岛市委政法委", "青岛市人民政府办公厅", "青岛市公安局"} <= set(found)
     assert "市委政法委员会" not in found
+    # the committee and the government are named only through their organ and office
+    assert not {"青岛市委", "青岛市人民政府"} & set(found)
 
 
 def test_central_party_and_state_offices():
@@ -429,3 +431,51 @@ def test_a_police_branch_is_named_as_its_city_bureau_names_it():
                      "以4月2日为例,清晨第一缕阳光刚刚投射到海洲村,古镇公安分局海洲派出所所长彭晖就赶到了办公室。")
     assert "古镇公安分局" in found["中山市公安局古镇分局"]
     assert "中山市公安局古镇分局海洲派出所" in found
+
+
+def test_a_unit_of_a_kind_its_body_has_many_of_names_none_without_a_name():
+    # a court's page (南阳, 2020): 邓州法院人民法庭工作 and 调研人民法庭工作 are the tribunals'
+    # work in general, no one tribunal
+    found = agencies("11月18日,河南省南阳市中级人民法院党组书记、院长秦德平轻车简从来到邓州,调研人民法庭工作。",
+                     "调研结束后,秦院长对邓州法院人民法庭工作提出要求。")
+    assert {"南阳市中级人民法院", "邓州市人民法院"} <= set(found)
+    assert not any(name.endswith("人民法庭") for name in found)
+
+
+def test_a_provinces_court_is_its_high_court():
+    # the same court page: 落实省法院部署 (落实 is a verb, whatever jieba's dictionary says)
+    # names the province's court, which is its 高级人民法院
+    found = agencies("11月18日,河南省南阳市中级人民法院党组书记、院长秦德平轻车简从来到邓州,调研人民法庭工作。",
+                     "一要大力加强人民法庭信息化建设,落实省法院部署的网上立案、跨域立案诉讼服务工作。")
+    assert "河南省高级人民法院" in found
+    assert not any(name.startswith("落实") for name in found)
+
+
+def test_a_body_named_by_its_heads_title_is_the_place_named_just_before():
+    # a city 政法 portal (德阳, 2022): the report is about a town, but 政法委书记 after
+    # 德阳市委常委 is the city's
+    found = agencies("6月8日上午,德阳市委常委、政法委书记廖凯主持召开积金镇乡村振兴座谈会,"
+                     "听取了积金镇党委政府关于综治中心建设的情况汇报。",
+                     "中江县司法局和积金镇党委政府有关负责同志参加座谈。")
+    assert "德阳市委政法委" in found
+    assert not any(name.startswith("积金镇") and "政法委" in name for name in found)
+
+
+def test_a_bureau_before_the_contracted_title_of_its_head():
+    # a news portal (东南网, 2019): 县公安局长 is the head of the county's 公安局
+    ex = extract("近日,平和山格镇“乡村110”网格治理工作正式启动,该项工作将与创建平安山格有机结合。",
+                 "副县长、县公安局长周志伟参加仪式。")
+    assert "平和县公安局" in {e.name for e in ex.entities if e.type is EntityType.AGENCY}
+    assert ("周志伟", "平和县公安局") in {(a.split("@")[0], b) for a, b in relations(ex, "holdsPost")}
+
+
+def test_a_task_force_is_named_by_its_task():
+    # corpus: the name of a 领导小组 set up by a relative clause is its task, verbs and all;
+    # a 专班 that people merely form (民警组成调解专班) is named by no verb
+    found = agencies("分局成立由分局局长任组长，其他局领导为副组长，部分警种部门主要负责同志为成员的"
+                     "集中化解信访积案工作领导小组，实行“一起案件、一个包案领导、一个工作团队”责任制。")
+    assert any("集中化解信访积案工作领导小组" in {name, *aliases} for name, aliases in found.items())
+    assert "积案领导小组" not in found
+    found = agencies("接到报告后,网格工作组立即联合司法所、社区工作人员及派出所民警组成调解专班,"
+                     "还特意请原房东到现场作证。")
+    assert not any(name.endswith("专班") for name in found)

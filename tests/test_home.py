@@ -90,3 +90,12 @@ def test_the_publisher_places_a_town_that_many_counties_have():
     ex = extract(*sents)
     assert {str(e.key) for e in ex.entities if e.type is EntityType.PLACE} == {"unplaced/长安镇"}
     assert not names(ex, EntityType.AGENCY) & {"东莞市公安局长安镇分局"}
+
+
+def test_a_full_name_several_districts_bear_is_the_one_a_written_town_lies_in():
+    # the same district written in full: of the four 市中区 the one 齐村 (齐村镇) lies in
+    ex = extract("今年以来,市中区司法局进一步坚持和发展新时代“枫桥经验”。",
+                 "规范建立了25家个人调解工作室,努力打造齐村“老班长”调解室等一批品牌特色调解室。",
+                 "全区共有199个人民调解委员会。")
+    assert {str(e.key) for e in ex.entities if e.type is EntityType.PLACE} == {"370402"}
+    assert ("市中区", 199) in about(ex)

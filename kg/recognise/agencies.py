@@ -41,6 +41,7 @@ _LEVEL_CHARS = {"省": "province", "自治区": "province", "市": "city", "州"
                 "镇": "town", "乡": "town", "街道": "town"}
 _MAX_NAME = 8         # characters from a place (or the unit before) to the body word
 _MAX_BARE_NAME = 6    # characters of a name with no place or unit before it
+_MAX_TASK_NAME = 12   # … of a task force's (领导小组, 专班, 专业队), named by its task
 # Rules about tokens by themselves (what one token is to a name, what a body word needs):
 # each pattern is one element, and the answer is kept per words and tags.
 _KEPT_ACTIONS = frozenset({"stop", "strip", "cut", "counter", "bridge", "found", "verb", "title",
@@ -225,9 +226,12 @@ class _Sentence:
         return _Unit(rest, end, _level_char(written), self.text[rest:end], None, body.rule.id)
 
     def titled(self, body: _Body) -> bool:
-        """公安局长, 巡防队员: the token after the body word makes it a title or a member
-        (unless a place starts there: 支队|长安大队)."""
+        """支队长, 巡防队员: the token after the body word makes it a title or a member
+        (unless a place starts there: 支队|长安大队). 县公安局长 is the head of the 县公安局:
+        a 局 or 厅 keeps its name before the 长 of its head's title."""
         i = body.end
+        if i < len(self.sent) and self.sent.words[i] == "长" and self.word(body)[-1] in "局厅":
+            return False
         return i < len(self.sent) and self.role(i, "title") \
             and not any(p.start == self.starts[i] for p in self.places)
 
@@ -264,6 +268,8 @@ class _Sentence:
         # 综治中心调解员通过人民法院, 派出所联合绥阳镇党委: two bodies, not a chain
         bridged = any(self.role(i, "bridge") for i in range(k, body.start))
         if k == first and not verb_led and not bridged:
+            if s == previous.end and self.is_word(body, "STATION"):
+                return None      # 公安局派出所, 法院人民法庭: a kind of unit it has many of
             place = next((p for p in self.places if p.start == previous.end and p.end <= s), None)
             return _Unit(previous.end, end, self.text[previous.end:s], suffix, place, rule)
         return previous.end
@@ -372,11 +378,17 @@ class _Sentence:
 
     def bare_name(self, body: _Body, floor: int) -> int:
         """Where a name with no place before it starts: after the last stop (six characters
-        at most), then after the last `cut` word and the classifiers that follow it."""
+        at most), then after the last `cut` word and the classifiers that follow it; a task
+        force introduced by a founding verb or a relative clause (成立…的, 组建了), right after
+        them (twelve characters at most)."""
         i = body.start
-        limit = max(floor, self.starts[body.start] - _MAX_BARE_NAME)
-        while i > 0 and self.starts[i - 1] >= limit and not self.role(i - 1, "stop"):
+        task = self.is_word(body, "TASK_BODY")
+        limit = max(floor, self.starts[body.start] - (_MAX_TASK_NAME if task else _MAX_BARE_NAME))
+        while i > 0 and self.starts[i - 1] >= limit and not self.role(i - 1, "stop") \
+                and not (task and self.role(i - 1, "found")):
             i -= 1
+        if task and i > 0 and (self.sent.words[i - 1] in ("的", "了") or self.role(i - 1, "found")):
+            return self.starts[i]     # …为成员的集中化解信访积案工作领导小组: named by its task
         k = next((j + 1 for j in range(body.start - 1, i - 1, -1) if self.role(j, "cut")), i)
         while k < body.start and self.role(k, "counter"):
             k += 1

@@ -45,11 +45,13 @@ def home_place(doc: Doc, cands: list, names_in: Callable[[str], Iterable]) -> Ma
             if town is not None:
                 return Mark("Home", form.sentence, form.start, form.end, town, rule=form.rule)
             continue
-        if any(c.full_name and any(_fits(d, endings) for d in c.divisions) for c in body):
+        named = [c for c in body if c.full_name and any(_fits(d, endings) for d in c.divisions)]
+        full = {d.id for c in named for d in c.divisions if _fits(d, endings)}
+        if len(full) == 1 or len({c.surface for c in named}) > 1:
             continue                    # the article names its county: the focus has it
         home = _one(sources, endings) or _from_towns(lower, endings) \
-            or _from_short_forms(doc, body, endings)
-        if home is not None:
+            or _from_written_towns(doc, full or _short_named(body, endings))
+        if home is not None and (not full or home.id in full):   # 市中区: one of the four
             return Mark("Home", form.sentence, form.start, form.end, home, rule=form.rule)
     return None
 
@@ -112,11 +114,15 @@ def _from_towns(lower: Iterable, endings: tuple[str, ...]) -> Division | None:
     return gaz.get(best) if count >= 2 or unique_town else None
 
 
-def _from_short_forms(doc: Doc, body: list, endings: tuple[str, ...]) -> Division | None:
-    """市中司法行政, 市中特色: the short form of a division of that level written in compounds
+def _short_named(body: list, endings: tuple[str, ...]) -> set[str]:
+    """The divisions of that level the article's short forms may name (市中: four 市中区)."""
+    return {d.id for c in body if not c.full_name for d in c.divisions if _fits(d, endings)}
+
+
+def _from_written_towns(doc: Doc, named: set[str]) -> Division | None:
+    """市中司法行政, 市中特色 (or 市中区 in full): a name several divisions of that level bear
     (four districts are 市中区), and a town of one of them written by its short name (齐村 of
     齐村镇): that one. Decided only when exactly one of them has such a town."""
-    named = {d.id for c in body if not c.full_name for d in c.divisions if _fits(d, endings)}
     if not named:
         return None
     text = "\n".join(sent.text for sent in doc.body())

@@ -220,7 +220,7 @@ def _choose(cand: _Candidate, near: _Neighbourhood) -> Division | None:
 
 def _best(cand: _Candidate, near: _Neighbourhood) -> Division | None:
     if near.home is not None:        # the one reading in the home of a local site's report
-        home = [d for d in cand.divisions if near.home.id in _above_ids(d.id)]
+        home = [d for d in cand.divisions if near.home.id in (d.id, *_above_ids(d.id))]
         if len(home) == 1:
             return home[0]
     # A short form of a name the article also gives in full: 承德 after 承德市.

@@ -30,6 +30,8 @@ _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支
                  **dict.fromkeys(("立案庭", "刑事审判庭", "民事审判庭", "行政审判庭", "少年审判庭",
                                   "执行局"), ("人民法院",))}
 _POLICE_WORDS = ("公安", "警方", "公安机关")
+# The general offices of a government or committee: the body is named through them.
+_OFFICES = ("办公室", "办公厅")
 
 
 @dataclass
@@ -58,6 +60,8 @@ class AgencyResolver:
         if place is not None and top["suffix"] in _POLICE_WORDS and place.level == "county" \
                 and place.name.endswith("区"):
             top = units[0] = dict(top, kind="分局")    # 青秀公安: a city district's police is a 分局
+        if place is not None and top["kind"] == "人民法院" and place.level == "province":
+            top = units[0] = dict(top, kind="高级人民法院")    # 省法院: a province's court
         known = self._known(m, top)
         if known is not None:
             return [known]
@@ -126,6 +130,9 @@ class AgencyResolver:
             if i + 1 < len(units):        # 市委政法委: the committee is named through it
                 walk.parent, walk.parent_label = key, label
                 return None
+        if unit["kind"] == "人民政府" and i + 1 < len(units) and units[i + 1]["kind"] in _OFFICES:
+            walk.parent, walk.parent_label = key, label   # 市政府办公厅: so is the government
+            return None
         above = walk.parent_label
         key = self._register(m, unit, i, key, label, walk)
         if unit["generic"] and own is not None and unit["kind"] == "分局" and above:
@@ -206,7 +213,7 @@ class AgencyResolver:
                           and p.key == unit["place_key"]), None)
             return Place(found, self.keys(found)) if found is not None else None
         if unit["generic"] == "focus":
-            return self.focus.place()
+            return self._titled_before(m) or self.focus.place()
         if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
             # a 分局 serves a city district, or a town of a city that has no counties (东莞)
             return self.focus.place(char="区") or self._town_of_a_city()
@@ -215,6 +222,14 @@ class AgencyResolver:
                                 unit["name"]) or self.focus.place(unit["generic"], unit["name"]) \
                 or self._above_all(unit["generic"], unit["name"], m)
         return None
+
+    def _titled_before(self, m: Mention) -> Place | None:
+        """德阳市委常委、政法委书记廖凯 in a report on a town: a body named by its head's title
+        alone is that of the county or higher place the sentence named last before it."""
+        before = [p for p in self.mentions if p.type is EntityType.PLACE and p.sentence == m.sentence
+                  and p.end <= m.start and p.attrs.get("level") in ("province", "city", "county")]
+        last = max(before, key=lambda p: p.end, default=None)
+        return Place(last, self.keys(last)) if last is not None else None
 
     def _above_all(self, level: str, char: str, m: Mention) -> Place | None:
         """省公安厅 in a report that names no province but places that all lie in one
