@@ -252,3 +252,13 @@ def test_a_units_officer_speaking_after_a_quote_does_not_take_the_programme():
                       "“我们将‘清格行动’数据立体化上图，辅助民警做实基础工作。”常州市公安局治安支队"
                       "副支队长李明介绍，运行以来共采集数据4307万条。")
     assert {o for s, p, o in found if s == "清格行动" and p == "implementedBy"} == {"常州市公安局"}
+
+
+def test_a_place_opening_the_next_clause_takes_over_from_the_body_before_it():
+    found = relations("此外，晋城市高平市公安局在米山镇试点“景区警务站”，长治市潞州区在英雄南路街道推行“网格警长”。")
+    assert ("景区警务站", "implementedBy", "高平市公安局") in found
+    assert not any(s == "网格警长" and p == "implementedBy" for s, p, _ in found)
+    # a speaker's body, then the place he speaks for
+    found = relations("临桂区司法局局长李明说，下一步，临桂区将把“三员进网”与普法工作结合起来。")
+    assert not any(s == "三员进网" and p == "implementedBy" for s, p, _ in found)
+    assert ("三员进网", "implementedIn", "临桂区") in found

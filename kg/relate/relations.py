@@ -253,6 +253,8 @@ def _actors(prog: Mention, before: list[Mention], cues: SentenceCues, lead: Agen
         return [], None, [speaker.key]      # “…”龙塔街道有关负责人介绍: the street's
     if _doctrine(prog) and (prog.start, prog.end) not in cue.parts("practice", "programme"):
         return [], None, []                 # 在新时代“枫桥经验”实践中: named in passing
+    if _place_takes_over(before, cue):
+        return _launchers(prog, cue), None, []
     bodies = _subject_bodies(before, prog.start, cue) or _launchers(prog, cue)
     if not bodies and lead and _place_is_subject(before, cue):
         lead = None         # 铜川市打造了“大调解”格局: the city's, no body named
@@ -341,6 +343,17 @@ def _place_is_subject(before: list[Mention], cue: Cues) -> bool:
     place = places[0]
     return cue.match("place_opens_clause", end=place.end, place=(place.start, place.end)) \
         is not None
+
+
+def _place_takes_over(before: list[Mention], cue: Cues) -> bool:
+    """Whether a place named after the last body opens a clause of its own before the
+    programme (X局在蒲州镇试点…，潞州区在英雄南路街道推行“网格警长”): the body acts in
+    another clause, the place in this one."""
+    last_body = max((m.end for m in before if m.type is EntityType.AGENCY), default=None)
+    return last_body is not None and any(
+        cue.match("place_subject", end=m.end, place=(m.start, m.end)) for m in before
+        if m.type is EntityType.PLACE and m.start > last_body
+        and not m.attrs.get("coreference") and not nested_in_name(m, cue.mentions))
 
 
 def _listed_places(before: list[Mention], cue: Cues) -> list:
