@@ -255,7 +255,7 @@ def test_a_units_officer_speaking_after_a_quote_does_not_take_the_programme():
 
 
 def test_a_place_opening_the_next_clause_takes_over_from_the_body_before_it():
-    found = relations("此外，晋城市高平市公安局在米山镇试点“景区警务站”，长治市潞州区在英雄南路街道推行“网格警长”。")
+    found = relations("此外，晋城市高平市公安局在米山镇试点“景区警务站”，太原市小店区在坞城街道推行“网格警长”。")
     assert ("景区警务站", "implementedBy", "高平市公安局") in found
     assert not any(s == "网格警长" and p == "implementedBy" for s, p, _ in found)
     # a speaker's body, then the place he speaks for

@@ -347,7 +347,7 @@ def _place_is_subject(before: list[Mention], cue: Cues) -> bool:
 
 def _place_takes_over(before: list[Mention], cue: Cues) -> bool:
     """Whether a place named after the last body opens a clause of its own before the
-    programme (X局在蒲州镇试点…，潞州区在英雄南路街道推行“网格警长”): the body acts in
+    programme (X局在米山镇试点…，小店区在坞城街道推行“网格警长”): the body acts in
     another clause, the place in this one."""
     last_body = max((m.end for m in before if m.type is EntityType.AGENCY), default=None)
     return last_body is not None and any(
