@@ -262,3 +262,9 @@ def test_a_place_opening_the_next_clause_takes_over_from_the_body_before_it():
     found = relations("临桂区司法局局长李明说，下一步，临桂区将把“三员进网”与普法工作结合起来。")
     assert not any(s == "三员进网" and p == "implementedBy" for s, p, _ in found)
     assert ("三员进网", "implementedIn", "临桂区") in found
+
+
+def test_of_two_bodies_named_as_often_the_article_is_about_the_first_named():
+    found = relations("西湖区司法局、西湖区人民法院共同推进诉调对接工作。", "西湖区人民法院和西湖区司法局定期会商。",
+                      "同时，推行“诉调衔接”机制，实现信息共享。")
+    assert {o for s, p, o in found if s == "诉调衔接" and p == "implementedBy"} == {"西湖区司法局"}

@@ -190,8 +190,9 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
             counts[m.key] = counts.get(m.key, 0) + (3 if m.sentence == TITLE_SENTENCE else 1)
     known = {e.key for e in ex.entities}
     focus = ex.focus_places[0] if ex.focus_places else None
+    first = {k: i for i, k in enumerate(counts)}     # ties: the one named first
     ranked = sorted((k for k in counts if k in known and counts[k] >= at_least),
-                    key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], _depth(k), str(k)))
+                    key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], _depth(k), first[k]))
     if ranked:
         return ranked[0]
     # the one body of the article, serving the place it is about, even if named once
