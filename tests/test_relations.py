@@ -268,3 +268,10 @@ def test_of_two_bodies_named_as_often_the_article_is_about_the_first_named():
     found = relations("西湖区司法局、西湖区人民法院共同推进诉调对接工作。", "西湖区人民法院和西湖区司法局定期会商。",
                       "同时，推行“诉调衔接”机制，实现信息共享。")
     assert {o for s, p, o in found if s == "诉调衔接" and p == "implementedBy"} == {"西湖区司法局"}
+
+
+def test_each_item_of_a_list_of_programmes_is_its_owners():
+    found = relations("象山公安分局的“枫桥式公安派出所”建设、叠彩区东山社区“平安小区”创建等做法得到推广。")
+    assert ("平安小区", "implementedIn", "东山社区") in found
+    assert not any(s == "平安小区" and p == "implementedBy" for s, p, _ in found)
+    assert any(s == "枫桥式公安派出所" and p == "implementedBy" for s, p, _ in found)

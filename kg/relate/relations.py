@@ -254,6 +254,10 @@ def _actors(prog: Mention, before: list[Mention], cues: SentenceCues, lead: Agen
         return [], None, [speaker.key]      # “…”龙塔街道有关负责人介绍: the street's
     if _doctrine(prog) and (prog.start, prog.end) not in cue.parts("practice", "programme"):
         return [], None, []                 # 在新时代“枫桥经验”实践中: named in passing
+    owner = _item_owner(prog, cue)
+    if owner is not None:           # …建设、秀峰区解东社区“智慧小区”创建: its own item's
+        return ([owner.key], lead, []) if owner.type is EntityType.AGENCY else \
+            ([], None, [owner.key])
     if _place_takes_over(before, cue):
         return _launchers(prog, cue), None, []
     bodies = _subject_bodies(before, prog.start, cue) or _launchers(prog, cue)
@@ -344,6 +348,18 @@ def _place_is_subject(before: list[Mention], cue: Cues) -> bool:
     place = places[0]
     return cue.match("place_opens_clause", end=place.end, place=(place.start, place.end)) \
         is not None
+
+
+def _item_owner(prog: Mention, cue: Cues) -> Mention | None:
+    """The place or body that owns the programme in a list of such items (甲派出所的“X”建设、
+    乙社区“Y”创建和丙警务站“Z”): the last one named in its item, right before it."""
+    match = next((m for m in cue.matches("list_item") if m.span("programme") ==
+                  (prog.start, prog.end)), None)
+    if match is None:
+        return None
+    span = match.span("owner")
+    return next((m for m in cue.mentions if (m.start, m.end) == span
+                 and m.type in (EntityType.PLACE, EntityType.AGENCY)), None)
 
 
 def _place_takes_over(before: list[Mention], cue: Cues) -> bool:
