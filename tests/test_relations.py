@@ -275,3 +275,13 @@ def test_each_item_of_a_list_of_programmes_is_its_owners():
     assert ("平安小区", "implementedIn", "东山社区") in found
     assert not any(s == "平安小区" and p == "implementedBy" for s, p, _ in found)
     assert any(s == "枫桥式公安派出所" and p == "implementedBy" for s, p, _ in found)
+
+
+def test_the_same_title_with_a_unit_and_with_the_body_above_it_is_one_post():
+    found = relations("仁怀市茅台镇的茶园一片繁忙。", "仁怀市公安局茅台派出所民警李明与社区干部查看茶园。",
+                      "仁怀市公安局民警李明和老人一起聊天。")
+    assert {o for s, p, o in found if s == "李明" and p == "holdsPost"} == {"仁怀市公安局茅台派出所"}
+    # a different title above the unit is a post of its own
+    found = relations("衢州市公安局柯城分局党委委员、交警大队大队长朱建华介绍，高家镇设立了“融警务站”。")
+    assert {o for s, p, o in found if s == "朱建华" and p == "holdsPost"} == {
+        "衢州市公安局柯城分局", "衢州市公安局柯城分局交警大队"}

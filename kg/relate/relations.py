@@ -441,10 +441,22 @@ def post_relations(doc: Doc, cues: SentenceCues) -> list[Relation]:
     """holdsPost from `<agency><title><name>`, `<name>是<agency>的<title>` and, for police
     titles, the station or bureau named just before; 副市长、公安局局长王某 gives two posts."""
     agencies = {e.key for e in doc.extraction.entities if e.type is EntityType.AGENCY}
-    return [Relation(m.key, Predicate.HOLDS_POST, org, m.sentence, role=role,
-                     evidence=cues[m.sentence].text)
-            for m in doc.spans if m.type is EntityType.PERSON
-            for org, role in _posts(m, cues, agencies) if org in agencies]
+    posts = [Relation(m.key, Predicate.HOLDS_POST, org, m.sentence, role=role,
+                      evidence=cues[m.sentence].text)
+             for m in doc.spans if m.type is EntityType.PERSON
+             for org, role in _posts(m, cues, agencies) if org in agencies]
+    return _most_specific(posts, doc.extraction.agency_parent)
+
+
+def _most_specific(posts: list[Relation], parent: dict) -> list[Relation]:
+    """One post where the same title is given once with a unit and once with a body above it
+    (平定营派出所民警张某 … 瓮安县公安局民警张某): the unit's; a different title above it
+    (分局党委委员、交警大队大队长) is a post of its own."""
+    def above(key) -> Iterator:
+        while (key := parent.get(key)) is not None:
+            yield key
+    held = {(r.subject, r.role, above_key) for r in posts for above_key in above(r.object)}
+    return [r for r in posts if (r.subject, r.role, r.object) not in held]
 
 
 def _posts(person: Mention, cues: SentenceCues, agencies: set[AgencyKey]) -> list[Post]:
