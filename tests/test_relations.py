@@ -252,3 +252,36 @@ def test_a_units_officer_speaking_after_a_quote_does_not_take_the_programme():
                       "“我们将‘清格行动’数据立体化上图，辅助民警做实基础工作。”常州市公安局治安支队"
                       "副支队长李明介绍，运行以来共采集数据4307万条。")
     assert {o for s, p, o in found if s == "清格行动" and p == "implementedBy"} == {"常州市公安局"}
+
+
+def test_a_place_opening_the_next_clause_takes_over_from_the_body_before_it():
+    found = relations("此外，晋城市高平市公安局在米山镇试点“景区警务站”，太原市小店区在坞城街道推行“网格警长”。")
+    assert ("景区警务站", "implementedBy", "高平市公安局") in found
+    assert not any(s == "网格警长" and p == "implementedBy" for s, p, _ in found)
+    # a speaker's body, then the place he speaks for
+    found = relations("临桂区司法局局长李明说，下一步，临桂区将把“三员进网”与普法工作结合起来。")
+    assert not any(s == "三员进网" and p == "implementedBy" for s, p, _ in found)
+    assert ("三员进网", "implementedIn", "临桂区") in found
+
+
+def test_of_two_bodies_named_as_often_the_article_is_about_the_first_named():
+    found = relations("西湖区司法局、西湖区人民法院共同推进诉调对接工作。", "西湖区人民法院和西湖区司法局定期会商。",
+                      "同时，推行“诉调衔接”机制，实现信息共享。")
+    assert {o for s, p, o in found if s == "诉调衔接" and p == "implementedBy"} == {"西湖区司法局"}
+
+
+def test_each_item_of_a_list_of_programmes_is_its_owners():
+    found = relations("象山公安分局的“枫桥式公安派出所”建设、叠彩区东山社区“平安小区”创建等做法得到推广。")
+    assert ("平安小区", "implementedIn", "东山社区") in found
+    assert not any(s == "平安小区" and p == "implementedBy" for s, p, _ in found)
+    assert any(s == "枫桥式公安派出所" and p == "implementedBy" for s, p, _ in found)
+
+
+def test_the_same_title_with_a_unit_and_with_the_body_above_it_is_one_post():
+    found = relations("仁怀市茅台镇的茶园一片繁忙。", "仁怀市公安局茅台派出所民警李明与社区干部查看茶园。",
+                      "仁怀市公安局民警李明和老人一起聊天。")
+    assert {o for s, p, o in found if s == "李明" and p == "holdsPost"} == {"仁怀市公安局茅台派出所"}
+    # a different title above the unit is a post of its own
+    found = relations("衢州市公安局柯城分局党委委员、交警大队大队长朱建华介绍，高家镇设立了“融警务站”。")
+    assert {o for s, p, o in found if s == "朱建华" and p == "holdsPost"} == {
+        "衢州市公安局柯城分局", "衢州市公安局柯城分局交警大队"}

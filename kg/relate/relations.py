@@ -190,8 +190,9 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
             counts[m.key] = counts.get(m.key, 0) + (3 if m.sentence == TITLE_SENTENCE else 1)
     known = {e.key for e in ex.entities}
     focus = ex.focus_places[0] if ex.focus_places else None
+    first = {k: i for i, k in enumerate(counts)}     # ties: the one named first
     ranked = sorted((k for k in counts if k in known and counts[k] >= at_least),
-                    key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], _depth(k), str(k)))
+                    key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], _depth(k), first[k]))
     if ranked:
         return ranked[0]
     # the one body of the article, serving the place it is about, even if named once
@@ -253,6 +254,12 @@ def _actors(prog: Mention, before: list[Mention], cues: SentenceCues, lead: Agen
         return [], None, [speaker.key]      # “…”龙塔街道有关负责人介绍: the street's
     if _doctrine(prog) and (prog.start, prog.end) not in cue.parts("practice", "programme"):
         return [], None, []                 # 在新时代“枫桥经验”实践中: named in passing
+    owner = _item_owner(prog, cue)
+    if owner is not None:           # …建设、秀峰区解东社区“智慧小区”创建: its own item's
+        return ([owner.key], lead, []) if owner.type is EntityType.AGENCY else \
+            ([], None, [owner.key])
+    if _place_takes_over(before, cue):
+        return _launchers(prog, cue), None, []
     bodies = _subject_bodies(before, prog.start, cue) or _launchers(prog, cue)
     if not bodies and lead and _place_is_subject(before, cue):
         lead = None         # 铜川市打造了“大调解”格局: the city's, no body named
@@ -343,6 +350,29 @@ def _place_is_subject(before: list[Mention], cue: Cues) -> bool:
         is not None
 
 
+def _item_owner(prog: Mention, cue: Cues) -> Mention | None:
+    """The place or body that owns the programme in a list of such items (甲派出所的“X”建设、
+    乙社区“Y”创建和丙警务站“Z”): the last one named in its item, right before it."""
+    match = next((m for m in cue.matches("list_item") if m.span("programme") ==
+                  (prog.start, prog.end)), None)
+    if match is None:
+        return None
+    span = match.span("owner")
+    return next((m for m in cue.mentions if (m.start, m.end) == span
+                 and m.type in (EntityType.PLACE, EntityType.AGENCY)), None)
+
+
+def _place_takes_over(before: list[Mention], cue: Cues) -> bool:
+    """Whether a place named after the last body opens a clause of its own before the
+    programme (X局在米山镇试点…，小店区在坞城街道推行“网格警长”): the body acts in
+    another clause, the place in this one."""
+    last_body = max((m.end for m in before if m.type is EntityType.AGENCY), default=None)
+    return last_body is not None and any(
+        cue.match("place_subject", end=m.end, place=(m.start, m.end)) for m in before
+        if m.type is EntityType.PLACE and m.start > last_body
+        and not m.attrs.get("coreference") and not nested_in_name(m, cue.mentions))
+
+
 def _listed_places(before: list[Mention], cue: Cues) -> list:
     """The places named before a programme: the nearest one, with those listed with it
     (在甘亭街道、草堂街道等镇街设立…: both streets)."""
@@ -411,10 +441,22 @@ def post_relations(doc: Doc, cues: SentenceCues) -> list[Relation]:
     """holdsPost from `<agency><title><name>`, `<name>是<agency>的<title>` and, for police
     titles, the station or bureau named just before; 副市长、公安局局长王某 gives two posts."""
     agencies = {e.key for e in doc.extraction.entities if e.type is EntityType.AGENCY}
-    return [Relation(m.key, Predicate.HOLDS_POST, org, m.sentence, role=role,
-                     evidence=cues[m.sentence].text)
-            for m in doc.spans if m.type is EntityType.PERSON
-            for org, role in _posts(m, cues, agencies) if org in agencies]
+    posts = [Relation(m.key, Predicate.HOLDS_POST, org, m.sentence, role=role,
+                      evidence=cues[m.sentence].text)
+             for m in doc.spans if m.type is EntityType.PERSON
+             for org, role in _posts(m, cues, agencies) if org in agencies]
+    return _most_specific(posts, doc.extraction.agency_parent)
+
+
+def _most_specific(posts: list[Relation], parent: dict) -> list[Relation]:
+    """One post where the same title is given once with a unit and once with a body above it
+    (平定营派出所民警张某 … 瓮安县公安局民警张某): the unit's; a different title above it
+    (分局党委委员、交警大队大队长) is a post of its own."""
+    def above(key) -> Iterator:
+        while (key := parent.get(key)) is not None:
+            yield key
+    held = {(r.subject, r.role, above_key) for r in posts for above_key in above(r.object)}
+    return [r for r in posts if (r.subject, r.role, r.object) not in held]
 
 
 def _posts(person: Mention, cues: SentenceCues, agencies: set[AgencyKey]) -> list[Post]:
