@@ -3,11 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-
-from kg.graph.build import bind_prefixes
-from kg.graph.dataset import graph_to_dataset
-
 __all__ = ["RDF_FORMATS", "find_graph_file", "load_dataset", "load_graph"]
 
 # file suffix -> rdflib parser name
@@ -30,8 +25,11 @@ def find_graph_file(path: Path | str) -> Path:
     return path
 
 
-def load_graph(path: Path | str) -> Graph:
-    """The union graph stored at `path` (a graph file or an output folder)."""
+def load_graph(path: Path | str):
+    """The union rdflib Graph stored at `path` (a graph file or an output folder)."""
+    from rdflib import Dataset, Graph
+
+    from kg.graph.build import bind_prefixes
     path = find_graph_file(path)
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -48,6 +46,7 @@ def load_graph(path: Path | str) -> Graph:
     return graph
 
 
-def load_dataset(path: Path | str) -> Dataset:
-    """The Dataset stored at `path`, with its named graph per article recomputed."""
+def load_dataset(path: Path | str):
+    """The rdflib Dataset stored at `path`, with its named graph per article recomputed."""
+    from kg.graph.dataset import graph_to_dataset
     return graph_to_dataset(load_graph(path))
