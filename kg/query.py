@@ -42,8 +42,6 @@ PREFIXES = dict(namespaces.PREFIXES)
 XSD = namespaces.XSD
 FORMATS = ("table", "csv", "tsv", "json")
 
-_OX_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".nq": "N_QUADS",
-               ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML", ".xml": "RDF_XML"}
 
 
 class QueryError(ValueError):
@@ -123,18 +121,18 @@ def open_store(source):
 
 def _file_store(source: str | Path):
     """A store holding the graph file at `source` (or in the output folder `source`)."""
-    from kg.graph.load import find_graph_file
-    ox = _ox()
-    store = ox.Store()
+    from kg.graph.load import find_graph_file, graph_format
+    store = _ox().Store()
     try:
         path = find_graph_file(source)
     except FileNotFoundError as err:
         raise QueryError(str(err)) from None
-    fmt = _OX_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown graph format {path.suffix!r}")
     try:
-        store.load(path=str(path), format=getattr(ox.RdfFormat, fmt))
+        fmt = graph_format(path)
+    except ValueError:
+        raise QueryError(f"{path}: unknown graph format {path.suffix!r}") from None
+    try:
+        store.load(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError) as err:
         raise QueryError(f"{path}: cannot read the graph: {err}") from None
     return store
