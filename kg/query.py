@@ -7,25 +7,29 @@
 The govkg prefixes (gov, rdf, rdfs, skos, dcterms, prov, xsd, org, schema, geo) are
 predeclared; a query may still declare its own. Oxigraph is much faster than
 rdflib's own SPARQL engine on graphs of this size and larger.
+
+rdflib is loaded only when rdflib terms are made: `kg query` asks for the
+engine's own terms (`run_query(…, engine_terms=True)`), which `format_rows`
+writes the same way, so a query of a saved store starts without it.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 import threading
 import time
 import unicodedata
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-
+from kg import namespaces
 from kg.sparql import uses_service, variables, where_clause_start
-from kg.vocab import DCTERMS, GEO, GOV, ID, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -34,13 +38,10 @@ __all__ = ["QueryError", "QueryTimeout", "BindingError", "engine_term", "Rows", 
            "open_store", "run_query", "format_rows", "parse_binding", "bind_values", "json_value",
            "python_value", "FORMATS"]
 
-PREFIXES = {"gov": str(GOV), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
-            "dcterms": str(DCTERMS), "prov": str(PROV), "xsd": str(XSD), "org": str(ORG),
-            "schema": str(SCHEMA), "geo": str(GEO)}
+PREFIXES = dict(namespaces.PREFIXES)
+XSD = namespaces.XSD
 FORMATS = ("table", "csv", "tsv", "json")
 
-_OX_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".nq": "N_QUADS",
-               ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML", ".xml": "RDF_XML"}
 
 
 class QueryError(ValueError):
@@ -92,12 +93,15 @@ def open_store(source):
     """A pyoxigraph Store holding `source`: a Store, a `kg.graph.Graph` (its store,
     loaded once), a graph file or output folder, an rdflib Graph, or an rdflib Dataset
     (its named graphs stay named graphs)."""
-    from kg.graph import graph
     ox = _ox()
     if isinstance(source, ox.Store):
         return source
-    if isinstance(source, graph.Graph):
+    if isinstance(source, (str, os.PathLike)):
+        return _file_store(source)
+    from kg.graph import graph as kg_graph
+    if isinstance(source, kg_graph.Graph):
         return source.store()
+    from rdflib import Dataset, Graph
     store = ox.Store()
     if isinstance(source, Dataset):
         for graph in source.graphs():
@@ -112,16 +116,23 @@ def open_store(source):
         store.load(source.serialize(format="nt", encoding="utf-8"),
                    format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         return store
-    from kg.graph.load import find_graph_file
+    raise TypeError(f"cannot query a {type(source).__name__}")
+
+
+def _file_store(source: str | Path):
+    """A store holding the graph file at `source` (or in the output folder `source`)."""
+    from kg.graph.load import find_graph_file, graph_format
+    store = _ox().Store()
     try:
         path = find_graph_file(source)
     except FileNotFoundError as err:
         raise QueryError(str(err)) from None
-    fmt = _OX_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown graph format {path.suffix!r}")
     try:
-        store.load(path=str(path), format=getattr(ox.RdfFormat, fmt))
+        fmt = graph_format(path)
+    except ValueError:
+        raise QueryError(f"{path}: unknown graph format {path.suffix!r}") from None
+    try:
+        store.load(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError) as err:
         raise QueryError(f"{path}: cannot read the graph: {err}") from None
     return store
@@ -130,6 +141,7 @@ def open_store(source):
 # ------------------------------------------------------------------ terms
 
 def _to_rdflib(term):
+    from rdflib import BNode, Literal, URIRef
     ox = _ox()
     if term is None:
         return None
@@ -140,16 +152,17 @@ def _to_rdflib(term):
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
+        if term.datatype.value == XSD + "string":
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     return Literal(str(term))
 
 
-def parse_binding(text: str) -> tuple[str, URIRef | Literal]:
+def parse_binding(text: str) -> tuple[str, object]:
     """`VAR=VALUE` from the command line: `<iri>` is an IRI, `"…"@lang` or `"…"^^<dt>`
     a literal as in SPARQL, anything else a Chinese (@zh) literal, like the labels.
     The term is checked as the engine would (IRIs, language tags): BindingError if bad."""
+    from rdflib import Literal, URIRef
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
@@ -165,8 +178,9 @@ def parse_binding(text: str) -> tuple[str, URIRef | Literal]:
     return name, term
 
 
-def _quoted_literal(name: str, body: str, lang: str | None, datatype: str | None) -> Literal:
+def _quoted_literal(name: str, body: str, lang: str | None, datatype: str | None):
     """`"body"@lang` or `"body"^^<datatype>` as an rdflib literal; BindingError if malformed."""
+    from rdflib import Literal, URIRef
     if datatype is not None and not (datatype.startswith("<") and datatype.endswith(">")):
         raise BindingError(name, f"the datatype {datatype!r} is not a valid IRI: "
                                  "write it as <http://…>")
@@ -198,6 +212,7 @@ def _engine_iri(name: str, iri: str) -> pyoxigraph.NamedNode:
 def engine_term(name: str, term) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
     """The Oxigraph term for an rdflib IRI or literal bound to ?name, built and checked by
     Oxigraph (IRI syntax, language tags, text that is valid Unicode); BindingError if bad."""
+    from rdflib import Literal, URIRef
     ox = _ox()
     if isinstance(term, URIRef):
         return _engine_iri(name, str(term))
@@ -259,20 +274,22 @@ def _syntax_error(err: Exception, sparql: str) -> QueryError:
                       line, column, sparql)
 
 
-def _rows(result, deadline: float | None = None) -> list[dict]:
-    """Convert Oxigraph's answer; solutions are pulled lazily, so a deadline
-    stops a long SELECT between rows instead of leaving it running."""
+def _rows(result, deadline: float | None = None, engine_terms: bool = False) -> list[dict]:
+    """Convert Oxigraph's answer (to rdflib terms unless `engine_terms`); solutions are
+    pulled lazily, so a deadline stops a long SELECT between rows instead of leaving
+    it running."""
     ox = _ox()
+    term = (lambda t: t) if engine_terms else _to_rdflib
     if isinstance(result, ox.QueryBoolean) or isinstance(result, bool):
-        return Rows([{"ask": Literal(bool(result))}], ["ask"])
+        answer = ox.Literal("true" if result else "false", datatype=ox.NamedNode(XSD + "boolean"))
+        return Rows([{"ask": term(answer)}], ["ask"])
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        convert = lambda solution: {name: _to_rdflib(solution[name]) for name in names}
+        convert = lambda solution: {name: term(solution[name]) for name in names}
     else:
         names = ["subject", "predicate", "object"]
-        convert = lambda t: {"subject": _to_rdflib(t.subject),
-                             "predicate": _to_rdflib(t.predicate),
-                             "object": _to_rdflib(t.object)}
+        convert = lambda t: {"subject": term(t.subject), "predicate": term(t.predicate),
+                             "object": term(t.object)}
     rows = Rows(columns=names)
     for item in result:
         rows.append(convert(item))
@@ -283,7 +300,7 @@ def _rows(result, deadline: float | None = None) -> list[dict]:
 
 def run_query(store_or_path, sparql: str, timeout: float | None = None,
               bindings: dict | None = None, union: bool = False,
-              allow_service: bool = False) -> Rows:
+              allow_service: bool = False, engine_terms: bool = False) -> Rows:
     """Run `sparql` and return its rows as dicts of variable name -> rdflib term (None if unbound).
 
     `store_or_path`: anything `open_store` takes. `timeout` (seconds) raises
@@ -293,7 +310,8 @@ def run_query(store_or_path, sparql: str, timeout: float | None = None,
     all graphs (for stores loaded from other tools' TriG). ASK gives one row
     `{"ask": true}`, CONSTRUCT/DESCRIBE one row per triple. A query with a SERVICE
     clause, which makes the engine send requests to another server, is refused
-    (QueryError) unless `allow_service`.
+    (QueryError) unless `allow_service`. With `engine_terms` the rows hold Oxigraph's
+    terms instead of rdflib's (what `format_rows` needs, without loading rdflib).
     """
     text = bind_values(sparql, bindings or {})
     if not allow_service and uses_service(text):
@@ -308,7 +326,7 @@ def run_query(store_or_path, sparql: str, timeout: float | None = None,
         # them: keep them out of anything (a traceback) handed to the caller.
         try:
             result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=union)
-            outcome["rows"] = _rows(result, deadline)
+            outcome["rows"] = _rows(result, deadline, engine_terms)
         except QueryTimeout as err:
             outcome["error"] = QueryTimeout(str(err))
         except SyntaxError as err:
@@ -333,21 +351,76 @@ def run_query(store_or_path, sparql: str, timeout: float | None = None,
 
 # ------------------------------------------------------------------ output
 
-_SHORT = sorted([(str(ns), p) for p, ns in PREFIXES.items()] + [(str(ID), "id:")],
+_SHORT = sorted([(str(ns), p) for p, ns in PREFIXES.items()] + [(namespaces.ID, "id:")],
                 key=lambda item: -len(item[0]))
+_INTEGERS = {"integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+             "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
+             "unsignedShort", "unsignedByte"}
+
+
+def _engine_parts(term) -> tuple[str, str, str | None] | None:
+    """(kind, text, datatype) of an Oxigraph term, kind "iri", "blank" or "literal" (the
+    datatype of a plain or language-tagged literal is None); None for any other term."""
+    ox = sys.modules.get("pyoxigraph")
+    if ox is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        plain = term.language or datatype == XSD + "string"
+        return "literal", term.value, None if plain else datatype
+    if isinstance(term, ox.NamedNode):
+        return "iri", term.value, None
+    if isinstance(term, ox.BlankNode):
+        return "blank", term.value, None
+    return None
+
+
+def _is_iri(term) -> bool:
+    rdflib = sys.modules.get("rdflib")
+    return rdflib is not None and isinstance(term, rdflib.URIRef)
+
+
+def _text(term) -> str:
+    """The text of a term: an IRI's value, a literal's lexical form, a blank node's id."""
+    parts = _engine_parts(term)
+    return parts[1] if parts is not None else str(term)
 
 
 def display(term) -> str:
     """A term as a reader wants it in a table: prefixed names, Chinese IRIs decoded."""
     if term is None:
         return ""
-    if isinstance(term, URIRef):
+    parts = _engine_parts(term)
+    if (parts is not None and parts[0] == "iri") or (parts is None and _is_iri(term)):
+        value = _text(term)
         for ns, prefix in _SHORT:
-            if term.startswith(ns):
-                local = unquote(term[len(ns):])
+            if value.startswith(ns):
+                local = unquote(value[len(ns):])
                 return f"{prefix}{local}" if prefix.endswith(":") else f"{prefix}:{local}"
-        return f"<{unquote(term)}>"
-    return str(term)
+        return f"<{unquote(value)}>"
+    return _text(term)
+
+
+def _typed(text: str, datatype: str):
+    """The Python value of a typed literal as rdflib's `toPython` gives it (numbers,
+    booleans, dates); the text itself when the type is another or the text no value."""
+    local = datatype[len(XSD):] if datatype.startswith(XSD) else ""
+    try:
+        if local in _INTEGERS:
+            return int(text)
+        if local == "decimal":
+            return Decimal(text)
+        if local in ("double", "float"):
+            return float(text)
+        if local == "boolean":
+            return text.strip().lower() in ("true", "1")
+        if local == "date":
+            return date.fromisoformat(text)
+        if local == "dateTime":
+            return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    return text
 
 
 def python_value(term):
@@ -355,13 +428,18 @@ def python_value(term):
     and date-times as such, everything else as its text; None when unbound."""
     if term is None:
         return None
-    if isinstance(term, Literal) and term.datatype is not None:
+    parts = _engine_parts(term)
+    if parts is not None:
+        value = _typed(parts[1], parts[2]) if parts[0] == "literal" and parts[2] else parts[1]
+    elif getattr(term, "datatype", None) is not None:      # an rdflib typed literal
         value = term.toPython()
-        if isinstance(value, Decimal):
-            return int(value) if value == value.to_integral_value() else float(value)
-        if isinstance(value, (bool, int, float, date)):
-            return value
-    return str(term)
+    else:
+        value = str(term)
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (bool, int, float, date)):
+        return value
+    return str(term) if parts is None else parts[1]
 
 
 def json_value(term):
@@ -372,7 +450,7 @@ def json_value(term):
 
 
 def _plain(term) -> str:
-    return "" if term is None else str(term)
+    return "" if term is None else _text(term)
 
 
 def _display_width(text: str) -> int:

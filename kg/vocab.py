@@ -13,10 +13,12 @@ from urllib.parse import quote
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-GOV = Namespace("https://w3id.org/govkg/ontology#")
-ID = Namespace("https://w3id.org/govkg/id/")
+from kg import namespaces
+
+GOV = Namespace(namespaces.GOV)
+ID = Namespace(namespaces.ID)
 # W3C Basic Geo: a place's WGS84 point (geo:lat, geo:long).
-GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+GEO = Namespace(namespaces.GEO)
 
 __all__ = ["GOV", "ID", "GEO", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
            "EntityType", "Level", "Predicate", "entity_iri", "article_iri", "digest_iri", "url_iri"]
@@ -115,8 +117,8 @@ def digest_iri(kind: str, *parts: str) -> str:
 # --------------------------------------------------------------------------
 # Additions for the graph stage (kg/graph): node kinds and helpers.
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace(namespaces.ORG)
+SCHEMA = Namespace(namespaces.SCHEMA)
 QB = Namespace("http://purl.org/linked-data/cube#")
 
 __all__ += ["ORG", "SCHEMA", "QB", "ENTITY_CLASSES", "ENTITY_KINDS", "entity_class",

@@ -72,3 +72,30 @@ def test_to_rdflib_and_networkx(corpus):
     assert isinstance(net, nx.MultiDiGraph)
     assert net.nodes[POLICE]["type"] == "Agency"
     assert graph.validate()[0]
+
+
+def test_build_takes_the_cache_and_says_its_stages(tmp_path):
+    """What `kg build --cache` asks of the API: the second build of unchanged files
+    extracts nothing and gives the same graph; stages come in order."""
+    import shutil
+    from pathlib import Path
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(Path(__file__).resolve().parent.parent / "data" / "corpus" /
+                "003_f02fbc5c5be15434.txt", folder)
+    stages: list[str] = []
+    first = KnowledgeGraph.build([folder], cache=tmp_path / "cache", stage=stages.append)
+    assert stages == ["resolve", "graph"]
+    assert (first.stats.files, first.stats.extracted, first.stats.cached) == (1, 1, 0)
+    again = KnowledgeGraph.build([folder], cache=tmp_path / "cache")
+    assert (again.stats.extracted, again.stats.cached) == (0, 1)
+    assert again.quads.terms == first.quads.terms and (again.quads.rows == first.quads.rows).all()
+    assert again.counts()["Article"] == first.counts()["Article"] > 0
+
+
+def test_build_refuses_workers_it_cannot_reach(tmp_path):
+    import pytest
+
+    from kg.pipeline import ExecutorError
+    with pytest.raises(ExecutorError, match="cannot reach the Dask scheduler|dask"):
+        KnowledgeGraph.build([tmp_path], dask="tcp://127.0.0.1:9", dask_timeout=0.5)

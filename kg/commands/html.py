@@ -5,8 +5,7 @@ import argparse
 from pathlib import Path
 
 from kg.cli import UserError, examples
-from kg.export import replace_atomically
-from kg.export.html import DEFAULT_MAX_NODES, FOLDED, PAGE_NODES, explorer_data, write_page
+from kg.export.limits import DEFAULT_MAX_NODES, PAGE_NODES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.export import replace_atomically
+    from kg.export.html import FOLDED, explorer_data, write_page
     from kg.graph.graph import Graph
     from kg.graph.load import find_graph_file
 

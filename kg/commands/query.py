@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
             except StoreError as err:
                 raise UserError(str(err)) from None
         rows = run_query(source, sparql, timeout=args.timeout, bindings=bindings,
-                         allow_service=args.allow_service)
+                         allow_service=args.allow_service, engine_terms=True)
     except BindingError as err:
         raise UserError(f"--bind {err.name}: {err.reason}") from None
     except QueryTimeout as err:

@@ -31,15 +31,10 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.export import exporter
+from kg.export.limits import DEFAULT_MAX_NODES, PAGE_NODES
 from kg.graph.graph import Graph, as_graph
 from kg.vocab import DCTERMS, GOV, ID, PROV, RDF, RDFS, SKOS
 
-DEFAULT_MAX_NODES = 2000
-# The most nodes the page `kg build` writes holds: a bigger graph's page keeps its
-# best-connected nodes and says how many it left out (the bundled corpus has
-# ~320 nodes, 100 times it ~32,000: their pages hold everything; 1000 times it,
-# ~320,000 nodes, would make a page of ~0.8 GB that no browser opens).
-PAGE_NODES = 50_000
 VIS_VERSION = "9.1.2"
 # The page's template, script and style (package data of `kg`).
 # Starting layout: distance between rings of the radial tree, room per node on a ring.
@@ -566,6 +561,19 @@ def radial_layout(ids: list[str], edges: list[dict], rank: dict[str, tuple]) -> 
     enough for its nodes. Components are packed in rows, largest first.
     Linear in the size of the graph and deterministic.
     """
+    adjacent = _adjacency(ids, edges, rank)
+    placed: set[str] = set()
+    discs: list[tuple[float, dict[str, tuple[float, float]]]] = []
+    for root in sorted(ids, key=rank.__getitem__):
+        if root not in placed:
+            disc = _radial_tree(root, adjacent)
+            placed.update(disc[1])
+            discs.append(disc)
+    return _pack(discs)
+
+
+def _adjacency(ids: list[str], edges: list[dict], rank: dict[str, tuple]) -> dict[str, list[str]]:
+    """Each node's neighbours among `ids` (not itself), best-ranked first."""
     members = set(ids)
     adjacent: dict[str, list[str]] = {i: [] for i in ids}
     for edge in edges:
@@ -573,49 +581,48 @@ def radial_layout(ids: list[str], edges: list[dict], rank: dict[str, tuple]) -> 
         if a in members and b in members and a != b:
             adjacent[a].append(b)
             adjacent[b].append(a)
-    for i in ids:
-        adjacent[i] = sorted(set(adjacent[i]), key=rank.__getitem__)
+    return {i: sorted(set(adjacent[i]), key=rank.__getitem__) for i in ids}
 
-    placed: dict[str, tuple[float, float]] = {}
-    discs: list[tuple[float, dict[str, tuple[float, float]]]] = []
-    for root in sorted(ids, key=rank.__getitem__):
-        if root in placed:
-            continue
-        order, parent, depth = [root], {root: None}, {root: 0}
-        for node in order:                          # breadth-first, growing `order`
-            for other in adjacent[node]:
-                if other not in parent:
-                    parent[other], depth[other] = node, depth[node] + 1
-                    order.append(other)
-        children: dict[str, list[str]] = defaultdict(list)
-        for node in order[1:]:
-            children[parent[node]].append(node)
-        size = {node: 1 for node in order}
-        for node in reversed(order[1:]):
-            size[parent[node]] += size[node]
-        per_ring: dict[int, int] = defaultdict(int)
-        for node in order:
-            per_ring[depth[node]] += 1
-        radius = [0.0]
-        for d in range(1, max(per_ring) + 1):
-            radius.append(max(radius[-1] + RING_STEP, per_ring[d] * NODE_SPACING / (2 * math.pi)))
-        sector = {root: (0.0, 2 * math.pi)}
-        local = {}
-        for node in order:
-            start, width = sector[node]
-            angle = start + width / 2
-            local[node] = (radius[depth[node]] * math.cos(angle), radius[depth[node]] * math.sin(angle))
-            kids = children[node]
-            total = sum(size[k] for k in kids)
-            for kid in kids:
-                share = width * size[kid] / total
-                sector[kid] = (start, share)
-                start += share
-            placed.update(dict.fromkeys(kids, (0.0, 0.0)))
-        placed[root] = (0.0, 0.0)
-        discs.append((radius[-1] + NODE_SPACING, local))
 
-    # pack the discs in rows, into a box shaped like a landscape screen
+def _radial_tree(root: str, adjacent: dict[str, list[str]]
+                 ) -> tuple[float, dict[str, tuple[float, float]]]:
+    """The component of `root` laid out around it: (the disc's radius, each node's
+    offset from its centre)."""
+    order, parent, depth = [root], {root: None}, {root: 0}
+    for node in order:                          # breadth-first, growing `order`
+        for other in adjacent[node]:
+            if other not in parent:
+                parent[other], depth[other] = node, depth[node] + 1
+                order.append(other)
+    children: dict[str, list[str]] = defaultdict(list)
+    for node in order[1:]:
+        children[parent[node]].append(node)
+    size = {node: 1 for node in order}
+    for node in reversed(order[1:]):
+        size[parent[node]] += size[node]
+    per_ring: dict[int, int] = defaultdict(int)
+    for node in order:
+        per_ring[depth[node]] += 1
+    radius = [0.0]
+    for d in range(1, max(per_ring) + 1):
+        radius.append(max(radius[-1] + RING_STEP, per_ring[d] * NODE_SPACING / (2 * math.pi)))
+    sector = {root: (0.0, 2 * math.pi)}
+    local = {}
+    for node in order:
+        start, width = sector[node]
+        angle = start + width / 2
+        local[node] = (radius[depth[node]] * math.cos(angle), radius[depth[node]] * math.sin(angle))
+        kids = children[node]
+        total = sum(size[k] for k in kids)
+        for kid in kids:
+            share = width * size[kid] / total
+            sector[kid] = (start, share)
+            start += share
+    return radius[-1] + NODE_SPACING, local
+
+
+def _pack(discs: list[tuple[float, dict[str, tuple[float, float]]]]) -> dict[str, tuple[int, int]]:
+    """The discs packed in rows, into a box shaped like a landscape screen."""
     width = math.sqrt(ASPECT * sum((2 * r) ** 2 for r, _ in discs)) or 1.0
     positions: dict[str, tuple[int, int]] = {}
     x = y = row_height = 0.0

@@ -59,8 +59,10 @@ class Graph:
         holding one; the named graph of each article is recomputed from the provenance
         (`articles=False`: not, for a reader of the union only). Raises
         FileNotFoundError / ValueError (SyntaxError for a file that is no RDF)."""
-        from kg.graph.load import load_dataset, load_graph
-        return cls(GraphQuads.from_rdflib(load_dataset(path) if articles else load_graph(path)))
+        from kg.graph.dataset import with_article_graphs
+        from kg.graph.load import read_quads
+        quads = read_quads(path)
+        return cls(with_article_graphs(quads) if articles else quads)
 
     def subgraph(self, where) -> "Graph":
         """The triples of this graph where the boolean array `where` (one entry per row

@@ -16,13 +16,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
-
-from kg.vocab import XSD
+from collections.abc import Iterator
 
 __all__ = ["GraphQuads", "iri", "literal", "from_n3", "to_n3"]
 
-XSD_NS = str(XSD)
 _CHUNK = 1 << 16
 
 
@@ -213,37 +210,12 @@ class GraphQuads:
         names = np.unique(self._frozen()[self._defaults:, 0])
         return [self.terms[i] for i in names.tolist()]
 
-    def count(self, p: str, o: str | None = None) -> int:
-        """Triples with predicate `p` (and object `o`)."""
-        rows = self._frozen()[:self._defaults]
-        pi, oi = self.rank(p), (self.rank(o) if o is not None else -1)
-        if pi is None or oi is None:
-            return 0
-        mask = rows[:, 2] == pi
-        if o is not None:
-            mask &= rows[:, 3] == oi
-        return int(mask.sum())
-
     def default_rows(self):
         """The default graph's triples as a read-only numpy (n, 4) uint32 view
         of [0, s, p, o] term indexes, sorted."""
         rows = self._frozen()[:self._defaults]
         rows.flags.writeable = False
         return rows
-
-    def select(self, predicates: Iterable[str], where=None) -> Iterator[tuple[int, int, int]]:
-        """(s, p, o) term indexes of the default graph's triples with these predicates
-        (and, if given, where the boolean array `where`, one entry per row of
-        `default_rows()`, is true)."""
-        import numpy as np
-        rows = self._frozen()[:self._defaults]
-        wanted = [r for r in (self.rank(p) for p in predicates) if r is not None]
-        mask = np.isin(rows[:, 2], np.asarray(wanted, dtype=np.uint32))
-        if where is not None:
-            mask &= where
-        picked = rows[mask][:, 1:]
-        for start in range(0, len(picked), _CHUNK):
-            yield from map(tuple, picked[start:start + _CHUNK].tolist())
 
     # ------------------------------------------------------------ writing
 

@@ -50,11 +50,6 @@ def label(graph: Graph, node) -> str:
     return labels[0] if labels else ""
 
 
-def _type_name(graph: Graph, node) -> str:
-    names = sorted(_TYPE_NAMES[t] for t in graph.objects(node, RDF.type) if t in _TYPE_NAMES)
-    return names[0] if names else ""
-
-
 def _source(graph: Graph, node) -> dict:
     article = graph.value(node, PROV.wasDerivedFrom)
     return {
