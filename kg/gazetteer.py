@@ -385,13 +385,18 @@ class Gazetteer:
         name = t.names[t.name_of[index]]
         return Division(f"{parent}/{name}", name, "town" if index < t.villages else "village", parent)
 
-    def _rank(self, division_id: str) -> tuple:
-        division = self.get(division_id)
-        return (LEVELS.index(division.level), division.id)
-
     # ------------------------------------------------------------- queries
     def get(self, division_id: str) -> Division:
         return self._division(self._index(division_id))
+
+    def towns(self, county_id: str) -> list[Division]:
+        """The towns, townships and subdistricts of a county (one run of the parent column)."""
+        t, county = self._t, self._index(county_id)
+        if county >= t.towns:
+            return []
+        lo = bisect_left(t.parents, county, t.towns, t.villages)
+        hi = bisect_right(t.parents, county, lo, t.villages)
+        return [self._division(i) for i in range(lo, hi)]
 
     def lookup(self, name: str) -> list[Division]:
         """Divisions whose full name or short form is `name`, higher levels first."""

@@ -126,18 +126,16 @@ def _from_written_towns(doc: Doc, named: set[str]) -> Division | None:
     if not named:
         return None
     text = "\n".join(sent.text for sent in doc.body())
-    supported = {d.parent for d in _towns_written(text) if d.parent in named}
-    return gazetteer().get(supported.pop()) if len(supported) == 1 else None
+    gaz = gazetteer()
+    supported = {county for county in named if any(
+        short in text for short in map(_short_town, gaz.towns(county)) if short)}
+    return gaz.get(supported.pop()) if len(supported) == 1 else None
 
 
-def _towns_written(text: str) -> set[Division]:
-    """The towns whose short names (two to four characters, 齐村 of 齐村镇) the text holds."""
-    gaz, found = gazetteer(), set()
-    for size in (2, 3, 4):
-        for i in range(len(text) - size + 1):
-            short = text[i:i + size]
-            if all("\u4e00" <= ch <= "\u9fff" for ch in short):
-                found.update(d for suffix in _TOWN_SUFFIXES for d in gaz.lookup(short + suffix)
-                             if d.level == "town")
-    return found
+def _short_town(town: Division) -> str:
+    """A town's name without its level word, if two to four Chinese characters remain
+    (齐村 of 齐村镇), else ''."""
+    suffix = next((s for s in _TOWN_SUFFIXES if town.name.endswith(s)), None)
+    short = town.name[:-len(suffix)] if suffix else ""
+    return short if 2 <= len(short) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in short) else ""
 
