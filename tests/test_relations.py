@@ -285,3 +285,8 @@ def test_the_same_title_with_a_unit_and_with_the_body_above_it_is_one_post():
     found = relations("衢州市公安局柯城分局党委委员、交警大队大队长朱建华介绍，高家镇设立了“融警务站”。")
     assert {o for s, p, o in found if s == "朱建华" and p == "holdsPost"} == {
         "衢州市公安局柯城分局", "衢州市公安局柯城分局交警大队"}
+
+
+def test_bodies_that_visit_a_programme_do_not_run_it():
+    found = relations("岱山县公安局、普陀山公安分局等相关负责人实地参观了该所的“联勤警务”站点。")
+    assert not any(s == "联勤警务" and p == "implementedBy" for s, p, _ in found)
