@@ -288,5 +288,5 @@ def test_the_same_title_with_a_unit_and_with_the_body_above_it_is_one_post():
 
 
 def test_bodies_that_visit_a_programme_do_not_run_it():
-    found = relations("岱山县公安局、普陀山公安分局等相关负责人实地参观了该所的“联勤警务”站点。")
+    found = relations("岱山县公安局、嵊泗县公安局等相关负责人观摩了“联勤警务”模式。")
     assert not any(s == "联勤警务" and p == "implementedBy" for s, p, _ in found)
