@@ -285,3 +285,18 @@ def test_the_same_title_with_a_unit_and_with_the_body_above_it_is_one_post():
     found = relations("衢州市公安局柯城分局党委委员、交警大队大队长朱建华介绍，高家镇设立了“融警务站”。")
     assert {o for s, p, o in found if s == "朱建华" and p == "holdsPost"} == {
         "衢州市公安局柯城分局", "衢州市公安局柯城分局交警大队"}
+
+
+def test_bodies_that_visit_a_programme_do_not_run_it():
+    found = relations("岱山县公安局、嵊泗县公安局等相关负责人观摩了“联勤警务”模式。")
+    assert not any(s == "联勤警务" and p == "implementedBy" for s, p, _ in found)
+
+
+def test_a_programme_led_by_a_body_named_after_it_is_that_bodys():
+    found = relations("北京市东城区深化平安建设。", "今年以来，“护苗行动”由东城区委政法委牵头，公安、教育等部门共同参与。")
+    assert ("护苗行动", "implementedBy", "东城区委政法委") in found
+
+
+def test_a_body_whose_directions_are_followed_does_not_run_the_programme():
+    found = relations("锦州市公安局凌河分局局长李明表示，下一步将按照锦州市公安局部署，持续推进“智慧警务”建设。")
+    assert {o for s, p, o in found if s == "智慧警务" and p == "implementedBy"} == {"锦州市公安局凌河分局"}

@@ -2,7 +2,11 @@
 
     partOf, locatedIn, subOrganizationOf   the gazetteer and the agencies' keys
     implementedBy, implementedIn           the body and place a programme's sentence is about
-    issuedBy                               the body a document's title names, or that issues it
+                                           (or the article's, `lead_agency`); bodies that only
+                                           attend, visit, direct, speak or issue a title there
+                                           do not act (`Cues.bystanders`, the rules' actions)
+    issuedBy                               the body a document's title names, that is written
+                                           before it (X、Y《…》), or that issues it
     holdsPost                              the post a title before or after a name gives
 
 The words that say who acts, who issues and who holds a post are the rules of
