@@ -498,6 +498,20 @@ def profile(size: int, workdir: Path, top: int) -> str:
     return "\n".join(lines)
 
 
+def headline(sizes: str, workdir: Path, workers: int) -> None:
+    """The whole `kg build` end to end as a user runs it (bench/endtoend.py), then the
+    breakdown of extraction alone that the rest of this script prints."""
+    import endtoend
+    wanted = [int(s) for s in sizes.split(",") if int(s)]
+    if not wanted:
+        return
+    rows = [endtoend.measure(size, workdir / "e2e", workers if size == max(wanted) else 0)
+            for size in wanted]
+    print("kg build end to end (the headline; bench/endtoend.py)")
+    print(endtoend.table(rows, workers))
+    print("\nextraction alone (a breakdown)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=None, help="comma-separated multiples of data/corpus (default 1,10,100)")
@@ -518,6 +532,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rdflib-timeout", type=float, default=60.0, metavar="SECONDS",
                         help="stop a query run (either engine) after this long and report "
                              "'> SECONDS' (default 60)")
+    parser.add_argument("--e2e-sizes", default=None, metavar="SIZES",
+                        help="sizes of the headline, the whole kg build end to end against jieba.cut "
+                             "(bench/endtoend.py; default 20,100, with --quick 20; 0 for none)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sparql-repeats", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -537,6 +554,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.profile:
             print(profile(args.profile, Path(tmp), args.top))
             return
+        headline(args.e2e_sizes or ("20" if args.quick else "20,100"), Path(tmp), args.workers or 2)
         sizes = [int(s) for s in (args.sizes or ("1,10" if args.quick else "1,10,100")).split(",")]
         start = interpreter_start()
         results = []
