@@ -82,6 +82,9 @@ def check_endpoint(url: str) -> urllib.parse.SplitResult:
     except ValueError:
         raise EndpointError(f"the endpoint's host is malformed (a '[' without ']'?){hint}") \
             from None
+    host = parts.netloc.rpartition("@")[2]
+    if ("[" in host) != ("]" in host):    # urlsplit counts a ']' of the password as the host's
+        raise EndpointError(f"the endpoint's host is malformed (a '[' without ']'?){hint}")
     if parts.scheme.lower() not in ("http", "https"):
         raise EndpointError(f"the endpoint must start with http:// or https://{hint}")
     try:

@@ -180,6 +180,7 @@ def test_timeout_must_be_a_positive_number(tmp_path, capsys, value):
     "http://alice:s3cret-pw@127.0.0.1:99999/store",         # port out of range
     "http://alice:s3cret-pw@127.0.0.1:0/store",
     "http://alice:s3cret-pw@[::1/store",                    # '[' without ']'
+    "http://alice:s3cr]et-pw@[::1/store",                   # the password's ']' is not the host's
     "http://alice:s3cr/et-pw@127.0.0.1:7878/store",         # '/' in the password
     "http://alice:s3cr#et-pw@127.0.0.1:7878/store",         # '#'
     "http://alice:s3cr?et-pw@127.0.0.1:7878/store",         # '?'
