@@ -31,12 +31,6 @@ def tagged(text: str) -> list[tuple[str, str | None]]:
             for w, t in rjieba.tag(text, hmm=False)]
 
 
-@lru_cache(maxsize=1 << 16)
-def dictionary_cut(window: str) -> tuple[str, ...]:
-    """jieba's dictionary cut (no HMM guesses) of a short window."""
-    return tuple(rjieba.cut(window, hmm=False))
-
-
 @lru_cache(maxsize=1 << 17)
 def dictionary_tag(word: str) -> str | None:
     """The word's part-of-speech tag in jieba's dictionary, None for words it does not list;

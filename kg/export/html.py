@@ -66,7 +66,6 @@ STYLES: tuple[NodeStyle, ...] = (
     NodeStyle("document", GOV.PolicyDocument, "文件 Document", "#e15759", "star"),
     NodeStyle("statistic", GOV.Statistic, "统计 Statistic", "#76b7b2", "triangleDown"),
 )
-STYLE_BY_KEY = {style.key: style for style in STYLES}
 
 # The contract's relations, with the words the panel and the hover labels use.
 RELATIONS: tuple[tuple[URIRef, str], ...] = (

@@ -149,13 +149,6 @@ class Context:
                 found, dict) else not found.isdisjoint(names)
         return held
 
-    def token_ends(self, char: int, char_ends: Iterable[int]) -> list[int]:
-        """Token indexes where spans starting at `char` and ending at `char_ends` end,
-        longest first."""
-        token_at = self.sent.token_at
-        ends = [e for e in map(token_at, char_ends) if e is not None]
-        return ends if len(ends) < 2 else sorted(set(ends), reverse=True)
-
     @property
     def tables(self) -> _Tables:
         """unit -> its table (`tables[unit][i]`: where it ends when it starts at token i),
