@@ -21,7 +21,8 @@ ID = Namespace(namespaces.ID)
 GEO = Namespace(namespaces.GEO)
 
 __all__ = ["GOV", "ID", "GEO", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "EntityType", "Level", "Predicate", "entity_iri", "article_iri", "digest_iri", "url_iri"]
+           "EntityType", "Level", "LEVEL_OF_WORD", "Predicate", "entity_iri", "article_iri", "digest_iri",
+           "url_iri"]
 
 
 class EntityType(str, Enum):
@@ -55,6 +56,17 @@ class Level(str, Enum):
     @property
     def rank(self) -> int:
         return list(Level).index(self)
+
+
+# The level a level word names (县公安局, 全县, 该镇, 自治区公安厅): one table for the
+# recognisers and resolution. Plain strings, as spans and the graph carry levels.
+LEVEL_OF_WORD: dict[str, str] = {
+    "省": Level.PROVINCE.value, "自治区": Level.PROVINCE.value,
+    "市": Level.CITY.value, "州": Level.CITY.value, "盟": Level.CITY.value, "自治州": Level.CITY.value,
+    "县": Level.COUNTY.value, "区": Level.COUNTY.value, "旗": Level.COUNTY.value,
+    "自治县": Level.COUNTY.value,
+    "镇": Level.TOWN.value, "乡": Level.TOWN.value, "街道": Level.TOWN.value,
+}
 
 
 class Predicate(str, Enum):

@@ -32,13 +32,11 @@ from kg.recognise import resolve_overlaps
 from kg.rules.engine import Context, Match, Pattern, PatternError, token_predicate
 from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import Rule, RuleSet, check, rules
+from kg.vocab import LEVEL_OF_WORD
 from kg.words import dictionary_tag
 
 # The level a level word names when it stands for a place in focus (市法院, 区委, 县公安局,
 # 自治区公安厅, 旗委).
-_LEVEL_CHARS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
-                "自治州": "city", "县": "county", "区": "county", "旗": "county", "自治县": "county",
-                "镇": "town", "乡": "town", "街道": "town"}
 _MAX_NAME = 8         # characters from a place (or the unit before) to the body word
 _MAX_BARE_NAME = 6    # characters of a name with no place or unit before it
 _MAX_TASK_NAME = 12   # … of a task force's (领导小组, 专班, 专业队), named by its task
@@ -279,7 +277,7 @@ class _Sentence:
         k = first
         while k < end and self.role(k, "strip"):
             rest = self.text[self.starts[k + 1]:self.starts[end]]
-            if len(rest) == 1 and rest not in _LEVEL_CHARS:
+            if len(rest) == 1 and rest not in LEVEL_OF_WORD:
                 break          # 中坝: stripping 中 would leave a name of one character
             k += 1
         return k
@@ -330,7 +328,7 @@ class _Sentence:
         suffix, rule = self.word(body), body.rule.id
         own = _Unit(rest, end, "", suffix, place, rule, place.surface + suffix) if subject else None
         char = _level_char(self.text[rest:s])
-        same = _LEVEL_CHARS.get(char) == place.attrs.get("level")
+        same = LEVEL_OF_WORD.get(char) == place.attrs.get("level")
         if k < body.start and self.is_name(k, body.start, "grade"):
             return own if same else None
         if k < body.start and self.is_name(k, body.start, "level"):
@@ -360,7 +358,7 @@ class _Sentence:
         if start is None:
             start = self.bare_name(body, floor)
         name = self.text[start:s]
-        if len(name) == 1 and name not in _LEVEL_CHARS:
+        if len(name) == 1 and name not in LEVEL_OF_WORD:
             return None          # 各县(区)委政法委: one character names no body
         if not name:
             # 公安局局长: the body of the place in focus
@@ -418,7 +416,7 @@ class _Sentence:
                        rule=chain[-1].rule)
 
     def unit_attrs(self, unit: _Unit, first: bool) -> dict:
-        generic = _LEVEL_CHARS.get(unit.name) if unit.place is None else None
+        generic = LEVEL_OF_WORD.get(unit.name) if unit.place is None else None
         if first and unit.place is None and unit.name == "":
             # 公安分局局长: a district's branch; 公安局局长: the bureau of the place in focus
             generic = "county" if _kind(unit.suffix) == "分局" else "focus"
@@ -627,4 +625,4 @@ def _opens_a_name(match: Match, doc: Doc) -> bool:
 
 @token_predicate("level_word")
 def _level_word(sent: Sent, i: int) -> bool:
-    return sent.words[i] in _LEVEL_CHARS
+    return sent.words[i] in LEVEL_OF_WORD

@@ -22,9 +22,8 @@ from kg.model import EntityType, LocalEntity, Mention
 from kg.resolve.focus import Focus, PlaceKeys, focus_of, home_mention, named_before
 from kg.rules.engine import Match
 from kg.rules.ruleset import rules
+from kg.vocab import LEVEL_OF_WORD
 
-_LEVEL_OF = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county",
-             "镇": "town", "乡": "town"}
 
 
 @component("coreference")
@@ -60,7 +59,7 @@ def _mention(match: Match, part: str, kind: EntityType, name: str, key, **attrs)
 def _place_form(doc: Doc, match: Match, keys: PlaceKeys, focus: Focus) -> Mention | None:
     """全市, 该县: the place of that level the sentence named last, else the one in focus."""
     char = match.text("form")[-1]
-    level = _LEVEL_OF.get(char)
+    level = LEVEL_OF_WORD.get(char)
     if level is None:
         return None
     start, _ = match.span("form")
