@@ -351,3 +351,16 @@ def test_a_post_named_by_its_square_is_a_programme():
     found = programmes("大华广场警务站民警在对辖区警情进行梳理时发现，有三名群众接连报案。")
     assert set(found) == {"大华广场警务站"}
     assert not programmes("规范设立村居警务室（岗）287个，将警务工作末梢延伸到老百姓家门口。")
+
+
+# ------------------------------------------------------------ named rooms and posts
+
+def test_named_room_or_post():
+    """A proper name in quotes before a facility word (调解室, 警务服务室), next to it or a few
+    words on, is a programme: the room it names (the word is an alias: one room, two words)."""
+    found = programmes("创新了以“巷安”调解室、“巷小美”警务服务室为主要载体的“巷安”警务新模式。")
+    assert "巷小美警务服务室" in found["巷小美"] and "巷安调解室" in found["巷安"]
+    found = programmes("努力打造齐村“老班长”调解室、“小红伞”妇女儿童维权调解室等一批品牌特色调解室。")
+    assert "小红伞妇女儿童维权调解室" in found["小红伞"]
+    found = programmes("普陀区司法局联合区公安分局、律师事务所举行“枫调理顺”三所联动调解室启动仪式。")
+    assert "枫调理顺三所联动调解室" in found["枫调理顺"]
