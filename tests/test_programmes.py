@@ -364,3 +364,10 @@ def test_named_room_or_post():
     assert "小红伞妇女儿童维权调解室" in found["小红伞"]
     found = programmes("普陀区司法局联合区公安分局、律师事务所举行“枫调理顺”三所联动调解室启动仪式。")
     assert "枫调理顺三所联动调解室" in found["枫调理顺"]
+
+
+def test_model_title_of_a_body():
+    """“枫桥式公安派出所”: a body of a named style is the model title a body is given, not a body."""
+    found = programmes("巷口派出所被公安部命名为全国“枫桥式公安派出所”，是我市公安史上具有里程碑意义的大事。")
+    assert "枫桥式公安派出所" in found
+    assert not programmes("成立“青山区矛盾纠纷多元调解中心”，各街镇设立综治中心。")
