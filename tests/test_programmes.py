@@ -371,3 +371,32 @@ def test_model_title_of_a_body():
     found = programmes("巷口派出所被公安部命名为全国“枫桥式公安派出所”，是我市公安史上具有里程碑意义的大事。")
     assert "枫桥式公安派出所" in found
     assert not programmes("成立“青山区矛盾纠纷多元调解中心”，各街镇设立综治中心。")
+
+
+# ------------------------------------------------------------ descriptions, slogans, fragments
+
+def test_a_slogan_pair_is_no_programme_even_with_a_cue():
+    """Parts that end alike (平安市南、法治市南) are a slogan pair; parts that do not are a campaign."""
+    assert not programmes("推动矛盾纠纷源头预防、就地化解，为“平安市南、法治市南”建设注入强劲动能。")
+    assert "网格吹哨、警格报到" in programmes("通过‘网格吹哨、警格报到’机制，促成数据互联互通。")
+
+
+def test_an_image_after_a_verb_of_weaving_is_no_programme():
+    assert not programmes("突出夯基固本，织密调解“组织网”。")
+
+
+def test_a_quote_describing_a_new_thing_is_no_programme():
+    """打造“多元协同”解纷新样本: the verb makes the 样本; the quote only says what kind it is."""
+    assert not programmes("机制筑基、实战提效，打造“多元协同”解纷新样本。")
+    assert "巷安" in programmes("创新了以“巷安”调解室为主要载体的“巷安”警务新模式。")
+
+
+def test_a_description_of_qualities_is_no_name():
+    assert not programmes("积极探索创新矛调化解新举措，打造专业化一体化综合性矛调化解平台。")
+    assert "赛罕智治平台" in programmes("依托赛罕区综治中心建成赛罕智治平台，网格员发现的问题通过手机上报。")
+
+
+def test_counted_parts_of_one_thing_are_no_list_of_programmes():
+    """集A、B、C等三平台为一体: the items are the parts (functions) of one body."""
+    assert not programmes("该中心是集矛盾纠纷调外化解、突发事件外置、社会风险研判等三平台为一体的现代社会治理共同体。")
+    assert {"民生警务平台", "枣庄户籍"} <= set(programmes("依托民生警务平台、枣庄户籍等网上服务系统，加强网上网下对接值守。"))
