@@ -175,8 +175,12 @@ def test_title_is_searched():
     assert "村警工程" in found
 
 
-def test_plus_pairs_need_a_verb_or_cue():
+def test_plus_pairs_are_programmes_unless_they_spell_out_a_counted_whole():
+    """“警格+网格”双向赋能 joins two ways of working whatever verb is before it; “网络+警格”
+    right before “双网融合” only spells out the two nets that quote counts."""
     assert not programmes("另一方面，通过“网络+警格”“双网融合”，将网格内风险梳干净。")
+    assert "警格+网格" in programmes("近年来，江津区著力整合基层网格警务资源，积极推动“警格+网格”双向赋能、同频共振。")
+    assert not programmes("采取“明查+暗访”“常态+突击”多种方式，狠抓源头管控。")
     assert "互联网+政务服务" in programmes("深圳市全面推行“互联网+政务服务”。")
     assert "1+2+N" in programmes("落实城区“1+2+N”社区勤务模式。")
     assert "泉警+" in programmes("泉山分局打造“泉警+”线上社区警务模式。")
@@ -389,6 +393,11 @@ def test_a_quote_describing_a_new_thing_is_no_programme():
     """打造“多元协同”解纷新样本: the verb makes the 样本; the quote only says what kind it is."""
     assert not programmes("机制筑基、实战提效，打造“多元协同”解纷新样本。")
     assert "巷安" in programmes("创新了以“巷安”调解室为主要载体的“巷安”警务新模式。")
+
+
+def test_a_word_of_extent_is_no_name():
+    """“全周期”治理平台: 全 and a short noun says how far something reaches, like “精细化”."""
+    assert "全周期" not in programmes("二、聚焦三化建设，打造“全周期”治理平台")
 
 
 def test_a_description_of_qualities_is_no_name():
