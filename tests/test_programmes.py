@@ -393,6 +393,7 @@ def test_a_quote_describing_a_new_thing_is_no_programme():
     """打造“多元协同”解纷新样本: the verb makes the 样本; the quote only says what kind it is."""
     assert not programmes("机制筑基、实战提效，打造“多元协同”解纷新样本。")
     assert "巷安" in programmes("创新了以“巷安”调解室为主要载体的“巷安”警务新模式。")
+    assert "枫桥经验" in programmes("其中跨部门移交纠纷化解成功率达95%，为新时代“枫桥经验”注入数字化治理新内涵。")
 
 
 def test_a_word_of_extent_is_no_name():
