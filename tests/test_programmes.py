@@ -175,8 +175,12 @@ def test_title_is_searched():
     assert "村警工程" in found
 
 
-def test_plus_pairs_need_a_verb_or_cue():
+def test_plus_pairs_are_programmes_unless_they_spell_out_a_counted_whole():
+    """“警格+网格”双向赋能 joins two ways of working whatever verb is before it; “网络+警格”
+    right before “双网融合” only spells out the two nets that quote counts."""
     assert not programmes("另一方面，通过“网络+警格”“双网融合”，将网格内风险梳干净。")
+    assert "警格+网格" in programmes("近年来，江津区著力整合基层网格警务资源，积极推动“警格+网格”双向赋能、同频共振。")
+    assert not programmes("采取“明查+暗访”“常态+突击”多种方式，狠抓源头管控。")
     assert "互联网+政务服务" in programmes("深圳市全面推行“互联网+政务服务”。")
     assert "1+2+N" in programmes("落实城区“1+2+N”社区勤务模式。")
     assert "泉警+" in programmes("泉山分局打造“泉警+”线上社区警务模式。")
@@ -351,3 +355,58 @@ def test_a_post_named_by_its_square_is_a_programme():
     found = programmes("大华广场警务站民警在对辖区警情进行梳理时发现，有三名群众接连报案。")
     assert set(found) == {"大华广场警务站"}
     assert not programmes("规范设立村居警务室（岗）287个，将警务工作末梢延伸到老百姓家门口。")
+
+
+# ------------------------------------------------------------ named rooms and posts
+
+def test_named_room_or_post():
+    """A proper name in quotes before a facility word (调解室, 警务服务室), next to it or a few
+    words on, is a programme: the room it names (the word is an alias: one room, two words)."""
+    found = programmes("创新了以“巷安”调解室、“巷小美”警务服务室为主要载体的“巷安”警务新模式。")
+    assert "巷小美警务服务室" in found["巷小美"] and "巷安调解室" in found["巷安"]
+    found = programmes("努力打造齐村“老班长”调解室、“小红伞”妇女儿童维权调解室等一批品牌特色调解室。")
+    assert "小红伞妇女儿童维权调解室" in found["小红伞"]
+    found = programmes("普陀区司法局联合区公安分局、律师事务所举行“枫调理顺”三所联动调解室启动仪式。")
+    assert "枫调理顺三所联动调解室" in found["枫调理顺"]
+
+
+def test_model_title_of_a_body():
+    """“枫桥式公安派出所”: a body of a named style is the model title a body is given, not a body."""
+    found = programmes("巷口派出所被公安部命名为全国“枫桥式公安派出所”，是我市公安史上具有里程碑意义的大事。")
+    assert "枫桥式公安派出所" in found
+    assert not programmes("成立“青山区矛盾纠纷多元调解中心”，各街镇设立综治中心。")
+
+
+# ------------------------------------------------------------ descriptions, slogans, fragments
+
+def test_a_slogan_pair_is_no_programme_even_with_a_cue():
+    """Parts that end alike (平安市南、法治市南) are a slogan pair; parts that do not are a campaign."""
+    assert not programmes("推动矛盾纠纷源头预防、就地化解，为“平安市南、法治市南”建设注入强劲动能。")
+    assert "网格吹哨、警格报到" in programmes("通过‘网格吹哨、警格报到’机制，促成数据互联互通。")
+
+
+def test_an_image_after_a_verb_of_weaving_is_no_programme():
+    assert not programmes("突出夯基固本，织密调解“组织网”。")
+
+
+def test_a_quote_describing_a_new_thing_is_no_programme():
+    """打造“多元协同”解纷新样本: the verb makes the 样本; the quote only says what kind it is."""
+    assert not programmes("机制筑基、实战提效，打造“多元协同”解纷新样本。")
+    assert "巷安" in programmes("创新了以“巷安”调解室为主要载体的“巷安”警务新模式。")
+    assert "枫桥经验" in programmes("其中跨部门移交纠纷化解成功率达95%，为新时代“枫桥经验”注入数字化治理新内涵。")
+
+
+def test_a_word_of_extent_is_no_name():
+    """“全周期”治理平台: 全 and a short noun says how far something reaches, like “精细化”."""
+    assert "全周期" not in programmes("二、聚焦三化建设，打造“全周期”治理平台")
+
+
+def test_a_description_of_qualities_is_no_name():
+    assert not programmes("积极探索创新矛调化解新举措，打造专业化一体化综合性矛调化解平台。")
+    assert "赛罕智治平台" in programmes("依托赛罕区综治中心建成赛罕智治平台，网格员发现的问题通过手机上报。")
+
+
+def test_counted_parts_of_one_thing_are_no_list_of_programmes():
+    """集A、B、C等三平台为一体: the items are the parts (functions) of one body."""
+    assert not programmes("该中心是集矛盾纠纷调外化解、突发事件外置、社会风险研判等三平台为一体的现代社会治理共同体。")
+    assert {"民生警务平台", "枣庄户籍"} <= set(programmes("依托民生警务平台、枣庄户籍等网上服务系统，加强网上网下对接值守。"))

@@ -33,6 +33,7 @@ from kg.rules.ruleset import Rule, RuleSet, check, rules
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _NUMBER = re.compile("^[一二三四五六七八九十两双]+")
+_QUALITIES = re.compile("^(?:[\u4e00-\u9fff]{1,3}[化性]){2}")   # 专业化, 综合性: words of quality
 QUOTE, NAMED = "Quote", "Named"        # the labels of this component's units in patterns
 
 
@@ -95,6 +96,7 @@ token_predicate("ends_like_a_verb")(_ends_with("PROGRAMME_VERB"))
 token_predicate("ends_like_a_body")(_ends_with("PROGRAMME_BODY_END"))
 token_predicate("ends_like_a_programme")(_ends_with("PROGRAMME_END"))
 token_predicate("ends_like_a_description")(_ends_with("PROGRAMME_GENERIC_END"))
+token_predicate("ends_like_an_image")(_ends_with("PROGRAMME_IMAGE_VERB"))
 
 
 @check("no_slogan")
@@ -102,6 +104,13 @@ def _no_slogan(m: Match, doc: Doc) -> bool:
     """The name (or list item) found is not a set phrase: 一体化平台, but 智慧车联一体化平台."""
     found = m.text("name") or m.text("item")
     return found not in lexicon().words("PROGRAMME_SLOGAN")
+
+
+@check("no_description")
+def _no_description(m: Match, doc: Doc) -> bool:
+    """The name does not open with two words of quality (专业化一体化综合性矛调化解平台): such a
+    name describes what a thing is like, it does not name it (立体化大巡防体系 has one only)."""
+    return not _QUALITIES.match(m.text("name"))
 
 
 @check("counted_name")
