@@ -381,3 +381,32 @@ def test_what_all_the_courts_of_a_place_did_is_the_places_figure():
     found = {(s.value, str(s.about)) for s in analyse(article).extraction.statistics}
     assert (Decimal(612), "130400") in found                 # 邯郸市 (its division code)
     assert any(value == 85 and about != "130400" for value, about in found)
+
+
+def test_a_stray_closing_quote_after_closed_quotes_is_no_quote_begun_before():
+    # a web page's typo (和“”市级…”) does not make the sentence up to it a quotation
+    text = ("今年以来，针对夏季治安特点，该镇12名村辅警同派出所对辖区进行一周两次的夜间不间断巡逻，"
+            "为创建“省级枫桥式派出所”和“”市级安全发展示范乡镇”奠定了坚实基础。")
+    assert brief(stats(text, [mention(text, "该镇", "修山镇")])) == [("修山镇", Decimal(12), "名")]
+
+
+def test_a_programme_naming_a_part_of_the_cases_is_not_whose_figure_it_is():
+    text = "2025年上半年，全区成功化解矛盾纠纷574件，其中“三所联调”54件，调解成功率达99%。"
+    found = stats(text, [mention(text, "全区", "市南区"),
+                         mention(text, "“三所联调”", "三所联调", PROGRAMME)])
+    assert brief(found) == [("市南区", Decimal(574), "件"), ("市南区", Decimal(54), "件"),
+                            ("市南区", Decimal(99), "%")]
+
+
+def test_a_programme_that_did_the_part_is_whose_figure_it_is():
+    text = "今年以来，马街镇共调处矛盾纠纷286起，其中“三所联动”化解疑难纠纷41起。"
+    found = stats(text, [mention(text, "马街镇", "马街镇"),
+                         mention(text, "“三所联动”", "三所联动", PROGRAMME)])
+    assert brief(found) == [("马街镇", Decimal(286), "起"), ("三所联动", Decimal(41), "起")]
+
+
+def test_a_programme_opening_the_clause_beats_the_whole_area_it_reaches():
+    text = "2021年“一村一辅警”覆盖全县村(社区)70%；2022年实现全面覆盖。"
+    found = stats(text, [mention(text, "“一村一辅警”", "一村一辅警", PROGRAMME),
+                         mention(text, "全县", "井研县")])
+    assert brief(found) == [("一村一辅警", Decimal(70), "%")]

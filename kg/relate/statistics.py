@@ -46,13 +46,15 @@ def _quoted(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside “…”, 「…」 and 《…》; a sentence may open inside a quote."""
+    """Spans inside “…”, 「…」 and 《…》; a sentence may open inside a quote, but a closing
+    mark after quotes that opened and closed in the sentence is a typo (…和“”市级示范乡镇”),
+    not the end of a quote begun before the sentence."""
     closing = {"“": "”", "《": "》", "「": "」"}
     spans, open_at, close = [], None, ""
     for i, ch in enumerate(text):
         if open_at is None and ch in closing:
             open_at, close = i, closing[ch]
-        elif open_at is None and ch in "”》」":
+        elif open_at is None and ch in "”》」" and not spans:
             spans = [(0, i + 1)]
         elif open_at is not None and ch == close:
             spans.append((open_at, i + 1))
@@ -256,13 +258,11 @@ def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
     for m in reversed(in_clause):
         if m.surface.startswith("全") and q.start - m.end <= 1:
             return m.key                        # 在全市7个区县: the place's own parts
-    if opener is not None and opener.type is EntityType.AGENCY:
-        return _head_of_chain(opener, in_clause).key   # 瓦房店市公安局已在全市建成…68个
+    if opener is not None:                     # 瓦房店市公安局已在全市建成…68个, “一村一辅警”
+        return _head_of_chain(opener, in_clause).key   # 覆盖全县村(社区)70%: its reach
     for m in reversed(in_clause):
         if m.surface.startswith("全"):          # 全市23个县, 对全区28栋写字楼
             return m.key
-    if opener is not None:
-        return _head_of_chain(opener, in_clause).key
     started = [m for m in before if (m.start, m.end) in roles["since"]]
     if started and not in_clause:
         return started[-1].key                  # 实行“联勤警务”模式以来，…发案同比下降52.3%
