@@ -410,3 +410,45 @@ def test_a_programme_opening_the_clause_beats_the_whole_area_it_reaches():
     found = stats(text, [mention(text, "“一村一辅警”", "一村一辅警", PROGRAMME),
                          mention(text, "全县", "井研县")])
     assert brief(found) == [("一村一辅警", Decimal(70), "%")]
+
+
+def test_a_population_without_its_counting_word_counts_people():
+    text = "义井派出所辖区面积101平方公里，实有人口5.1万，而派出所仅有8名警力。"
+    found = stats(text, [mention(text, "义井派出所", "义井派出所", AGENCY)])
+    assert brief(found) == [("义井派出所", Decimal(101), "平方公里"),
+                            ("义井派出所", Decimal(51000), "人"), ("义井派出所", Decimal(8), "名")]
+    assert [s.measure for s in found][1] == "实有人口"
+
+
+def article_stats(title: str, texts: list[str]):
+    """(sentence, about, value, unit) of an article run through the whole pipeline."""
+    article = Article("a.txt", 0, title, sentences=[Sentence(text=t, index=i + 1, paragraph=1)
+                                                    for i, t in enumerate(texts)])
+    doc = components.run(make_doc(article))
+    return [(s.sentence, str(s.about), s.value, s.unit) for s in doc.extraction.statistics]
+
+
+STATION = "532329:公安局/狮山:派出所"
+
+
+def test_a_bodys_workload_is_the_bodys_not_the_programme_the_text_goes_on_about():
+    found = article_stats("武定县公安局狮山派出所构建“六维联调”工作体系", [
+        "武定县公安局狮山派出所以“全周期管理”理念构建“六维联调”工作体系。",
+        "该机制通过六大维度的闭环设计，实现矛盾纠纷全链条赋能。",
+        "今年以来，受理的225起纠纷实现了100%化解的实绩，其中跨部门移交纠纷化解成功率达95%。"])
+    assert found == [(3, STATION, Decimal(225), "起"), (3, STATION, Decimal(100), "%"),
+                     (3, STATION, Decimal(95), "%")]
+
+
+def test_what_a_programme_named_in_the_clause_did_stays_the_programmes():
+    found = article_stats("武定县公安局狮山派出所构建“六维联调”工作体系", [
+        "武定县公安局狮山派出所以“全周期管理”理念构建“六维联调”工作体系。",
+        "今年以来，“六维联调”工作体系受理纠纷225起。"])
+    assert found == [(2, "六维联调", Decimal(225), "起")]
+
+
+def test_a_post_or_platform_a_text_goes_on_about_may_do_the_work_itself():
+    found = article_stats("蜀山区司法局设立“夜间调解室”", [
+        "蜀山区司法局在辖区设立“夜间调解室”，方便群众下班后前来调解。",
+        "“夜间调解室”开设半年来，共受理纠纷327件，调解成功311件。"])
+    assert [f[1] for f in found] == ["夜间调解室", "夜间调解室"]
