@@ -452,3 +452,25 @@ def test_a_post_or_platform_a_text_goes_on_about_may_do_the_work_itself():
         "蜀山区司法局在辖区设立“夜间调解室”，方便群众下班后前来调解。",
         "“夜间调解室”开设半年来，共受理纠纷327件，调解成功311件。"])
     assert [f[1] for f in found] == ["夜间调解室", "夜间调解室"]
+
+
+def test_a_measure_after_a_count_stops_at_the_next_figure():
+    text = "义井派出所辖区面积101平方公里，包括19个行政村344个村民组。"
+    found = stats(text, [mention(text, "义井派出所", "义井派出所", AGENCY)])
+    assert [(s.value, s.measure) for s in found] == [
+        (Decimal(101), "辖区面积"), (Decimal(19), "行政村"), (Decimal(344), "村民组")]
+    text = "天津公安重新划分4643个警务区，2598名专职社区民警100%在社区“两委”班子任职。"
+    found = stats(text, [mention(text, "天津公安", "天津市公安局", AGENCY)])
+    assert [s.measure for s in found][1] == "专职社区民警"
+
+
+def test_a_verb_that_links_a_measure_to_its_rate_is_no_part_of_it():
+    text = "今年以来，受理的225起纠纷实现了100%化解的实绩，全市命案破案率保持100%。"
+    found = stats(text, [mention(text, "全市", "某市")])
+    assert [s.measure for s in found] == ["纠纷", "纠纷", "命案破案率"]
+
+
+def test_a_one_character_noun_after_a_count_is_its_measure_not_the_verb_before():
+    text = "长子县现有192个村、6个城市社区居委会。"
+    found = stats(text, [mention(text, "长子县", "长子县")])
+    assert [s.measure for s in found] == ["村", "城市社区居委会"]
