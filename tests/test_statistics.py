@@ -474,3 +474,9 @@ def test_a_one_character_noun_after_a_count_is_its_measure_not_the_verb_before()
     text = "长子县现有192个村、6个城市社区居委会。"
     found = stats(text, [mention(text, "长子县", "长子县")])
     assert [s.measure for s in found] == ["村", "城市社区居委会"]
+
+
+def test_a_village_committee_stands_for_its_village_in_figures():
+    found = article_stats("陆良县马街镇山嘴村：调解室就在家门口", [
+        "山嘴村村委会主任刘正华说，村里的调解室就设在村委会一楼，全村1200多户人家。"])
+    assert found == [(1, "530322/马街镇/山嘴村", Decimal(1200), "户")]

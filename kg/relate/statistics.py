@@ -20,7 +20,7 @@ from functools import lru_cache
 from kg.components import component
 from kg.doc import Doc, Mark
 from kg.keys import AgencyKey
-from kg.model import EntityType, Mention, Statistic
+from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.clauses import Clauses, opens_clause
 from kg.relate.measures import LIST_JOINS, measures_of
 from kg.relate.numbers import Quantity, find_quantities
@@ -134,7 +134,7 @@ def statistics(doc: Doc) -> None:
         subject = next((m for m in here if _may_carry(ctx, m)), None)
         if subject is not None and subject.start <= 20:
             carried = subject.key     # the next sentences of the paragraph go on about it
-    ex.statistics = unique_statistics(found)
+    ex.statistics = unique_statistics([_self_governed(st, ex) for st in found])
 
 
 def _schemes(doc: Doc) -> set:
@@ -143,6 +143,16 @@ def _schemes(doc: Doc) -> set:
     heads = tuple(lexicon().words("STAT_SCHEME"))
     return {m.key for m in doc.spans if m.type is EntityType.PROGRAMME
             and m.surface.rstrip("”\"」").endswith(heads)}
+
+
+def _self_governed(st: Statistic, ex: ArticleExtraction) -> Statistic:
+    """A village's or community's committee stands for the village in its figures (全村1200多户
+    人家, 社区1460户居民): it is the village's self-government, not a body of the state."""
+    kind = getattr(st.about, "kind", None)
+    if kind is None or kind not in lexicon().words("SELF_GOVERNMENT"):
+        return st
+    place = ex.agency_place.get(st.about)
+    return replace(st, about=place) if place is not None else st
 
 
 def _by_head(programmes: list[Mention], head: str) -> str | None:
