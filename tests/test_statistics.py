@@ -480,3 +480,8 @@ def test_a_village_committee_stands_for_its_village_in_figures():
     found = article_stats("陆良县马街镇山嘴村：调解室就在家门口", [
         "山嘴村村委会主任刘正华说，村里的调解室就设在村委会一楼，全村1200多户人家。"])
     assert found == [(1, "530322/马街镇/山嘴村", Decimal(1200), "户")]
+
+
+def test_what_a_rate_is_counted_per_is_no_figure():
+    text = "“万人成讼率”是以常住人口为基数，每一万人当中与当地法院发生诉讼的人数，全县共有调解员320名。"
+    assert brief(stats(text, [mention(text, "全县", "鹿邑县")])) == [("鹿邑县", Decimal(320), "名")]
