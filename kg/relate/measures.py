@@ -42,7 +42,8 @@ def measures_of(ctx: Context, figures: list[Quantity], subjects: list[Mention],
     previous: tuple[Quantity, str] | None = None
     named = sorted([*subjects, *people], key=lambda m: m.start)
     for i, q in enumerate(figures):
-        measure = _after(ctx, q, clauses, figures) or _before(ctx, q, figures, named, periods, clauses)
+        measure = _after(ctx, q, clauses, figures) \
+            or _before(ctx, q, figures, named, periods, clauses)
         if not measure and q.kind == "rate" and \
                 (changed := _changed(i, ctx.sent.text, figures, out, clauses)):
             previous = (q, changed)       # the change of an earlier figure: its measure whole

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kg.components import component
 from kg.doc import Doc, Mark
-from kg.keys import AgencyKey
+from kg.keys import AgencyKey, EntityKey
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.clauses import Clauses, opens_clause
 from kg.relate.measures import LIST_JOINS, measures_of
@@ -76,7 +76,7 @@ def quantities(doc: Doc) -> None:
         for q in found:
             doc.mark(Mark("Quantity", sentence.index, q.start, q.end, q, q.attrs()))
         _imply_units(ruleset.context(doc, doc.sent(sentence.index)))
-        ctx = ruleset.context(doc, doc.sent(sentence.index))
+        ctx = ruleset.context(doc, doc.sent(sentence.index))     # one that reads the new units
         dropped = {m.span("figure") for m in ruleset.matches(ctx, "not_a_figure")}
         doc.marks = [m for m in doc.marks if not (m.sentence == sentence.index
                                                   and (m.start, m.end) in dropped)]
@@ -256,8 +256,8 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     return out
 
 
-def _doer(q: Quantity, about, clauses: Clauses, own: list[Mention], lead, keys: dict,
-          acts: dict[str, list[int]], moved: set):
+def _doer(q: Quantity, about: EntityKey, clauses: Clauses, own: list[Mention], lead: EntityKey,
+          keys: dict[str, set], acts: dict[str, list[int]], moved: set) -> EntityKey:
     """The lead body where only a body does what the clause of `q` says: 抓获…3名 (but 全市法院
     审结…: all of them, the place's); 受理的225起纠纷 where a programme is what the sentence goes
     on about as a way of working, not named in the clause (the clauses after it then go on
