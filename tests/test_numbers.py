@@ -140,6 +140,13 @@ def test_hotline_before_a_unitlike_word_is_not_a_count():
         (Decimal("2.6"), "分钟")]
 
 
+def test_a_unit_before_a_longer_word_is_a_unit_though_it_begins_a_word_that_is_none():
+    # 处警 (to answer a call) is no unit, but 2311处|警务室 counts police rooms
+    assert [(q.value, q.unit) for q in find_quantities("重新划分4643个警务区(qū)、2311处警务室")] \
+        == [(Decimal(4643), "个"), (Decimal(2311), "处")]
+    assert find_quantities("持续3个月") == []
+
+
 # ---------------------------------------------------------------- properties
 
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟幺廿点"

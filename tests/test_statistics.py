@@ -381,3 +381,107 @@ def test_what_all_the_courts_of_a_place_did_is_the_places_figure():
     found = {(s.value, str(s.about)) for s in analyse(article).extraction.statistics}
     assert (Decimal(612), "130400") in found                 # 邯郸市 (its division code)
     assert any(value == 85 and about != "130400" for value, about in found)
+
+
+def test_a_stray_closing_quote_after_closed_quotes_is_no_quote_begun_before():
+    # a web page's typo (和“”市级…”) does not make the sentence up to it a quotation
+    text = ("今年以来，针对夏季治安特点，该镇12名村辅警同派出所对辖区进行一周两次的夜间不间断巡逻，"
+            "为创建“省级枫桥式派出所”和“”市级安全发展示范乡镇”奠定了坚实基础。")
+    assert brief(stats(text, [mention(text, "该镇", "修山镇")])) == [("修山镇", Decimal(12), "名")]
+
+
+def test_a_programme_naming_a_part_of_the_cases_is_not_whose_figure_it_is():
+    text = "2025年上半年，全区成功化解矛盾纠纷574件，其中“三所联调”54件，调解成功率达99%。"
+    found = stats(text, [mention(text, "全区", "市南区"),
+                         mention(text, "“三所联调”", "三所联调", PROGRAMME)])
+    assert brief(found) == [("市南区", Decimal(574), "件"), ("市南区", Decimal(54), "件"),
+                            ("市南区", Decimal(99), "%")]
+
+
+def test_a_programme_that_did_the_part_is_whose_figure_it_is():
+    text = "今年以来，马街镇共调处矛盾纠纷286起，其中“三所联动”化解疑难纠纷41起。"
+    found = stats(text, [mention(text, "马街镇", "马街镇"),
+                         mention(text, "“三所联动”", "三所联动", PROGRAMME)])
+    assert brief(found) == [("马街镇", Decimal(286), "起"), ("三所联动", Decimal(41), "起")]
+
+
+def test_a_programme_opening_the_clause_beats_the_whole_area_it_reaches():
+    text = "2021年“一村一辅警”覆盖全县村(社区)70%；2022年实现全面覆盖。"
+    found = stats(text, [mention(text, "“一村一辅警”", "一村一辅警", PROGRAMME),
+                         mention(text, "全县", "井研县")])
+    assert brief(found) == [("一村一辅警", Decimal(70), "%")]
+
+
+def test_a_population_without_its_counting_word_counts_people():
+    text = "义井派出所辖区面积101平方公里，实有人口5.1万，而派出所仅有8名警力。"
+    found = stats(text, [mention(text, "义井派出所", "义井派出所", AGENCY)])
+    assert brief(found) == [("义井派出所", Decimal(101), "平方公里"),
+                            ("义井派出所", Decimal(51000), "人"), ("义井派出所", Decimal(8), "名")]
+    assert [s.measure for s in found][1] == "实有人口"
+
+
+def article_stats(title: str, texts: list[str]):
+    """(sentence, about, value, unit) of an article run through the whole pipeline."""
+    article = Article("a.txt", 0, title, sentences=[Sentence(text=t, index=i + 1, paragraph=1)
+                                                    for i, t in enumerate(texts)])
+    doc = components.run(make_doc(article))
+    return [(s.sentence, str(s.about), s.value, s.unit) for s in doc.extraction.statistics]
+
+
+STATION = "532329:公安局/狮山:派出所"
+
+
+def test_a_bodys_workload_is_the_bodys_not_the_programme_the_text_goes_on_about():
+    found = article_stats("武定县公安局狮山派出所构建“六维联调”工作体系", [
+        "武定县公安局狮山派出所以“全周期管理”理念构建“六维联调”工作体系。",
+        "该机制通过六大维度的闭环设计，实现矛盾纠纷全链条赋能。",
+        "今年以来，受理的225起纠纷实现了100%化解的实绩，其中跨部门移交纠纷化解成功率达95%。"])
+    assert found == [(3, STATION, Decimal(225), "起"), (3, STATION, Decimal(100), "%"),
+                     (3, STATION, Decimal(95), "%")]
+
+
+def test_what_a_programme_named_in_the_clause_did_stays_the_programmes():
+    found = article_stats("武定县公安局狮山派出所构建“六维联调”工作体系", [
+        "武定县公安局狮山派出所以“全周期管理”理念构建“六维联调”工作体系。",
+        "今年以来，“六维联调”工作体系受理纠纷225起。"])
+    assert found == [(2, "六维联调", Decimal(225), "起")]
+
+
+def test_a_post_or_platform_a_text_goes_on_about_may_do_the_work_itself():
+    found = article_stats("蜀山区司法局设立“夜间调解室”", [
+        "蜀山区司法局在辖区设立“夜间调解室”，方便群众下班后前来调解。",
+        "“夜间调解室”开设半年来，共受理纠纷327件，调解成功311件。"])
+    assert [f[1] for f in found] == ["夜间调解室", "夜间调解室"]
+
+
+def test_a_measure_after_a_count_stops_at_the_next_figure():
+    text = "义井派出所辖区面积101平方公里，包括19个行政村344个村民组。"
+    found = stats(text, [mention(text, "义井派出所", "义井派出所", AGENCY)])
+    assert [(s.value, s.measure) for s in found] == [
+        (Decimal(101), "辖区面积"), (Decimal(19), "行政村"), (Decimal(344), "村民组")]
+    text = "天津公安重新划分4643个警务区，2598名专职社区民警100%在社区“两委”班子任职。"
+    found = stats(text, [mention(text, "天津公安", "天津市公安局", AGENCY)])
+    assert [s.measure for s in found][1] == "专职社区民警"
+
+
+def test_a_verb_that_links_a_measure_to_its_rate_is_no_part_of_it():
+    text = "今年以来，受理的225起纠纷实现了100%化解的实绩，全市命案破案率保持100%。"
+    found = stats(text, [mention(text, "全市", "某市")])
+    assert [s.measure for s in found] == ["纠纷", "纠纷", "命案破案率"]
+
+
+def test_a_one_character_noun_after_a_count_is_its_measure_not_the_verb_before():
+    text = "长子县现有192个村、6个城市社区居委会。"
+    found = stats(text, [mention(text, "长子县", "长子县")])
+    assert [s.measure for s in found] == ["村", "城市社区居委会"]
+
+
+def test_a_village_committee_stands_for_its_village_in_figures():
+    found = article_stats("陆良县马街镇山嘴村：调解室就在家门口", [
+        "山嘴村村委会主任刘正华说，村里的调解室就设在村委会一楼，全村1200多户人家。"])
+    assert found == [(1, "530322/马街镇/山嘴村", Decimal(1200), "户")]
+
+
+def test_what_a_rate_is_counted_per_is_no_figure():
+    text = "“万人成讼率”是以常住人口为基数，每一万人当中与当地法院发生诉讼的人数，全县共有调解员320名。"
+    assert brief(stats(text, [mention(text, "全县", "鹿邑县")])) == [("鹿邑县", Decimal(320), "名")]

@@ -23,6 +23,8 @@ _NOT_IN_MEASURE = frozenset("“”\"《》（）()、")
 _ENDS_NOUN_PHRASE = frozenset({"d", "ad", "p", "c"})
 # what a measure does not end with: adverbs and particles (交通事故更是|下降了40%)
 _NOT_LAST = frozenset({"d", "u", "uj", "ul", "uz", "uv", "ug"})
+# the tags of a word that is no noun (jieba tags 村 zg, 户 q): verbs, adverbs, particles …
+_NOT_A_NOUN = tuple("vdpcuarmqft")
 Word = tuple[str, str | None]
 _COORDINATION = re.compile(r"[和及与、]")
 # what joins the figures of a list: 8.7%、14.9%, 23.5%和19.6%
@@ -40,7 +42,8 @@ def measures_of(ctx: Context, figures: list[Quantity], subjects: list[Mention],
     previous: tuple[Quantity, str] | None = None
     named = sorted([*subjects, *people], key=lambda m: m.start)
     for i, q in enumerate(figures):
-        measure = _after(ctx, q, clauses) or _before(ctx, q, figures, named, periods, clauses)
+        measure = _after(ctx, q, clauses, figures) \
+            or _before(ctx, q, figures, named, periods, clauses)
         if not measure and q.kind == "rate" and \
                 (changed := _changed(i, ctx.sent.text, figures, out, clauses)):
             previous = (q, changed)       # the change of an earlier figure: its measure whole
@@ -67,10 +70,12 @@ def _changed(i: int, text: str, figures: list[Quantity], earlier: list[list[str]
     return earlier[j][0]
 
 
-def _after(ctx: Context, q: Quantity, clauses: Clauses) -> str:
-    """The noun phrase right after a counting word: 260个|治理微网格."""
+def _after(ctx: Context, q: Quantity, clauses: Clauses, figures: list[Quantity]) -> str:
+    """The noun phrase right after a counting word: 260个|治理微网格, up to the next figure
+    (19个|行政村|344个村民组, 2598名|专职社区民警|100%在社区任职)."""
     sent = ctx.sent
     _, clause_end = clauses.span(q.start)
+    clause_end = min([clause_end, *(f.start for f in figures if f.start >= q.end)])
     first = sent.token_at(q.end)
     if q.kind not in ("count", "money") or first is None or q.end >= clause_end or \
             not "\u4e00" <= sent.text[q.end] <= "\u9fff":
@@ -90,7 +95,11 @@ def _after(ctx: Context, q: Quantity, clauses: Clauses) -> str:
         phrase += sent.word(i)
         noun = noun or (sent.tag(i) or "").startswith("n")
     phrase = phrase[:min(_MAX_MEASURE, clause_end - q.end)]
-    return phrase if len(phrase) >= 2 else ""
+    if len(phrase) == 1:                        # 现有192个村、6个社区: a noun of its own, not
+        end = q.end + 1                         # the first character of a longer word
+        whole = end >= clause_end or sent.text[end] in LIST_JOINS
+        return phrase if whole and not (sent.tag(first) or "v").startswith(_NOT_A_NOUN) else ""
+    return phrase
 
 
 def _verb_of_clause(sent: Sent, i: int) -> bool:

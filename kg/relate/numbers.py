@@ -20,6 +20,7 @@ import cn2an
 
 from kg.lexicons import sections, words
 from kg.regex import finditer_at
+from kg.words import tagged
 
 CN_DIGITS = "零〇一壹幺二贰两三叁仨四肆五伍六陆七柒八捌九玖"
 CN_PLACES = "十拾百佰千仟万亿"
@@ -147,9 +148,12 @@ def _quantity(m: re.Match, text: str, offset: int = 0) -> Quantity | None:
         if value is None:
             return None
         return Quantity(value, "%", "", m.group(0), m.start() + offset, m.end() + offset, "rate")
-    unit = m.group("unit") or ""
+    unit, cut = m.group("unit") or "", None
     if unit in lex.not_units:
-        return None
+        cut = _unit_the_words_leave(text, m.start("unit"), unit)
+        if cut is None:
+            return None
+        unit = cut
     pre = m.group("pre") or ""
     mid = m.group("mid1") or m.group("mid2") or ""
     mult = m.group("mult") or ""
@@ -169,8 +173,8 @@ def _quantity(m: re.Match, text: str, offset: int = 0) -> Quantity | None:
         pre, start = "", num_start
     for ch in mult:
         value *= MULTIPLIERS[ch]
-    post = m.group("post") or ""
-    end = m.end()
+    post = "" if cut else m.group("post") or ""
+    end = m.start("unit") + len(unit) if cut else m.end()
     if post and not unit and not m.group("pct"):
         end = m.start("post")       # 以上 qualifies a unit or a %, not a bare number
         post = ""
@@ -178,6 +182,16 @@ def _quantity(m: re.Match, text: str, offset: int = 0) -> Quantity | None:
     surface = text[start:end]
     return Quantity(_decimal(value), unit, qualifier, surface, start + offset,
                     end + offset, lex.units.get(unit, ""), m.group("chinese") or "", mult)
+
+
+def _unit_the_words_leave(text: str, at: int, word: str) -> str | None:
+    """The unit at `at` when the rest of `word`, a word that is no unit, begins a longer word
+    (2311处|警务室: a unit; 110处警|到达, 3个|月: none)."""
+    cut = [w for w, _ in tagged(text[at:at + len(word) + 4])]
+    if len(cut) < 2 or cut[0] not in lexicon().units or len(cut[0]) >= len(word):
+        return None
+    rest = word[len(cut[0]):]
+    return cut[0] if cut[1].startswith(rest) and len(cut[1]) > len(rest) else None
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -19,18 +19,21 @@ from functools import lru_cache
 
 from kg.components import component
 from kg.doc import Doc, Mark
-from kg.keys import AgencyKey
-from kg.model import EntityType, Mention, Statistic
+from kg.keys import AgencyKey, EntityKey
+from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.clauses import Clauses, opens_clause
 from kg.relate.measures import LIST_JOINS, measures_of
 from kg.relate.numbers import Quantity, find_quantities
 from kg.relate.relations import lead_agency, nested_in_name
 from kg.rules.engine import Context, Match
+from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import check, rules
 
 SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGRAMME})
 # what the rules of kg/rules/statistics.yaml say a subject does in its sentence
 ROLES = ("founded", "beneficiary", "since")
+# what only a body does (kg/rules/statistics.yaml): whose figure the clause gives
+BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work")
 
 
 @check("inside_quotes")
@@ -46,13 +49,15 @@ def _quoted(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside “…”, 「…」 and 《…》; a sentence may open inside a quote."""
+    """Spans inside “…”, 「…」 and 《…》; a sentence may open inside a quote, but a closing
+    mark after quotes that opened and closed in the sentence is a typo (…和“”市级示范乡镇”),
+    not the end of a quote begun before the sentence."""
     closing = {"“": "”", "《": "》", "「": "」"}
     spans, open_at, close = [], None, ""
     for i, ch in enumerate(text):
         if open_at is None and ch in closing:
             open_at, close = i, closing[ch]
-        elif open_at is None and ch in "”》」":
+        elif open_at is None and ch in "”》」" and not spans:
             spans = [(0, i + 1)]
         elif open_at is not None and ch == close:
             spans.append((open_at, i + 1))
@@ -70,12 +75,29 @@ def quantities(doc: Doc) -> None:
             continue
         for q in found:
             doc.mark(Mark("Quantity", sentence.index, q.start, q.end, q, q.attrs()))
-        ctx = ruleset.context(doc, doc.sent(sentence.index))
+        _imply_units(ruleset.context(doc, doc.sent(sentence.index)))
+        ctx = ruleset.context(doc, doc.sent(sentence.index))     # one that reads the new units
         dropped = {m.span("figure") for m in ruleset.matches(ctx, "not_a_figure")}
         doc.marks = [m for m in doc.marks if not (m.sentence == sentence.index
                                                   and (m.start, m.end) in dropped)]
         for m in _longest(list(ruleset.matches(ctx, "period"))):
             doc.mark(Mark("Period", sentence.index, *m.span(), m.text(), rule=m.rule.id))
+
+
+def _imply_units(ctx: Context) -> None:
+    """The counting word a measure implies where the text writes none (实有人口5.1万: 人)."""
+    units = {m.span("figure"): m.rule.args["unit"]
+             for m in rules("statistics").matches(ctx, "implied_unit")}
+    if units:
+        ctx.doc.marks = [_with_unit(mark, units.get((mark.start, mark.end)))
+                         if mark.sentence == ctx.sent.index else mark for mark in ctx.doc.marks]
+
+
+def _with_unit(mark: Mark, unit: str | None) -> Mark:
+    if unit is None:
+        return mark
+    q = replace(mark.value, unit=unit, kind="count")
+    return replace(mark, value=q, attrs=q.attrs())
 
 
 def _longest(matches: list[Match]) -> list[Match]:
@@ -93,7 +115,8 @@ def statistics(doc: Doc) -> None:
     ex, ruleset = doc.extraction, rules("statistics")
     lead = _lead(doc)
     default = lead or (ex.focus_places[0] if ex.focus_places else None)
-    agencies = {e.key for e in ex.entities if e.type is EntityType.AGENCY}
+    keys = {"agencies": {e.key for e in ex.entities if e.type is EntityType.AGENCY},
+            "schemes": _schemes(doc)}
     subjects = _subjects(doc)
     found: list[Statistic] = []
     carried = paragraph = None
@@ -107,11 +130,29 @@ def statistics(doc: Doc) -> None:
             carried = _by_head(programmes, ref.text("head")) or carried
         programmes += [m for m in here if m.type is EntityType.PROGRAMME]
         if doc.marks_in(sentence.index, "Quantity"):
-            found += _figures(ctx, here, carried or default, lead, agencies)
+            found += _figures(ctx, here, carried or default, lead, keys)
         subject = next((m for m in here if _may_carry(ctx, m)), None)
         if subject is not None and subject.start <= 20:
             carried = subject.key     # the next sentences of the paragraph go on about it
-    ex.statistics = unique_statistics(found)
+    ex.statistics = unique_statistics([_self_governed(st, ex) for st in found])
+
+
+def _schemes(doc: Doc) -> set:
+    """The programmes named as ways of working (“六维联调”工作体系, 该机制), not as posts,
+    facilities or platforms: such a programme receives no cases and holds no meetings."""
+    heads = tuple(lexicon().words("STAT_SCHEME"))
+    return {m.key for m in doc.spans if m.type is EntityType.PROGRAMME
+            and m.surface.rstrip("”\"」").endswith(heads)}
+
+
+def _self_governed(st: Statistic, ex: ArticleExtraction) -> Statistic:
+    """A village's or community's committee stands for the village in its figures (全村1200多户
+    人家, 社区1460户居民): it is the village's self-government, not a body of the state."""
+    kind = getattr(st.about, "kind", None)
+    if kind is None or kind not in lexicon().words("SELF_GOVERNMENT"):
+        return st
+    place = ex.agency_place.get(st.about)
+    return replace(st, about=place) if place is not None else st
 
 
 def _by_head(programmes: list[Mention], head: str) -> str | None:
@@ -175,7 +216,7 @@ def _may_carry(ctx: Context, m: Mention) -> bool:
 
 
 def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: str | None,
-             agencies: set[str]) -> list[Statistic]:
+             keys: dict[str, set]) -> list[Statistic]:
     """The statistics of one sentence."""
     sent, doc = ctx.sent, ctx.doc
     ruleset = rules("statistics")
@@ -185,14 +226,14 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
                   for m in ruleset.matches(ctx, "direction")}
     describing = {m.span("subject") for m in ruleset.matches(ctx, "attributive")}
     roles = {role: {m.span("subject") for m in ruleset.matches(ctx, role)} for role in ROLES}
-    enforcing = [m.span()[0] for m in ruleset.matches(ctx, "enforcement")]
-    collective = [m.span()[0] for m in ruleset.matches(ctx, "bodies_of_a_place")]
+    acts = {a: [m.span()[0] for m in ruleset.matches(ctx, a)] for a in BODY_ACTS}
     heads = [m.span("head") for m in ruleset.matches(ctx, "programme_clause")]
     clauses = Clauses(sent.text)
     periods = sorted(doc.marks_in(sent.index, "Period"), key=lambda m: m.start)
     own = sorted((m for m in subjects if (m.start, m.end) not in describing), key=lambda m: m.start)
     out: list[Statistic] = []
     previous: tuple[Quantity, str] | None = None
+    moved: set = set()
     people = [m for m in doc.spans_in(sent.index) if m.type is EntityType.PERSON]
     measures = measures_of(ctx, figures, own, periods, clauses, people)
     for i, q in enumerate(figures):
@@ -204,10 +245,8 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
             or _about(ctx, q, clauses, own, periods, default, roles)
         if about is None:
             continue
-        if lead and about not in agencies and _in_clause_before(q, clauses, enforcing) \
-                and not _in_clause_before(q, clauses, collective):
-            about = lead                          # 抓获…3名: only a body arrests (全市法院审结…:
-                                                  # all of them, the place's)
+        if lead and about not in keys["agencies"]:
+            about = _doer(q, about, clauses, own, lead, keys, acts, moved)
         period = next((p.value for p in reversed(periods) if p.end <= q.start), "")
         for measure in measures[i]:
             out.append(Statistic(
@@ -215,6 +254,26 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
                 sentence=sent.index, qualifier=q.qualifier, direction=direction,
                 period=period, surface=q.surface, article=doc.article.id))
     return out
+
+
+def _doer(q: Quantity, about: EntityKey, clauses: Clauses, own: list[Mention], lead: EntityKey,
+          keys: dict[str, set], acts: dict[str, list[int]], moved: set) -> EntityKey:
+    """The lead body where only a body does what the clause of `q` says: 抓获…3名 (but 全市法院
+    审结…: all of them, the place's); 受理的225起纠纷 where a programme is what the sentence goes
+    on about as a way of working, not named in the clause (the clauses after it then go on
+    about the body too)."""
+    if _in_clause_before(q, clauses, acts["enforcement"]) \
+            and not _in_clause_before(q, clauses, acts["bodies_of_a_place"]):
+        return lead
+    if about not in keys["schemes"]:          # a post or platform may do the work
+        return about
+    start = clauses.span(q.start)[0]
+    if any(m.type is EntityType.PROGRAMME and start <= m.start < q.start for m in own):
+        return about
+    if about in moved or _in_clause_before(q, clauses, acts["body_work"]):
+        moved.add(about)
+        return lead
+    return about
 
 
 def _listed(text: str, before: Quantity, q: Quantity) -> bool:
@@ -256,13 +315,11 @@ def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
     for m in reversed(in_clause):
         if m.surface.startswith("全") and q.start - m.end <= 1:
             return m.key                        # 在全市7个区县: the place's own parts
-    if opener is not None and opener.type is EntityType.AGENCY:
-        return _head_of_chain(opener, in_clause).key   # 瓦房店市公安局已在全市建成…68个
+    if opener is not None:                     # 瓦房店市公安局已在全市建成…68个, “一村一辅警”
+        return _head_of_chain(opener, in_clause).key   # 覆盖全县村(社区)70%: its reach
     for m in reversed(in_clause):
         if m.surface.startswith("全"):          # 全市23个县, 对全区28栋写字楼
             return m.key
-    if opener is not None:
-        return _head_of_chain(opener, in_clause).key
     started = [m for m in before if (m.start, m.end) in roles["since"]]
     if started and not in_clause:
         return started[-1].key                  # 实行“联勤警务”模式以来，…发案同比下降52.3%
