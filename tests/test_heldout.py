@@ -37,8 +37,8 @@ SETS = {
     # the bundled corpus (data/corpus) against its annotations (data/gold): it guided
     # the rules, so these guard against regressions, they estimate nothing
     "bundled": {
-        "entity_f1": 0.95,          # measured 0.986
-        "relation_f1": 0.87,        # measured 0.905
+        "entity_f1": 0.95,          # measured 0.989
+        "relation_f1": 0.87,        # measured 0.906
         "statistic_f1": 0.78,       # measured 0.832
         "statistic_lenient_f1": 0.92,  # measured 0.963
         "article_f1": 0.95,         # measured 1.000
@@ -63,8 +63,8 @@ SETS = {
     # heldout3 (k01-k02: 太原, 株洲, 常德, 福州, 晋江, 哈尔滨), written last, without reading
     # the code; first score: entity 0.929, relation 0.904, statistics 0.571, articles 0.545.
     "heldout3": {
-        "entity_f1": 0.93,          # measured 0.979
-        "relation_f1": 0.91,        # measured 0.964
+        "entity_f1": 0.93,          # measured 0.984
+        "relation_f1": 0.92,        # measured 0.973
         "statistic_f1": 0.84,       # measured 0.893
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
@@ -77,7 +77,7 @@ SETS = {
     # bundled gold, so the statistics floor guards against loss, not towards that reading.
     "heldout4": {
         "entity_f1": 0.93,          # measured 0.976
-        "relation_f1": 0.90,        # measured 0.946
+        "relation_f1": 0.90,        # measured 0.953
         "statistic_f1": 0.53,       # measured 0.576
         "statistic_lenient_f1": 0.94,  # measured 0.991
         "article_f1": 0.95,         # measured 1.000
@@ -88,9 +88,9 @@ SETS = {
     # the bundled gold's conventions; first score: entity 0.943, relation 0.913,
     # statistics 0.609, articles 0.900, reporters 0.833.
     "heldout5": {
-        "entity_f1": 0.94,          # measured 0.987
-        "relation_f1": 0.92,        # measured 0.971
-        "statistic_f1": 0.69,       # measured 0.738
+        "entity_f1": 0.94,          # measured 0.990
+        "relation_f1": 0.92,        # measured 0.976
+        "statistic_f1": 0.72,       # measured 0.779
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
@@ -100,9 +100,9 @@ SETS = {
     # code; first score: entity 0.949, relation 0.887, statistics 0.603, articles 1.000,
     # reporters 0.941.
     "heldout6": {
-        "entity_f1": 0.94,          # measured 0.986
-        "relation_f1": 0.90,        # measured 0.949
-        "statistic_f1": 0.63,       # measured 0.681
+        "entity_f1": 0.94,          # measured 0.988
+        "relation_f1": 0.90,        # measured 0.957
+        "statistic_f1": 0.66,       # measured 0.708
         "statistic_lenient_f1": 0.95,  # measured 0.994
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.92,        # measured 0.970
@@ -114,18 +114,31 @@ SETS = {
     # they guided any fix: web1 entity 0.748, relation 0.592, statistics 0.562, articles
     # 0.909, reporters 0.667; web2 0.753, 0.648, 0.189, 0.783, 0.000.
     "heldout_web1": {
-        "entity_f1": 0.90,          # measured 0.955
-        "relation_f1": 0.83,        # measured 0.883
-        "statistic_f1": 0.57,       # measured 0.620
-        "statistic_lenient_f1": 0.89,  # measured 0.943
+        "entity_f1": 0.91,          # measured 0.962
+        "relation_f1": 0.87,        # measured 0.926
+        "statistic_f1": 0.82,       # measured 0.877
+        "statistic_lenient_f1": 0.92,  # measured 0.972
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
     },
     "heldout_web2": {
-        "entity_f1": 0.91,          # measured 0.964
-        "relation_f1": 0.78,        # measured 0.830
-        "statistic_f1": 0.45,       # measured 0.500
+        "entity_f1": 0.92,          # measured 0.970
+        "relation_f1": 0.81,        # measured 0.864
+        "statistic_f1": 0.71,       # measured 0.760
         "statistic_lenient_f1": 0.90,  # measured 0.957
+        "article_f1": 0.95,         # measured 1.000
+        "reporter_f1": 0.95,        # measured 1.000
+    },
+    # heldout_web3 (c01-c12: 11 provinces, county and district sites, e-papers, news portals,
+    # two pages in traditional characters), annotated without reading the code and kept
+    # blind until its first score: entity 0.743, relation 0.568, statistics 0.162, articles
+    # 0.750, reporters 0.500. It then guided the page, agency, relation, programme and
+    # statistics rules of the next round.
+    "heldout_web3": {
+        "entity_f1": 0.92,          # measured 0.969
+        "relation_f1": 0.83,        # measured 0.882
+        "statistic_f1": 0.80,       # measured 0.851
+        "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
     },
