@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kg.cli import UserError, examples
+from kg.commands import reading_graph, write_whole
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,22 +34,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.evaluate import GoldError, evaluate
-    from kg.export import replace_atomically
 
     try:
-        report = evaluate(args.graph, args.gold)
+        with reading_graph(args.graph):
+            report = evaluate(args.graph, args.gold)
     except GoldError as err:
         raise UserError(str(err)) from None
-    except FileNotFoundError as err:
-        raise UserError(str(err)) from None
-    except (ValueError, SyntaxError) as err:
-        raise UserError(f"{args.graph}: cannot read the graph: {err}") from None
     lines = report.table() + (report.errors() if args.show_errors else [])
     if args.json is not None:
         text = json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n"
-        try:
-            replace_atomically(args.json, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
-        except OSError as err:
-            raise UserError(f"{args.json}: cannot write: {err.strerror or err}") from None
+        write_whole(args.json, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     sys.stdout.write("\n".join(lines + [report.summary()]) + "\n")
     return 0

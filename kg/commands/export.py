@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from kg.cli import UserError, examples
+from kg.commands import reading_graph
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -70,10 +71,8 @@ def run(args: argparse.Namespace) -> int:
             for name in args.formats}
     if any(p.resolve() == source.resolve() for paths in plan.values() for p in paths):
         raise UserError(f"{source}: refusing to overwrite the input graph")
-    try:
+    with reading_graph(args.graph):
         graph = Graph.load(source)
-    except (ValueError, SyntaxError) as err:
-        raise UserError(f"{args.graph}: cannot read the graph: {err}") from None
     for name, paths in plan.items():
         try:
             written = export.write_to(graph, name, paths)

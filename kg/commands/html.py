@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from kg.cli import UserError, examples
+from kg.commands import reading_graph, write_whole
 from kg.export.limits import DEFAULT_MAX_NODES, PAGE_NODES
 
 
@@ -34,7 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.export import replace_atomically
     from kg.export.html import FOLDED, explorer_data, write_page
     from kg.graph.graph import Graph
     from kg.graph.load import find_graph_file
@@ -43,13 +43,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--max-nodes must be at least 1, not {args.max_nodes}")
     if args.page_nodes < 0:
         raise UserError(f"--page-nodes must be 0 (every node) or more, not {args.page_nodes}")
-    try:
+    with reading_graph(args.graph):
         source = find_graph_file(args.graph)
         graph = Graph.load(source, articles=False)
-    except FileNotFoundError as err:
-        raise UserError(str(err)) from None
-    except (ValueError, SyntaxError) as err:
-        raise UserError(f"{args.graph}: cannot read the graph: {err}") from None
     if args.output is None:
         args.output = source.with_suffix(".html")
     try:
@@ -62,10 +58,7 @@ def run(args: argparse.Namespace) -> int:
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8") as stream:
             write_page(data, stream, title=args.title)
-    try:
-        replace_atomically(args.output, write)
-    except OSError as err:
-        raise UserError(f"{args.output}: cannot write: {err.strerror or err}") from None
+    write_whole(args.output, write)
     shown = len(data["initial"])
     folded = sum(1 for n in data["nodes"] if n["type"] in FOLDED)
     total = len(data["nodes"]) - folded

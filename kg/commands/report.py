@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli import UserError, examples
+from kg.cli import examples
+from kg.commands import reading_graph, write_whole
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,27 +29,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.export import replace_atomically
     from kg.graph.graph import Graph
     from kg.report.data import report_data
     from kg.report.page import write_report
 
-    try:
+    with reading_graph(args.graph):
         graph = Graph.load(args.graph, articles=False)
-    except FileNotFoundError as err:
-        raise UserError(str(err)) from None
-    except (ValueError, SyntaxError) as err:
-        raise UserError(f"{args.graph}: cannot read the graph: {err}") from None
     data = report_data(graph)
     del graph
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8") as stream:
             write_report(data, stream, title=args.title)
-    try:
-        replace_atomically(args.output, write)
-    except OSError as err:
-        raise UserError(f"{args.output}: cannot write: {err.strerror or err}") from None
+    write_whole(args.output, write)
     placed = sum(1 for p in data["places"] if p["lat"] is not None)
     dated = sum(1 for r in data["reports"] if r["dates"])
     print(f"wrote {args.output} ({placed} of {len(data['places'])} places on the map, "

@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from kg.cli import UserError, examples
+from kg.cli import examples
+from kg.commands import reading_graph
 
 ENTITY_TYPES = ("Place", "Agency", "Programme", "Person", "PolicyDocument")
 RELATIONS = ("partOf", "locatedIn", "subOrganizationOf", "implementedBy", "implementedIn",
@@ -30,12 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def load(path: Path):
     from kg.api import KnowledgeGraph
-    try:
+    with reading_graph(path):
         return KnowledgeGraph.load(path)
-    except FileNotFoundError as err:
-        raise UserError(str(err)) from None
-    except (ValueError, SyntaxError) as err:
-        raise UserError(f"{path}: cannot read the graph: {err}") from None
 
 
 def _table(rows: list[dict]) -> str:
