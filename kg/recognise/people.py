@@ -141,8 +141,9 @@ def _found(doc: Doc, ctx: Context, ruleset: RuleSet, action: str | None = None
            ) -> list[Mention]:
     """The people the rules (of `action`; by default all but `next_name`) name in one
     sentence, one mention per span."""
-    return _merged(m for match in ruleset.matches(ctx, action)
-                   if action or match.rule.action != "next_name" for m in _mentions(doc, match))
+    found = ruleset.matches(ctx, action) if action else \
+        ruleset.of_actions(ctx, ruleset.actions - {"next_name"})
+    return _merged(m for match in found for m in _mentions(doc, match))
 
 
 def _merged(mentions: Iterable[Mention]) -> list[Mention]:

@@ -16,7 +16,7 @@ matched with all its checks passing (`Doc.trace` records that).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -179,7 +179,12 @@ class RuleSet:
 
     def _all(self, ctx: Context) -> list[Match]:
         """Every action's matches, in file order."""
-        found = [m for name in self.actions for m in self.matches(ctx, name)]
+        return self.of_actions(ctx, self.actions)
+
+    def of_actions(self, ctx: Context, actions: Iterable[str]) -> list[Match]:
+        """The matches of the rules of `actions`, in file order (the rules of other actions
+        are not tried)."""
+        found = [m for name in actions for m in self.matches(ctx, name)]
         return sorted(found, key=lambda m: self._order[id(m.rule)])
 
     def _matches(self, ctx: Context, action: str) -> list[Match]:
