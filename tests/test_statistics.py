@@ -485,3 +485,32 @@ def test_a_village_committee_stands_for_its_village_in_figures():
 def test_what_a_rate_is_counted_per_is_no_figure():
     text = "“万人成讼率”是以常住人口为基数，每一万人当中与当地法院发生诉讼的人数，全县共有调解员320名。"
     assert brief(stats(text, [mention(text, "全县", "鹿邑县")])) == [("鹿邑县", Decimal(320), "名")]
+
+
+def test_the_places_a_programme_covers_measure_the_programme():
+    found = article_stats("全省公安机关大力推进“一村一辅警”建设", [
+        "近年来，为不断夯实平安乡村建设基础，全省公安机关大力推进“一村一辅警”建设。",
+        "截至目前，全省11565个行政村已实现“一村一辅警”全覆盖。"])
+    assert [(f[1], f[2], f[3]) for f in found] == [("一村一辅警", Decimal(11565), "个")]
+
+
+def test_the_villages_a_place_brings_a_programme_to_are_the_places_figure():
+    text = "在全县一百一十二个行政村推行“说事评理”议事会。"
+    found = stats(text, [mention(text, "全县", "平罗县"),
+                         mention(text, "“说事评理”", "说事评理", PROGRAMME)])
+    assert brief(found) == [("平罗县", Decimal(112), "个")]
+
+
+def test_an_area_named_after_the_programme_since_whose_start_it_counts_is_whose_figure():
+    text = ("数据显示，肃北县实施“一村一辅警”警务工作以来，全县电信诈骗发案数实现连续下降，"
+            "今年案发数下降48%。")
+    found = stats(text, [mention(text, "肃北县", "肃北县"),
+                         mention(text, "“一村一辅警”", "一村一辅警", PROGRAMME),
+                         mention(text, "全县", "肃北县")])
+    assert brief(found) == [("肃北县", Decimal(48), "%")]
+
+
+def test_without_an_area_named_after_it_the_programme_since_whose_start_it_counts_keeps_it():
+    text = "“全民创安·一呼百应”工作自开展以来，2017年第一季度，凯东新城等试点区域警情同比下降25%。"
+    found = stats(text, [mention(text, "“全民创安·一呼百应”", "全民创安·一呼百应", PROGRAMME)])
+    assert brief(found) == [("全民创安·一呼百应", Decimal(25), "%")]

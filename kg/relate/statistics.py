@@ -236,12 +236,13 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     moved: set = set()
     people = [m for m in doc.spans_in(sent.index) if m.type is EntityType.PERSON]
     measures = measures_of(ctx, figures, own, periods, clauses, people)
+    reached = _reached(ctx, figures, clauses, own)
     for i, q in enumerate(figures):
         direction = directions.get((q.start, q.end), "")
         if not direction and previous and previous[1] and _listed(sent.text, previous[0], q):
             direction = previous[1]               # 分别同比下降8.7%、14.9%
         previous = (q, direction)
-        about = _named_programme(q, clauses, own, heads, sent.text) \
+        about = reached[i] or _named_programme(q, clauses, own, heads, sent.text) \
             or _about(ctx, q, clauses, own, periods, default, roles)
         if about is None:
             continue
@@ -274,6 +275,20 @@ def _doer(q: Quantity, about: EntityKey, clauses: Clauses, own: list[Mention], l
         moved.add(about)
         return lead
     return about
+
+
+def _reached(ctx: Context, figures: list[Quantity], clauses: Clauses,
+             subjects: list[Mention]) -> list[EntityKey | None]:
+    """For each figure, the programme whose reach it gives (kg/rules/statistics.yaml `reach`):
+    the programme its clause says covers what the figure counts."""
+    keys = {(m.start, m.end): m.key for m in subjects}
+    out: list[EntityKey | None] = [None] * len(figures)
+    for match in rules("statistics").matches(ctx, "reach"):
+        key, at = keys.get(match.span("subject")), match.span()[0]
+        for i, q in enumerate(figures):
+            if key is not None and clauses.same(q.start, at) and q.end <= at:
+                out[i] = key
+    return out
 
 
 def _listed(text: str, before: Quantity, q: Quantity) -> bool:
@@ -321,8 +336,10 @@ def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
         if m.surface.startswith("全"):          # 全市23个县, 对全区28栋写字楼
             return m.key
     started = [m for m in before if (m.start, m.end) in roles["since"]]
-    if started and not in_clause:
+    if started and not in_clause and not any(
+            m.type is not EntityType.PROGRAMME and m.start > started[-1].end for m in before):
         return started[-1].key                  # 实行“联勤警务”模式以来，…发案同比下降52.3%
+    # (but X县实施“P”以来，全县发案数…下降，今年…下降48%: the area the sentence goes on about)
     for m in reversed(before):
         if m.start < cs and m.type is EntityType.AGENCY and (m.start, m.end) in roles["founded"]:
             return m.key                        # 率先成立物业巡回法庭，累计审理…
