@@ -514,3 +514,10 @@ def test_without_an_area_named_after_it_the_programme_since_whose_start_it_count
     text = "“全民创安·一呼百应”工作自开展以来，2017年第一季度，凯东新城等试点区域警情同比下降25%。"
     found = stats(text, [mention(text, "“全民创安·一呼百应”", "全民创安·一呼百应", PROGRAMME)])
     assert brief(found) == [("全民创安·一呼百应", Decimal(25), "%")]
+
+
+def test_a_centre_named_by_its_word_alone_lays_out_and_staffs_itself():
+    found = article_stats("玉泉区兴隆巷街道综治中心勾勒共建共治共享基层治理新图景", [
+        "兴隆巷街道因地制宜对综治中心进行提档升级。",
+        "中心集合纪委、公、检、法、司、城管、市场等7个职能部门，整合政法、综治、信访等平台资源。"])
+    assert [(f[1], f[2], f[3]) for f in found] == [("150104/兴隆巷街道:综治中心", Decimal(7), "个")]
