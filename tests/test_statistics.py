@@ -521,3 +521,15 @@ def test_a_centre_named_by_its_word_alone_lays_out_and_staffs_itself():
         "兴隆巷街道因地制宜对综治中心进行提档升级。",
         "中心集合纪委、公、检、法、司、城管、市场等7个职能部门，整合政法、综治、信访等平台资源。"])
     assert [(f[1], f[2], f[3]) for f in found] == [("150104/兴隆巷街道:综治中心", Decimal(7), "个")]
+
+
+def test_brackets_spelling_out_a_names_numbers_report_nothing():
+    text = ("为让警务工作深度融入社区，青岛市公安局著力构建“1+1+2+N+N”(1名包联干部、1名社区民警、"
+            "2名辅警、数名网格员和群防群治力量)新型社区警务机制。")
+    assert stats(text, [mention(text, "青岛市公安局", "青岛市公安局", AGENCY)]) == []
+
+
+def test_a_number_in_a_streets_name_is_no_figure():
+    text = "升级后的综治中心位于玉泉区东五十家街与小召前街交叉口正南方向，使用面积达300平米。"
+    found = stats(text, [mention(text, "玉泉区", "玉泉区")])
+    assert [(s.value, s.unit) for s in found] == [(Decimal(300), "平米")]

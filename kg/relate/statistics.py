@@ -43,6 +43,28 @@ def inside_quotes(match: Match, doc: Doc) -> bool:
     return any(a <= start < b for a, b in _quoted(match.sent.text))
 
 
+@check("glosses_a_name")
+def glosses_a_name(match: Match, doc: Doc) -> bool:
+    """Whether the match lies inside brackets opened right after a quoted name (“1+1+2+N”（1名
+    民警、2名辅警）): they gloss the name's parts."""
+    start, _ = match.span()
+    text = match.sent.text
+    names = {m.end for m in doc.spans_in(match.sent.index) if m.type is EntityType.PROGRAMME}
+    return any(a in names or text[:a].endswith(("”", "\"", "》", "」"))
+               for a, b in _bracketed(text) if a < start < b)
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """Spans of the (…) and （…） of `text`, each from its opening bracket to its closing one."""
+    spans, opened = [], []
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            opened.append(i)
+        elif ch in ")）" and opened:
+            spans.append((opened.pop(), i + 1))
+    return spans
+
+
 @lru_cache(maxsize=256)
 def _quoted(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(quoted_spans(text))
