@@ -533,3 +533,18 @@ def test_a_number_in_a_streets_name_is_no_figure():
     text = "升级后的综治中心位于玉泉区东五十家街与小召前街交叉口正南方向，使用面积达300平米。"
     found = stats(text, [mention(text, "玉泉区", "玉泉区")])
     assert [(s.value, s.unit) for s in found] == [(Decimal(300), "平米")]
+
+
+def test_the_units_stationed_in_a_centre_are_the_centres_figure():
+    found = article_stats("红山区综治中心打造“一站式”服务", [
+        "红山区综治中心整合信访接待中心、公共法律服务中心等有关功能。",
+        "为压实部门责任，红山区打造“1+7+N”联动工作机制，统筹整合多部门资源力量。",
+        "法院、检察院、公安局、司法局、信访局、住建局、人社局7家重点单位常态化入驻，民政、市场监管、卫健等其他部门按需响应。"])
+    assert [(f[1], f[2], f[3]) for f in found] == [("150402:综治中心", Decimal(7), "家")]
+
+
+def test_so_many_major_kinds_of_a_thing_are_counted_with_ge():
+    found = article_stats("玉泉区兴隆巷街道综治中心勾勒共建共治共享基层治理新图景", [
+        "今年4月，综治中心进行整体升级打造，设置群众接待区、特色功能区、科室办公区3大版块，使用面积达300平米。"])
+    assert [(f[2], f[3]) for f in found] == [(Decimal(3), "个"), (Decimal(300), "平米")]
+    assert {f[1] for f in found} == {"150104/兴隆巷街道:综治中心"}

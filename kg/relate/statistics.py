@@ -33,7 +33,7 @@ SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGR
 # what the rules of kg/rules/statistics.yaml say a subject does in its sentence
 ROLES = ("founded", "beneficiary", "since")
 # what only a body does (kg/rules/statistics.yaml): whose figure the clause gives
-BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work")
+BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work", "stationed")
 
 
 @check("inside_quotes")
@@ -266,6 +266,8 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
         previous = (q, direction)
         about = reached[i] or _named_programme(q, clauses, own, heads, sent.text) \
             or _about(ctx, q, clauses, own, periods, default, roles)
+        if _in_clause_after(q, clauses, acts["stationed"]):
+            about = _host(doc, sent.index) or about
         if about is None:
             continue
         if lead and about not in keys["agencies"]:
@@ -328,6 +330,21 @@ def _named_programme(q: Quantity, clauses: Clauses, subjects: list[Mention],
     head = next((text[a:b] for a, b in heads if cs <= a < q.start), None)
     named = [m for m in subjects if m.type is EntityType.PROGRAMME and m.end <= cs]
     return _by_head(named, head) if head is not None else None
+
+
+def _in_clause_after(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
+    """Whether a match starting `at` lies in the clause of `q`, after it."""
+    _, end = clauses.span(q.start)
+    return any(q.end <= a < end for a in at)
+
+
+def _host(doc: Doc, sentence: int) -> EntityKey | None:
+    """The centre named last up to `sentence` (STAT_HOST: 综治中心, 工作站), that units are
+    stationed in."""
+    hosts = tuple(lexicon().words("STAT_HOST"))
+    named = [m for m in doc.spans if m.sentence <= sentence and isinstance(m.key, AgencyKey)
+             and m.key.kind.endswith(hosts)]
+    return max(named, key=lambda m: (m.sentence, m.start)).key if named else None
 
 
 def _in_clause_before(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
