@@ -548,3 +548,10 @@ def test_so_many_major_kinds_of_a_thing_are_counted_with_ge():
         "今年4月，综治中心进行整体升级打造，设置群众接待区、特色功能区、科室办公区3大版块，使用面积达300平米。"])
     assert [(f[2], f[3]) for f in found] == [(Decimal(3), "个"), (Decimal(300), "平米")]
     assert {f[1] for f in found} == {"150104/兴隆巷街道:综治中心"}
+
+
+def test_a_programme_referred_back_to_with_words_of_its_kind_is_whose_result_it_is():
+    found = article_stats("调解优先“四步走” 矛盾化解“一站式”", [
+        "区司法局与区法院建立“分调裁审”无缝衔接机制：立案前引导适宜调解的案件进入调解程序。",
+        "这种分层过滤模式使大量纠纷在诉前高效化解，当事人解纷时间平均缩短60%，成本降低70%。"])
+    assert [(f[1], f[2]) for f in found] == [("分调裁审", Decimal(60)), ("分调裁审", Decimal(70))]
