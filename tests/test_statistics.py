@@ -555,3 +555,9 @@ def test_a_programme_referred_back_to_with_words_of_its_kind_is_whose_result_it_
         "区司法局与区法院建立“分调裁审”无缝衔接机制：立案前引导适宜调解的案件进入调解程序。",
         "这种分层过滤模式使大量纠纷在诉前高效化解，当事人解纷时间平均缩短60%，成本降低70%。"])
     assert [(f[1], f[2]) for f in found] == [("分调裁审", Decimal(60)), ("分调裁审", Decimal(70))]
+
+
+def test_the_numbers_of_a_persons_home_tell_a_story_and_are_no_figures():
+    found = article_stats("家住云南省昆明市安宁市某小区的王云对这些“黑科技”很满意", [
+        "王云所在的小区面积不大，8栋单元楼住了191户。"])
+    assert found == []
