@@ -561,3 +561,11 @@ def test_the_numbers_of_a_persons_home_tell_a_story_and_are_no_figures():
     found = article_stats("家住云南省昆明市安宁市某小区的王云对这些“黑科技”很满意", [
         "王云所在的小区面积不大，8栋单元楼住了191户。"])
     assert found == []
+
+
+def test_a_measure_after_a_count_stops_before_the_verb_the_counted_units_do():
+    text = "5家核心单位常驻、10家高频需求单位轮驻、17家职能单位及N家社会力量随驻。"
+    found = stats(text, default="鲁甸县综治中心")
+    assert [s.measure for s in found] == ["核心单位", "高频需求单位", "职能单位"]
+    text = "由街道2名处级干部担任片区网格负责人。"
+    assert [s.measure for s in stats(text, [mention(text, "街道", "凉城新村街道")])] == ["处级干部"]
