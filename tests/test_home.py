@@ -99,3 +99,13 @@ def test_a_full_name_several_districts_bear_is_the_one_a_written_town_lies_in():
                  "全区共有199个人民调解委员会。")
     assert {str(e.key) for e in ex.entities if e.type is EntityType.PLACE} == {"370402"}
     assert ("市中区", 199) in about(ex)
+
+
+def test_a_word_of_everyday_use_shaped_like_a_short_form_names_no_home():
+    # web4 d05: 平安 (of 平安工程) is also the short form of 平安区, a district with towns whose
+    # short names a Shanghai report happens to print; 本区 is not 平安区
+    ex = extract("去年以来，本区已基本在8个街道建立起区块明晰、层次分明的管控服务网络，"
+                 "在居民“开口前”就将关乎环境治理、民生保障、平安工程等千头万绪的工作“一网打尽”。",
+                 "在凉城社区，整个辖区被划分为4个片区网格。")
+    assert "平安区" not in names(ex, EntityType.PLACE)
+    assert not any(name == "平安区" for name, _ in about(ex))

@@ -485,3 +485,87 @@ def test_a_village_committee_stands_for_its_village_in_figures():
 def test_what_a_rate_is_counted_per_is_no_figure():
     text = "“万人成讼率”是以常住人口为基数，每一万人当中与当地法院发生诉讼的人数，全县共有调解员320名。"
     assert brief(stats(text, [mention(text, "全县", "鹿邑县")])) == [("鹿邑县", Decimal(320), "名")]
+
+
+def test_the_places_a_programme_covers_measure_the_programme():
+    found = article_stats("全省公安机关大力推进“一村一辅警”建设", [
+        "近年来，为不断夯实平安乡村建设基础，全省公安机关大力推进“一村一辅警”建设。",
+        "截至目前，全省11565个行政村已实现“一村一辅警”全覆盖。"])
+    assert [(f[1], f[2], f[3]) for f in found] == [("一村一辅警", Decimal(11565), "个")]
+
+
+def test_the_villages_a_place_brings_a_programme_to_are_the_places_figure():
+    text = "在全县一百一十二个行政村推行“说事评理”议事会。"
+    found = stats(text, [mention(text, "全县", "平罗县"),
+                         mention(text, "“说事评理”", "说事评理", PROGRAMME)])
+    assert brief(found) == [("平罗县", Decimal(112), "个")]
+
+
+def test_an_area_named_after_the_programme_since_whose_start_it_counts_is_whose_figure():
+    text = ("数据显示，肃北县实施“一村一辅警”警务工作以来，全县电信诈骗发案数实现连续下降，"
+            "今年案发数下降48%。")
+    found = stats(text, [mention(text, "肃北县", "肃北县"),
+                         mention(text, "“一村一辅警”", "一村一辅警", PROGRAMME),
+                         mention(text, "全县", "肃北县")])
+    assert brief(found) == [("肃北县", Decimal(48), "%")]
+
+
+def test_without_an_area_named_after_it_the_programme_since_whose_start_it_counts_keeps_it():
+    text = "“全民创安·一呼百应”工作自开展以来，2017年第一季度，凯东新城等试点区域警情同比下降25%。"
+    found = stats(text, [mention(text, "“全民创安·一呼百应”", "全民创安·一呼百应", PROGRAMME)])
+    assert brief(found) == [("全民创安·一呼百应", Decimal(25), "%")]
+
+
+def test_a_centre_named_by_its_word_alone_lays_out_and_staffs_itself():
+    found = article_stats("玉泉区兴隆巷街道综治中心勾勒共建共治共享基层治理新图景", [
+        "兴隆巷街道因地制宜对综治中心进行提档升级。",
+        "中心集合纪委、公、检、法、司、城管、市场等7个职能部门，整合政法、综治、信访等平台资源。"])
+    assert [(f[1], f[2], f[3]) for f in found] == [("150104/兴隆巷街道:综治中心", Decimal(7), "个")]
+
+
+def test_brackets_spelling_out_a_names_numbers_report_nothing():
+    text = ("为让警务工作深度融入社区，青岛市公安局著力构建“1+1+2+N+N”(1名包联干部、1名社区民警、"
+            "2名辅警、数名网格员和群防群治力量)新型社区警务机制。")
+    assert stats(text, [mention(text, "青岛市公安局", "青岛市公安局", AGENCY)]) == []
+
+
+def test_a_number_in_a_streets_name_is_no_figure():
+    text = "升级后的综治中心位于玉泉区东五十家街与小召前街交叉口正南方向，使用面积达300平米。"
+    found = stats(text, [mention(text, "玉泉区", "玉泉区")])
+    assert [(s.value, s.unit) for s in found] == [(Decimal(300), "平米")]
+
+
+def test_the_units_stationed_in_a_centre_are_the_centres_figure():
+    found = article_stats("红山区综治中心打造“一站式”服务", [
+        "红山区综治中心整合信访接待中心、公共法律服务中心等有关功能。",
+        "为压实部门责任，红山区打造“1+7+N”联动工作机制，统筹整合多部门资源力量。",
+        "法院、检察院、公安局、司法局、信访局、住建局、人社局7家重点单位常态化入驻，民政、市场监管、卫健等其他部门按需响应。"])
+    assert [(f[1], f[2], f[3]) for f in found] == [("150402:综治中心", Decimal(7), "家")]
+
+
+def test_so_many_major_kinds_of_a_thing_are_counted_with_ge():
+    found = article_stats("玉泉区兴隆巷街道综治中心勾勒共建共治共享基层治理新图景", [
+        "今年4月，综治中心进行整体升级打造，设置群众接待区、特色功能区、科室办公区3大版块，使用面积达300平米。"])
+    assert [(f[2], f[3]) for f in found] == [(Decimal(3), "个"), (Decimal(300), "平米")]
+    assert {f[1] for f in found} == {"150104/兴隆巷街道:综治中心"}
+
+
+def test_a_programme_referred_back_to_with_words_of_its_kind_is_whose_result_it_is():
+    found = article_stats("调解优先“四步走” 矛盾化解“一站式”", [
+        "区司法局与区法院建立“分调裁审”无缝衔接机制：立案前引导适宜调解的案件进入调解程序。",
+        "这种分层过滤模式使大量纠纷在诉前高效化解，当事人解纷时间平均缩短60%，成本降低70%。"])
+    assert [(f[1], f[2]) for f in found] == [("分调裁审", Decimal(60)), ("分调裁审", Decimal(70))]
+
+
+def test_the_numbers_of_a_persons_home_tell_a_story_and_are_no_figures():
+    found = article_stats("家住云南省昆明市安宁市某小区的王云对这些“黑科技”很满意", [
+        "王云所在的小区面积不大，8栋单元楼住了191户。"])
+    assert found == []
+
+
+def test_a_measure_after_a_count_stops_before_the_verb_the_counted_units_do():
+    text = "5家核心单位常驻、10家高频需求单位轮驻、17家职能单位及N家社会力量随驻。"
+    found = stats(text, default="鲁甸县综治中心")
+    assert [s.measure for s in found] == ["核心单位", "高频需求单位", "职能单位"]
+    text = "由街道2名处级干部担任片区网格负责人。"
+    assert [s.measure for s in stats(text, [mention(text, "街道", "凉城新村街道")])] == ["处级干部"]

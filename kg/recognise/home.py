@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from kg.doc import DATELINE, Doc, Mark
 from kg.gazetteer import Division, gazetteer
 from kg.rules.ruleset import rules
+from kg.words import tagged
 
 # The level character of a form (我县, 区公安局) -> how the home's name ends.
 _ENDINGS = {"镇": ("镇",), "乡": ("乡",), "县": ("县",), "区": ("区",), "旗": ("旗",),
@@ -115,8 +116,16 @@ def _from_towns(lower: Iterable, endings: tuple[str, ...]) -> Division | None:
 
 
 def _short_named(body: list, endings: tuple[str, ...]) -> set[str]:
-    """The divisions of that level the article's short forms may name (市中: four 市中区)."""
-    return {d.id for c in body if not c.full_name for d in c.divisions if _fits(d, endings)}
+    """The divisions of that level the article's short forms may name (市中: four 市中区); not
+    a short form that is a word of everyday use (平安 of 平安工程, 通道 of 公共通道)."""
+    return {d.id for c in body if not c.full_name and not _everyday_word(c.surface)
+            for d in c.divisions if _fits(d, endings)}
+
+
+def _everyday_word(surface: str) -> bool:
+    """Whether the dictionary reads `surface` as one adjective, verb or adverb (平安, 通道)."""
+    words = tagged(surface)
+    return len(words) == 1 and (words[0][1] or "")[:1] in ("a", "v", "d")
 
 
 def _from_written_towns(doc: Doc, named: set[str]) -> Division | None:

@@ -33,7 +33,7 @@ SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGR
 # what the rules of kg/rules/statistics.yaml say a subject does in its sentence
 ROLES = ("founded", "beneficiary", "since")
 # what only a body does (kg/rules/statistics.yaml): whose figure the clause gives
-BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work")
+BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work", "stationed")
 
 
 @check("inside_quotes")
@@ -41,6 +41,28 @@ def inside_quotes(match: Match, doc: Doc) -> bool:
     """Whether the match lies inside “…”, 「…」 or 《…》 (a name, a slogan, quoted speech)."""
     start, _ = match.span()
     return any(a <= start < b for a, b in _quoted(match.sent.text))
+
+
+@check("glosses_a_name")
+def glosses_a_name(match: Match, doc: Doc) -> bool:
+    """Whether the match lies inside brackets opened right after a quoted name (“1+1+2+N”（1名
+    民警、2名辅警）): they gloss the name's parts."""
+    start, _ = match.span()
+    text = match.sent.text
+    names = {m.end for m in doc.spans_in(match.sent.index) if m.type is EntityType.PROGRAMME}
+    return any(a in names or text[:a].endswith(("”", "\"", "》", "」"))
+               for a, b in _bracketed(text) if a < start < b)
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """Spans of the (…) and （…） of `text`, each from its opening bracket to its closing one."""
+    spans, opened = [], []
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            opened.append(i)
+        elif ch in ")）" and opened:
+            spans.append((opened.pop(), i + 1))
+    return spans
 
 
 @lru_cache(maxsize=256)
@@ -236,13 +258,19 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     moved: set = set()
     people = [m for m in doc.spans_in(sent.index) if m.type is EntityType.PERSON]
     measures = measures_of(ctx, figures, own, periods, clauses, people)
+    reached = _reached(ctx, figures, clauses, own)
+    home = min((m.span()[1] for m in ruleset.matches(ctx, "personal")), default=None)
     for i, q in enumerate(figures):
+        if home is not None and home <= q.start and not any(home <= m.start < q.start for m in own):
+            continue                  # 杨秀荣家一年可以增加6000元收入: a household's, no figure
         direction = directions.get((q.start, q.end), "")
         if not direction and previous and previous[1] and _listed(sent.text, previous[0], q):
             direction = previous[1]               # 分别同比下降8.7%、14.9%
         previous = (q, direction)
-        about = _named_programme(q, clauses, own, heads, sent.text) \
+        about = reached[i] or _named_programme(q, clauses, own, heads, sent.text) \
             or _about(ctx, q, clauses, own, periods, default, roles)
+        if _in_clause_after(q, clauses, acts["stationed"]):
+            about = _host(doc, sent.index) or about
         if about is None:
             continue
         if lead and about not in keys["agencies"]:
@@ -276,6 +304,20 @@ def _doer(q: Quantity, about: EntityKey, clauses: Clauses, own: list[Mention], l
     return about
 
 
+def _reached(ctx: Context, figures: list[Quantity], clauses: Clauses,
+             subjects: list[Mention]) -> list[EntityKey | None]:
+    """For each figure, the programme whose reach it gives (kg/rules/statistics.yaml `reach`):
+    the programme its clause says covers what the figure counts."""
+    keys = {(m.start, m.end): m.key for m in subjects}
+    out: list[EntityKey | None] = [None] * len(figures)
+    for match in rules("statistics").matches(ctx, "reach"):
+        key, at = keys.get(match.span("subject")), match.span()[0]
+        for i, q in enumerate(figures):
+            if key is not None and clauses.same(q.start, at) and q.end <= at:
+                out[i] = key
+    return out
+
+
 def _listed(text: str, before: Quantity, q: Quantity) -> bool:
     """Whether `q` follows `before` in one list of figures (8.7%、14.9%, 23.5%和19.6%; after a
     comma only a figure of the same unit: 下降12%，15起案件已破获 is a new clause)."""
@@ -291,6 +333,21 @@ def _named_programme(q: Quantity, clauses: Clauses, subjects: list[Mention],
     head = next((text[a:b] for a, b in heads if cs <= a < q.start), None)
     named = [m for m in subjects if m.type is EntityType.PROGRAMME and m.end <= cs]
     return _by_head(named, head) if head is not None else None
+
+
+def _in_clause_after(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
+    """Whether a match starting `at` lies in the clause of `q`, after it."""
+    _, end = clauses.span(q.start)
+    return any(q.end <= a < end for a in at)
+
+
+def _host(doc: Doc, sentence: int) -> EntityKey | None:
+    """The centre named last up to `sentence` (STAT_HOST: 综治中心, 工作站), that units are
+    stationed in."""
+    hosts = tuple(lexicon().words("STAT_HOST"))
+    named = [m for m in doc.spans if m.sentence <= sentence and isinstance(m.key, AgencyKey)
+             and m.key.kind.endswith(hosts)]
+    return max(named, key=lambda m: (m.sentence, m.start)).key if named else None
 
 
 def _in_clause_before(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
@@ -321,8 +378,10 @@ def _about(ctx: Context, q: Quantity, clauses: Clauses, subjects: list[Mention],
         if m.surface.startswith("全"):          # 全市23个县, 对全区28栋写字楼
             return m.key
     started = [m for m in before if (m.start, m.end) in roles["since"]]
-    if started and not in_clause:
+    if started and not in_clause and not any(
+            m.type is not EntityType.PROGRAMME and m.start > started[-1].end for m in before):
         return started[-1].key                  # 实行“联勤警务”模式以来，…发案同比下降52.3%
+    # (but X县实施“P”以来，全县发案数…下降，今年…下降48%: the area the sentence goes on about)
     for m in reversed(before):
         if m.start < cs and m.type is EntityType.AGENCY and (m.start, m.end) in roles["founded"]:
             return m.key                        # 率先成立物业巡回法庭，累计审理…
