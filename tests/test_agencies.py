@@ -479,3 +479,12 @@ def test_a_task_force_is_named_by_its_task():
     found = agencies("接到报告后,网格工作组立即联合司法所、社区工作人员及派出所民警组成调解专班,"
                      "还特意请原房东到现场作证。")
     assert not any(name.endswith("专班") for name in found)
+
+
+def test_a_level_words_party_organ_is_the_committees_organ_of_the_place_in_focus():
+    # a real page (辽宁长安网): 县政法委 in a report on 建平县 is 建平县委政法委, the
+    # same body as 建平县政法委, not a 政法委员会 of its own
+    found = agencies("2月24日,建平县政法工作会议在建平县人民会堂召开。",
+                     "会上,县政法委通报了被约谈乡镇近两月平安建设群众满意度测评情况。")
+    assert "建平县委政法委" in found
+    assert not any(name.endswith("政法委员会") for name in found)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 
 from kg.doc import Doc
-from kg.keys import AgencyKey
+from kg.keys import AgencyKey, PlaceKey
 from kg.model import ArticleExtraction, EntityType, LocalEntity, Mention, Relation, TITLE_SENTENCE
 from kg.resolve.entities import place_lineage, within
 from kg.rules.engine import Context, Match
@@ -195,7 +195,8 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
     known = {e.key for e in ex.entities}
     focus = ex.focus_places[0] if ex.focus_places else None
     first = {k: i for i, k in enumerate(counts)}     # ties: the one named first
-    ranked = sorted((k for k in counts if k in known and counts[k] >= at_least),
+    ranked = sorted((k for k in counts if k in known and counts[k] >= at_least
+                     and _near_focus(ex.agency_place.get(k), focus)),
                     key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], _depth(k), first[k]))
     if ranked:
         return ranked[0]
@@ -203,6 +204,14 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
     serving = [k for k in counts if k in known and (where := ex.agency_place.get(k)) and focus
                and (where == focus or within(where, focus))]
     return serving[0] if len(counts) == 1 and len(serving) == 1 else None
+
+
+def _near_focus(where: PlaceKey | None, focus: PlaceKey | None) -> bool:
+    """Whether a body serving `where` may lead an article about `focus`: it serves that place,
+    one inside it or one above it (not a neighbour: an article on 鄞州区 that quotes 海曙区's
+    bureau twice is not about that bureau)."""
+    return where is None or focus is None or where == focus or within(where, focus) \
+        or within(focus, where)
 
 
 def _depth(key: AgencyKey) -> int:

@@ -115,8 +115,9 @@ class AgencyResolver:
         nothing), its entity registered and the walk moved on to it."""
         if own is not None and (i or walk.parent is None):
             walk.place = own.key
-        organ = i == 0 and walk.parent is None and own is not None and not unit["name"] \
-            and unit["kind"] in _PARTY_ORGANS
+        # (县政法委 in an article on 大悟县 too: its name is the level word, not a name)
+        organ = i == 0 and walk.parent is None and own is not None \
+            and (not unit["name"] or bool(unit["generic"])) and unit["kind"] in _PARTY_ORGANS
         if organ:       # 宁波市政法委 is the 宁波市委's 政法委: one key with 宁波市委政法委
             walk.parent, walk.parent_label = AgencyKey("委", place=own.key), f"{own.name}委"
         if unit["generic"] and own is None:
