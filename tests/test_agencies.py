@@ -488,3 +488,15 @@ def test_a_level_words_party_organ_is_the_committees_organ_of_the_place_in_focus
                      "会上,县政法委通报了被约谈乡镇近两月平安建设群众满意度测评情况。")
     assert "建平县委政法委" in found
     assert not any(name.endswith("政法委员会") for name in found)
+
+
+def test_an_office_named_by_its_heads_title_alone_is_the_place_in_focus_and_daibiao_is_a_verb():
+    # a county 政协 page: 综治办主任 with no place is the county's 综治办; 代表 (acting for) is
+    # a verb a name never runs over (a real page: 许哲茂代表县委…表示热烈的祝贺)
+    found = agencies("9月28日,大悟县政协开展“平安大悟建设”双月协商活动。",
+                     "会上,县政法委副书记、综治办主任李睿代表县政法委详细通报“平安大悟建设”工作情况。")
+    assert {"大悟县综治办", "大悟县委政法委"} <= set(found)
+    assert not any("代表" in name for name in found)
+    found = agencies("5月10日上午,县委政法委组织召开平山县平安建设、法治建设考核推进会。",
+                     "政协会第三场会议召开,伍信鸥主持,许哲茂代表县委对大会的圆满成功表示热烈的祝贺。")
+    assert "平山县委" in found and not any("代表" in name for name in found)

@@ -138,3 +138,10 @@ def test_a_short_form_inside_another_word_or_taken_by_a_town_of_the_article():
     keys = {m.key for article in split_articles(read_source(page))[0]
             for m in analyse(article, "repeated_names").spans if m.type is EntityType.PLACE}
     assert "530303/西平街道" in keys and "411721" not in keys
+
+
+def test_a_full_name_that_is_a_word_beats_a_short_form_cut_out_of_a_verb():
+    # a real page (平山县 考核推进会): 召开平山县 reads 开平 first from the left; 平山县 is
+    # the word. The 海城市 of 滨海城市 is no word and stays out.
+    assert "平山县" in places("5月10日上午,县委政法委组织召开平山县平安建设、法治建设考核推进会。")
+    assert not places("为维护社会大局安全稳定、护航现代化滨海城市作出新的更大贡献。")

@@ -115,8 +115,10 @@ def _candidates(sent: Sent) -> list[_Candidate]:
         if divisions:
             start = last - len(name) + 1
             upper[start] = _Candidate(sent.index, start, last + 1, name, divisions, full)
-            if full:
-                taken[start:last + 1] = [(start, last + 1)] * len(name)
+    _full_over_short(sent, upper)
+    for cand in upper.values():
+        if cand.full_name:
+            taken[cand.start:cand.end] = [(cand.start, cand.end)] * (cand.end - cand.start)
     for suffix in _TOWN_OR_VILLAGE_END.finditer(text):
         cand = _town_or_village(sent.index, text, suffix.end(), taken)
         if cand is None:
@@ -128,6 +130,24 @@ def _candidates(sent: Sent) -> list[_Candidate]:
         lower[cand.start] = cand
         taken[cand.start:cand.end] = [(cand.start, cand.end)] * (cand.end - cand.start)
     return [*upper.values(), *lower.values()]
+
+
+def _full_over_short(sent: Sent, upper: dict[int, _Candidate]) -> None:
+    """召开平山县: the longest names from the left read 开平 (a short form) and lose the full
+    name 平山县 that starts inside it; a full name that is words of the sentence (召开|平山县)
+    takes the place of the short forms it crosses that are not (开平 is cut out of a verb; the
+    海城市 of 滨海|城市 is no word and stays out)."""
+    edges = set(sent.starts)
+    for last, name in _automaton().iter(sent.text):
+        full, divisions = _upper(name)
+        start = last - len(name) + 1
+        if not full or not divisions or start in upper or {start, last + 1} - edges:
+            continue
+        crossed = [c for c in upper.values() if c.start < last + 1 and start < c.end]
+        if crossed and not any(c.full_name or {c.start, c.end} <= edges for c in crossed):
+            for c in crossed:
+                del upper[c.start]
+            upper[start] = _Candidate(sent.index, start, last + 1, name, divisions, full)
 
 
 def _town_or_village(index: int, text: str, end: int, taken: list[tuple[int, int] | None]
