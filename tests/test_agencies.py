@@ -500,3 +500,10 @@ def test_an_office_named_by_its_heads_title_alone_is_the_place_in_focus_and_daib
     found = agencies("5月10日上午,县委政法委组织召开平山县平安建设、法治建设考核推进会。",
                      "政协会第三场会议召开,伍信鸥主持,许哲茂代表县委对大会的圆满成功表示热烈的祝贺。")
     assert "平山县委" in found and not any("代表" in name for name in found)
+
+
+def test_an_adverb_after_a_place_pronoun_does_not_hide_the_pronoun_from_the_body_after_it():
+    # 该县将综治中心建设列为…: 将 is a word a name never runs over, yet the centre is the county's
+    found = agencies("在新时代基层社会治理现代化的探索之路上,昭通市鲁甸县锚定目标。",
+                     "该县将综治中心建设列为基层治理“一把手”工程,对标省、市要求出台专项实施方案。")
+    assert "鲁甸县综治中心" in found
