@@ -145,3 +145,13 @@ def test_a_full_name_that_is_a_word_beats_a_short_form_cut_out_of_a_verb():
     # the word. The 海城市 of 滨海城市 is no word and stays out.
     assert "平山县" in places("5月10日上午,县委政法委组织召开平山县平安建设、法治建设考核推进会。")
     assert not places("为维护社会大局安全稳定、护航现代化滨海城市作出新的更大贡献。")
+
+
+def test_a_town_named_like_its_county_does_not_prove_a_home_the_text_never_names():
+    # a real district page (平安建设 … 区委、区政府): 平安 is a short form of 平安区 and the
+    # short name of its town 平安镇, both read from the one word 平安建设; no home is decided
+    found = places("坚持党的领导是做好平安建设的第一法宝,我们始终将平安建设纳入区委、区政府中心工作,"
+                   "全局谋划、整体推进,进一步强化乡镇平安建设的组织领导。",
+                   "建立“平安建设月例会”以及“周调度、月研判、季盘点”等运行机制,三级平安建设负责人定期不定期"
+                   "组织辖区平安建设相关单位负责人对重点事项、重点问题进行会商研判。")
+    assert "平安区" not in found
