@@ -507,3 +507,12 @@ def test_an_adverb_after_a_place_pronoun_does_not_hide_the_pronoun_from_the_body
     found = agencies("在新时代基层社会治理现代化的探索之路上,昭通市鲁甸县锚定目标。",
                      "该县将综治中心建设列为基层治理“一把手”工程,对标省、市要求出台专项实施方案。")
     assert "鲁甸县综治中心" in found
+
+
+def test_grid_service_and_supervision_centres_and_stations_of_a_place():
+    # a city 政协 page: the grid stations and centres of each level are bodies of their place;
+    # the levels' kinds of centre (市、县监管中心、乡镇管理中心) are none
+    found = agencies("视察组一行先后前往旌阳区城南街道舟山社区网格化服务管理站、城南街道网格化服务管理中心、"
+                     "旌阳区网格化服务管理监管中心,对四级网管系统建设情况进行了详细了解。",
+                     "建立起市、县监管中心、乡镇管理中心、村管理站、网格点五级联动的管理系统和格局。")
+    assert {"舟山社区网格化服务管理站", "城南街道网格化服务管理中心", "旌阳区网格化服务管理监管中心"} == set(found)
