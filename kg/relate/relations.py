@@ -226,13 +226,19 @@ def programme_relations(doc: Doc, cues: SentenceCues, lead: AgencyKey | None
     """implementedBy / implementedIn: the agency and place that are the sentence's subject,
     else the article's `lead` agency and place in focus."""
     ex = doc.extraction
-    return [r for m in doc.spans if m.type is EntityType.PROGRAMME
-            for r in _programme(m, cues, ex, lead)]
+    found = [(r, guessed) for m in doc.spans if m.type is EntityType.PROGRAMME
+             for r, guessed in _programme(m, cues, ex, lead)]
+    # 永康“龙山经验” … later “龙山经验”“普陀模式”的生根发芽: where a sentence places the
+    # programme, the place in focus is no guess for the sentences that do not
+    placed = {r.subject for r, guessed in found
+              if r.predicate is Predicate.IMPLEMENTED_IN and not guessed}
+    return [r for r, guessed in found if not (guessed and r.subject in placed)]
 
 
 def _programme(prog: Mention, cues: SentenceCues, ex: ArticleExtraction,
-               lead: AgencyKey | None) -> list[Relation]:
-    """The bodies that run one programme and the places where it runs."""
+               lead: AgencyKey | None) -> list[tuple[Relation, bool]]:
+    """The bodies that run one programme and the places where it runs, each with whether it
+    is only the article's place in focus (a guess, no body or place of its sentence)."""
     cue = cues[prog.sentence]
     before = [m for m in cue.mentions if m.end <= prog.start
               and (m.start, m.end) not in cue.bystanders]
@@ -249,10 +255,13 @@ def _programme(prog: Mention, cues: SentenceCues, ex: ArticleExtraction,
     if places and bodies:
         # 长安大队…在韦曲街道、郭杜街道开展: the streets, and the district the body serves
         wheres.append(ex.agency_place.get(agency))
-    out = [Relation(prog.key, Predicate.IMPLEMENTED_BY, body, prog.sentence, evidence=cue.text)
-           for body in bodies or [agency] if body]
-    return out + [Relation(prog.key, Predicate.IMPLEMENTED_IN, where, prog.sentence,
-                           evidence=cue.text)
+    out = [(Relation(prog.key, Predicate.IMPLEMENTED_BY, body, prog.sentence, evidence=cue.text),
+            False) for body in bodies or [agency] if body]
+    # (全区已有…注册使用该APP: the sentence names the place in focus as a whole, no guess)
+    guessed = not places and agency is None and focus not in {
+        m.key for m in cue.mentions if m.type is EntityType.PLACE}
+    return out + [(Relation(prog.key, Predicate.IMPLEMENTED_IN, where, prog.sentence,
+                            evidence=cue.text), guessed)
                   for where in dict.fromkeys(w for w in wheres if w)]
 
 
