@@ -155,3 +155,15 @@ def test_a_town_named_like_its_county_does_not_prove_a_home_the_text_never_names
                    "建立“平安建设月例会”以及“周调度、月研判、季盘点”等运行机制,三级平安建设负责人定期不定期"
                    "组织辖区平安建设相关单位负责人对重点事项、重点问题进行会商研判。")
     assert "平安区" not in found
+
+
+def test_towns_listed_by_their_short_names_before_deng_and_the_kind_are_towns_of_one_county():
+    # a county site (我县…万庾、三封寺、东山等3个乡镇): the three towns lie in one county, which
+    # becomes the home of the report; a city district's page lists its streets the same way
+    found = places("8月24日,我县乡镇社会矛盾调处中心建设工作流动现场会召开。",
+                   "此项工作于今年6月率先在万庾、三封寺、东山等3个乡镇试点,目前均已顺利运行。")
+    assert {"万庾镇", "三封寺镇", "东山镇"} <= {name for name, _ in found.values()}
+    found = places("福州市鼓楼区深化综治中心建设。", "今年将推动东街、南街等街道建设“枫桥式”综治中心。")
+    assert {"东街街道", "南街街道"} <= {name for name, _ in found.values()}
+    # two words that name towns somewhere but no county in common are no list of towns
+    assert not places("推动调解、信访等乡镇工作落实。")

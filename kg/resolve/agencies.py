@@ -214,7 +214,7 @@ class AgencyResolver:
                           and p.key == unit["place_key"]), None)
             return Place(found, self.keys(found)) if found is not None else None
         if unit["generic"] == "focus":
-            return self._titled_before(m) or self.focus.place()
+            return self._titled_before(m) or self._focus_for(unit["kind"])
         if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
             # a 分局 serves a city district, or a town of a city that has no counties (东莞)
             return self.focus.place(char="区") or self._town_of_a_city()
@@ -223,6 +223,14 @@ class AgencyResolver:
                                 unit["name"]) or self.focus.place(unit["generic"], unit["name"]) \
                 or self._above_all(unit["generic"], unit["name"], m)
         return None
+
+    def _focus_for(self, kind: str) -> Place | None:
+        """The place in focus a body named by no place is of: a Party committee's organ
+        (政法委书记) is a county's or higher, never a town's (towns have no 政法委)."""
+        place = self.focus.place()
+        if kind in _PARTY_ORGANS and place is not None and place.level in ("town", "village"):
+            return next((p for p in self.focus.places if p.level not in ("town", "village")), None)
+        return place
 
     def _titled_before(self, m: Mention) -> Place | None:
         """德阳市委常委、政法委书记廖凯 in a report on a town: a body named by its head's title
