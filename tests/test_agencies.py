@@ -516,3 +516,15 @@ def test_grid_service_and_supervision_centres_and_stations_of_a_place():
                      "旌阳区网格化服务管理监管中心,对四级网管系统建设情况进行了详细了解。",
                      "建立起市、县监管中心、乡镇管理中心、村管理站、网格点五级联动的管理系统和格局。")
     assert {"舟山社区网格化服务管理站", "城南街道网格化服务管理中心", "旌阳区网格化服务管理监管中心"} == set(found)
+
+
+def test_a_mediation_committee_named_by_its_task_and_what_is_stationed_at_a_court():
+    # a district site: the committee's name runs over its task (重大疑难复杂矛盾纠纷); 驻法院
+    # says where its room sits and names no unit of it
+    found = agencies("双方多次协商无果,经区司法局引导,双方当事人到“长寿区重大疑难复杂矛盾纠纷人民调解委员会"
+                     "驻法院综合调解室”申请调解。")
+    assert "长寿区重大疑难复杂矛盾纠纷人民调解委员会" in found
+    assert not any(name.endswith("驻法院") for name in found)
+    # a real e-paper report: a committee named after its park keeps its name
+    found = agencies("日前,瑞安市萤火虫新居民爱心公益服务中心调解室和瑞安电商文创园人民调解委员会相继挂牌成立。")
+    assert "瑞安市电商文创园人民调解委员会" in found

@@ -293,8 +293,10 @@ class _Sentence:
         """The last place before the body word (成都邛崃公安局, 成都市高新区新川派出所) and where
         the name starts: at the first of the places written together, or at a prefix."""
         s = self.starts[body.start]
+        # (a body named by its task runs longer: 长寿区重大疑难复杂矛盾纠纷人民调解委员会)
+        limit = _MAX_TASK_NAME if self.is_word(body, "TASK_BODY") else _MAX_NAME
         before = [p for p in self.places if p.start >= floor and p.end <= s
-                  and s - self.epithet(p.end) <= _MAX_NAME
+                  and s - self.epithet(p.end) <= limit
                   and not self.stops(self.sent.token_at(self.epithet(p.end)), body.start)]
         if not before:
             return None
