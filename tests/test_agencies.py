@@ -479,3 +479,52 @@ def test_a_task_force_is_named_by_its_task():
     found = agencies("接到报告后,网格工作组立即联合司法所、社区工作人员及派出所民警组成调解专班,"
                      "还特意请原房东到现场作证。")
     assert not any(name.endswith("专班") for name in found)
+
+
+def test_a_level_words_party_organ_is_the_committees_organ_of_the_place_in_focus():
+    # a real page (辽宁长安网): 县政法委 in a report on 建平县 is 建平县委政法委, the
+    # same body as 建平县政法委, not a 政法委员会 of its own
+    found = agencies("2月24日,建平县政法工作会议在建平县人民会堂召开。",
+                     "会上,县政法委通报了被约谈乡镇近两月平安建设群众满意度测评情况。")
+    assert "建平县委政法委" in found
+    assert not any(name.endswith("政法委员会") for name in found)
+
+
+def test_an_office_named_by_its_heads_title_alone_is_the_place_in_focus_and_daibiao_is_a_verb():
+    # a county 政协 page: 综治办主任 with no place is the county's 综治办; 代表 (acting for) is
+    # a verb a name never runs over (a real page: 许哲茂代表县委…表示热烈的祝贺)
+    found = agencies("9月28日,大悟县政协开展“平安大悟建设”双月协商活动。",
+                     "会上,县政法委副书记、综治办主任李睿代表县政法委详细通报“平安大悟建设”工作情况。")
+    assert {"大悟县综治办", "大悟县委政法委"} <= set(found)
+    assert not any("代表" in name for name in found)
+    found = agencies("5月10日上午,县委政法委组织召开平山县平安建设、法治建设考核推进会。",
+                     "政协会第三场会议召开,伍信鸥主持,许哲茂代表县委对大会的圆满成功表示热烈的祝贺。")
+    assert "平山县委" in found and not any("代表" in name for name in found)
+
+
+def test_an_adverb_after_a_place_pronoun_does_not_hide_the_pronoun_from_the_body_after_it():
+    # 该县将综治中心建设列为…: 将 is a word a name never runs over, yet the centre is the county's
+    found = agencies("在新时代基层社会治理现代化的探索之路上,昭通市鲁甸县锚定目标。",
+                     "该县将综治中心建设列为基层治理“一把手”工程,对标省、市要求出台专项实施方案。")
+    assert "鲁甸县综治中心" in found
+
+
+def test_grid_service_and_supervision_centres_and_stations_of_a_place():
+    # a city 政协 page: the grid stations and centres of each level are bodies of their place;
+    # the levels' kinds of centre (市、县监管中心、乡镇管理中心) are none
+    found = agencies("视察组一行先后前往旌阳区城南街道舟山社区网格化服务管理站、城南街道网格化服务管理中心、"
+                     "旌阳区网格化服务管理监管中心,对四级网管系统建设情况进行了详细了解。",
+                     "建立起市、县监管中心、乡镇管理中心、村管理站、网格点五级联动的管理系统和格局。")
+    assert {"舟山社区网格化服务管理站", "城南街道网格化服务管理中心", "旌阳区网格化服务管理监管中心"} == set(found)
+
+
+def test_a_mediation_committee_named_by_its_task_and_what_is_stationed_at_a_court():
+    # a district site: the committee's name runs over its task (重大疑难复杂矛盾纠纷); 驻法院
+    # says where its room sits and names no unit of it
+    found = agencies("双方多次协商无果,经区司法局引导,双方当事人到“长寿区重大疑难复杂矛盾纠纷人民调解委员会"
+                     "驻法院综合调解室”申请调解。")
+    assert "长寿区重大疑难复杂矛盾纠纷人民调解委员会" in found
+    assert not any(name.endswith("驻法院") for name in found)
+    # a real e-paper report: a committee named after its park keeps its name
+    found = agencies("日前,瑞安市萤火虫新居民爱心公益服务中心调解室和瑞安电商文创园人民调解委员会相继挂牌成立。")
+    assert "瑞安市电商文创园人民调解委员会" in found

@@ -138,3 +138,32 @@ def test_a_short_form_inside_another_word_or_taken_by_a_town_of_the_article():
     keys = {m.key for article in split_articles(read_source(page))[0]
             for m in analyse(article, "repeated_names").spans if m.type is EntityType.PLACE}
     assert "530303/西平街道" in keys and "411721" not in keys
+
+
+def test_a_full_name_that_is_a_word_beats_a_short_form_cut_out_of_a_verb():
+    # a real page (平山县 考核推进会): 召开平山县 reads 开平 first from the left; 平山县 is
+    # the word. The 海城市 of 滨海城市 is no word and stays out.
+    assert "平山县" in places("5月10日上午,县委政法委组织召开平山县平安建设、法治建设考核推进会。")
+    assert not places("为维护社会大局安全稳定、护航现代化滨海城市作出新的更大贡献。")
+
+
+def test_a_town_named_like_its_county_does_not_prove_a_home_the_text_never_names():
+    # a real district page (平安建设 … 区委、区政府): 平安 is a short form of 平安区 and the
+    # short name of its town 平安镇, both read from the one word 平安建设; no home is decided
+    found = places("坚持党的领导是做好平安建设的第一法宝,我们始终将平安建设纳入区委、区政府中心工作,"
+                   "全局谋划、整体推进,进一步强化乡镇平安建设的组织领导。",
+                   "建立“平安建设月例会”以及“周调度、月研判、季盘点”等运行机制,三级平安建设负责人定期不定期"
+                   "组织辖区平安建设相关单位负责人对重点事项、重点问题进行会商研判。")
+    assert "平安区" not in found
+
+
+def test_towns_listed_by_their_short_names_before_deng_and_the_kind_are_towns_of_one_county():
+    # a county site (我县…万庾、三封寺、东山等3个乡镇): the three towns lie in one county, which
+    # becomes the home of the report; a city district's page lists its streets the same way
+    found = places("8月24日,我县乡镇社会矛盾调处中心建设工作流动现场会召开。",
+                   "此项工作于今年6月率先在万庾、三封寺、东山等3个乡镇试点,目前均已顺利运行。")
+    assert {"万庾镇", "三封寺镇", "东山镇"} <= {name for name, _ in found.values()}
+    found = places("福州市鼓楼区深化综治中心建设。", "今年将推动东街、南街等街道建设“枫桥式”综治中心。")
+    assert {"东街街道", "南街街道"} <= {name for name, _ in found.values()}
+    # two words that name towns somewhere but no county in common are no list of towns
+    assert not places("推动调解、信访等乡镇工作落实。")

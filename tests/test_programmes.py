@@ -410,3 +410,20 @@ def test_counted_parts_of_one_thing_are_no_list_of_programmes():
     """集A、B、C等三平台为一体: the items are the parts (functions) of one body."""
     assert not programmes("该中心是集矛盾纠纷调外化解、突发事件外置、社会风险研判等三平台为一体的现代社会治理共同体。")
     assert {"民生警务平台", "枣庄户籍"} <= set(programmes("依托民生警务平台、枣庄户籍等网上服务系统，加强网上网下对接值守。"))
+
+
+def test_posts_joined_by_plus_say_who_staffs_a_thing_and_name_no_programme():
+    # the real pages' staffing patterns (“主任+副主任+工作人员”模式); words of work joined by +
+    # still name a way of working
+    assert programmes("在组织架构上,县级实行“主任+副主任+工作人员”模式,由县委常委、政法委书记牵头统筹。") == {}
+    assert "网格员+民警+辅警" not in programmes(
+        "推动“网格员+民警+辅警”力量下沉一线。")
+    assert "警格+网格" in programmes("近年来，江津区著力整合基层网格警务资源，积极推动“警格+网格”双向赋能、同频共振。")
+
+
+def test_a_quoted_idiom_is_said_for_effect_unless_a_cue_names_it():
+    # 一网打尽, 疑难杂症, 就地解决 are idioms of the dictionary; “扫黄打非”行动 is a campaign
+    found = programmes("大小事务由区域负责人解决,在居民“开口前”就将关乎环境治理、民生保障等千头万绪的工作“一网打尽”。")
+    assert "一网打尽" not in found
+    assert "疑难杂症" not in programmes("对于这起“疑难杂症”，户籍工作人员一面对接县公安局户籍中队寻找政策支持。")
+    assert "扫黄打非" in programmes("扎实开展好扫黑除恶专项斗争和“扫黄打非”行动。")

@@ -300,3 +300,26 @@ def test_a_programme_led_by_a_body_named_after_it_is_that_bodys():
 def test_a_body_whose_directions_are_followed_does_not_run_the_programme():
     found = relations("锦州市公安局凌河分局局长李明表示，下一步将按照锦州市公安局部署，持续推进“智慧警务”建设。")
     assert {o for s, p, o in found if s == "智慧警务" and p == "implementedBy"} == {"锦州市公安局凌河分局"}
+
+
+def test_a_place_written_before_its_own_division_only_addresses_it():
+    # 云南长安网: 楚雄州南华县 is an address; the report is about 南华县, so a measure of a
+    # sentence that names no place runs in the county, not in the prefecture
+    found = relations(
+        "近年来,楚雄州南华县在“化解矛盾风险 维护社会稳定”专项治理中,创新构建“四个一批”分级分层解纷机制。",
+        "全县组建128个包村工作组,实行“清单化管理+动态跟踪”,确保风险“早发现、早介入、早处置”。",
+        title="楚雄州南华县:“四级阶梯”巧解矛盾 奏响平安“和谐曲”")
+    assert ("清单化管理+动态跟踪", "implementedIn", "南华县") in found
+    assert not any(p == "implementedIn" and o == "楚雄彝族自治州" for _, p, o in found)
+
+
+def test_a_programme_placed_by_one_sentence_is_not_guessed_into_the_focus_by_another():
+    # an e-paper on 浙江's 诉源治理: 永康“龙山经验” runs in 永康市; the later sentence that
+    # names it with no place does not add the province the article is about
+    found = relations("浙江大力推进“诉源治理”,实现矛盾纠纷源头化解。",
+                      "《融合》讲述的永康“龙山经验”便是最好的回答。",
+                      "实际上,影片里的矛盾纠纷调解故事在浙江各地真实上演着。",
+                      "随着“龙山经验”“普陀模式”的生根发芽,一个由党委领导的矛盾纠纷大调解工作格局正逐步形成。",
+                      title="社会调解优先,法院诉讼断后")
+    assert ("龙山经验", "implementedIn", "永康市") in found
+    assert ("龙山经验", "implementedIn", "浙江省") not in found

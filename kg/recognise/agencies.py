@@ -201,9 +201,16 @@ class _Sentence:
                       and self.is_name(i, j, "place_pronoun")), None)
             if j is not None:
                 return self.after_pronoun(body, i, j) if self.opens_a_clause(self.starts[i]) else None
-            if self.role(i, "stop"):
+            if self.role(i, "stop") and not self.adverb_after_pronoun(i):
                 return None
         return None
+
+    def adverb_after_pronoun(self, i: int) -> bool:
+        """该县将综治中心建设列为…: an adverb or verb of the predicate right after the place
+        pronoun, though a word a name never runs over (将), does not end the search for it
+        (a word that joins two bodies does: 我县与市综治中心)."""
+        return self.role(i, "predicate") and not self.role(i, "bridge") and any(
+            k >= 0 and self.is_name(k, i, "place_pronoun") for k in (i - 1, i - 2))
 
     def after_pronoun(self, body: _Body, i: int, j: int) -> _Unit | None:
         """The body after the predicate of the place pronoun in tokens i..j, named by the words
@@ -286,8 +293,10 @@ class _Sentence:
         """The last place before the body word (成都邛崃公安局, 成都市高新区新川派出所) and where
         the name starts: at the first of the places written together, or at a prefix."""
         s = self.starts[body.start]
+        # (a body named by its task runs longer: 长寿区重大疑难复杂矛盾纠纷人民调解委员会)
+        limit = _MAX_TASK_NAME if self.is_word(body, "TASK_BODY") else _MAX_NAME
         before = [p for p in self.places if p.start >= floor and p.end <= s
-                  and s - self.epithet(p.end) <= _MAX_NAME
+                  and s - self.epithet(p.end) <= limit
                   and not self.stops(self.sent.token_at(self.epithet(p.end)), body.start)]
         if not before:
             return None

@@ -136,8 +136,11 @@ def _from_written_towns(doc: Doc, named: set[str]) -> Division | None:
         return None
     text = "\n".join(sent.text for sent in doc.body())
     gaz = gazetteer()
+    # (a town named like its county, 平安镇 of 平安区, proves nothing: its short name is the
+    # county's short form the text was read for, as in 平安工程)
     supported = {county for county in named if any(
-        short in text for short in map(_short_town, gaz.towns(county)) if short)}
+        short in text for short in map(_short_town, gaz.towns(county))
+        if short and not gaz.get(county).name.startswith(short))}
     return gaz.get(supported.pop()) if len(supported) == 1 else None
 
 

@@ -36,6 +36,9 @@ from kg.words import dictionary_tag
 # Where a town's or village's name may end; its start is found by looking it up.
 _TOWN_OR_VILLAGE_END = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查")
 _LOOKBACK = 9                       # the longest town or village name looked for
+# 在万庾、三封寺、东山等3个乡镇试点: towns listed by their short names, the kind after 等
+_LISTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等"
+                           r"(?:[0-9一二三四五六七八九十两]+个)?(?:乡镇|镇街|镇|乡|街道)")
 # Divisions whose official name is also a common noun (城区 in 阳泉, 矿区, 郊区).
 _GENERIC_NAME = re.compile(r"^(?:城区|矿区|郊区|市区|新区|林区|特区)$")
 _CODED = ("province", "city", "county")
@@ -53,6 +56,7 @@ class _Candidate:
     surface: str
     divisions: tuple[Division, ...]
     full_name: bool          # the text gives an official name, not a short form
+    listed: bool = False     # a town of a list of short names that agree on one county
 
 
 # ------------------------------------------------------------------ finding
@@ -115,8 +119,10 @@ def _candidates(sent: Sent) -> list[_Candidate]:
         if divisions:
             start = last - len(name) + 1
             upper[start] = _Candidate(sent.index, start, last + 1, name, divisions, full)
-            if full:
-                taken[start:last + 1] = [(start, last + 1)] * len(name)
+    _full_over_short(sent, upper)
+    for cand in upper.values():
+        if cand.full_name:
+            taken[cand.start:cand.end] = [(cand.start, cand.end)] * (cand.end - cand.start)
     for suffix in _TOWN_OR_VILLAGE_END.finditer(text):
         cand = _town_or_village(sent.index, text, suffix.end(), taken)
         if cand is None:
@@ -127,7 +133,59 @@ def _candidates(sent: Sent) -> list[_Candidate]:
                     del held[start]
         lower[cand.start] = cand
         taken[cand.start:cand.end] = [(cand.start, cand.end)] * (cand.end - cand.start)
+    for cand in _listed_towns(sent):
+        for held in (upper, lower):
+            for start in [k for k, c in held.items() if c.start < cand.end and cand.start < c.end]:
+                del held[start]
+        lower[cand.start] = cand
     return [*upper.values(), *lower.values()]
+
+
+def _listed_towns(sent: Sent) -> list[_Candidate]:
+    """在万庾、三封寺、东山等3个乡镇试点: a list that 等…乡镇 closes names towns by their
+    short names. Kept only when the items are towns of one county in common (each then
+    reads as its town there; the first item may carry words before it: 率先在万庾)."""
+    out: list[_Candidate] = []
+    for found in _LISTED_TOWNS.finditer(sent.text):
+        items, at = [], found.start(1)
+        for i, item in enumerate(found.group(1).split("、")):
+            tails = [item[k:] for k in range(len(item) - 1)] if i == 0 else [item]
+            towns = next(((at + len(item) - len(t), t, ds) for t in tails
+                          if (ds := _short_towns(t))), None)
+            items.append(towns)
+            at += len(item) + 1
+        counties = [{d.parent for d in ds} for _, _, ds in filter(None, items)]
+        shared = set.intersection(*counties) if len(counties) >= 2 else set()
+        if None in items or not shared:
+            continue
+        out += [_Candidate(sent.index, start, start + len(short), short,
+                           tuple(d for d in ds if d.parent in shared), False, listed=True)
+                for start, short, ds in items]
+    return out
+
+
+def _short_towns(short: str) -> tuple[Division, ...]:
+    """The towns whose name is `short` and a town's suffix (东山: 东山镇, 东山乡 …)."""
+    return tuple(d for suffix in ("镇", "乡", "街道") for d in _lower(short + suffix)
+                 if d.level == "town")
+
+
+def _full_over_short(sent: Sent, upper: dict[int, _Candidate]) -> None:
+    """召开平山县: the longest names from the left read 开平 (a short form) and lose the full
+    name 平山县 that starts inside it; a full name that is words of the sentence (召开|平山县)
+    takes the place of the short forms it crosses that are not (开平 is cut out of a verb; the
+    海城市 of 滨海|城市 is no word and stays out)."""
+    edges = set(sent.starts)
+    for last, name in _automaton().iter(sent.text):
+        full, divisions = _upper(name)
+        start = last - len(name) + 1
+        if not full or not divisions or start in upper or {start, last + 1} - edges:
+            continue
+        crossed = [c for c in upper.values() if c.start < last + 1 and start < c.end]
+        if crossed and not any(c.full_name or {c.start, c.end} <= edges for c in crossed):
+            for c in crossed:
+                del upper[c.start]
+            upper[start] = _Candidate(sent.index, start, last + 1, name, divisions, full)
 
 
 def _town_or_village(index: int, text: str, end: int, taken: list[tuple[int, int] | None]
@@ -338,7 +396,9 @@ def _holds(action: str, cand: _Candidate, division: Division, near: _Neighbourho
     if action == "below":
         # a town no other division of the country shares a name with needs no county beside
         # it (a county's site names its towns and rarely itself)
-        return near.near_parent(division, cand.surface) or _unique_town(cand, division, near)
+        # (nor does a town of a list whose towns lie in one county: they place each other)
+        return near.near_parent(division, cand.surface) or cand.listed \
+            or _unique_town(cand, division, near)
     return True
 
 

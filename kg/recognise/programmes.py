@@ -30,6 +30,7 @@ from kg.recognise import resolve_overlaps
 from kg.rules.engine import Context, Match, token_predicate
 from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import Rule, RuleSet, check, rules
+from kg.words import dictionary_tag
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _NUMBER = re.compile("^[一二三四五六七八九十两双]+")
@@ -104,6 +105,19 @@ def _no_slogan(m: Match, doc: Doc) -> bool:
     """The name (or list item) found is not a set phrase: 一体化平台, but 智慧车联一体化平台."""
     found = m.text("name") or m.text("item")
     return found not in lexicon().words("PROGRAMME_SLOGAN")
+
+
+@check("parts_are_posts")
+def _parts_are_posts(m: Match, doc: Doc) -> bool:
+    """Every part of a quote joined by + is a post or a kind of staff (主任+副主任+工作人员)."""
+    parts = m.text().strip("“”\"「」‘’").split("+")
+    return all(part in lexicon().words("TITLE") for part in parts)
+
+
+@check("quote_is_an_idiom")
+def _quote_is_an_idiom(m: Match, doc: Doc) -> bool:
+    """The quoted phrase is one idiom of jieba's dictionary (tag i: 一网打尽, 对症下药)."""
+    return dictionary_tag(m.text().strip("“”\"「」‘’")) == "i"
 
 
 @check("no_description")

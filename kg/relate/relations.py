@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 
 from kg.doc import Doc
-from kg.keys import AgencyKey
+from kg.keys import AgencyKey, PlaceKey
 from kg.model import ArticleExtraction, EntityType, LocalEntity, Mention, Relation, TITLE_SENTENCE
 from kg.resolve.entities import place_lineage, within
 from kg.rules.engine import Context, Match
@@ -195,7 +195,8 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
     known = {e.key for e in ex.entities}
     focus = ex.focus_places[0] if ex.focus_places else None
     first = {k: i for i, k in enumerate(counts)}     # ties: the one named first
-    ranked = sorted((k for k in counts if k in known and counts[k] >= at_least),
+    ranked = sorted((k for k in counts if k in known and counts[k] >= at_least
+                     and _near_focus(ex.agency_place.get(k), focus)),
                     key=lambda k: (ex.agency_place.get(k) != focus, -counts[k], _depth(k), first[k]))
     if ranked:
         return ranked[0]
@@ -203,6 +204,14 @@ def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 
     serving = [k for k in counts if k in known and (where := ex.agency_place.get(k)) and focus
                and (where == focus or within(where, focus))]
     return serving[0] if len(counts) == 1 and len(serving) == 1 else None
+
+
+def _near_focus(where: PlaceKey | None, focus: PlaceKey | None) -> bool:
+    """Whether a body serving `where` may lead an article about `focus`: it serves that place,
+    one inside it or one above it (not a neighbour: an article on 鄞州区 that quotes 海曙区's
+    bureau twice is not about that bureau)."""
+    return where is None or focus is None or where == focus or within(where, focus) \
+        or within(focus, where)
 
 
 def _depth(key: AgencyKey) -> int:
@@ -217,13 +226,19 @@ def programme_relations(doc: Doc, cues: SentenceCues, lead: AgencyKey | None
     """implementedBy / implementedIn: the agency and place that are the sentence's subject,
     else the article's `lead` agency and place in focus."""
     ex = doc.extraction
-    return [r for m in doc.spans if m.type is EntityType.PROGRAMME
-            for r in _programme(m, cues, ex, lead)]
+    found = [(r, guessed) for m in doc.spans if m.type is EntityType.PROGRAMME
+             for r, guessed in _programme(m, cues, ex, lead)]
+    # 永康“龙山经验” … later “龙山经验”“普陀模式”的生根发芽: where a sentence places the
+    # programme, the place in focus is no guess for the sentences that do not
+    placed = {r.subject for r, guessed in found
+              if r.predicate is Predicate.IMPLEMENTED_IN and not guessed}
+    return [r for r, guessed in found if not (guessed and r.subject in placed)]
 
 
 def _programme(prog: Mention, cues: SentenceCues, ex: ArticleExtraction,
-               lead: AgencyKey | None) -> list[Relation]:
-    """The bodies that run one programme and the places where it runs."""
+               lead: AgencyKey | None) -> list[tuple[Relation, bool]]:
+    """The bodies that run one programme and the places where it runs, each with whether it
+    is only the article's place in focus (a guess, no body or place of its sentence)."""
     cue = cues[prog.sentence]
     before = [m for m in cue.mentions if m.end <= prog.start
               and (m.start, m.end) not in cue.bystanders]
@@ -240,10 +255,13 @@ def _programme(prog: Mention, cues: SentenceCues, ex: ArticleExtraction,
     if places and bodies:
         # 长安大队…在韦曲街道、郭杜街道开展: the streets, and the district the body serves
         wheres.append(ex.agency_place.get(agency))
-    out = [Relation(prog.key, Predicate.IMPLEMENTED_BY, body, prog.sentence, evidence=cue.text)
-           for body in bodies or [agency] if body]
-    return out + [Relation(prog.key, Predicate.IMPLEMENTED_IN, where, prog.sentence,
-                           evidence=cue.text)
+    out = [(Relation(prog.key, Predicate.IMPLEMENTED_BY, body, prog.sentence, evidence=cue.text),
+            False) for body in bodies or [agency] if body]
+    # (全区已有…注册使用该APP: the sentence names the place in focus as a whole, no guess)
+    guessed = not places and agency is None and focus not in {
+        m.key for m in cue.mentions if m.type is EntityType.PLACE}
+    return out + [(Relation(prog.key, Predicate.IMPLEMENTED_IN, where, prog.sentence,
+                            evidence=cue.text), guessed)
                   for where in dict.fromkeys(w for w in wheres if w)]
 
 

@@ -115,8 +115,9 @@ class AgencyResolver:
         nothing), its entity registered and the walk moved on to it."""
         if own is not None and (i or walk.parent is None):
             walk.place = own.key
-        organ = i == 0 and walk.parent is None and own is not None and not unit["name"] \
-            and unit["kind"] in _PARTY_ORGANS
+        # (县政法委 in an article on 大悟县 too: its name is the level word, not a name)
+        organ = i == 0 and walk.parent is None and own is not None \
+            and (not unit["name"] or bool(unit["generic"])) and unit["kind"] in _PARTY_ORGANS
         if organ:       # 宁波市政法委 is the 宁波市委's 政法委: one key with 宁波市委政法委
             walk.parent, walk.parent_label = AgencyKey("委", place=own.key), f"{own.name}委"
         if unit["generic"] and own is None:
@@ -213,7 +214,7 @@ class AgencyResolver:
                           and p.key == unit["place_key"]), None)
             return Place(found, self.keys(found)) if found is not None else None
         if unit["generic"] == "focus":
-            return self._titled_before(m) or self.focus.place()
+            return self._titled_before(m) or self._focus_for(unit["kind"])
         if unit["generic"] and unit["suffix"] in ("公安分局", "分局"):
             # a 分局 serves a city district, or a town of a city that has no counties (东莞)
             return self.focus.place(char="区") or self._town_of_a_city()
@@ -222,6 +223,14 @@ class AgencyResolver:
                                 unit["name"]) or self.focus.place(unit["generic"], unit["name"]) \
                 or self._above_all(unit["generic"], unit["name"], m)
         return None
+
+    def _focus_for(self, kind: str) -> Place | None:
+        """The place in focus a body named by no place is of: a Party committee's organ
+        (政法委书记) is a county's or higher, never a town's (towns have no 政法委)."""
+        place = self.focus.place()
+        if kind in _PARTY_ORGANS and place is not None and place.level in ("town", "village"):
+            return next((p for p in self.focus.places if p.level not in ("town", "village")), None)
+        return place
 
     def _titled_before(self, m: Mention) -> Place | None:
         """德阳市委常委、政法委书记廖凯 in a report on a town: a body named by its head's title

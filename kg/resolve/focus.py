@@ -13,6 +13,7 @@ from kg.gazetteer import gazetteer
 from kg.keys import PlaceKey
 from kg.doc import Doc
 from kg.model import EntityType, Mention, TITLE_SENTENCE
+from kg.resolve.entities import within
 
 LEVEL_SUFFIX = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟"),
                 "county": ("县", "区", "市", "旗"), "town": ("镇", "乡", "街道")}
@@ -100,11 +101,13 @@ def focus_of(mentions: list[Mention], keys: PlaceKeys, home: Mention | None = No
     of a level stands for)."""
     weight: Counter = Counter()
     first: dict[PlaceKey, Mention] = {}
+    addresses = _addresses(mentions, keys)
     for m in mentions:
         if m.type is EntityType.PLACE and m.attrs.get("level") != "village" \
                 and not m.attrs.get("coreference"):
             key = keys(m)
-            weight[key] += 3 if m.sentence == TITLE_SENTENCE else 1
+            if id(m) not in addresses:
+                weight[key] += 3 if m.sentence == TITLE_SENTENCE else 1
             first.setdefault(key, m)
     ranked = sorted(first, key=lambda k: (-weight[k], _LEVEL_RANK.get(first[k].attrs["level"], 4),
                                           str(k)))
@@ -112,6 +115,18 @@ def focus_of(mentions: list[Mention], keys: PlaceKeys, home: Mention | None = No
     if home is not None and keys(home) not in first:
         places.append(Place(home, keys(home)))
     return Focus(places)
+
+
+def _addresses(mentions: list[Mention], keys: PlaceKeys) -> set[int]:
+    """The place mentions written right before a place inside them (the 昭通市 of 昭通市鲁甸县,
+    the 四川省 of 四川省成都市): they only say where the next place lies, the text is about
+    that one (ids of the mentions). A village does not weigh (focus_of), so the place before
+    it keeps its weight."""
+    places = [m for m in mentions if m.type is EntityType.PLACE]
+    at = {(m.sentence, m.start): m for m in places}
+    return {id(m) for m in places
+            if (inner := at.get((m.sentence, m.end))) is not None and keys(inner) != keys(m)
+            and inner.attrs.get("level") != "village" and within(keys(inner), keys(m))}
 
 
 def named_before(mentions: list[Mention], keys: PlaceKeys, sentence: int, start: int,
