@@ -175,10 +175,24 @@ def _mentions(doc: Doc, match: Match) -> list[Mention]:
         name = sent.text[start:end]
     attrs: dict = {"anonymous": True} if action == "anonymous" else {}
     if match.has("role"):
-        attrs["role"] = match.text("role")
+        attrs.update(role=match.text("role"), role_start=match.span("role")[0])
+    elif action == "next_name":
+        attrs.update(_shared_role(doc, match))
     if match.has("post"):
         attrs.update(post=match.text("post"), post_start=match.span("post")[0])
     return [_person(sent.index, start, name, rule, attrs)] if name else []
+
+
+def _shared_role(doc: Doc, match: Match) -> dict:
+    """The title of the name before when 、 joins the two: the items of a list after one
+    title share it (市政协副主席吴玉华、赵晓平、侯富林; 民警刘洋、陈刚); 和 may join a name
+    of another post (局长张三和李四 need not be two 局长), so it shares nothing."""
+    sent, start = match.sent, match.span()[0]
+    before = next((m for m in doc.spans_in(sent.index)
+                   if m.type is EntityType.PERSON and m.start == start), None)
+    if before is None or "role" not in before.attrs or sent.text[before.end:before.end + 1] != "、":
+        return {}
+    return {"role": before.attrs["role"], "role_start": before.attrs["role_start"]}
 
 
 def _person(sentence: int, start: int, name: str, rule: str, attrs: dict) -> Mention:

@@ -470,7 +470,8 @@ def _posts(person: Mention, cues: SentenceCues, agencies: set[AgencyKey]) -> lis
     posts: list[Post] = []
     role = person.attrs.get("role")
     if role:
-        posts = list(_organisations(person.start - len(role), role, cue, agencies))
+        posts = list(_organisations(person.attrs.get("role_start", person.start - len(role)),
+                                      role, cue, agencies))
         if not posts and cue.match("police_title", person.start, person.end):
             body = _recent_police_body(person, cues)
             posts = [(body, role)] if body in agencies else []
