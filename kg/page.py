@@ -31,7 +31,7 @@ _NAV_ITEMS = 5           # a row of at least this many short links is a navigati
 _SENTENCE = re.compile(r"[。！？；，]")
 _FULL_STOP = re.compile(r"[。！？]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/／\\\[\]【】（）()：:·•,，、<>«»]+|\d+")
-_CRUMB_SPLIT = re.compile(r"\s*[>»›＞]+\s*")
+_CRUMB_SPLIT = re.compile(r"(?:\s*[>»›＞]\s*)+")          # 首页 > > 正文: one step
 _MARKUP = re.compile(r"^(?:<[^<>]*>\s*)+$")
 # a menu entry (• 要闻) and a line naming a page or address, which no printed page holds
 _MENU_ITEM = re.compile(rf"^•\s*[{_CJK}A-Za-z]{{1,8}}$")
@@ -47,7 +47,8 @@ _PAPER = re.compile(rf"^[{_CJK}·]{{2,10}}?(?:日报|晚报|早报|时报|商报
 _PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报|时报|商报|都市报|法治报|法制报|"
                          rf"青年报|新闻网)(?![{_CJK}])")
 # an e-paper's page header: 第A06版：社会与法·庭审内外 PDF版, 02：综合新闻·广告
-_PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0\d\s*版?)"
+# (or with the number padded: 00005版：平安巷)
+_PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0{{1,4}}\d{{1,2}}\s*版?)"
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
 _TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                             r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$")
@@ -57,6 +58,8 @@ _WEEKDAY = re.compile(r"^[\s,，]*(?:星期|周)[一二三四五六日天]")
 _TEASER_END = re.compile(r"(?:——|…+|\.{3,})[^\u4e00-\u9fff]*$")
 _CLOSING_INFO = re.compile(r"(?<=[。！？”」])\s*[（(【\[](?P<field>[^（）()【】\[\]]{4,40})[）)】\]]$")
 _MARKUP_TRACE = re.compile(r"-->|<!--|/\w+>")
+# an e-paper reader's record ends on the issue's day and weekday (… 2020年10月23日 星期五)
+_DAY_AND_WEEKDAY_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]\s*$")
 _MAX_BARE_VALUE = 30     # characters of the value of a field printed without a colon
 _MIN_BARE_LABEL = 3      # a shorter label (来源, 时间) needs a colon, or a number after it
 _LABEL_KINDS = ("date", "source", "reprint", "author", "editor", "counter", "meta")
@@ -278,7 +281,8 @@ def foot_line(text: str) -> Info | None:
     body that runs the site (`主办单位：某某市人民政府办公室 承办：…`), the paper a breadcrumb
     starts from (`浙江法制报 > 第二版：钱塘`), or a publishing system's record
     left in the text, a file name or markup with the day and the paper
-    (`2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 …-->`)."""
+    (`2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 …-->`, or ending on the
+    issue's day and weekday: `浙江法制报 平安巷 00005 … 2020-10-23 2 2020年10月23日 星期五`)."""
     host = _host().match(text)
     if host and len(text) <= _MAX_INFO and not _SENTENCE.search(text):
         return Info(publisher=_name(host.group("name")))
@@ -287,7 +291,8 @@ def foot_line(text: str) -> Info | None:
         paper = _PAPER_NAME.fullmatch(re.sub(r"^.*[：:]", "", steps[0]).strip())
         if paper:
             return Info(publisher=paper.group())
-    if (_LINK.search(text) or _MARKUP_TRACE.search(text)) and not _FULL_STOP.search(text):
+    if (_LINK.search(text) or _MARKUP_TRACE.search(text) or _DAY_AND_WEEKDAY_END.search(text)) \
+            and not _FULL_STOP.search(text):
         paper = _PAPER_NAME.search(text)
         day = find_date(text)
         if paper and day:
@@ -308,9 +313,17 @@ def without_site_name(text: str) -> str:
 
 
 def breadcrumb(text: str) -> bool:
-    """`首页 > 新闻 > 正文`: at least three short steps joined by `>`."""
-    steps = _CRUMB_SPLIT.split(text.strip())
-    return len(steps) >= 3 and all(0 < len(s) <= _MAX_CRUMB for s in steps)
+    """`首页 > 新闻 > 正文`: at least three short steps joined by `>`, or two from the site's
+    home (`首页 > 市县政协`); a separator at its end leads nowhere (`首页 >> 新知 > 资讯 >`)."""
+    steps = _CRUMB_SPLIT.split(text.strip().rstrip(">»›＞ "))
+    home = len(steps) == 2 and steps[0] in _words()["home_steps"]
+    return (len(steps) >= 3 or home) and all(0 < len(s) <= _MAX_CRUMB for s in steps)
+
+
+def original_title(text: str) -> str:
+    """The headline a reprint says the article first had (`原标题：…`), or ""."""
+    label = re.match(rf"^(?:{'|'.join(_words()['original_title_labels'])})\s*[：:]\s*", text)
+    return text[label.end():].strip() if label else ""
 
 
 def web_debris(text: str) -> bool:
