@@ -57,11 +57,11 @@ _OUTLET = (r"[\u4e00-\u9fff·]{2,12}?(?:日报|晚报|早报|时报|商报|法�
            r"客户端|新闻)")
 _LEADING_OUTLET = re.compile(rf"^[□■●◆◇★☆▲△○◎\s（(【\[]*(?P<outlet>{_OUTLET})\s*(?={_ROLE})")
 # 本报北京12月27日电, 本报讯, 本报南昌讯; a site's: 某某网重庆5月22日电, 某某网6月24日盐城讯,
-# 某某网消息（某某）, 某某网12月17日消息
+# 某某网消息（某某）, 某某网12月17日消息, 某某网西安1月20日消息
 _DATELINE = re.compile(
     r"^(?:本报|新华社|中新社|(?P<outlet>[\u4e00-\u9fff·]{2,10}?(?:日报|晚报|报|网|社|台|客户端))"
-    r"(?=\S{0,16}?(?:[电讯]|消息)[\s（(“【]))"
-    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>\d{1,2}月\d{1,2}日)电|"
+    r"(?=\S{0,16}?(?:[电讯]|消息)(?:[\s（(“【]|$)))"
+    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>\d{1,2}月\d{1,2}日)(?:电|讯|消息)|"
     r"(?P<day>\d{1,2}月\d{1,2}日)?(?P<at>[\u4e00-\u9fff]{0,8}?)(?:讯|消息))\s*")
 _DATELINE_PAREN_BYLINE = re.compile(r"^[（(](?P<names>[^（）()]{2,40})[）)]\s*")
 _SPACED_NAME = rf"(?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|{_NAME})"   # 江 宣
@@ -74,6 +74,8 @@ _BYLINE_WORDS = re.compile(r"本报|特约|全媒体|融媒体|首席|见习|摄
 _SLASH_ROLE = re.compile(r"[/／]\s*(?:文|图|摄)(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])"
                          r"(?:(?:文/图|图/文)\s*[：:]?|(?:文|图|图文|摄影)\s*[/／：:])")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
+# where the reporter filed from, after the names: 大众网记者 某某 东营报道 (a place, no name)
+_FILED_FROM = re.compile(r"(?<=\s)[\u4e00-\u9fff]{2,8}?报道$")
 # an e-paper's font may print its byline mark as a capital letter: N本报记者 某某
 _LETTER_MARK = re.compile(r"^\s*[A-Z](?=本报)")
 _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:[A-Z](?=本报))?(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理|"
@@ -234,7 +236,8 @@ def byline_names(text: str) -> list[str]:
     """Names in a byline, 2-4 Chinese characters each: the outlet it opens with (某某日报记者),
     role words and separators dropped, and nothing from an editor's credit on (editors
     are never reporters)."""
-    text = _LEADING_OUTLET.sub("", _LETTER_MARK.sub("", text[:editor_credit(text)]))
+    text = _LEADING_OUTLET.sub("", _LETTER_MARK.sub("", text[:editor_credit(text)].rstrip()))
+    text = _FILED_FROM.sub("", text)
     text = _BYLINE_WORDS.sub(" ", _SLASH_ROLE.sub(" ", text))
     tokens = [t for t in _BYLINE_SEPARATORS.split(text) if t]
     names = []
@@ -742,7 +745,8 @@ def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, 
     Of two lines, a first one that holds a comma and is the longer is the kicker (引题)."""
     if not head:
         return [], "", ""
-    texts = [without_site_name(lines[i].text) for i in head]     # 标题-某某网 repeats 标题
+    # 标题-某某网 repeats 标题; a list's bullet (• 标题) is no part of it
+    texts = [without_site_name(lines[i].text).lstrip("•● ") for i in head]
     # printed twice, maybe once with a space between its parts (110个故事 揭秘110台)
     plain = [t.replace(" ", "") for t in texts]
     repeated = [t for k, t in enumerate(texts) if plain.count(plain[k]) > 1 and plain.index(plain[k]) == k]

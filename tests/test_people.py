@@ -504,3 +504,37 @@ def test_a_name_then_a_title_in_a_headline_starts_a_clause():
 def test_a_title_at_the_start_is_no_name():
     # 楼 is a surname, but 楼长 is a post and 任 the verb "to serve as"
     assert names("由村党组织书记任片区网格长，楼长任微网格长。") == []
+
+
+# --- posts of officials in web prose (pages that no dev set holds) -----------------------
+def posts(*sentences: str) -> set[tuple[str, str, str]]:
+    """(person, body, role) of every holdsPost of an article of `sentences`."""
+    art = Article("100_test.txt", 0, "标题", sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
+    ex = analyse(art).extraction
+    names = {e.key: e.name for e in ex.entities}
+    return {(names[r.subject], names[r.object], r.role) for r in ex.relations
+            if r.predicate == "holdsPost"}
+
+
+def test_officials_listed_after_one_title_hold_its_post_and_a_council_keeps_its_head():
+    found = posts("1月6日下午，平阴县政协召开第二次全体会议。",
+                  "县委书记王秀成，县政协主席刘忠亮，县政协副主席陶庆福、韩保良、崔衍秀，"
+                  "县政协党组成员、代秘书长张树法在主席台前排就坐。")
+    assert {("刘忠亮", "平阴县政协", "主席"), ("陶庆福", "平阴县政协", "副主席"),
+            ("韩保良", "平阴县政协", "副主席"), ("崔衍秀", "平阴县政协", "副主席"),
+            ("王秀成", "平阴县委", "书记")} <= found
+    assert not any(p == "刘忠亮" and r == "副主席" for p, _, r in found)
+
+
+def test_a_title_is_held_in_the_body_named_right_before_it_not_an_earlier_one():
+    found = posts("荣获称号的10人分别是：纳雍县公安局勺窝派出所所长张波，"
+                  "岑巩县公安局治安大队副大队长涂权，都匀市看守所副所长王匀。")
+    assert ("张波", "纳雍县公安局勺窝派出所", "所长") in found
+    assert ("涂权", "岑巩县公安局治安大队", "副大队长") in found
+    assert not [p for p in found if p[0] == "王匀"]          # 看守所 is no body the rules read
+
+
+def test_names_listed_before_how_many_people_they_are():
+    assert names("会上，于现伟、郑婷婷、徐坤、陈钟、卢兆亮、孙铁军6名县政协委员分别作了大会发言。") == [
+        "于现伟", "郑婷婷", "徐坤", "陈钟", "卢兆亮", "孙铁军"]
+    assert names("全县设立综治中心、调解室3个。") == []

@@ -512,7 +512,8 @@ def _holder(cue: Cues, end: int, roles: list[str]) -> tuple[Mention | None, list
     nearest = max((m.end for m in cue.agencies if m.end <= end), default=None)
     for org in (m for m in cue.agencies if m.end == nearest):
         match = cue.match("post_body", org.start, end, body=(org.start, org.end))
-        if match is not None:
+        if match is not None and match.span()[1] == end:   # its own title, not an earlier one
+            # (岑巩县公安局治安大队副大队长涂某，都匀市看守所副所长王某: 王某 is no 大队's)
             return org, [match.text("party") + match.text("modifier") + roles[0], *roles[1:]]
     # 湖坊镇党委书记, 东滩村村委会主任: the title begins with the body's own last word
     org = next((m for m in cue.agencies if m.start < end < m.end
@@ -551,6 +552,19 @@ def short_apposition(match: Match, doc: Doc) -> bool:
     """Whether what the commas set off after the name is short (2 to 24 characters): a
     longer stretch is a clause of its own, not the person's post."""
     return 2 <= (match.span()[1] - 1) - (match.span("person")[1] + 1) <= 24
+
+
+@check("title_of_no_named_body")
+def title_of_no_named_body(match: Match, doc: Doc) -> bool:
+    """Whether the person's title has no place named before it in its clause: 都匀市看守所副所长
+    王某 serves in a body of that place the text names (though no rule read it), not in the
+    police body named last."""
+    person = next(m for m in doc.spans_in(match.sent.index)
+                  if (m.start, m.end) == match.span("person"))
+    role_start = person.attrs.get("role_start", person.start)
+    clause = max(match.sent.text.rfind(c, 0, role_start) for c in "，,、。；：") + 1
+    return not any(m.type is EntityType.PLACE and clause <= m.start < role_start
+                   for m in doc.spans_in(match.sent.index))
 
 
 @check("police_body")
