@@ -37,7 +37,8 @@ _MARKUP = re.compile(r"^(?:<[^<>]*>\s*)+$")
 _MENU_ITEM = re.compile(rf"^•\s*[{_CJK}A-Za-z]{{1,8}}$")
 _LINK = re.compile(r"https?://|www\.|\w\.s?html?\b|\.(?:php|aspx?|jsp)\b", re.I)
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
-_NAV_ROW = re.compile(rf"^[{_CJK}]{{2,6}}(?:\s+[{_CJK}]{{2,6}}){{{_NAV_ITEMS - 1},}}$")
+# (set apart by spaces or bars: 直通屏山|福建|时评|…)
+_NAV_ROW = re.compile(rf"^[{_CJK}]{{2,6}}(?:(?:\s+|\s*[|｜]\s*)[{_CJK}]{{2,6}}){{{_NAV_ITEMS - 1},}}$")
 _LEADING_DATE = re.compile(r"^[\s|｜]*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                            r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 # a name in a field stops at a space, a bar, a date or an address

@@ -140,6 +140,9 @@ _MAX_SENTENCE = 500          # characters with no 。！？； are cut (after a 
 _MAX_ARTICLE = 300           # sentences with no headline between them form several articles
 
 _NOT_NAMES = frozenset({"记者", "通讯员", "本报", "摄影", "整理", "报道", "实习生", "特约"})
+# a press office's pen name in a byline (通讯员 厦公宣, 宁公宣, 某检宣): the police's, the
+# procuratorate's, the court's or the justice bureau's publicity desk, no person
+_PRESS_OFFICE = re.compile(r"^[\u4e00-\u9fff]{1,2}[公检法司]宣$")
 
 
 def _terminal(text: str) -> re.Match | None:
@@ -574,6 +577,7 @@ class _Page:
     # a reprint's original headline (原标题：…) and its line: the title when the page prints
     # no other above it
     original_title: tuple[int, str] = (-1, "")
+    info_at: frozenset[int] = frozenset()   # its info lines that give a date or a source
 
 
 def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]) -> _Page:
@@ -609,7 +613,8 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
                  [papers[i] for i in sorted(papers)], _whole_paragraphs(lines, skip),
                  _chrome_origin(lines, chrome),
                  next(((i, t) for i, l in enumerate(lines) if (t := original_title(l.text))),
-                      (-1, "")))
+                      (-1, "")),
+                 frozenset(i for i, info in infos.items() if info.date or info.publisher))
 
 
 def _chrome_origin(lines: list[_Line], chrome: set[int]) -> list[Info]:
@@ -737,11 +742,14 @@ def _web_subhead(text: str) -> bool:
     return len(text) <= _MAX_HEADLINE and not _INNER_STOP.search(text) and bool(CJK.search(text))
 
 
-def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, str]:
+def _web_headline(lines: list[_Line], head: list[int], info_at: frozenset[int] = frozenset()
+                  ) -> tuple[list[str], str, str]:
     """(title lines, kicker, subtitle) of a web page's head. The headline is the text
-    printed twice (page title and heading) if some is, else the last run of head lines
-    (a chrome or info line ends a run: an e-paper's list of headlines, a site name)
-    that is not only the deck of a skipped line.
+    printed twice (page title and heading) if some is, else the run of head lines right
+    above an info line that gives a date or source (`info_at`; what the head holds under
+    it is chrome, captions and leads), else the last run of head lines (a chrome or info
+    line ends a run: an e-paper's list of headlines, a site name) that is not only the
+    deck of a skipped line.
     Of two lines, a first one that holds a comma and is the longer is the kicker (引题)."""
     if not head:
         return [], "", ""
@@ -757,7 +765,10 @@ def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, 
         starts = [k for k in range(len(head)) if (k == 0 or head[k] != head[k - 1] + 1)
                   and not _SUBTITLE_LINE.match(texts[k])] or [0]
         ends = [k for k in range(1, len(head) + 1) if k == len(head) or head[k] != head[k - 1] + 1]
-        chosen = texts[starts[-1]:next(e for e in ends if e > starts[-1])]
+        runs = [(k, next(e for e in ends if e > k)) for k in starts]
+        # the run right above the info line is the headline (标题 / 发布时间：… / 评分 / 摘要 …)
+        chosen = texts[slice(*next((r for r in reversed(runs) if head[r[1] - 1] + 1 in info_at),
+                                   runs[-1]))]
     title = chosen[:1] + [t for t in chosen[1:] if not _SUBTITLE_LINE.match(t)]
     subtitle = next((t.lstrip("—").strip() for t in chosen[1:] if _SUBTITLE_LINE.match(t)), "")
     kicker = ""
@@ -801,7 +812,7 @@ def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
     draft.reporters.extend(lines[i].text for i in page.head[1:] if _bare_name(lines[i].text))
     draft.reporters = list(dict.fromkeys(draft.reporters))
     head = [i for i in page.head if lines[i].text not in draft.reporters] or page.head
-    draft.title_lines, draft.kicker, draft.subtitle = _web_headline(lines, head)
+    draft.title_lines, draft.kicker, draft.subtitle = _web_headline(lines, head, page.info_at)
     at, original = page.original_title
     if original and not (head and head[0] < at):
         draft.title_lines = [original]   # what the head holds under it is no headline (□讲述：…)
@@ -1323,7 +1334,8 @@ def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
     for unit in draft.units:
         if unit.kind == "C":
             draft.photographers.extend(unit.names)
-    reporters = list(dict.fromkeys(draft.reporters)) or list(dict.fromkeys(draft.photographers))
+    reporters = [n for n in dict.fromkeys(draft.reporters or draft.photographers)
+                 if not _PRESS_OFFICE.match(n)]
     article = Article(
         source=source.name, index=index, title=" ".join(draft.title_lines),
         reporters=reporters, dateline=draft.dateline, date_text=draft.date,
