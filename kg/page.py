@@ -27,6 +27,7 @@ _MAX_INFO = 150          # characters of an info line
 _MAX_CHROME = 80         # characters of a chrome line
 _MAX_ITEM = 12           # characters of one link or label of a chrome line
 _MAX_CRUMB = 15          # characters of one step of a breadcrumb
+_MAX_SITE_NAME = 6       # characters of a site's name standing alone beside a date (观海融媒)
 _NAV_ITEMS = 5           # a row of at least this many short links is a navigation bar
 _SENTENCE = re.compile(r"[。！？；，]")
 _FULL_STOP = re.compile(r"[。！？]")
@@ -264,9 +265,14 @@ def closing_info(text: str) -> Info | None:
 
 
 def paper_line(text: str) -> str:
-    """The paper's or news site's name when `text` is that name alone (`闽南日报`), else ""."""
-    match = _PAPER_NAME.fullmatch(text.strip())
-    return match.group() if match else ""
+    """The paper's or news site's name when `text` is that name alone (`闽南日报`, or a short
+    name of a media outlet: `观海融媒`), else "" (a site's own name, `海峡网`, is no paper)."""
+    text = text.strip()
+    match = _PAPER_NAME.fullmatch(text)
+    if match:
+        return match.group()
+    short = re.fullmatch(rf"[{_CJK}]{{2,{_MAX_SITE_NAME}}}", text) and text.endswith(_words()["media_words"])
+    return text if short else ""
 
 
 @cache

@@ -72,14 +72,16 @@ _BYLINE_WORDS = re.compile(r"本报|特约|全媒体|融媒体|首席|见习|摄
                            r"综合报道|报道|文/图|文图|摄")
 # 某某/文 某某/摄, 文/某某 图/某某, 文/图 某某
 _SLASH_ROLE = re.compile(r"[/／]\s*(?:文|图|摄)(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])"
-                         r"(?:(?:文/图|图/文)\s*[：:]?|(?:文|图|图文|摄影)\s*[/／：:])")
+                         r"(?:(?:文/图|图/文)\s*[：:]?|(?:文|图|图文|摄影|文字|图片)\s*[/／：:])")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
+# a role word set with spaces to the width of a name (记 者：某某)
+_SPACED_ROLE = re.compile(r"记\s+者|通\s+讯\s+员|摄\s+影")
 # where the reporter filed from, after the names: 大众网记者 某某 东营报道 (a place, no name)
 _FILED_FROM = re.compile(r"(?<=\s)[\u4e00-\u9fff]{2,8}?报道$")
 # an e-paper's font may print its byline mark as a capital letter: N本报记者 某某
 _LETTER_MARK = re.compile(r"^\s*[A-Z](?=本报)")
 _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:[A-Z](?=本报))?(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理|"
-                               r"(?:文|图|图文)\s*[/／：:])")
+                               r"(?:文|图|图文|文字|图片)\s*[/／：:])")
 _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}})[）)]\s*(?=\S)")
 _MARKED_NAMES = re.compile(rf"^[□■]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
@@ -237,8 +239,9 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def byline_names(text: str) -> list[str]:
     """Names in a byline, 2-4 Chinese characters each: the outlet it opens with (某某日报记者),
-    role words and separators dropped, and nothing from an editor's credit on (editors
-    are never reporters)."""
+    role words (letter-spaced too: 记 者) and separators dropped, and nothing from an
+    editor's credit on (editors are never reporters)."""
+    text = _SPACED_ROLE.sub(lambda m: re.sub(r"\s", "", m.group()), text)
     text = _LEADING_OUTLET.sub("", _LETTER_MARK.sub("", text[:editor_credit(text)].rstrip()))
     text = _FILED_FROM.sub("", text)
     text = _BYLINE_WORDS.sub(" ", _SLASH_ROLE.sub(" ", text))
@@ -709,12 +712,13 @@ def _headline_twice(lines: list[_Line]) -> bool:
 
 def _web_head_line(line: _Line, longest: int = _MAX_WEB_HEADLINE) -> bool:
     """A line that may stand in a web page's head: short, no sentence in it (a short one
-    may exclaim: 特别能战斗！一起走近…), no byline, dateline or caption."""
+    may exclaim or trail off: 特别能战斗！一起走近…, 民警来敲门！是为了……), no byline,
+    dateline or caption."""
     text = line.text
     stops = _FULL_STOP if len(text) <= _SHORT_HEADLINE else _INNER_STOP
     if _COMMA.search(text) and text.endswith("…"):
         return False                # 清晨，我们还在睡梦当中，…开始了一天的巡逻……: a sentence
-    return (len(text) <= longest and not stops.search(text.rstrip("！？”’"))
+    return (len(text) <= longest and not stops.search(text.rstrip("！？”’…"))
             and bool(CJK.search(text)) and not _DATELINE.match(text)
             and _byline_unit(line) is None and _caption(text) is None)
 

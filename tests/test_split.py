@@ -884,3 +884,26 @@ def test_the_headline_is_the_line_above_the_info_line_not_a_caption_under_it(tmp
   第四屆“我最喜愛的人民警察”評選活動開展以來,社會各界廣泛關注,廣大群眾通過多種方式與候選人交流互動,並積極向評委會辦公室推薦自己心目中最喜愛的人民警察人選。
 """)
     assert article.title == "“我最喜爱的人民警察”评选第二批候选人公布"
+
+
+@pytest.mark.parametrize("page, expected", [
+    # a letter-spaced 记 者 in the closing parentheses
+    ("""县政协十一届一次会议举行预备会议
+2021-12-29 16:00:51 编辑: 杨玉娟 审核人:叶玲玲 阅读次数:2287 |
+12月28日,县政协十一届一次会议举行预备会议。县委书记朱小兵,县长吴海宏应邀出席会议,县政协秘书长詹晓华出席会议。
+会议要求:县政协十一届一次会议期间,与会人员要严格遵守会风会纪,集中精力开好会议,圆满完成各项既定议程。(记 者:吴阳金 张志彬 见习记者 汪子妍)
+""", ("县政协十一届一次会议举行预备会议", ["吴阳金", "张志彬", "汪子妍"], "2021-12-29", "")),
+    # a headline that trails off, the outlet's name beside the date, 文字：/图片： credits
+    ("""民警来敲门!是为了……
+观海融媒
+2021-03-19 12:58:44
+为有效提升人民群众的满意度和安全感,3月15日,东风派出所在狮山街道幸福社区开展“敲门行动”。
+派出所警力与香洲区志愿者协会、物业保安、网格员、离退休老党员等社会力量,组建了一支23人的平安志愿者队伍。
+文字:陈颖 通讯员陈瑰琦
+图片:陈颖 通讯员陈瑰琦
+编辑:庞晓丹
+责任编辑:宋显晖
+""", ("民警来敲门！是为了……", ["陈颖", "陈瑰琦"], "2021-03-19", "观海融媒")),
+])
+def test_credits_and_outlets_of_county_media_pages(tmp_path, page, expected):
+    assert origin(page_article(tmp_path, page)) == expected
