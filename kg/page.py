@@ -28,6 +28,7 @@ _MAX_CHROME = 80         # characters of a chrome line
 _MAX_ITEM = 12           # characters of one link or label of a chrome line
 _MAX_CRUMB = 15          # characters of one step of a breadcrumb
 _MAX_SITE_NAME = 6       # characters of a site's name standing alone beside a date (观海融媒)
+_MAX_SITE_LINE = 12      # characters of a site's name on a line of its own (某某县人民政府)
 _NAV_ITEMS = 5           # a row of at least this many short links is a navigation bar
 _SENTENCE = re.compile(r"[。！？；，]")
 _FULL_STOP = re.compile(r"[。！？]")
@@ -317,6 +318,12 @@ def without_site_name(text: str) -> str:
     if len(parts) > 1 and parts[-1].endswith(_words()["site_words"]):
         return text[:text.rfind(parts[-1])].rstrip(" -_|｜–—")
     return text
+
+
+def site_name(text: str) -> bool:
+    """A site's or outlet's name alone (中国甘肃网, 某某县人民政府, 观海融媒): no headline."""
+    return bool(re.fullmatch(rf"[{_CJK}]{{2,{_MAX_SITE_LINE}}}", text.strip())) \
+        and text.strip().endswith(_words()["site_words"] + _words()["media_words"])
 
 
 def breadcrumb(text: str) -> bool:

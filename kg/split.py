@@ -37,7 +37,7 @@ from kg.lexicons import alternation, sections, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
 from kg.page import (Info, chrome_line, closing_info, date_line, editor_credit, foot_line,
                      info_line, original_title, page_header, paper_line, related_header, row_paper,
-                     teaser, web_debris, without_site_name)
+                     site_name, teaser, web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -771,8 +771,8 @@ def _web_headline(lines: list[_Line], head: list[int], info_at: frozenset[int] =
         ends = [k for k in range(1, len(head) + 1) if k == len(head) or head[k] != head[k - 1] + 1]
         runs = [(k, next(e for e in ends if e > k)) for k in starts]
         # the run right above the info line is the headline (标题 / 发布时间：… / 评分 / 摘要 …)
-        chosen = texts[slice(*next((r for r in reversed(runs) if head[r[1] - 1] + 1 in info_at),
-                                   runs[-1]))]
+        chosen = texts[slice(*next((r for r in reversed(runs) if head[r[1] - 1] + 1 in info_at
+                                    and not all(map(site_name, texts[r[0]:r[1]]))), runs[-1]))]
     title = chosen[:1] + [t for t in chosen[1:] if not _SUBTITLE_LINE.match(t)]
     subtitle = next((t.lstrip("—").strip() for t in chosen[1:] if _SUBTITLE_LINE.match(t)), "")
     kicker = ""

@@ -8,7 +8,8 @@ import pytest
 
 from kg.clean import normalize_text
 from kg.page import (Info, breadcrumb, chrome_line, date_line, editor_credit, foot_line, info_line,
-                     original_title, page_header, paper_line, row_paper, teaser, web_debris)
+                     original_title, page_header, paper_line, row_paper, site_name, teaser,
+                     web_debris)
 
 D = datetime.date
 
@@ -225,3 +226,9 @@ def test_a_crumb_of_two_steps_is_chrome_only_from_the_sites_home():
 def test_a_reprints_original_headline():
     assert original_title(clean("原標(biāo)題:從“走進(jìn)家里”到“走近心里”")) == "从“走进家里”到“走近心里”"
     assert original_title("原来的标题不好") == ""
+
+
+def test_a_sites_name_alone_is_no_headline():
+    assert site_name("中国甘肃网") and site_name("观海融媒")
+    assert not site_name("“我最喜爱的人民警察”评选第二批候选人公布")
+    assert not site_name("织密平安防护网 守护万家灯火")
