@@ -538,3 +538,12 @@ def test_names_listed_before_how_many_people_they_are():
     assert names("会上，于现伟、郑婷婷、徐坤、陈钟、卢兆亮、孙铁军6名县政协委员分别作了大会发言。") == [
         "于现伟", "郑婷婷", "徐坤", "陈钟", "卢兆亮", "孙铁军"]
     assert names("全县设立综治中心、调解室3个。") == []
+
+
+def test_an_executive_or_acting_post_joined_to_another():
+    found = posts("4月27日至28日，常德市政协副主席傅绍平率汉寿活动组委员赴安乡县开展异地视察。",
+                  "座谈会上，安乡县委常委、常务副县长陈支文介绍了全县经济社会发展情况。")
+    assert ("陈支文", "安乡县委", "常委、副县长") in found
+    found = posts("1月6日下午，平阴县政协召开第二次全体会议。",
+                  "县政协党组成员、代秘书长张树法在主席台前排就坐。")
+    assert ("张树法", "平阴县政协", "党组成员、秘书长") in found

@@ -512,8 +512,7 @@ def _holder(cue: Cues, end: int, roles: list[str]) -> tuple[Mention | None, list
     nearest = max((m.end for m in cue.agencies if m.end <= end), default=None)
     for org in (m for m in cue.agencies if m.end == nearest):
         match = cue.match("post_body", org.start, end, body=(org.start, org.end))
-        if match is not None and match.span()[1] == end:   # its own title, not an earlier one
-            # (岑巩县公安局治安大队副大队长涂某，都匀市看守所副所长王某: 王某 is no 大队's)
+        if match is not None:
             return org, [match.text("party") + match.text("modifier") + roles[0], *roles[1:]]
     # 湖坊镇党委书记, 东滩村村委会主任: the title begins with the body's own last word
     org = next((m for m in cue.agencies if m.start < end < m.end
