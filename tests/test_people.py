@@ -540,6 +540,13 @@ def test_names_listed_before_how_many_people_they_are():
     assert names("全县设立综治中心、调解室3个。") == []
 
 
+def test_names_listed_before_等_after_a_title_share_it():
+    assert roles("1月14日，松阳县政协召开九届二十九次主席会议。县委书记、县长李汉勤，"
+                 "县政协副主席周永龙、单国亮、叶向东、廖卫民、叶伟兰等参加。") == {
+        "李汉勤": "县长", "周永龙": "副主席", "单国亮": "副主席", "叶向东": "副主席",
+        "廖卫民": "副主席", "叶伟兰": "副主席"}
+
+
 def test_an_executive_or_acting_post_joined_to_another():
     found = posts("4月27日至28日，常德市政协副主席傅绍平率汉寿活动组委员赴安乡县开展异地视察。",
                   "座谈会上，安乡县委常委、常务副县长陈支文介绍了全县经济社会发展情况。")
