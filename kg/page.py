@@ -27,17 +27,20 @@ _MAX_INFO = 150          # characters of an info line
 _MAX_CHROME = 80         # characters of a chrome line
 _MAX_ITEM = 12           # characters of one link or label of a chrome line
 _MAX_CRUMB = 15          # characters of one step of a breadcrumb
+_MAX_SITE_NAME = 6       # characters of a site's name standing alone beside a date (观海融媒)
+_MAX_SITE_LINE = 12      # characters of a site's name on a line of its own (某某县人民政府)
 _NAV_ITEMS = 5           # a row of at least this many short links is a navigation bar
 _SENTENCE = re.compile(r"[。！？；，]")
 _FULL_STOP = re.compile(r"[。！？]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/／\\\[\]【】（）()：:·•,，、<>«»]+|\d+")
-_CRUMB_SPLIT = re.compile(r"\s*[>»›＞]+\s*")
+_CRUMB_SPLIT = re.compile(r"(?:\s*[>»›＞]\s*)+")          # 首页 > > 正文: one step
 _MARKUP = re.compile(r"^(?:<[^<>]*>\s*)+$")
 # a menu entry (• 要闻) and a line naming a page or address, which no printed page holds
 _MENU_ITEM = re.compile(rf"^•\s*[{_CJK}A-Za-z]{{1,8}}$")
 _LINK = re.compile(r"https?://|www\.|\w\.s?html?\b|\.(?:php|aspx?|jsp)\b", re.I)
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
-_NAV_ROW = re.compile(rf"^[{_CJK}]{{2,6}}(?:\s+[{_CJK}]{{2,6}}){{{_NAV_ITEMS - 1},}}$")
+# (set apart by spaces or bars: 直通屏山|福建|时评|…)
+_NAV_ROW = re.compile(rf"^[{_CJK}]{{2,6}}(?:(?:\s+|\s*[|｜]\s*)[{_CJK}]{{2,6}}){{{_NAV_ITEMS - 1},}}$")
 _LEADING_DATE = re.compile(r"^[\s|｜]*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                            r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 # a name in a field stops at a space, a bar, a date or an address
@@ -47,7 +50,8 @@ _PAPER = re.compile(rf"^[{_CJK}·]{{2,10}}?(?:日报|晚报|早报|时报|商报
 _PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报|时报|商报|都市报|法治报|法制报|"
                          rf"青年报|新闻网)(?![{_CJK}])")
 # an e-paper's page header: 第A06版：社会与法·庭审内外 PDF版, 02：综合新闻·广告
-_PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0\d\s*版?)"
+# (or with the number padded: 00005版：平安巷)
+_PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0{{1,4}}\d{{1,2}}\s*版?)"
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
 _TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                             r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$")
@@ -57,6 +61,8 @@ _WEEKDAY = re.compile(r"^[\s,，]*(?:星期|周)[一二三四五六日天]")
 _TEASER_END = re.compile(r"(?:——|…+|\.{3,})[^\u4e00-\u9fff]*$")
 _CLOSING_INFO = re.compile(r"(?<=[。！？”」])\s*[（(【\[](?P<field>[^（）()【】\[\]]{4,40})[）)】\]]$")
 _MARKUP_TRACE = re.compile(r"-->|<!--|/\w+>")
+# an e-paper reader's record ends on the issue's day and weekday (… 2020年10月23日 星期五)
+_DAY_AND_WEEKDAY_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]\s*$")
 _MAX_BARE_VALUE = 30     # characters of the value of a field printed without a colon
 _MIN_BARE_LABEL = 3      # a shorter label (来源, 时间) needs a colon, or a number after it
 _LABEL_KINDS = ("date", "source", "reprint", "author", "editor", "counter", "meta")
@@ -260,9 +266,14 @@ def closing_info(text: str) -> Info | None:
 
 
 def paper_line(text: str) -> str:
-    """The paper's or news site's name when `text` is that name alone (`闽南日报`), else ""."""
-    match = _PAPER_NAME.fullmatch(text.strip())
-    return match.group() if match else ""
+    """The paper's or news site's name when `text` is that name alone (`闽南日报`, or a short
+    name of a media outlet: `观海融媒`), else "" (a site's own name, `海峡网`, is no paper)."""
+    text = text.strip()
+    match = _PAPER_NAME.fullmatch(text)
+    if match:
+        return match.group()
+    short = re.fullmatch(rf"[{_CJK}]{{2,{_MAX_SITE_NAME}}}", text) and text.endswith(_words()["media_words"])
+    return text if short else ""
 
 
 @cache
@@ -278,7 +289,8 @@ def foot_line(text: str) -> Info | None:
     body that runs the site (`主办单位：某某市人民政府办公室 承办：…`), the paper a breadcrumb
     starts from (`浙江法制报 > 第二版：钱塘`), or a publishing system's record
     left in the text, a file name or markup with the day and the paper
-    (`2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 …-->`)."""
+    (`2023-07-24 鹿邑县人民法院 2 2 周口晚报 content_206971.html 1 …-->`, or ending on the
+    issue's day and weekday: `浙江法制报 平安巷 00005 … 2020-10-23 2 2020年10月23日 星期五`)."""
     host = _host().match(text)
     if host and len(text) <= _MAX_INFO and not _SENTENCE.search(text):
         return Info(publisher=_name(host.group("name")))
@@ -287,7 +299,8 @@ def foot_line(text: str) -> Info | None:
         paper = _PAPER_NAME.fullmatch(re.sub(r"^.*[：:]", "", steps[0]).strip())
         if paper:
             return Info(publisher=paper.group())
-    if (_LINK.search(text) or _MARKUP_TRACE.search(text)) and not _FULL_STOP.search(text):
+    if (_LINK.search(text) or _MARKUP_TRACE.search(text) or _DAY_AND_WEEKDAY_END.search(text)) \
+            and not _FULL_STOP.search(text):
         paper = _PAPER_NAME.search(text)
         day = find_date(text)
         if paper and day:
@@ -307,10 +320,24 @@ def without_site_name(text: str) -> str:
     return text
 
 
+def site_name(text: str) -> bool:
+    """A site's or outlet's name alone (中国甘肃网, 某某县人民政府, 观海融媒): no headline."""
+    return bool(re.fullmatch(rf"[{_CJK}]{{2,{_MAX_SITE_LINE}}}", text.strip())) \
+        and text.strip().endswith(_words()["site_words"] + _words()["media_words"])
+
+
 def breadcrumb(text: str) -> bool:
-    """`首页 > 新闻 > 正文`: at least three short steps joined by `>`."""
-    steps = _CRUMB_SPLIT.split(text.strip())
-    return len(steps) >= 3 and all(0 < len(s) <= _MAX_CRUMB for s in steps)
+    """`首页 > 新闻 > 正文`: at least three short steps joined by `>`, or two from the site's
+    home (`首页 > 市县政协`); a separator at its end leads nowhere (`首页 >> 新知 > 资讯 >`)."""
+    steps = _CRUMB_SPLIT.split(text.strip().rstrip(">»›＞ "))
+    home = len(steps) == 2 and steps[0] in _words()["home_steps"]
+    return (len(steps) >= 3 or home) and all(0 < len(s) <= _MAX_CRUMB for s in steps)
+
+
+def original_title(text: str) -> str:
+    """The headline a reprint says the article first had (`原标题：…`), or ""."""
+    label = re.match(rf"^(?:{'|'.join(_words()['original_title_labels'])})\s*[：:]\s*", text)
+    return text[label.end():].strip() if label else ""
 
 
 def web_debris(text: str) -> bool:

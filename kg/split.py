@@ -36,8 +36,8 @@ from kg.gazetteer import gazetteer
 from kg.lexicons import alternation, sections, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
 from kg.page import (Info, chrome_line, closing_info, date_line, editor_credit, foot_line,
-                     info_line, page_header, paper_line, related_header, row_paper, teaser,
-                     web_debris, without_site_name)
+                     info_line, original_title, page_header, paper_line, related_header, row_paper,
+                     site_name, teaser, web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -56,12 +56,13 @@ _ROLE = r"(?:本报)?(?:特约|全媒体|融媒体|首席|见习)?(?:记者|通�
 _OUTLET = (r"[\u4e00-\u9fff·]{2,12}?(?:日报|晚报|早报|时报|商报|法治报|法制报|报|网|电视台|台|社|"
            r"客户端|新闻)")
 _LEADING_OUTLET = re.compile(rf"^[□■●◆◇★☆▲△○◎\s（(【\[]*(?P<outlet>{_OUTLET})\s*(?={_ROLE})")
-# 本报北京12月27日电, 本报讯, 本报南昌讯; a site's: 某某网重庆5月22日电, 某某网6月24日盐城讯
+# 本报北京12月27日电, 本报讯, 本报南昌讯; a site's: 某某网重庆5月22日电, 某某网6月24日盐城讯,
+# 某某网消息（某某）, 某某网12月17日消息, 某某网西安1月20日消息
 _DATELINE = re.compile(
     r"^(?:本报|新华社|中新社|(?P<outlet>[\u4e00-\u9fff·]{2,10}?(?:日报|晚报|报|网|社|台|客户端))"
-    r"(?=\S{0,16}?[电讯][\s（(“【]))"
-    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>\d{1,2}月\d{1,2}日)电|"
-    r"(?P<day>\d{1,2}月\d{1,2}日)?(?P<at>[\u4e00-\u9fff]{0,8}?)讯)\s*")
+    r"(?=\S{0,16}?(?:[电讯]|消息)(?:[\s（(“【]|$)))"
+    r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>\d{1,2}月\d{1,2}日)(?:电|讯|消息)|"
+    r"(?P<day>\d{1,2}月\d{1,2}日)?(?P<at>[\u4e00-\u9fff]{0,8}?)(?:讯|消息))\s*")
 _DATELINE_PAREN_BYLINE = re.compile(r"^[（(](?P<names>[^（）()]{2,40})[）)]\s*")
 _SPACED_NAME = rf"(?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|{_NAME})"   # 江 宣
 _DATELINE_ROLE_BYLINE = re.compile(
@@ -71,10 +72,16 @@ _BYLINE_WORDS = re.compile(r"本报|特约|全媒体|融媒体|首席|见习|摄
                            r"综合报道|报道|文/图|文图|摄")
 # 某某/文 某某/摄, 文/某某 图/某某, 文/图 某某
 _SLASH_ROLE = re.compile(r"[/／]\s*(?:文|图|摄)(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])"
-                         r"(?:(?:文/图|图/文)\s*[：:]?|(?:文|图|图文|摄影)\s*[/／：:])")
+                         r"(?:(?:文/图|图/文)\s*[：:]?|(?:文|图|图文|摄影|文字|图片)\s*[/／：:])")
 _BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
-_BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理|"
-                               r"(?:文|图|图文)\s*[/／：:])")
+# a role word set with spaces to the width of a name (记 者：某某)
+_SPACED_ROLE = re.compile(r"记\s+者|通\s+讯\s+员|摄\s+影")
+# where the reporter filed from, after the names: 大众网记者 某某 东营报道 (a place, no name)
+_FILED_FROM = re.compile(r"(?<=\s)[\u4e00-\u9fff]{2,8}?报道$")
+# an e-paper's font may print its byline mark as a capital letter: N本报记者 某某
+_LETTER_MARK = re.compile(r"^\s*[A-Z](?=本报)")
+_BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:[A-Z](?=本报))?(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理|"
+                               r"(?:文|图|图文|文字|图片)\s*[/／：:])")
 _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}})[）)]\s*(?=\S)")
 _MARKED_NAMES = re.compile(rf"^[□■]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
@@ -105,6 +112,8 @@ _MIN_LEAD = 20               # characters of a lead that a body line repeats
 
 # Headline shapes.
 _FURNITURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^第?\s*[A-Z]?\d{1,3}\s*版|"
+                        # a jump to or from another page: （下转2版）, （上接第1版）
+                        r"^[（(]\s*(?:下转|上接|转|接)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[）)]$|"
                         r"(?:责任编辑|美术编辑|版式设计|版面设计|校对)\s*[：:]?\s*[\u4e00-\u9fff]")
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|法治报|法制报|报)$")
 _MAX_FURNITURE = 60
@@ -133,6 +142,9 @@ _MAX_SENTENCE = 500          # characters with no 。！？； are cut (after a 
 _MAX_ARTICLE = 300           # sentences with no headline between them form several articles
 
 _NOT_NAMES = frozenset({"记者", "通讯员", "本报", "摄影", "整理", "报道", "实习生", "特约"})
+# a press office's pen name in a byline (通讯员 厦公宣, 宁公宣, 某检宣): the police's, the
+# procuratorate's, the court's or the justice bureau's publicity desk, no person
+_PRESS_OFFICE = re.compile(r"^[\u4e00-\u9fff]{1,2}[公检法司]宣$")
 
 
 def _terminal(text: str) -> re.Match | None:
@@ -227,9 +239,11 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def byline_names(text: str) -> list[str]:
     """Names in a byline, 2-4 Chinese characters each: the outlet it opens with (某某日报记者),
-    role words and separators dropped, and nothing from an editor's credit on (editors
-    are never reporters)."""
-    text = _LEADING_OUTLET.sub("", text[:editor_credit(text)])
+    role words (letter-spaced too: 记 者) and separators dropped, and nothing from an
+    editor's credit on (editors are never reporters)."""
+    text = _SPACED_ROLE.sub(lambda m: re.sub(r"\s", "", m.group()), text)
+    text = _LEADING_OUTLET.sub("", _LETTER_MARK.sub("", text[:editor_credit(text)].rstrip()))
+    text = _FILED_FROM.sub("", text)
     text = _BYLINE_WORDS.sub(" ", _SLASH_ROLE.sub(" ", text))
     tokens = [t for t in _BYLINE_SEPARATORS.split(text) if t]
     names = []
@@ -563,6 +577,10 @@ class _Page:
     # what the page's chrome says of its origin (its foot, its host, its e-paper's links):
     # the last word, after the paper a byline names
     chrome_info: list[Info] = field(default_factory=list)
+    # a reprint's original headline (原标题：…) and its line: the title when the page prints
+    # no other above it
+    original_title: tuple[int, str] = (-1, "")
+    info_at: frozenset[int] = frozenset()   # its info lines that give a date or a source
 
 
 def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]) -> _Page:
@@ -596,7 +614,10 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
     return _Page(True, skip, [], head, [infos[i] for i in sorted(infos)] +
                  [dated[i] for i in sorted(dated)] + ([closing] if closing else []) +
                  [papers[i] for i in sorted(papers)], _whole_paragraphs(lines, skip),
-                 _chrome_origin(lines, chrome))
+                 _chrome_origin(lines, chrome),
+                 next(((i, t) for i, l in enumerate(lines) if (t := original_title(l.text))),
+                      (-1, "")),
+                 frozenset(i for i, info in infos.items() if info.date or info.publisher))
 
 
 def _chrome_origin(lines: list[_Line], chrome: set[int]) -> list[Info]:
@@ -659,7 +680,8 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     * two or more datelines or leading bylines (photo credits aside): clearly several
       articles;
     * read from HTML, or with site chrome or an info line that gives a date, source or
-      author: a web page;
+      author, or opening on its headline printed twice (the page's title, then its
+      heading): a web page;
     * else a dateline and a byline, or two bylines: several articles;
     * with a newspaper page's header (its date and weekday, 第3版): a newspaper page;
     * else a text that opens on its body or a byline, no headline above them: a web
@@ -671,7 +693,8 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     firsts = [b for i, b in bylines.items() if i - 1 not in bylines]   # one per byline block
     if datelines >= 2 or sum(1 for b in firsts if not b.closing) >= 2:
         return False
-    if source.info is not None or chrome or any(i.says_something for i in infos.values()):
+    if source.info is not None or chrome or any(i.says_something for i in infos.values()) \
+            or _headline_twice(lines):
         return True
     if datelines + len(firsts) >= 2:             # the dateline of one story, the byline of another
         return False
@@ -681,12 +704,21 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     return first is not None and (_byline_unit(first) is not None or not _web_head_line(first))
 
 
+def _headline_twice(lines: list[_Line]) -> bool:
+    """Whether the file opens on the same headline line twice (no newspaper prints that)."""
+    return len(lines) > 2 and lines[0].text.replace(" ", "") == lines[1].text.replace(" ", "") \
+        and _web_head_line(lines[0])
+
+
 def _web_head_line(line: _Line, longest: int = _MAX_WEB_HEADLINE) -> bool:
     """A line that may stand in a web page's head: short, no sentence in it (a short one
-    may exclaim: 特别能战斗！一起走近…), no byline, dateline or caption."""
+    may exclaim or trail off: 特别能战斗！一起走近…, 民警来敲门！是为了……), no byline,
+    dateline or caption."""
     text = line.text
     stops = _FULL_STOP if len(text) <= _SHORT_HEADLINE else _INNER_STOP
-    return (len(text) <= longest and not stops.search(text.rstrip("！？”’"))
+    if _COMMA.search(text) and text.endswith("…"):
+        return False                # 清晨，我们还在睡梦当中，…开始了一天的巡逻……: a sentence
+    return (len(text) <= longest and not stops.search(text.rstrip("！？”’…"))
             and bool(CJK.search(text)) and not _DATELINE.match(text)
             and _byline_unit(line) is None and _caption(text) is None)
 
@@ -714,15 +746,19 @@ def _web_subhead(text: str) -> bool:
     return len(text) <= _MAX_HEADLINE and not _INNER_STOP.search(text) and bool(CJK.search(text))
 
 
-def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, str]:
+def _web_headline(lines: list[_Line], head: list[int], info_at: frozenset[int] = frozenset()
+                  ) -> tuple[list[str], str, str]:
     """(title lines, kicker, subtitle) of a web page's head. The headline is the text
-    printed twice (page title and heading) if some is, else the last run of head lines
-    (a chrome or info line ends a run: an e-paper's list of headlines, a site name)
-    that is not only the deck of a skipped line.
+    printed twice (page title and heading) if some is, else the run of head lines right
+    above an info line that gives a date or source (`info_at`; what the head holds under
+    it is chrome, captions and leads), else the last run of head lines (a chrome or info
+    line ends a run: an e-paper's list of headlines, a site name) that is not only the
+    deck of a skipped line.
     Of two lines, a first one that holds a comma and is the longer is the kicker (引题)."""
     if not head:
         return [], "", ""
-    texts = [without_site_name(lines[i].text) for i in head]     # 标题-某某网 repeats 标题
+    # 标题-某某网 repeats 标题; a list's bullet (• 标题) is no part of it
+    texts = [without_site_name(lines[i].text).lstrip("•● ") for i in head]
     # printed twice, maybe once with a space between its parts (110个故事 揭秘110台)
     plain = [t.replace(" ", "") for t in texts]
     repeated = [t for k, t in enumerate(texts) if plain.count(plain[k]) > 1 and plain.index(plain[k]) == k]
@@ -733,7 +769,10 @@ def _web_headline(lines: list[_Line], head: list[int]) -> tuple[list[str], str, 
         starts = [k for k in range(len(head)) if (k == 0 or head[k] != head[k - 1] + 1)
                   and not _SUBTITLE_LINE.match(texts[k])] or [0]
         ends = [k for k in range(1, len(head) + 1) if k == len(head) or head[k] != head[k - 1] + 1]
-        chosen = texts[starts[-1]:next(e for e in ends if e > starts[-1])]
+        runs = [(k, next(e for e in ends if e > k)) for k in starts]
+        # the run right above the info line is the headline (标题 / 发布时间：… / 评分 / 摘要 …)
+        chosen = texts[slice(*next((r for r in reversed(runs) if head[r[1] - 1] + 1 in info_at
+                                    and not all(map(site_name, texts[r[0]:r[1]]))), runs[-1]))]
     title = chosen[:1] + [t for t in chosen[1:] if not _SUBTITLE_LINE.match(t)]
     subtitle = next((t.lstrip("—").strip() for t in chosen[1:] if _SUBTITLE_LINE.match(t)), "")
     kicker = ""
@@ -777,7 +816,10 @@ def _web_draft(units: list[_Unit], page: _Page, lines: list[_Line]) -> "_Draft":
     draft.reporters.extend(lines[i].text for i in page.head[1:] if _bare_name(lines[i].text))
     draft.reporters = list(dict.fromkeys(draft.reporters))
     head = [i for i in page.head if lines[i].text not in draft.reporters] or page.head
-    draft.title_lines, draft.kicker, draft.subtitle = _web_headline(lines, head)
+    draft.title_lines, draft.kicker, draft.subtitle = _web_headline(lines, head, page.info_at)
+    at, original = page.original_title
+    if original and not (head and head[0] < at):
+        draft.title_lines = [original]   # what the head holds under it is no headline (□讲述：…)
     return draft
 
 
@@ -861,6 +903,7 @@ class _Draft:
     closed: bool = False
     upgraded: bool = False
     whole_paragraphs: bool = False   # its units are a web page's whole paragraphs
+    outlet: str = ""                 # the paper or site its dateline names
 
     @property
     def titled(self) -> bool:
@@ -873,6 +916,17 @@ class _Draft:
     @property
     def only_captions(self) -> bool:
         return self.has_body and all(u.kind == "C" for u in self.units if u.kind != "H")
+
+
+def _deck_only(draft: _Draft) -> bool:
+    """Whether all a titled, unsigned draft holds under its headline is one line that ends no
+    sentence (社会调解优先，法院诉讼断后 / 浙江大力推进“诉源治理”，实现矛盾纠纷源头化解 /
+    本报记者 …): the headline's deck, which a byline under it does not close."""
+    if not draft.titled or draft.reporters or draft.subtitle or len(draft.units) != 1:
+        return False
+    unit = draft.units[0]
+    return unit.kind == "P" and unit.para is not None and len(unit.para.segments) == 1 \
+        and len(unit.para.text) <= _MAX_WEB_HEADLINE and not _INNER_STOP.search(unit.para.text)
 
 
 def _headline_parts(lines: list[str]) -> tuple[list[str], str, str]:
@@ -943,6 +997,7 @@ class _Assembler:
                 and not cur.closed):
             cur = self.open("D")
         cur.dateline, cur.date = unit.place, unit.date
+        cur.outlet = cur.outlet or unit.outlet      # 某某网消息（某某）: the site that ran it
         cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
 
     def _B(self, unit: _Unit, nxt: _Unit | None) -> None:
@@ -967,7 +1022,9 @@ class _Assembler:
             cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
             return
         if not trailing:
-            if cur is None or cur.reporters or cur.has_body:
+            if cur is not None and _deck_only(cur):
+                cur.subtitle, cur.units = cur.units[0].para.text, []
+            elif cur is None or cur.reporters or cur.has_body:
                 cur = self.open("B")
             cur.reporters.extend(unit.names)
             return
@@ -1281,11 +1338,12 @@ def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
     for unit in draft.units:
         if unit.kind == "C":
             draft.photographers.extend(unit.names)
-    reporters = list(dict.fromkeys(draft.reporters)) or list(dict.fromkeys(draft.photographers))
+    reporters = [n for n in dict.fromkeys(draft.reporters or draft.photographers)
+                 if not _PRESS_OFFICE.match(n)]
     article = Article(
         source=source.name, index=index, title=" ".join(draft.title_lines),
         reporters=reporters, dateline=draft.dateline, date_text=draft.date,
-        kicker=draft.kicker, subtitle=draft.subtitle)
+        kicker=draft.kicker, subtitle=draft.subtitle, publisher=draft.outlet)
     article.photographers = [p for p in dict.fromkeys(draft.photographers)
                              if p not in reporters]
     sentences: list[Sentence] = []

@@ -7,8 +7,9 @@ import datetime
 import pytest
 
 from kg.clean import normalize_text
-from kg.page import (Info, chrome_line, date_line, editor_credit, foot_line, info_line, page_header,
-                     paper_line, row_paper, teaser, web_debris)
+from kg.page import (Info, breadcrumb, chrome_line, date_line, editor_credit, foot_line, info_line,
+                     original_title, page_header, paper_line, row_paper, site_name, teaser,
+                     web_debris)
 
 D = datetime.date
 
@@ -203,3 +204,31 @@ def test_a_headline_of_four_phrases_is_no_row_of_links():
 def test_a_role_without_its_colon_is_a_byline_not_a_field():
     assert info_line(clean("通讯员 张振峰 王明")) is None
     assert info_line(clean("责任编辑 唐秀敏")) == Info()
+
+
+@pytest.mark.parametrize("line", [
+    # real pages that no dev set holds
+    "您的当前位置:",
+    "首页 > > 正文",
+    "首页 >> 新知 > 资讯 >",
+    "小字體大字體",
+    "点击看视频",
+])
+def test_you_are_here_a_crumb_with_an_empty_step_font_and_video_links(line):
+    assert chrome_line(clean(line))
+
+
+def test_a_crumb_of_two_steps_is_chrome_only_from_the_sites_home():
+    assert breadcrumb("首页 > 市县政协")
+    assert not breadcrumb("平安建设 > 基层治理")
+
+
+def test_a_reprints_original_headline():
+    assert original_title(clean("原標(biāo)題:從“走進(jìn)家里”到“走近心里”")) == "从“走进家里”到“走近心里”"
+    assert original_title("原来的标题不好") == ""
+
+
+def test_a_sites_name_alone_is_no_headline():
+    assert site_name("中国甘肃网") and site_name("观海融媒")
+    assert not site_name("“我最喜爱的人民警察”评选第二批候选人公布")
+    assert not site_name("织密平安防护网 守护万家灯火")

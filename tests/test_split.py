@@ -686,3 +686,224 @@ def test_a_page_header_alone_does_not_make_a_newspaper_page_a_web_page(tmp_path)
     [article], _ = split_articles(read_source(path))
     assert (article.kicker, article.title) == ("鹿邑县人民法院", "将“万人成讼率”纳入乡镇平安建设考核")
     assert not [s for s in article.sentences if "第A06版" in s.text]
+
+
+# Real pages that no dev set holds (found with the search tool, cut to their head, a
+# paragraph or two and their foot): the headline, the bylines, the date and the publisher.
+
+def test_a_reprints_original_headline_titles_a_page_that_prints_none(tmp_path):
+    article = page_article(tmp_path, """來(lái)源:人民公安報(bào)
+2022-08-30 09:05:08
+原標(biāo)題:從“走進(jìn)家里”到“走近心里”
+來(lái)源:人民公安報(bào)
+□講述:劉婷(濰坊市公安局寒亭分局城西派出所民警)
+在我辦公室的柜子里,擺放著這五年里用過(guò)的9本工作筆記本,上面密密麻麻地記錄著我日常工作的大事小情。
+作為社區(qū)民警,我除了日常處警、辦案外,主要任務(wù)就是去轄區(qū)“轉(zhuǎn)悠”,因?yàn)橹挥忻鎸?duì)面、心貼心的交流,才能了解群眾的真實(shí)訴求。
+""")
+    assert origin(article) == ("从“走进家里”到“走近心里”", [], "2022-08-30", "人民公安报")
+
+
+def test_a_breadcrumb_a_video_link_and_a_sentence_cut_by_dots_stay_out_of_the_headline(tmp_path):
+    article = page_article(tmp_path, """首页 > > 正文
+
+中国人民警察节丨看完泪目!在平凡中坚守 一个派出所的一天
+
+点击看视频
+
+清晨,我们还在睡梦当中,派出所的民警们已经开始了一天的巡逻……
+
+北京市朝阳区麦子店派出所辖区内有居民区、学校、使馆区、大型商超、大型公园,全所几十个民警就在这平凡中践行着“枫桥经验”。
+
+[责任编辑:梁波]
+""")
+    assert article.title == "中国人民警察节丨看完泪目！在平凡中坚守 一个派出所的一天"
+    assert article.sentences[0].text.startswith("清晨")
+
+
+def test_you_are_here_without_a_path_is_no_headline(tmp_path):
+    article = page_article(tmp_path, """您的当前位置:
+
+社区警务建设
+
+  全年全省共建立社区警务室2 382个,占全省社区总数的86%,并按照“一区双警和一区多警”原则全部配备了社区警力。广大社区民警带领和组织群众认真搞好本社区的人口管理和安全防范工作。 (房 晶)
+""")
+    assert (article.title, article.reporters) == ("社区警务建设", ["房晶"])
+
+
+@pytest.mark.parametrize("page, title, reporters", [
+    ("""龙文锦绣一方、荣昌花园
+昨起创建平安小区
+
+N本报记者 陈青松
+
+本报讯 昨日上午,龙文区创建“守望家园·平安小区”活动,在锦绣一方小区启动。步文派出所副所长沈建福介绍,目前,两个试点小区锦绣一方和荣昌花园均设立标准社区警务室。
+""", "昨起创建平安小区", ["陈青松"]),
+    ("""远东村警民“织网”
+
+ 
+
+N本报记者 侯希辰 张超晖 文/图
+
+本报讯 福州远洋派出所地处榕城东大门城乡接合部,辖区内外来人口多,流动性日趋增大。昨天,记者来到远洋派出所,和民警一起巡逻。
+
+早上7点多,远洋派出所远东警务室责任民警周武和几名保安员,就开始在远东村里巡逻起来,“仅这个村,就有2万多名外来人口”。
+""", "远东村警民“织网”", ["侯希辰", "张超晖"]),
+])
+def test_a_byline_mark_printed_as_a_letter(tmp_path, page, title, reporters):
+    article = page_article(tmp_path, page)
+    assert title in article.title and article.reporters == reporters
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("""乍洋鄉(xiāng)舉辦2019年平安建設(shè) 暨掃黑除惡專項斗爭集中宣傳活動
+寧德網(wǎng)消息(游艷)近日,柘榮縣乍洋鄉(xiāng)舉辦2019年平安建設(shè)暨掃黑除惡專項斗爭集中宣傳活動,向群眾普及掃黑除惡專項知識。
+據(jù)了解,近年來,乍洋鄉(xiāng)黨委政府不斷深化平安創(chuàng)建工作,深入推進掃黑除惡專項斗爭,嚴格落實綜治平安責(zé)任制。
+責(zé)任編輯:鄭力煒
+""", ("乍洋乡举办2019年平安建设 暨扫黑除恶专项斗争集中宣传活动", ["游艳"], "None", "宁德网")),
+    ("""翠湖社區義務巡邏隊筑起社區“防火墻”(圖)
+
+2013-12-17 12:21   來源: 半島網 手機看新聞 半島網 半島都市報
+
+小字體大字體
+
+  半島網12月17日消息  樓山街道翠湖社區是是李滄區最大的小區。小區成立第二年,為了改善一度處于混亂中的小區環境,社區成立一支社區義務巡邏隊。
+
+  通訊員 王詩言
+
+   [編輯: 董芳]
+""", ("翠湖社区义务巡逻队筑起社区“防火墙”（图）", ["王诗言"], "2013-12-17", "半岛网")),
+])
+def test_a_sites_dateline_of_news_names_it_and_font_controls_are_chrome(tmp_path, page, expected):
+    assert origin(page_article(tmp_path, page)) == expected
+
+
+def test_an_e_papers_padded_page_header_and_the_readers_record_at_its_foot(tmp_path):
+    article = page_article(tmp_path, """浙江法制报 数字报纸
+
+
+00005版:平安巷
+
+网格员当乡邻“老娘舅”
+
+解好基层诉求“方程式”
+
+  通讯员 李丽丽 
+
+  本报讯 近日,平阳县闹村乡东北村村民兰某反映,几十年前,父辈将其老房主屋的一间地基给邻居建房用,现要求认回,其邻居认为拆房还地基实属无理,双方争执不下。
+
+  东北村网格长兰锡元知道后第一时间介入,组织网格员、乡贤、乡调解员一起参与调解。
+
+
+浙江法制报 平安巷 00005 解好基层诉求“方程式” 2020-10-23 2 2020年10月23日 星期五
+""")
+    assert origin(article) == ("网格员当乡邻“老娘舅” 解好基层诉求“方程式”", ["李丽丽"], "2020-10-23",
+                               "浙江法制报")
+
+
+def test_a_deck_under_the_headline_and_a_jump_to_another_page(tmp_path):
+    # the head and foot of a real e-paper story (web4's d12: no fresh page of this shape found)
+    path = tmp_path / "page.txt"
+    path.write_text("社会调解优先,法院诉讼断后\n浙江大力推进“诉源治理”,实现矛盾纠纷源头化解\n"
+                    "本报首席记者 高敏 通讯员 陆钰羽\n"
+                    "“我们碰个头,说一说各自负责的网格有什么情况吧。”4名网格员围着桌子坐了下来。\n"
+                    "实际上,影片里的矛盾纠纷调解故事在浙江各地真实上演着。\n(下转2版)\n", encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert (article.title, article.subtitle, article.reporters) == (
+        "社会调解优先，法院诉讼断后", "浙江大力推进“诉源治理”，实现矛盾纠纷源头化解", ["高敏", "陆钰羽"])
+    assert not [s for s in article.sentences if "下转" in s.text]
+
+
+def test_a_headline_printed_twice_opens_a_web_page_and_its_sites_dateline_names_it(tmp_path):
+    # a real mirror of a news site's report (web4's d08), traditional characters
+    article = page_article(tmp_path, """泉州臺(tái)商投資區(qū)智慧安防小區(qū)建設(shè)初見成效
+
+泉州臺(tái)商投資區(qū)智慧安防小區(qū)建設(shè)初見成效
+東南網(wǎng)9月29日訊(通訊員 鄧志新)為進(jìn)一步提升社會(huì)治理社會(huì)化、法治化、專業(yè)化水平,著力提升小區(qū)居民安全感。
+2021年以來,泉州臺(tái)商投資區(qū)共建成1個(gè)“提高型”、33個(gè)“基本型”智慧安防小區(qū),已提前完成建設(shè)任務(wù)。
+""")
+    assert origin(article) == ("泉州台商投资区智慧安防小区建设初见成效", ["邓志新"], "None", "东南网")
+
+
+def test_where_a_reporter_filed_from_is_no_name():
+    assert byline_names("大众网记者 王丽臻 东营报道") == ["王丽臻"]
+    assert byline_names("本报记者 胡文 王珊 张猛") == ["胡文", "王珊", "张猛"]
+
+
+def test_a_sites_dateline_with_its_city_and_a_bulleted_headline(tmp_path):
+    article = page_article(tmp_path, """西安评出“感动古城十大民警”和“十大警察故事”
+2014-01-20 15:45 來源:中国广播网
+央广网西安1月20日消息(记者雷恺)西安“感动古城十大民警”和“感动古城十大警察故事”今天(20日)揭晓,西安新城分局韩森寨派出所副所长、咸东社区民警汪勇等获得“感动古城十大民警”。
+这次获奖的民警大部分都是老百姓身边的平凡警察,莲湖分局劳动南路派出所社区民警郝世玲被老百姓亲切地称为“郝大姐”。
+编辑:刘明霄
+""")
+    assert origin(article) == ("西安评出“感动古城十大民警”和“十大警察故事”", ["雷恺"], "2014-01-20",
+                               "中国广播网")
+    article = page_article(tmp_path, """  • 您当前的位置:首页 > 国内资讯 > 山东新闻 > 济南110民警的一天:年关将至,提醒市民注意反诈防盗
+  • 济南110民警的一天:年关将至,提醒市民注意反诈防盗
+
+    时间:2018-01-11 16:02:44  来源:齐鲁网  作者:
+
+    齐鲁网1月10日讯
+
+    今天是全国第32个“110宣传日”,上午10:00,记者跟随济南市公安局市中区分局的110民警 一起巡逻了一番,体验了110民警的日常。
+""")
+    assert origin(article) == ("济南110民警的一天：年关将至，提醒市民注意反诈防盗", [], "2018-01-11",
+                               "齐鲁网")
+
+
+def test_the_headline_is_the_line_above_the_info_line_not_a_caption_under_it(tmp_path):
+    article = page_article(tmp_path, """直通屏山|福建|时评|大学城|台海|娱乐|体育|国内|国际|专题|网事|福州|厦门|莆田|泉州|漳州|龙岩|宁德|南平|三明
+您所在的位置:东南网 > 厦门频道首页> 城事 > 正文
+
+厦门市第七届“我最喜爱的十佳民警”20名候选人名单公布
+
+2017-11-10 08:16:35陈小斌 来源: 厦门网  责任编辑: 段马水   我来说两句
+分享到:
+
+  厦门市第七届“我最喜爱的十佳民警”候选人名单 黄劲超图
+
+海西晨报讯(记者 陈小斌 通讯员厦公宣)昨日,厦门市公安局正式对外公布厦门市第七届“我最喜爱的十佳民警”评选活动20名候选人名单。即日起至11月16日,市民可参与投票活动,为心仪的民警助力加油。
+
+据悉,两年一届的“十佳民警”评选活动,迄今为止已成功举办了六届。
+""")
+    # 厦公宣: the police's press office, no reporter
+    assert origin(article) == ("厦门市第七届“我最喜爱的十佳民警”20名候选人名单公布", ["陈小斌"],
+                               "2017-11-10", "厦门网")
+    article = page_article(tmp_path, """中國網絡電視臺 > 新聞臺 > 法治圖文 >
+
+“我最喜愛的人民警察”評選第二批候選人公佈
+
+發佈時間:2011年03月24日 17:32 | 進入復興論壇 | 來源:公安部網站
+
+評分
+
+  開門評警 評出心中最愛
+
+  第四屆“我最喜愛的人民警察”評選活動公佈第二批20名候選人名單
+
+  第四屆“我最喜愛的人民警察”評選活動開展以來,社會各界廣泛關注,廣大群眾通過多種方式與候選人交流互動,並積極向評委會辦公室推薦自己心目中最喜愛的人民警察人選。
+""")
+    assert article.title == "“我最喜爱的人民警察”评选第二批候选人公布"
+
+
+@pytest.mark.parametrize("page, expected", [
+    # a letter-spaced 记 者 in the closing parentheses
+    ("""县政协十一届一次会议举行预备会议
+2021-12-29 16:00:51 编辑: 杨玉娟 审核人:叶玲玲 阅读次数:2287 |
+12月28日,县政协十一届一次会议举行预备会议。县委书记朱小兵,县长吴海宏应邀出席会议,县政协秘书长詹晓华出席会议。
+会议要求:县政协十一届一次会议期间,与会人员要严格遵守会风会纪,集中精力开好会议,圆满完成各项既定议程。(记 者:吴阳金 张志彬 见习记者 汪子妍)
+""", ("县政协十一届一次会议举行预备会议", ["吴阳金", "张志彬", "汪子妍"], "2021-12-29", "")),
+    # a headline that trails off, the outlet's name beside the date, 文字：/图片： credits
+    ("""民警来敲门!是为了……
+观海融媒
+2021-03-19 12:58:44
+为有效提升人民群众的满意度和安全感,3月15日,东风派出所在狮山街道幸福社区开展“敲门行动”。
+派出所警力与香洲区志愿者协会、物业保安、网格员、离退休老党员等社会力量,组建了一支23人的平安志愿者队伍。
+文字:陈颖 通讯员陈瑰琦
+图片:陈颖 通讯员陈瑰琦
+编辑:庞晓丹
+责任编辑:宋显晖
+""", ("民警来敲门！是为了……", ["陈颖", "陈瑰琦"], "2021-03-19", "观海融媒")),
+])
+def test_credits_and_outlets_of_county_media_pages(tmp_path, page, expected):
+    assert origin(page_article(tmp_path, page)) == expected

@@ -84,6 +84,7 @@ def people(doc: Doc) -> None:
                                  "next_name")
                  if (m.sentence, m.start, m.end) not in known]
     doc.spans = resolve_overlaps(doc.spans + _credits(doc.article))
+    _share_roles(doc)
     for m in doc.spans:        # the names that stay: their edges become token boundaries
         if m.type is EntityType.PERSON and m.sentence in doc.sents:
             doc.sents[m.sentence].split_at(m.start)
@@ -175,10 +176,26 @@ def _mentions(doc: Doc, match: Match) -> list[Mention]:
         name = sent.text[start:end]
     attrs: dict = {"anonymous": True} if action == "anonymous" else {}
     if match.has("role"):
-        attrs["role"] = match.text("role")
+        attrs.update(role=match.text("role"), role_start=match.span("role")[0])
     if match.has("post"):
         attrs.update(post=match.text("post"), post_start=match.span("post")[0])
     return [_person(sent.index, start, name, rule, attrs)] if name else []
+
+
+def _share_roles(doc: Doc) -> None:
+    """A name joined by 、 to a titled one before it holds the same title: the items of a list
+    after one title share it (市政协副主席吴玉华、赵晓平、侯富林; 县政协副主席周某、单某等; 民警
+    刘洋、陈刚); 和 may join a name of another post (局长张三和李四 need not be two 局长), so it
+    shares nothing."""
+    by_end = {(m.sentence, m.end): m for m in doc.spans if m.type is EntityType.PERSON}
+    for m in sorted(by_end.values(), key=lambda m: (m.sentence, m.start)):
+        before = by_end.get((m.sentence, m.start - 1))
+        text = doc.sents[m.sentence].text if m.sentence in doc.sents else ""
+        if before is not None and "role" in before.attrs and "role" not in m.attrs \
+                and text[m.start - 1:m.start] == "、":
+            role = before.attrs["role"]
+            m.attrs = {**m.attrs, "role": role,
+                       "role_start": before.attrs.get("role_start", before.start - len(role))}
 
 
 def _person(sentence: int, start: int, name: str, rule: str, attrs: dict) -> Mention:

@@ -488,7 +488,8 @@ def _posts(person: Mention, cues: SentenceCues, agencies: set[AgencyKey]) -> lis
     posts: list[Post] = []
     role = person.attrs.get("role")
     if role:
-        posts = list(_organisations(person.start - len(role), role, cue, agencies))
+        posts = list(_organisations(person.attrs.get("role_start", person.start - len(role)),
+                                      role, cue, agencies))
         if not posts and cue.match("police_title", person.start, person.end):
             body = _recent_police_body(person, cues)
             posts = [(body, role)] if body in agencies else []
@@ -568,6 +569,19 @@ def short_apposition(match: Match, doc: Doc) -> bool:
     """Whether what the commas set off after the name is short (2 to 24 characters): a
     longer stretch is a clause of its own, not the person's post."""
     return 2 <= (match.span()[1] - 1) - (match.span("person")[1] + 1) <= 24
+
+
+@check("title_of_no_named_body")
+def title_of_no_named_body(match: Match, doc: Doc) -> bool:
+    """Whether the person's title has no place named before it in its clause: 都匀市看守所副所长
+    王某 serves in a body of that place the text names (though no rule read it), not in the
+    police body named last."""
+    person = next(m for m in doc.spans_in(match.sent.index)
+                  if (m.start, m.end) == match.span("person"))
+    role_start = person.attrs.get("role_start", person.start)
+    clause = max(match.sent.text.rfind(c, 0, role_start) for c in "，,、。；：") + 1
+    return not any(m.type is EntityType.PLACE and clause <= m.start < role_start
+                   for m in doc.spans_in(match.sent.index))
 
 
 @check("police_body")
