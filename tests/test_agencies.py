@@ -528,3 +528,12 @@ def test_a_mediation_committee_named_by_its_task_and_what_is_stationed_at_a_cour
     # a real e-paper report: a committee named after its park keeps its name
     found = agencies("日前,瑞安市萤火虫新居民爱心公益服务中心调解室和瑞安电商文创园人民调解委员会相继挂牌成立。")
     assert "瑞安市电商文创园人民调解委员会" in found
+
+
+def test_a_verb_jieba_tags_a_noun_does_not_open_a_body_name():
+    # 联系 and 调研 are verbs of the report (kg/lexicons/tag_corrections.txt); read as nouns,
+    # the name of the centre after them ran over them (联系镇综治中心, 通城县调研综治中心)
+    found = agencies("民警并未简单处置,而是立即联系镇综治中心、司法所和村委会组成联合调解组。")
+    assert not any(name.startswith("联系") for name in found)
+    found = agencies("7月7日,市委常委、政法委书记谭海华来通城县调研综治中心规范化建设工作。县委常委、政法委书记杜艳珍参加。")
+    assert "通城县委政法委" in found and not any("调研" in name for name in found)

@@ -22,6 +22,8 @@ def test_cuts_are_jiebas_on_the_bundled_corpus():
 def test_dictionary_tags_and_their_corrections():
     assert dictionary_tag("公安局") == "nt" and dictionary_tag("说") == "v"
     assert dictionary_tag("警察") == "n"            # corrected: jieba calls it a verb
+    assert dictionary_tag("联系") == dictionary_tag("调研") == "v"   # corrected: jieba calls them nouns
+    assert dictionary_tag("调研组") == "n"          # the noun built on it is a word of its own
     assert dictionary_tag("，") is None and dictionary_tag("2904") is None
     assert dictionary_tag("罗义") is None           # not one word of the dictionary
 
