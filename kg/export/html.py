@@ -28,12 +28,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from rdflib import URIRef
-
+from kg import namespaces
 from kg.export import exporter
 from kg.export.limits import DEFAULT_MAX_NODES, PAGE_NODES
 from kg.graph.graph import Graph, as_graph
-from kg.vocab import DCTERMS, GOV, ID, PROV, RDF, RDFS, SKOS
+from kg.namespaces import ID, Terms
+
+# The vocabulary as plain strings, which the graph's lookups take as they are.
+DCTERMS, GOV, PROV, RDF, RDFS, SKOS = (Terms(base) for base in (
+    namespaces.DCTERMS, namespaces.GOV, namespaces.PROV, namespaces.RDF, namespaces.RDFS,
+    namespaces.SKOS))
 
 VIS_VERSION = "9.1.2"
 # The page's template, script and style (package data of `kg`).
@@ -50,7 +54,7 @@ FONT_STACK = ('"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino S
 @dataclass(frozen=True)
 class NodeStyle:
     key: str
-    cls: URIRef | None
+    cls: str | None
     name: str          # shown in the legend and the filters
     color: str
     shape: str
@@ -68,7 +72,7 @@ STYLES: tuple[NodeStyle, ...] = (
 )
 
 # The contract's relations, with the words the panel and the hover labels use.
-RELATIONS: tuple[tuple[URIRef, str], ...] = (
+RELATIONS: tuple[tuple[str, str], ...] = (
     (GOV.partOf, "属于 part of"),
     (GOV.locatedIn, "位于 located in"),
     (GOV.subOrganizationOf, "隶属 sub-organisation of"),
@@ -287,13 +291,13 @@ def _edges(graph: Graph, details: dict, evidence: dict, ev: _Evidence) -> list[d
 
     for predicate, name in RELATIONS:
         for s, o in graph.subject_objects(predicate):
-            relate(s, o, name, evidence.get((s, str(predicate), o), []))
+            relate(s, o, name, evidence.get((s, predicate, o), []))
     for membership in graph.subjects(RDF.type, GOV.Membership):
         role = graph.first(membership, GOV.role)
         for person in graph.objects(membership, GOV.member):
             for agency in graph.objects(membership, GOV.organization):
                 relate(person, agency, f"{MEMBER_OF}: {role}" if role else MEMBER_OF,
-                       evidence.get((person, str(GOV.holdsPost), agency), []), {"role": role})
+                       evidence.get((person, GOV.holdsPost, agency), []), {"role": role})
     for stat in graph.subjects(RDF.type, GOV.Statistic):
         entry = {"node": stat, "measure": graph.first(stat, GOV.measure),
                  "value": _number(graph.first(stat, GOV.value)), "unit": graph.first(stat, GOV.unit),

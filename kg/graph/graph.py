@@ -22,6 +22,7 @@ for who asks (`to_rdflib`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 from kg.graph.quads import GraphQuads, iri, lexical
@@ -33,8 +34,15 @@ def plain(term) -> str:
     """The graph's string for an rdflib term (or a string, unchanged)."""
     if type(term) is str:
         return term
+    return f"_:{term}" if isinstance(term, _bnode()) else str(term)
+
+
+@cache
+def _bnode() -> type:
+    """rdflib's BNode, imported once (not on every lookup), and only by callers that
+    pass rdflib terms."""
     from rdflib import BNode
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
+    return BNode
 
 
 class Graph:

@@ -88,8 +88,8 @@ class GraphQuads:
     """
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] | None = {"": 0}
-        self.terms: list[str] = [""]          # id (rank, once frozen) -> N-Triples form
+        self._ids: dict[str, int] | None = {"": 0}    # term -> id, in the order first added
+        self.terms: list[str] = []            # once frozen: rank -> N-Triples form, sorted
         self._buffer = array("I")
         self.rows = None                        # frozen: numpy (n, 4) uint32, sorted, unique
         self._defaults = 0
@@ -97,27 +97,23 @@ class GraphQuads:
     # ------------------------------------------------------------ building
 
     def add(self, s: str, p: str, o: str, graph: str = "") -> None:
-        ids, terms = self._ids, self.terms
+        ids = self._ids
         if ids is None:
             raise ValueError("GraphQuads is frozen")
-        key = []
-        for term in (graph, s, p, o):
-            i = ids.get(term)
-            if i is None:
-                i = ids[term] = len(terms)
-                terms.append(term)
-            key.append(i)
+        # a new term takes the next id (len(ids) is read before setdefault inserts it)
+        term = ids.setdefault
+        si, pi, oi = term(s, len(ids)), term(p, len(ids)), term(o, len(ids))
         if graph:
-            self._buffer.extend(key)
-            key[0] = 0
-        self._buffer.extend(key)
+            self._buffer.extend((term(graph, len(ids)), si, pi, oi, 0, si, pi, oi))
+        else:
+            self._buffer.extend((0, si, pi, oi))
 
     def freeze(self) -> "GraphQuads":
         """Sort the terms, then the quads (graph, subject, predicate, object), dropping duplicates."""
         import numpy as np
         if self._ids is None:
             return self
-        terms = self.terms
+        terms = list(self._ids)                 # id -> term: the dict keeps insertion order
         self._ids = None                        # the term -> id table is done with
         order = sorted(range(len(terms)), key=terms.__getitem__)
         rank = np.empty(len(terms), dtype=np.uint32)
