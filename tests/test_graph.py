@@ -57,6 +57,14 @@ def test_plain_string_terms_answer_as_rdflib_terms_do(both):
         gov._private
 
 
+def test_a_predicates_tables_are_what_the_lookups_answer(both):
+    g, _ = both
+    labels, mentioned = g.index(RDFS.label), g.reverse_index(GOV.mentions)
+    place = min(g.subjects(RDF.type, GOV.Place))
+    assert labels[place] == list(g.objects(place, RDFS.label))
+    assert sorted(mentioned[place]) == sorted(g.subjects(GOV.mentions, place))
+
+
 def test_counts_and_patterns(both):
     g, rdf = both
     assert g.count(RDF.type, GOV.Programme) == len(set(rdf.subjects(RDF.type, GOV.Programme)))

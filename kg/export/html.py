@@ -130,6 +130,7 @@ class _Evidence:
         self._article_no = {t: i for i, t in enumerate(self.articles)}
         self.evidence: list[list] = []
         self._evidence_no: dict[tuple, int] = {}
+        self._sentences, self._sources = graph.index(GOV.evidence), graph.index(PROV.wasDerivedFrom)
 
     def article(self, article: str) -> int:
         title = self.titles.get(article, article)
@@ -140,9 +141,9 @@ class _Evidence:
 
     def cite(self, node: str) -> list[int]:
         """The evidence numbers of a node carrying gov:evidence or prov:wasDerivedFrom."""
-        graph, found = self.graph, []
-        texts = sorted(graph.objects(node, GOV.evidence)) or [""]
-        for article in sorted(graph.objects(node, PROV.wasDerivedFrom)) or [None]:
+        found = []
+        texts = sorted(self._sentences.get(node, ())) or [""]
+        for article in sorted(self._sources.get(node, ())) or [None]:
             at = -1 if article is None else self.article(article)
             for text in texts:
                 if text or at >= 0:
@@ -159,10 +160,11 @@ def _relation_evidence(graph: Graph, ev: _Evidence) -> dict[tuple, list[int]]:
     support (RDF reification: rdf:subject, rdf:predicate, rdf:object) with their
     sentence (gov:evidence) or article (prov:wasDerivedFrom)."""
     found: dict[tuple, set] = defaultdict(set)
+    predicates, objects = graph.index(RDF.predicate), graph.index(RDF.object)
     for node, s in graph.subject_objects(RDF.subject):
         cited = ev.cite(node)
-        for p in graph.objects(node, RDF.predicate):
-            for o in graph.objects(node, RDF.object):
+        for p in predicates.get(node, ()):
+            for o in objects.get(node, ()):
                 found[(s, p, o)].update(cited)
     return {key: sorted(values) for key, values in found.items()}
 
@@ -189,21 +191,30 @@ def _reporters(graph: Graph, types: dict, ev: _Evidence) -> dict[str, set[int]]:
 
 def _details(graph: Graph, types: dict, ev: _Evidence) -> dict[str, dict]:
     details: dict[str, dict] = {}
+    # each predicate's table once, not a lookup per node (this runs over every node)
+    label, measure, value, unit, alias, level, adcode = (graph.index(p) for p in (
+        RDFS.label, GOV.measure, GOV.value, GOV.unit, SKOS.altLabel, GOV.adminLevel, GOV.adcode))
+    mentioned = graph.reverse_index(GOV.mentions)
     for term, kind in types.items():
-        label = graph.first(term, RDFS.label)
+        name = _least(label, term)
         if kind == "statistic":
-            label = _statistic_label(graph.first(term, GOV.measure), graph.first(term, GOV.value),
-                                     graph.first(term, GOV.unit)) or label
+            name = _statistic_label(_least(measure, term), _least(value, term),
+                                    _least(unit, term)) or name
         details[term] = {
-            "label": label or term.rsplit("/", 1)[-1],
-            "aliases": sorted(set(graph.objects(term, SKOS.altLabel)) - {label}),
+            "label": name or term.rsplit("/", 1)[-1],
+            "aliases": sorted(set(alias.get(term, ())) - {name}),
             "type": kind, "iri": term,
-            "adminLevel": graph.first(term, GOV.adminLevel),
-            "adcode": graph.first(term, GOV.adcode),
-            "articles": sorted({ev.article(a) for a in graph.subjects(GOV.mentions, term)}),
+            "adminLevel": _least(level, term),
+            "adcode": _least(adcode, term),
+            "articles": sorted({ev.article(a) for a in mentioned.get(term, ())}),
             "relations": [], "statistics": [],
         }
     return details
+
+
+def _least(index: dict[str, list[str]], subject: str) -> str:
+    """`Graph.first` over a predicate's table: the least value, "" when there is none."""
+    return min(index.get(subject, ()), default="")
 
 
 def _group_reporters(details: dict, reporters: dict[str, set[int]]) -> None:
