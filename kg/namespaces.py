@@ -34,3 +34,10 @@ class Terms:
         value = self._base + name
         setattr(self, name, value)          # the next read is a plain attribute
         return value
+
+    def __getitem__(self, name: str) -> str:
+        """`GOV["about"]`, as rdflib's namespaces are read too."""
+        return self._base + name
+
+    def __str__(self) -> str:
+        return self._base

@@ -28,16 +28,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kg import namespaces
 from kg.export import exporter
 from kg.export.limits import DEFAULT_MAX_NODES, PAGE_NODES
 from kg.graph.graph import Graph, as_graph
-from kg.namespaces import ID, Terms
-
-# The vocabulary as plain strings, which the graph's lookups take as they are.
-DCTERMS, GOV, PROV, RDF, RDFS, SKOS = (Terms(base) for base in (
-    namespaces.DCTERMS, namespaces.GOV, namespaces.PROV, namespaces.RDF, namespaces.RDFS,
-    namespaces.SKOS))
+from kg.namespaces import ID
+from kg.terms import DCTERMS, GOV, PROV, RDF, RDFS, SKOS
 
 VIS_VERSION = "9.1.2"
 # The page's template, script and style (package data of `kg`).

@@ -17,7 +17,7 @@ from kg.export import exporter
 from kg.graph.build import PREFIXES
 from kg.graph.graph import as_graph
 from kg.graph.quads import GraphQuads
-from kg.vocab import RDF, XSD
+from kg.terms import RDF, XSD
 
 RDF_TYPE = f"<{RDF.type}>"
 _NAMESPACES = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
