@@ -541,6 +541,9 @@ def script_json(value: object) -> str:
     return _escape_script(_json(value))
 
 
+_SLICE = 1024       # list items written with one json.dumps
+
+
 def _json_pieces(value: object, depth: int = 2):
     """`_json(value)` in pieces (dicts and lists opened `depth` levels deep), so a
     big payload is never one string; joined, the pieces are `_json(value)` exactly."""
@@ -550,6 +553,12 @@ def _json_pieces(value: object, depth: int = 2):
             yield ("," if i else "") + _json(key) + ":"
             yield from _json_pieces(value[key], depth - 1)
         yield "}"
+    elif depth == 1 and isinstance(value, list) and value:
+        # the items a slice at a time: a list's JSON is its items' joined by ","
+        yield "["
+        for start in range(0, len(value), _SLICE):
+            yield ("," if start else "") + _json(value[start:start + _SLICE])[1:-1]
+        yield "]"
     elif depth and isinstance(value, list) and value:
         yield "["
         for i, item in enumerate(value):
