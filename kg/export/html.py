@@ -298,19 +298,22 @@ def _edges(graph: Graph, details: dict, evidence: dict, ev: _Evidence) -> list[d
     for predicate, name in RELATIONS:
         for s, o in graph.subject_objects(predicate):
             relate(s, o, name, evidence.get((s, predicate, o), []))
+    roles, members, organizations = (graph.index(p) for p in (GOV.role, GOV.member, GOV.organization))
     for membership in graph.subjects(RDF.type, GOV.Membership):
-        role = graph.first(membership, GOV.role)
-        for person in graph.objects(membership, GOV.member):
-            for agency in graph.objects(membership, GOV.organization):
+        role = _least(roles, membership)
+        for person in members.get(membership, ()):
+            for agency in organizations.get(membership, ()):
                 relate(person, agency, f"{MEMBER_OF}: {role}" if role else MEMBER_OF,
                        evidence.get((person, GOV.holdsPost, agency), []), {"role": role})
+    measures, values, units, sources, abouts = (graph.index(p) for p in (
+        GOV.measure, GOV.value, GOV.unit, PROV.wasDerivedFrom, GOV.about))
     for stat in graph.subjects(RDF.type, GOV.Statistic):
-        entry = {"node": stat, "measure": graph.first(stat, GOV.measure),
-                 "value": _number(graph.first(stat, GOV.value)), "unit": graph.first(stat, GOV.unit),
+        entry = {"node": stat, "measure": _least(measures, stat),
+                 "value": _number(_least(values, stat)), "unit": _least(units, stat),
                  "evidence": ev.cite(stat)}
         details[stat]["articles"] = sorted(set(details[stat]["articles"])
-                                           | {ev.article(a) for a in graph.objects(stat, PROV.wasDerivedFrom)})
-        for about in sorted(graph.objects(stat, GOV.about)):
+                                           | {ev.article(a) for a in sources.get(stat, ())})
+        for about in sorted(abouts.get(stat, ())):
             if about in details:
                 details[about]["statistics"].append(entry)
                 relate(stat, about, ABOUT, entry["evidence"])
@@ -435,9 +438,10 @@ def _regions(graph: Graph, types: dict, details: dict) -> dict[str, list[str]]:
             regions[prog] |= regions[agency]
     for doc, agency in graph.subject_objects(GOV.issuedBy):
         regions[doc] |= regions[agency]
+    members, organizations = graph.index(GOV.member), graph.index(GOV.organization)
     for membership in graph.subjects(RDF.type, GOV.Membership):
-        for person in graph.objects(membership, GOV.member):
-            for agency in graph.objects(membership, GOV.organization):
+        for person in members.get(membership, ()):
+            for agency in organizations.get(membership, ()):
                 regions[person] |= regions[agency]
     for stat, about in graph.subject_objects(GOV.about):
         regions[stat] |= regions[about]
