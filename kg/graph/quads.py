@@ -80,6 +80,15 @@ def from_n3(form: str):
     return Literal(text)
 
 
+class _Ids(dict):
+    """term -> id: a term not seen before takes the next id (a plain `ids[term]` for the
+    terms seen before, the most of them, with no method call)."""
+
+    def __missing__(self, term: str) -> int:
+        self[term] = i = len(self)
+        return i
+
+
 class GraphQuads:
     """Quads of N-Triples terms: add them, `freeze()`, then read them sorted.
 
@@ -88,7 +97,7 @@ class GraphQuads:
     """
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] | None = {"": 0}    # term -> id, in the order first added
+        self._ids: _Ids | None = _Ids({"": 0})    # term -> id, in the order first added
         self.terms: list[str] = []            # once frozen: rank -> N-Triples form, sorted
         self._buffer = array("I")
         self.rows = None                        # frozen: numpy (n, 4) uint32, sorted, unique
@@ -100,11 +109,9 @@ class GraphQuads:
         ids = self._ids
         if ids is None:
             raise ValueError("GraphQuads is frozen")
-        # a new term takes the next id (len(ids) is read before setdefault inserts it)
-        term = ids.setdefault
-        si, pi, oi = term(s, len(ids)), term(p, len(ids)), term(o, len(ids))
+        si, pi, oi = ids[s], ids[p], ids[o]
         if graph:
-            self._buffer.extend((term(graph, len(ids)), si, pi, oi, 0, si, pi, oi))
+            self._buffer.extend((ids[graph], si, pi, oi, 0, si, pi, oi))
         else:
             self._buffer.extend((0, si, pi, oi))
 
