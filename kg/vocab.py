@@ -10,15 +10,12 @@ import re
 from enum import Enum
 from urllib.parse import quote
 
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
-
 from kg import namespaces
 
-GOV = Namespace(namespaces.GOV)
-ID = Namespace(namespaces.ID)
-# W3C Basic Geo: a place's WGS84 point (geo:lat, geo:long).
-GEO = Namespace(namespaces.GEO)
+# The rdflib namespaces (GOV, ID, GEO, … below: `kg.vocab.GOV.Programme` is a URIRef) and
+# the tables of their terms are made on first use (see `__getattr__` at the end): importing
+# rdflib costs a tenth of a second that extraction, which needs only the enums and the
+# IRI strings, never pays. GEO is W3C Basic Geo: a place's WGS84 point (geo:lat, geo:long).
 
 __all__ = ["GOV", "ID", "GEO", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
            "EntityType", "Level", "LEVEL_OF_WORD", "Predicate", "entity_iri", "article_iri", "digest_iri",
@@ -36,7 +33,7 @@ class EntityType(str, Enum):
 
     @property
     def term(self):
-        return GOV[self.value]
+        return _lazy("GOV")[self.value]
 
     @property
     def iri_kind(self) -> str:
@@ -82,7 +79,7 @@ class Predicate(str, Enum):
 
     @property
     def term(self):
-        return GOV[self.value]
+        return _lazy("GOV")[self.value]
 
 # Characters kept as they are in minted IRIs: Chinese names stay readable,
 # anything that would break Turtle or SPARQL syntax is percent-encoded.
@@ -103,12 +100,12 @@ def _segment(text: str) -> str:
 
 def entity_iri(kind: str, key: str) -> str:
     """The stable IRI of an entity: `kind` is place/agency/programme/person/document."""
-    return str(ID[f"{kind}/{_segment(key)}"])
+    return f"{namespaces.ID}{kind}/{_segment(key)}"
 
 
 def article_iri(article_id: str) -> str:
     source, index = (article_id.rsplit("#", 1) + [""])[:2]   # a file name may hold '#' too
-    return str(ID[f"article/{_segment(source)}/{index}"])
+    return f"{namespaces.ID}article/{_segment(source)}/{index}"
 
 
 # What a web address may not hold as an IRI in Turtle and N-Triples (spaces, <>"{}|\^`).
@@ -123,39 +120,28 @@ def url_iri(url: str) -> str:
 def digest_iri(kind: str, *parts: str) -> str:
     """A stable IRI for a node named by its content (statistics, memberships, evidence)."""
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-    return str(ID[f"{kind}/{digest}"])
+    return f"{namespaces.ID}{kind}/{digest}"
 
 
 # --------------------------------------------------------------------------
 # Additions for the graph stage (kg/graph): node kinds and helpers.
 
-ORG = Namespace(namespaces.ORG)
-SCHEMA = Namespace(namespaces.SCHEMA)
-QB = Namespace("http://purl.org/linked-data/cube#")
-
 __all__ += ["ORG", "SCHEMA", "QB", "ENTITY_CLASSES", "ENTITY_KINDS", "entity_class",
             "membership_iri", "statistic_iri", "assertion_iri", "relation_predicate",
             "RELATION_PREDICATES"]
 
-# EntityType value (the class's local name) -> the ontology class.
-ENTITY_CLASSES = {t.value: t.term for t in EntityType}
-
 # EntityType value -> the `kind` segment entity_iri() uses.
 ENTITY_KINDS = {t.value: t.iri_kind for t in EntityType}
-
-# Relation.predicate values that become plain triples `?s gov:<p> ?o`.
-# holdsPost additionally becomes a gov:Membership node.
-RELATION_PREDICATES = {p.value: p.term for p in Predicate}
 
 
 def entity_class(type_name: str):
     """The ontology class of an entity type given as its name (`"Place"`) or EntityType."""
-    return ENTITY_CLASSES[getattr(type_name, "value", type_name)]
+    return _lazy("ENTITY_CLASSES")[getattr(type_name, "value", type_name)]
 
 
 def relation_predicate(name: str):
     """The ontology property of a Relation.predicate value; KeyError when unknown."""
-    return RELATION_PREDICATES[name]
+    return _lazy("RELATION_PREDICATES")[name]
 
 
 def membership_iri(person: str, organization: str, role: str) -> str:
@@ -178,10 +164,56 @@ def assertion_iri(subject: str, predicate: str, obj: str, article: str, sentence
 # The division scheme: the GB/T 2260 divisions (province, city, county) the
 # graph's places are or lie in, as skos:Concepts, whether or not a text names them.
 
-DIVISION_SCHEME = ID["divisions"]
 __all__ += ["DIVISION_SCHEME", "division_iri"]
 
 
 def division_iri(adcode: str) -> str:
     """The skos:Concept of the division with this GB/T 2260 code."""
-    return str(ID[f"division/{adcode}"])
+    return f"{namespaces.ID}division/{adcode}"
+
+
+# --------------------------------------------------------------------------
+# The rdflib objects, made on first use.
+
+def _namespace(base: str):
+    from rdflib import Namespace
+    return Namespace(base)
+
+
+def _library_namespace(name: str):
+    import rdflib.namespace
+    return getattr(rdflib.namespace, name)
+
+
+_MADE_ON_USE = {
+    "GOV": lambda: _namespace(namespaces.GOV),
+    "ID": lambda: _namespace(namespaces.ID),
+    "GEO": lambda: _namespace(namespaces.GEO),
+    "ORG": lambda: _namespace(namespaces.ORG),
+    "SCHEMA": lambda: _namespace(namespaces.SCHEMA),
+    "QB": lambda: _namespace("http://purl.org/linked-data/cube#"),
+    **{name: (lambda name=name: _library_namespace(name))
+       for name in ("DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD")},
+    # EntityType value (the class's local name) -> the ontology class.
+    "ENTITY_CLASSES": lambda: {t.value: t.term for t in EntityType},
+    # Relation.predicate values that become plain triples `?s gov:<p> ?o`;
+    # holdsPost additionally becomes a gov:Membership node.
+    "RELATION_PREDICATES": lambda: {p.value: p.term for p in Predicate},
+    "DIVISION_SCHEME": lambda: _lazy("ID")["divisions"],
+}
+
+
+def __getattr__(name: str):
+    """`kg.vocab.GOV` and the others of `_MADE_ON_USE`: made the first time asked for,
+    then module attributes like any other."""
+    make = _MADE_ON_USE.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = globals()[name] = make()
+    return value
+
+
+def _lazy(name: str):
+    """This module's attribute `name`, made if it is not yet (code inside the module
+    does not go through the module's `__getattr__`)."""
+    return globals()[name] if name in globals() else __getattr__(name)

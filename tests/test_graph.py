@@ -45,6 +45,27 @@ def test_terms_are_plain_strings_and_lookups_take_rdflib_terms_or_strings(both):
     assert g.first(place, GOV.nothingLikeThis) == ""
 
 
+def test_plain_string_terms_answer_as_rdflib_terms_do(both):
+    from kg import namespaces
+    from kg.namespaces import Terms
+    g, _ = both
+    gov, rdf = Terms(namespaces.GOV), Terms(namespaces.RDF)
+    assert gov.Place == str(GOV.Place) and type(gov.Place) is str
+    assert sorted(g.subjects(rdf.type, gov.Place)) == sorted(g.subjects(RDF.type, GOV.Place))
+    assert plain(BNode("b1")) == "_:b1" and plain(URIRef(gov.Place)) == gov.Place
+    with pytest.raises(AttributeError):
+        gov._private
+
+
+def test_a_predicates_tables_are_what_the_lookups_answer(both):
+    g, _ = both
+    labels, mentioned = g.index(RDFS.label), g.reverse_index(GOV.mentions)
+    place = min(g.subjects(RDF.type, GOV.Place))
+    assert labels[place] == list(g.objects(place, RDFS.label))
+    entity = min(mentioned)
+    assert mentioned[entity] and sorted(mentioned[entity]) == sorted(g.subjects(GOV.mentions, entity))
+
+
 def test_counts_and_patterns(both):
     g, rdf = both
     assert g.count(RDF.type, GOV.Programme) == len(set(rdf.subjects(RDF.type, GOV.Programme)))

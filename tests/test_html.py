@@ -413,3 +413,12 @@ def test_the_filter_offers_provinces_and_cities_no_article_names(dataset):
     assert "浙江省" not in {n["label"] for n in small["nodes"]}
     assert [(p["label"], [c["label"] for c in p["cities"]]) for p in small["regions"]] == [
         ("浙江省", ["嘉兴市"]), ("广西壮族自治区", ["柳州市"])]
+
+
+def test_the_page_data_written_in_pieces_is_the_json_of_the_whole():
+    from kg.export.html import _json, _json_pieces
+    data = {"nodes": [[f"节点{i}", i % 6, {"b": i, "a": [i, "x"]}] for i in range(2500)],
+            "edges": [], "names": ["属于 part of"], "focus": None, "one": [[1]]}
+    pieces = list(_json_pieces(data))
+    assert "".join(pieces) == _json(data)
+    assert max(map(len, pieces)) < len(_json(data)) / 2      # never one string

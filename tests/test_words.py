@@ -64,3 +64,21 @@ def test_frequencies_are_jiebas_own():
     assert all(frequency(w) == n for w, n in counts.items())
     assert frequency("公安局") > 0 and frequency("罗义") == 0
     assert {w for w, n in _frequencies().items() if int(n)} == counts.keys()
+
+
+def test_counts_are_kept_in_the_cache_folder_and_read_back_the_same(tmp_path, monkeypatch):
+    from kg.words import _counts
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path))
+    _counts.cache_clear()
+    try:
+        parsed = _counts()
+        [kept] = tmp_path.glob("jieba-counts-*.marshal")
+        _counts.cache_clear()
+        assert _counts() == parsed                  # now read from the file
+        kept.write_bytes(b"not marshal")            # a damaged file: dict.txt is read again
+        _counts.cache_clear()
+        assert _counts() == parsed
+        words, counts = parsed
+        assert words == sorted(_frequencies()) and frequency("公安局") == int(_frequencies()["公安局"])
+    finally:
+        _counts.cache_clear()

@@ -28,12 +28,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from rdflib import URIRef
-
 from kg.export import exporter
 from kg.export.limits import DEFAULT_MAX_NODES, PAGE_NODES
 from kg.graph.graph import Graph, as_graph
-from kg.vocab import DCTERMS, GOV, ID, PROV, RDF, RDFS, SKOS
+from kg.namespaces import ID
+from kg.terms import DCTERMS, GOV, PROV, RDF, RDFS, SKOS
 
 VIS_VERSION = "9.1.2"
 # The page's template, script and style (package data of `kg`).
@@ -50,7 +49,7 @@ FONT_STACK = ('"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino S
 @dataclass(frozen=True)
 class NodeStyle:
     key: str
-    cls: URIRef | None
+    cls: str | None
     name: str          # shown in the legend and the filters
     color: str
     shape: str
@@ -68,7 +67,7 @@ STYLES: tuple[NodeStyle, ...] = (
 )
 
 # The contract's relations, with the words the panel and the hover labels use.
-RELATIONS: tuple[tuple[URIRef, str], ...] = (
+RELATIONS: tuple[tuple[str, str], ...] = (
     (GOV.partOf, "属于 part of"),
     (GOV.locatedIn, "位于 located in"),
     (GOV.subOrganizationOf, "隶属 sub-organisation of"),
@@ -126,6 +125,7 @@ class _Evidence:
         self._article_no = {t: i for i, t in enumerate(self.articles)}
         self.evidence: list[list] = []
         self._evidence_no: dict[tuple, int] = {}
+        self._sentences, self._sources = graph.index(GOV.evidence), graph.index(PROV.wasDerivedFrom)
 
     def article(self, article: str) -> int:
         title = self.titles.get(article, article)
@@ -136,9 +136,9 @@ class _Evidence:
 
     def cite(self, node: str) -> list[int]:
         """The evidence numbers of a node carrying gov:evidence or prov:wasDerivedFrom."""
-        graph, found = self.graph, []
-        texts = sorted(graph.objects(node, GOV.evidence)) or [""]
-        for article in sorted(graph.objects(node, PROV.wasDerivedFrom)) or [None]:
+        found = []
+        texts = sorted(self._sentences.get(node, ())) or [""]
+        for article in sorted(self._sources.get(node, ())) or [None]:
             at = -1 if article is None else self.article(article)
             for text in texts:
                 if text or at >= 0:
@@ -155,10 +155,11 @@ def _relation_evidence(graph: Graph, ev: _Evidence) -> dict[tuple, list[int]]:
     support (RDF reification: rdf:subject, rdf:predicate, rdf:object) with their
     sentence (gov:evidence) or article (prov:wasDerivedFrom)."""
     found: dict[tuple, set] = defaultdict(set)
+    predicates, objects = graph.index(RDF.predicate), graph.index(RDF.object)
     for node, s in graph.subject_objects(RDF.subject):
         cited = ev.cite(node)
-        for p in graph.objects(node, RDF.predicate):
-            for o in graph.objects(node, RDF.object):
+        for p in predicates.get(node, ()):
+            for o in objects.get(node, ()):
                 found[(s, p, o)].update(cited)
     return {key: sorted(values) for key, values in found.items()}
 
@@ -185,21 +186,30 @@ def _reporters(graph: Graph, types: dict, ev: _Evidence) -> dict[str, set[int]]:
 
 def _details(graph: Graph, types: dict, ev: _Evidence) -> dict[str, dict]:
     details: dict[str, dict] = {}
+    # each predicate's table once, not a lookup per node (this runs over every node)
+    label, measure, value, unit, alias, level, adcode = (graph.index(p) for p in (
+        RDFS.label, GOV.measure, GOV.value, GOV.unit, SKOS.altLabel, GOV.adminLevel, GOV.adcode))
+    mentioned = graph.reverse_index(GOV.mentions)
     for term, kind in types.items():
-        label = graph.first(term, RDFS.label)
+        name = _least(label, term)
         if kind == "statistic":
-            label = _statistic_label(graph.first(term, GOV.measure), graph.first(term, GOV.value),
-                                     graph.first(term, GOV.unit)) or label
+            name = _statistic_label(_least(measure, term), _least(value, term),
+                                    _least(unit, term)) or name
         details[term] = {
-            "label": label or term.rsplit("/", 1)[-1],
-            "aliases": sorted(set(graph.objects(term, SKOS.altLabel)) - {label}),
+            "label": name or term.rsplit("/", 1)[-1],
+            "aliases": sorted(set(alias.get(term, ())) - {name}),
             "type": kind, "iri": term,
-            "adminLevel": graph.first(term, GOV.adminLevel),
-            "adcode": graph.first(term, GOV.adcode),
-            "articles": sorted({ev.article(a) for a in graph.subjects(GOV.mentions, term)}),
+            "adminLevel": _least(level, term),
+            "adcode": _least(adcode, term),
+            "articles": sorted({ev.article(a) for a in mentioned.get(term, ())}),
             "relations": [], "statistics": [],
         }
     return details
+
+
+def _least(index: dict[str, list[str]], subject: str) -> str:
+    """`Graph.first` over a predicate's table: the least value, "" when there is none."""
+    return min(index.get(subject, ()), default="")
 
 
 def _group_reporters(details: dict, reporters: dict[str, set[int]]) -> None:
@@ -287,20 +297,23 @@ def _edges(graph: Graph, details: dict, evidence: dict, ev: _Evidence) -> list[d
 
     for predicate, name in RELATIONS:
         for s, o in graph.subject_objects(predicate):
-            relate(s, o, name, evidence.get((s, str(predicate), o), []))
+            relate(s, o, name, evidence.get((s, predicate, o), []))
+    roles, members, organizations = (graph.index(p) for p in (GOV.role, GOV.member, GOV.organization))
     for membership in graph.subjects(RDF.type, GOV.Membership):
-        role = graph.first(membership, GOV.role)
-        for person in graph.objects(membership, GOV.member):
-            for agency in graph.objects(membership, GOV.organization):
+        role = _least(roles, membership)
+        for person in members.get(membership, ()):
+            for agency in organizations.get(membership, ()):
                 relate(person, agency, f"{MEMBER_OF}: {role}" if role else MEMBER_OF,
-                       evidence.get((person, str(GOV.holdsPost), agency), []), {"role": role})
+                       evidence.get((person, GOV.holdsPost, agency), []), {"role": role})
+    measures, values, units, sources, abouts = (graph.index(p) for p in (
+        GOV.measure, GOV.value, GOV.unit, PROV.wasDerivedFrom, GOV.about))
     for stat in graph.subjects(RDF.type, GOV.Statistic):
-        entry = {"node": stat, "measure": graph.first(stat, GOV.measure),
-                 "value": _number(graph.first(stat, GOV.value)), "unit": graph.first(stat, GOV.unit),
+        entry = {"node": stat, "measure": _least(measures, stat),
+                 "value": _number(_least(values, stat)), "unit": _least(units, stat),
                  "evidence": ev.cite(stat)}
         details[stat]["articles"] = sorted(set(details[stat]["articles"])
-                                           | {ev.article(a) for a in graph.objects(stat, PROV.wasDerivedFrom)})
-        for about in sorted(graph.objects(stat, GOV.about)):
+                                           | {ev.article(a) for a in sources.get(stat, ())})
+        for about in sorted(abouts.get(stat, ())):
             if about in details:
                 details[about]["statistics"].append(entry)
                 relate(stat, about, ABOUT, entry["evidence"])
@@ -425,9 +438,10 @@ def _regions(graph: Graph, types: dict, details: dict) -> dict[str, list[str]]:
             regions[prog] |= regions[agency]
     for doc, agency in graph.subject_objects(GOV.issuedBy):
         regions[doc] |= regions[agency]
+    members, organizations = graph.index(GOV.member), graph.index(GOV.organization)
     for membership in graph.subjects(RDF.type, GOV.Membership):
-        for person in graph.objects(membership, GOV.member):
-            for agency in graph.objects(membership, GOV.organization):
+        for person in members.get(membership, ()):
+            for agency in organizations.get(membership, ()):
                 regions[person] |= regions[agency]
     for stat, about in graph.subject_objects(GOV.about):
         regions[stat] |= regions[about]
@@ -531,6 +545,9 @@ def script_json(value: object) -> str:
     return _escape_script(_json(value))
 
 
+_SLICE = 1024       # list items written with one json.dumps
+
+
 def _json_pieces(value: object, depth: int = 2):
     """`_json(value)` in pieces (dicts and lists opened `depth` levels deep), so a
     big payload is never one string; joined, the pieces are `_json(value)` exactly."""
@@ -540,6 +557,12 @@ def _json_pieces(value: object, depth: int = 2):
             yield ("," if i else "") + _json(key) + ":"
             yield from _json_pieces(value[key], depth - 1)
         yield "}"
+    elif depth == 1 and isinstance(value, list) and value:
+        # the items a slice at a time: a list's JSON is its items' joined by ","
+        yield "["
+        for start in range(0, len(value), _SLICE):
+            yield ("," if start else "") + _json(value[start:start + _SLICE])[1:-1]
+        yield "]"
     elif depth and isinstance(value, list) and value:
         yield "["
         for i, item in enumerate(value):

@@ -17,7 +17,7 @@ from kg.export import exporter
 from kg.graph.build import PREFIXES
 from kg.graph.graph import as_graph
 from kg.graph.quads import GraphQuads
-from kg.vocab import RDF, XSD
+from kg.terms import RDF, XSD
 
 RDF_TYPE = f"<{RDF.type}>"
 _NAMESPACES = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
@@ -60,28 +60,26 @@ class _Blocks:
 
     def __init__(self, quads: GraphQuads):
         self.terms = quads.terms
-        self.forms: dict[int, str] = {}
+        # every term's Turtle form, made once (a graph uses nearly all its terms)
+        self.forms = [turtle_form(term) for term in quads.terms]
         type_rank = quads.rank(RDF_TYPE)
         self.type = -1 if type_rank is None else type_rank
 
-    def form(self, i: int) -> str:
-        form = self.forms.get(i)
-        if form is None:
-            form = self.forms[i] = turtle_form(self.terms[i])
-        return form
-
     def block(self, subject: int, pairs: list, indent: str) -> str:
-        pairs.sort(key=lambda po: (po[0] != self.type, po))
-        parts, current = [], None
+        """`pairs` are the subject's (p, o), sorted as the quads are: rdf:type's go first."""
+        forms, a = self.forms, self.type
+        lines = [f"a {', '.join(forms[o] for p, o in pairs if p == a)}"] \
+            if any(p == a for p, _ in pairs) else []
+        current = None
         for p, o in pairs:
+            if p == a:
+                continue
             if p == current:
-                parts.append(f", {self.form(o)}")
+                lines[-1] += f", {forms[o]}"
             else:
-                if current is not None:
-                    parts.append(f" ;\n{indent}    ")
-                parts.append(f"{'a' if p == self.type else self.form(p)} {self.form(o)}")
+                lines.append(f"{forms[p]} {forms[o]}")
                 current = p
-        return f"{indent}{self.form(subject)} " + "".join(parts) + " .\n\n"
+        return f"{indent}{forms[subject]} " + f" ;\n{indent}    ".join(lines) + " .\n\n"
 
 
 def write_turtle_stream(quads: GraphQuads, stream, graphs: bool = False) -> None:

@@ -29,16 +29,18 @@ from kg.gazetteer import Division
 from kg.graph.divisions import lineage
 from kg.graph.quads import GraphQuads, iri, literal
 from kg.model import Article, Corpus, Entity, Relation, Statistic
-from kg.vocab import (DCTERMS, DIVISION_SCHEME, GEO, GOV, PROV, RDF, RDFS, SKOS, XSD,
-                      article_iri, assertion_iri, division_iri, entity_class, membership_iri,
-                      relation_predicate, statistic_iri, url_iri)
+from kg.terms import (DCTERMS, DIVISION_SCHEME, ENTITY_CLASSES, GEO, GOV, PROV, RDF, RDFS,
+                      RELATION_PREDICATES, SKOS, XSD)
+from kg.vocab import (article_iri, assertion_iri, division_iri, membership_iri, statistic_iri,
+                      url_iri)
 
 __all__ = ["corpus_to_quads", "corpus_to_graph", "corpus_to_dataset", "decimal_text",
            "bind_prefixes"]
 
 ZH = "zh"
-PREFIXES = {"gov": GOV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS,
-            "prov": PROV, "xsd": XSD, "geo": GEO}
+PREFIXES = {prefix: str(terms) for prefix, terms in {
+    "gov": GOV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV,
+    "xsd": XSD, "geo": GEO}.items()}
 
 
 def bind_prefixes(graph):
@@ -117,7 +119,7 @@ class _Builder:
     def entity(self, entity: Entity) -> None:
         add, node = self.add, iri(entity.iri)
         type_name = getattr(entity.type, "value", entity.type)
-        add(node, _A, iri(str(entity_class(type_name))))
+        add(node, _A, iri(ENTITY_CLASSES[type_name]))
         add(node, _T["label"], _zh(entity.label))
         for alias in sorted(set(entity.aliases) - {entity.label}):
             if alias:
@@ -136,7 +138,7 @@ class _Builder:
         `kg.graph.divisions`), each with its parent among them."""
         if not self.divisions:
             return
-        add, scheme = self.add, iri(str(DIVISION_SCHEME))
+        add, scheme = self.add, iri(DIVISION_SCHEME)
         add(scheme, _A, _T["ConceptScheme"])
         add(scheme, _T["prefLabel"], _zh("中华人民共和国行政区划（GB/T 2260）"))
         for code in sorted(self.divisions):
@@ -244,7 +246,7 @@ class _Builder:
     def relation(self, rel: Relation) -> None:
         add, graph = self.add, self._graph(rel.article)
         s, o = iri(rel.subject), iri(rel.object)
-        p = iri(str(relation_predicate(rel.predicate)))
+        p = iri(RELATION_PREDICATES[rel.predicate])
         add(s, p, o, graph)
         node = iri(assertion_iri(rel.subject, rel.predicate, rel.object,
                                  rel.article, rel.sentence, rel.role))

@@ -13,7 +13,7 @@ its prov:wasDerivedFrom).
 from __future__ import annotations
 
 from kg.graph.quads import GraphQuads, iri
-from kg.vocab import GOV, PROV, RDF
+from kg.terms import GOV, PROV, RDF
 
 __all__ = ["with_article_graphs", "graph_to_dataset", "union_graph"]
 

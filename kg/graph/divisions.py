@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Division, gazetteer
-from kg.vocab import DIVISION_SCHEME, GOV, RDF, RDFS, SKOS, division_iri
+from kg.terms import DIVISION_SCHEME, GOV, RDF, RDFS, SKOS
+from kg.vocab import division_iri
 
 if TYPE_CHECKING:
     from kg.graph.graph import Graph

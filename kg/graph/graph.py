@@ -22,6 +22,7 @@ for who asks (`to_rdflib`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 from kg.graph.quads import GraphQuads, iri, lexical
@@ -33,8 +34,15 @@ def plain(term) -> str:
     """The graph's string for an rdflib term (or a string, unchanged)."""
     if type(term) is str:
         return term
+    return f"_:{term}" if isinstance(term, _bnode()) else str(term)
+
+
+@cache
+def _bnode() -> type:
+    """rdflib's BNode, imported once (not on every lookup), and only by callers that
+    pass rdflib terms."""
     from rdflib import BNode
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
+    return BNode
 
 
 class Graph:
@@ -46,7 +54,7 @@ class Graph:
         self.quads = quads.freeze()
         rows = quads.default_rows()
         self._rows = rows if where is None else rows[where]
-        self._plain: dict[int, str] = {}
+        self._plain: list[str | None] = [None] * len(quads.terms)    # id -> plain string
         self._out: dict[str, dict[str, list[str]]] = {}     # p -> {s: [o, …]}
         self._in: dict[str, dict[str, list[str]]] = {}      # p -> {o: [s, …]}
         self._store = None
@@ -72,11 +80,20 @@ class Graph:
     # ------------------------------------------------------------ terms
 
     def _term(self, i: int) -> str:
-        value = self._plain.get(i)
+        value = self._plain[i]
         if value is None:
             form = self.quads.terms[i]
             value = self._plain[i] = form if form.startswith("_:") else lexical(form)
         return value
+
+    def _strings(self, ids) -> list[str | None]:
+        """The id -> plain string table, with the strings of `ids` (a numpy array) made."""
+        import numpy as np
+        strings, term = self._plain, self._term
+        for i in np.unique(ids).tolist():
+            if strings[i] is None:
+                term(i)
+        return strings
 
     def _rank(self, term) -> int | None:
         """The index of an IRI (or blank node) in the graph's terms; None when unused."""
@@ -95,9 +112,10 @@ class Graph:
         found = self._out.get(p)
         if found is None:
             found = self._out[p] = {}
-            term = self._term
-            for _, s, _, o in self._rows_of(p).tolist():
-                found.setdefault(term(s), []).append(term(o))
+            rows = self._rows_of(p)
+            strings = self._strings(rows[:, 1::2])
+            for s, o in zip(rows[:, 1].tolist(), rows[:, 3].tolist()):
+                found.setdefault(strings[s], []).append(strings[o])
         return found
 
     def _reverse(self, predicate) -> dict[str, list[str]]:
@@ -111,6 +129,16 @@ class Graph:
         return found
 
     # ------------------------------------------------------------ lookups
+
+    def index(self, predicate) -> dict[str, list[str]]:
+        """subject -> its objects by `predicate`, in term order: the table `objects` and
+        `value` read, for a loop that asks one predicate of many subjects (not to be
+        changed)."""
+        return self._index(predicate)
+
+    def reverse_index(self, predicate) -> dict[str, list[str]]:
+        """object -> the subjects with `predicate` and that object (not to be changed)."""
+        return self._reverse(predicate)
 
     def objects(self, subject, predicate) -> Iterator[str]:
         """The objects of `subject` by `predicate` (of every subject when it is None)."""

@@ -80,6 +80,15 @@ def from_n3(form: str):
     return Literal(text)
 
 
+class _Ids(dict):
+    """term -> id: a term not seen before takes the next id (a plain `ids[term]` for the
+    terms seen before, the most of them, with no method call)."""
+
+    def __missing__(self, term: str) -> int:
+        self[term] = i = len(self)
+        return i
+
+
 class GraphQuads:
     """Quads of N-Triples terms: add them, `freeze()`, then read them sorted.
 
@@ -88,8 +97,8 @@ class GraphQuads:
     """
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] | None = {"": 0}
-        self.terms: list[str] = [""]          # id (rank, once frozen) -> N-Triples form
+        self._ids: _Ids | None = _Ids({"": 0})    # term -> id, in the order first added
+        self.terms: list[str] = []            # once frozen: rank -> N-Triples form, sorted
         self._buffer = array("I")
         self.rows = None                        # frozen: numpy (n, 4) uint32, sorted, unique
         self._defaults = 0
@@ -97,27 +106,21 @@ class GraphQuads:
     # ------------------------------------------------------------ building
 
     def add(self, s: str, p: str, o: str, graph: str = "") -> None:
-        ids, terms = self._ids, self.terms
+        ids = self._ids
         if ids is None:
             raise ValueError("GraphQuads is frozen")
-        key = []
-        for term in (graph, s, p, o):
-            i = ids.get(term)
-            if i is None:
-                i = ids[term] = len(terms)
-                terms.append(term)
-            key.append(i)
+        si, pi, oi = ids[s], ids[p], ids[o]
         if graph:
-            self._buffer.extend(key)
-            key[0] = 0
-        self._buffer.extend(key)
+            self._buffer.extend((ids[graph], si, pi, oi, 0, si, pi, oi))
+        else:
+            self._buffer.extend((0, si, pi, oi))
 
     def freeze(self) -> "GraphQuads":
         """Sort the terms, then the quads (graph, subject, predicate, object), dropping duplicates."""
         import numpy as np
         if self._ids is None:
             return self
-        terms = self.terms
+        terms = list(self._ids)                 # id -> term: the dict keeps insertion order
         self._ids = None                        # the term -> id table is done with
         order = sorted(range(len(terms)), key=terms.__getitem__)
         rank = np.empty(len(terms), dtype=np.uint32)

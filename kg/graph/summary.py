@@ -9,7 +9,7 @@ import unicodedata
 
 from kg.graph.graph import Graph
 from kg.graph.tables import entity_rows, label, relation_rows, statistic_rows
-from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, RDF, RELATION_PREDICATES, SKOS
+from kg.terms import DCTERMS, ENTITY_CLASSES, GOV, RDF, RELATION_PREDICATES, SKOS
 
 __all__ = ["counts", "top_places", "top_programmes", "find_entities", "name_matches",
            "close_names", "describe", "normalise"]

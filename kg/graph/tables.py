@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from kg.graph.graph import Graph
-from kg.vocab import DCTERMS, ENTITY_CLASSES, GOV, PROV, RDF, RDFS, RELATION_PREDICATES, SKOS
+from kg.terms import DCTERMS, ENTITY_CLASSES, GOV, PROV, RDF, RDFS, RELATION_PREDICATES, SKOS
 
 __all__ = ["entity_rows", "relation_rows", "statistic_rows", "article_rows", "label", "number",
            "ENTITY_FIELDS", "RELATION_FIELDS", "STATISTIC_FIELDS", "ARTICLE_FIELDS"]
