@@ -907,3 +907,11 @@ def test_the_headline_is_the_line_above_the_info_line_not_a_caption_under_it(tmp
 ])
 def test_credits_and_outlets_of_county_media_pages(tmp_path, page, expected):
     assert origin(page_article(tmp_path, page)) == expected
+
+
+def test_an_info_line_names_its_author_as_a_gov_site_labels_it(tmp_path):
+    # county sites label the byline 文章作者/本文作者 in the info line, beside 来源 and 发布时间
+    page = ("关于加强基层调解工作的通知\n发布时间：2024-05-06 文章作者：李明 来源：民权县司法局\n"
+            "近日，民权县司法局召开全县人民调解工作会议，部署加强基层调解工作。\n")
+    [article] = _split_page(tmp_path, page)
+    assert (article.title, article.reporters) == ("关于加强基层调解工作的通知", ["李明"])
