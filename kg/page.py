@@ -35,6 +35,7 @@ _FULL_STOP = re.compile(r"[。！？]")
 _ITEM_SPLIT = re.compile(r"[\s|｜/／\\\[\]【】（）()：:·•,，、<>«»]+|\d+")
 _CRUMB_SPLIT = re.compile(r"(?:\s*[>»›＞]\s*)+")          # 首页 > > 正文: one step
 _MARKUP = re.compile(r"^(?:<[^<>]*>\s*)+$")
+_DIGIT = re.compile(r"[0-9０-９]")
 # a menu entry (• 要闻) and a line naming a page or address, which no printed page holds
 _MENU_ITEM = re.compile(rf"^•\s*[{_CJK}A-Za-z]{{1,8}}$")
 _LINK = re.compile(r"https?://|www\.|\w\.s?html?\b|\.(?:php|aspx?|jsp)\b", re.I)
@@ -248,8 +249,12 @@ def row_paper(text: str) -> str:
 
 
 def related_header(text: str) -> bool:
-    """`相关新闻`, `推荐阅读`: a header over links to other stories."""
-    return chrome_line(text) and text.lstrip("【[ ").startswith(_words()["related_headers"])
+    """`相关新闻`, `推荐阅读`: a header over links to other stories. A line that goes on to a
+    date (`往期回顾:  高级检索  出版日期: 2025-05-09`) is an e-paper reader's tool row, with
+    the article's own head below it."""
+    text = text.lstrip("【[ ")
+    header = next((w for w in _words()["related_headers"] if text.startswith(w)), None)
+    return header is not None and chrome_line(text) and not _DIGIT.search(text, len(header))
 
 
 def teaser(text: str) -> bool:

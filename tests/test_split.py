@@ -915,3 +915,18 @@ def test_an_info_line_names_its_author_as_a_gov_site_labels_it(tmp_path):
             "近日，民权县司法局召开全县人民调解工作会议，部署加强基层调解工作。\n")
     [article] = _split_page(tmp_path, page)
     assert (article.title, article.reporters) == ("关于加强基层调解工作的通知", ["李明"])
+
+
+def test_an_e_paper_tool_row_is_no_header_over_links(tmp_path):
+    # an e-paper reader's row starts with 往期回顾 but goes on to the date: the
+    # headline, deck and byline under it are the article's, not a list of other stories
+    # (the head of a 孝感日报 page, heldout_web5)
+    page = ("返回   上一版    下一版\n孝感网 | 孝感日报 | 孝感晚报 | 版面导航 | 槐荫论坛 \n"
+            "  往期回顾:    高级检索   出版日期: 2025-05-09\n"
+            "2025-05-09 第03版:民生新闻 【字体】大 |默认 |\n\n"
+            "健全调处“五大机制”提升综治能力水平\n\n——孝昌县综治中心规范化建设纪实\n\n"
+            "作者: 全媒体记者黄佐君 通讯员湛江月 饶超 来源:孝感日报 字数:2344\n"
+            "        近年来,孝昌县坚持以综治中心规范化建设为抓手,逐步健全矛盾全面排查化解机制。\n")
+    [article] = _split_page(tmp_path, page)
+    assert article.title == "健全调处“五大机制”提升综治能力水平"
+    assert article.reporters == ["黄佐君", "湛江月", "饶超"]
