@@ -86,8 +86,10 @@ class Context:
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
         self._starts: dict[int, list[int]] = {}
         self._spans: dict[str, dict[int, list]] | None = None
-        # what the rule sets found here (kg/rules/ruleset.py): needs held, rules, matches
+        # what the rule sets found here (kg/rules/ruleset.py): rules, matches
         self.ruleset_cache: dict[tuple, object] = {}
+        # rule set -> (the state of the tokens, the bits of its needs the sentence holds)
+        self.held_bits: dict[object, tuple[int, int]] = {}
 
     @property
     def words(self) -> list[str]:
@@ -622,26 +624,31 @@ def _ent_unit(labels: tuple[str, ...], attrs_spec: str, attrs: dict[str, Callabl
 
 class _EntTable(dict):
     """Where the doc's spans of some labels (with the attributes) starting at a token end
-    (longest first): made at once from the context's spans (a sentence has few), a token
-    that starts none reads ()."""
+    (longest first); each token's are found when first asked (`table[i]`: most tables are
+    asked at the few tokens where such a span starts), a token that starts none reads ()."""
 
     def __init__(self, ctx: Context, labels: tuple[str, ...],
                  attrs: dict[str, Callable[[str], bool]]):
         super().__init__()
-        spans, token_at = ctx.spans, ctx.sent.token_at
-        found: dict[int, set[int]] = {}
-        for label in labels:
-            for char, here in spans.get(label, {}).items():
-                i = token_at(char)
-                ends = {token_at(span.end) for span in here if not attrs or _has(span, attrs)}
-                ends.discard(None)
-                if i is not None and ends:
-                    found.setdefault(i, set()).update(ends)
-        for i, ends in found.items():
-            self[i] = tuple(sorted(ends, reverse=True))
+        spans = ctx.spans
+        self.by_label = [here for label in labels if (here := spans.get(label))]
+        self.sent, self.attrs = ctx.sent, attrs
 
     def __missing__(self, i: int) -> tuple[int, ...]:
-        return ()
+        ends: tuple[int, ...] = ()
+        starts = self.sent.starts
+        if self.by_label and i < len(starts):
+            char, attrs, token_at, found = starts[i], self.attrs, self.sent.token_at, set()
+            for by_start in self.by_label:
+                here = by_start.get(char)
+                if here:
+                    found.update(token_at(span.end) for span in here
+                                 if not attrs or _has(span, attrs))
+            found.discard(None)
+            if found:
+                ends = tuple(sorted(found, reverse=True))
+        self[i] = ends
+        return ends
 
 
 def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:

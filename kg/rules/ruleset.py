@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
 from importlib import resources
+import operator
 import re
 
 import yaml
@@ -108,12 +109,17 @@ class RuleSet:
         self._order = {id(r): i for i, r in enumerate(rules)}
         bits: dict[tuple[str, frozenset[str]], int] = {}
         self._wanted: dict[str, dict[str, int]] = {"TEXT": {}, "LEX": {}, "ENT": {}}
-        self._of_action: dict[str, list[tuple[Rule, tuple[tuple[Pattern, int], ...]]]] = {}
+        # action -> its rules, each with what all its patterns need (a rule none of whose
+        # patterns can match is passed over with one test) and its patterns with their needs
+        self._of_action: dict[str, list[tuple[Rule, int, tuple[tuple[Pattern, int], ...]]]] = {}
         self._masks: list[tuple[int, tuple[int, ...]]] = []      # rule index -> its patterns'
         for i, rule in enumerate(rules):
             masks = tuple((p, self._mask(p, bits)) for p in rule.patterns)
-            self._of_action.setdefault(rule.action, []).append((rule, masks))
+            common = reduce(operator.and_, (mask for _, mask in masks))
+            self._of_action.setdefault(rule.action, []).append((rule, common, masks))
             self._masks.append((i, tuple(mask for _, mask in masks)))
+        # the keys of the context's cache, made once (not a tuple per call)
+        self._keys = {a: ("matches", component, a) for a in (*self.actions, None)}
 
     def _mask(self, pattern: Pattern, bits: dict[tuple[str, frozenset[str]], int]) -> int:
         """The bits of the pattern's needs (a new bit for a need no pattern had before)."""
@@ -134,17 +140,18 @@ class RuleSet:
     def held(self, ctx: Context) -> int:
         """The bits of the needs the sentence holds, once per context and state of its tokens
         (what the tokens hold, once per sentence for all contexts)."""
-        cache = ctx.ruleset_cache
-        key = ("held", self, ctx.sent.version)
-        found = cache.get(key)
-        if found is None:
-            shared = ctx.sent.tables
-            tokens = shared.get(self)
-            if tokens is None:
-                tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
-                    self._present("LEX", ctx.sent.classes(ctx.lex))
-            found = cache[key] = tokens | self._present("ENT", ctx.spans.keys())
-        return found
+        version = ctx.sent.version
+        found = ctx.held_bits.get(self)
+        if found is not None and found[0] == version:
+            return found[1]
+        shared = ctx.sent.tables
+        tokens = shared.get(self)
+        if tokens is None:
+            tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
+                self._present("LEX", ctx.sent.classes(ctx.lex))
+        held = tokens | self._present("ENT", ctx.spans.keys())
+        ctx.held_bits[self] = (version, held)
+        return held
 
     def _present(self, kind: str, present: Set[str]) -> int:
         held, wanted = 0, self._wanted[kind]
@@ -171,7 +178,7 @@ class RuleSet:
         """Every match of the rules (of one action) that applies, in file order, recorded in
         the doc's trace; found once per context (a component may ask several times)."""
         cache = ctx.ruleset_cache
-        key = ("matches", self.component, action)
+        key = self._keys.get(action) or ("matches", self.component, action)
         found = cache.get(key)
         if found is None:
             found = cache[key] = self._all(ctx) if action is None else self._matches(ctx, action)
@@ -188,21 +195,24 @@ class RuleSet:
         return sorted(found, key=lambda m: self._order[id(m.rule)])
 
     def _matches(self, ctx: Context, action: str) -> list[Match]:
+        rules_here = self._of_action.get(action)
+        if not rules_here:
+            return []
         held, doc, out = self.held(ctx), ctx.doc, []
-        for rule, masks in self._of_action.get(action, ()):
+        for rule, common, masks in rules_here:
+            if common & held != common:
+                continue
             if len(masks) == 1:
-                pattern, mask = masks[0]
-                if mask & held != mask:
-                    continue
-                found = pattern.find(ctx)
+                found = masks[0][0].find(ctx)
             else:                  # as Rule.finditer: of all the patterns' matches, in order
                 live = [p for p, mask in masks if mask & held == mask]
                 if not live:
                     continue
                 found = _first_of(sorted((m for p in live for m in p.find(ctx)),
                                          key=lambda m: (m.start, -m.end)))
+            checked = bool(rule.chars or rule.where)
             for m in found:
-                if rule.applies(m, doc):
+                if not checked or rule.applies(m, doc):
                     m.rule = rule
                     start, end = m.span()
                     doc.trace.append((rule.id, ctx.sent.index, start, end))
