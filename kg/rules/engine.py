@@ -85,6 +85,7 @@ class Context:
         self._tables: _Tables | None = None
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
         self._starts: dict[int, list[int]] = {}
+        self._ent_index: dict[str, dict[int, list[tuple[object, int]]]] = {}
         self._spans: dict[str, dict[int, list]] | None = None
         # what the rule sets found here (kg/rules/ruleset.py): rules, matches
         self.ruleset_cache: dict[tuple, object] = {}
@@ -120,6 +121,24 @@ class Context:
                 by_start[span.start] = [span]
         return out
 
+    def ent_index(self, label: str) -> dict[int, list[tuple[object, int]]]:
+        """token -> (span, the token it ends before) of the spans of `label` starting there
+        (those whose edges are token boundaries), made once per context and state of its
+        tokens and shared by every ENT table of the label."""
+        self._fresh()
+        found = self._ent_index.get(label)
+        if found is None:
+            found = self._ent_index[label] = {}
+            token_at = self.sent.token_at
+            for char, here in self.spans.get(label, {}).items():
+                i = token_at(char)
+                if i is not None:
+                    pairs = [(span, end) for span in here
+                             if (end := token_at(span.end)) is not None]
+                    if pairs:
+                        found[i] = pairs
+        return found
+
     def covered(self, label: str) -> set[int]:
         """Characters inside a span of `label`."""
         cache = self.__dict__.setdefault("_covered", {})
@@ -131,7 +150,7 @@ class Context:
     def _fresh(self) -> None:
         """Forget what was read of the tokens if the sentence was split since."""
         if self._version != self.sent.version:
-            self._tables, self._held, self._starts = None, {}, {}
+            self._tables, self._held, self._starts, self._ent_index = None, {}, {}, {}
             self._version = self.sent.version
 
     def holds(self, need: tuple[str, frozenset[str]]) -> bool:
@@ -624,31 +643,21 @@ def _ent_unit(labels: tuple[str, ...], attrs_spec: str, attrs: dict[str, Callabl
 
 class _EntTable(dict):
     """Where the doc's spans of some labels (with the attributes) starting at a token end
-    (longest first); each token's are found when first asked (`table[i]`: most tables are
-    asked at the few tokens where such a span starts), a token that starts none reads ()."""
+    (longest first): made at once from the context's spans (a sentence has few), a token
+    that starts none reads ()."""
 
     def __init__(self, ctx: Context, labels: tuple[str, ...],
                  attrs: dict[str, Callable[[str], bool]]):
         super().__init__()
-        spans = ctx.spans
-        self.by_label = [here for label in labels if (here := spans.get(label))]
-        self.sent, self.attrs = ctx.sent, attrs
+        for label in labels:
+            for i, here in ctx.ent_index(label).items():
+                ends = {end for span, end in here if not attrs or _has(span, attrs)}
+                if ends:
+                    ends.update(self.get(i, ()))
+                    self[i] = tuple(sorted(ends, reverse=True))
 
     def __missing__(self, i: int) -> tuple[int, ...]:
-        ends: tuple[int, ...] = ()
-        starts = self.sent.starts
-        if self.by_label and i < len(starts):
-            char, attrs, token_at, found = starts[i], self.attrs, self.sent.token_at, set()
-            for by_start in self.by_label:
-                here = by_start.get(char)
-                if here:
-                    found.update(token_at(span.end) for span in here
-                                 if not attrs or _has(span, attrs))
-            found.discard(None)
-            if found:
-                ends = tuple(sorted(found, reverse=True))
-        self[i] = ends
-        return ends
+        return ()
 
 
 def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:
