@@ -322,13 +322,15 @@ class Pattern:
         """The matches in the sentence, leftmost first and not overlapping (what the pattern
         needs, `needs`, is not checked: the caller knows the sentence holds it)."""
         out: list[Match] = []
-        last, match = 0, self._match
-        for start in self._starts(ctx):
+        last, match, anchoring = 0, self._match, self._anchoring
+        starts = ctx.starts(*anchoring) if anchoring is not None else \
+            (0,) if self._at_start else range(ctx.n)
+        for start in starts:
             if start >= last:
                 found = match(ctx, start, None)
                 if found is not None:
                     out.append(found)
-                    last = max(found.end, start + 1)
+                    last = found.end if found.end > start else start + 1
         return out
 
     def admits(self, name: str, span) -> bool:
@@ -670,10 +672,12 @@ def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:
 
 
 def _ent_anchors(labels: list[str]):
-    def anchors(ctx: Context) -> Iterable[int]:
-        starts = (s for lb in labels for s in ctx.spans.get(lb, {}))
-        return {i for i in map(ctx.sent.token_at, starts) if i is not None}
-    return anchors
+    """Where a span of the labels starts (one that ends at a token boundary: no other can be
+    matched), read from the context's index of each label's spans."""
+    if len(labels) == 1:
+        (label,) = labels
+        return lambda ctx: ctx.ent_index(label).keys()
+    return lambda ctx: {i for label in labels for i in ctx.ent_index(label)}
 
 
 def _literals(spec: dict) -> frozenset[str]:
