@@ -392,23 +392,29 @@ def _unit_stops(table: Table, pos: int, low: int, high: int | None, lazy: bool, 
     """Where a repeated unit starting at token `pos` may stop, in the order the matcher tries
     them; each once (what follows failed there before), none past `bound` (nothing can)."""
     seen: set[int] = set()
-    for stop in _walk(table, pos, 0, low, high, lazy, limit):
+    for stop in _walk(table, pos, 0, low, high, lazy, limit, set()):
         if stop <= bound and stop not in seen:
             seen.add(stop)
             yield stop
 
 
 def _walk(table: Table, pos: int, count: int, low: int, high: int | None, lazy: bool,
-          limit: int) -> Iterator[int]:
+          limit: int, walked: set[tuple[int, int]]) -> Iterator[int]:
     """Greedy: the longest repeats first (depth first, each unit longest first); lazy: the
-    shortest first."""
+    shortest first. A token reached again with as many repeats (or, with no most, again at
+    least `low`) stops where it stopped before, all already given: it is not walked again
+    (overlapping spans would make the paths to it many)."""
+    state = (pos, count if high is not None or count < low else low)
+    if state in walked:
+        return
+    walked.add(state)
     can_stop = count >= low
     if lazy and can_stop:
         yield pos
     if (high is None or count < high) and pos < limit:
         for end in table[pos]:
             if end > pos:
-                yield from _walk(table, end, count + 1, low, high, lazy, limit)
+                yield from _walk(table, end, count + 1, low, high, lazy, limit, walked)
     if not lazy and can_stop:
         yield pos
 
