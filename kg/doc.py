@@ -76,7 +76,7 @@ class Sent:
         if self._classes is None:
             by_word = lex.by_word
             found = set(self.units)
-            found.update(*[by_word[w] for w in self.positions if w in by_word])
+            found.update(*[by_word[w] for w in self.positions.keys() & by_word.keys()])
             self._classes = found
         return self._classes
 
@@ -87,8 +87,8 @@ class Sent:
             self._class_starts = {}
         found = self._class_starts.get(cls)
         if found is None:
-            entries = lex.classes.get(cls, frozenset())
-            found = {i for w, indexes in self.positions.items() if w in entries for i in indexes}
+            entries, positions = lex.classes.get(cls, frozenset()), self.positions
+            found = {i for w in positions.keys() & entries for i in positions[w]}
             starts = self.units.get(cls)
             if starts:                            # (an entry starting inside a token: none)
                 self.token_at(0)                  # (makes the index of token starts)

@@ -27,7 +27,7 @@ per context, and once per sentence when the tokens alone decide it.
 
 Each pattern is compiled once into a Python function of its own (kg/rules/codegen.py), its
 tests inline and its choices as loops, as a regular-expression engine compiles before it
-runs. What a unit covers is read from tables made once per sentence (a lexicon class: where
+runs; the functions' code is kept on disk between runs (kg/rules/codecache.py). What a unit covers is read from tables made once per sentence (a lexicon class: where
 its entries start and end) or once per context (a span label), shared by every element that
 names the same classes or labels: `Context.table`.
 
@@ -175,10 +175,11 @@ class Context:
         """unit -> its table (`tables[unit][i]`: where it ends when it starts at token i),
         made when first asked: once per sentence for what the tokens alone decide (lexicon
         classes, predicates), once per context for spans."""
-        self._fresh()
-        if self._tables is None:
-            self._tables = _Tables(self)
-        return self._tables
+        tables = self._tables
+        if tables is None or self._version != self.sent.version:
+            self._fresh()
+            tables = self._tables = _Tables(self)
+        return tables
 
     def starts(self, key: int, per_sentence: bool, anchors: Callable[[Context], Iterable[int]],
                width: int) -> list[int]:

@@ -26,6 +26,7 @@ import re
 import yaml
 
 from kg.doc import Doc, Sent
+from kg.rules.codecache import CODES
 from kg.rules.engine import Context, Match, Pattern, PatternError, compile_pattern
 from kg.rules.lexicon import lexicon
 
@@ -238,7 +239,9 @@ def _first_of(found: list[Match]) -> list[Match]:
 def rules(component: str) -> RuleSet:
     """The rule set of `kg/rules/<component>.yaml`, compiled once."""
     text = resources.files(__package__).joinpath(f"{component}.yaml").read_text(encoding="utf-8")
-    return parse_rules(component, text)
+    found = parse_rules(component, text)
+    CODES.save()                         # (the code of its patterns, for the next run)
+    return found
 
 
 def parse_rules(component: str, text: str) -> RuleSet:
