@@ -121,6 +121,7 @@ class RuleSet:
             self._masks.append((i, tuple(mask for _, mask in masks)))
         # the keys of the context's cache, made once (not a tuple per call)
         self._keys = {a: ("matches", component, a) for a in (*self.actions, None)}
+        self._slot: int | None = None     # its place in `_TOKENS`, once registered there
 
     def _mask(self, pattern: Pattern, bits: dict[tuple[str, frozenset[str]], int]) -> int:
         """The bits of the pattern's needs (a new bit for a need no pattern had before)."""
@@ -145,11 +146,14 @@ class RuleSet:
         found = ctx.held_bits.get(self)
         if found is not None and found[0] == version:
             return found[1]
-        shared = ctx.sent.tables
-        tokens = shared.get(self)
-        if tokens is None:
-            tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
-                self._present("LEX", ctx.sent.classes(ctx.lex))
+        if self._slot is not None:
+            tokens = _TOKENS.held(ctx.sent, ctx.lex)[self._slot]
+        else:
+            shared = ctx.sent.tables
+            tokens = shared.get(self)
+            if tokens is None:
+                tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
+                    self._present("LEX", ctx.sent.classes(ctx.lex))
         spans = ctx.spans                # (read now in any case: what the context sees)
         held = tokens | self._present("ENT", spans.keys()) if self._wanted["ENT"] else tokens
         ctx.held_bits[self] = (version, held)
@@ -225,6 +229,40 @@ class RuleSet:
         return next(r for r in self.rules if r.id == rule_id)
 
 
+class _TokenNeeds:
+    """What the rule files' rule sets need of a sentence's tokens (its words, its lexicon
+    classes), indexed by word and class: one pass over a sentence gives every rule set its
+    bits (`held`), instead of one look-up of each rule set's needs per rule set."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.by_name: dict[str, dict[str, list[tuple[int, int]]]] = {"TEXT": {}, "LEX": {}}
+
+    def register(self, ruleset: RuleSet) -> None:
+        ruleset._slot, self.count = self.count, self.count + 1
+        for kind, by_name in self.by_name.items():
+            for name, bits in ruleset._wanted[kind].items():
+                by_name.setdefault(name, []).append((ruleset._slot, bits))
+
+    def held(self, sent: Sent, lex: object) -> list[int]:
+        """Each registered rule set's bits of the needs the sentence's tokens hold (once per
+        sentence and state of its tokens, and again when a rule set was registered since)."""
+        found = sent.tables.get(_TokenNeeds)
+        if found is not None and found[0] == self.count and found[1] is lex:
+            return found[2]
+        bits = [0] * self.count
+        for kind, present in (("TEXT", sent.positions.keys()), ("LEX", sent.classes(lex))):
+            by_name = self.by_name[kind]
+            for name in by_name.keys() & present:
+                for slot, need in by_name[name]:
+                    bits[slot] |= need
+        sent.tables[_TokenNeeds] = (self.count, lex, bits)
+        return bits
+
+
+_TOKENS = _TokenNeeds()
+
+
 def _first_of(found: list[Match]) -> list[Match]:
     """Of matches sorted by start (the longest first), those that overlap none before them."""
     out, last = [], 0
@@ -240,6 +278,7 @@ def rules(component: str) -> RuleSet:
     """The rule set of `kg/rules/<component>.yaml`, compiled once."""
     text = resources.files(__package__).joinpath(f"{component}.yaml").read_text(encoding="utf-8")
     found = parse_rules(component, text)
+    _TOKENS.register(found)
     CODES.save()                         # (the code of its patterns, for the next run)
     return found
 
