@@ -439,10 +439,10 @@ class _PredicateTable(dict):
 
     def __init__(self, sent: Sent, name: str):
         super().__init__()
-        self.sent, self.name = weakref.ref(sent), name       # (kept by the sentence)
+        self.sent, self.test = weakref.ref(sent), _predicate(name)   # (kept by the sentence)
 
     def __missing__(self, i: int) -> bool:
-        self[i] = found = _predicate(self.name)(self.sent(), i)
+        self[i] = found = self.test(self.sent(), i)
         return found
 
 
