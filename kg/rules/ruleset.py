@@ -101,7 +101,8 @@ class RuleSet:
     Each pattern names what a sentence must hold for it to match at all (`Pattern.needs`: the
     texts, lexicon classes and span labels of its elements); each such need is one bit, so a
     few look-ups in the sentence's own indexes say which patterns to try, and a sentence costs
-    little for rules it cannot match."""
+    little for rules it cannot match. What the tokens hold is looked up once per sentence for
+    all the rule files' rule sets (`_TokenNeeds`), the span labels once per context."""
 
     def __init__(self, component: str, rules: list[Rule]):
         self.component = component
