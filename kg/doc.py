@@ -76,7 +76,7 @@ class Sent:
         if self._classes is None:
             by_word = lex.by_word
             found = set(self.units)
-            found.update(*[by_word[w] for w in self.positions.keys() & by_word.keys()])
+            found.update(*[by_word[w] for w in self.positions if w in by_word])
             self._classes = found
         return self._classes
 
@@ -88,7 +88,8 @@ class Sent:
         found = self._class_starts.get(cls)
         if found is None:
             entries, positions = lex.classes.get(cls, frozenset()), self.positions
-            found = {i for w in positions.keys() & entries for i in positions[w]}
+            # (intersection() walks the sentence's words, not the class's many entries)
+            found = {i for w in entries.intersection(positions) for i in positions[w]}
             starts = self.units.get(cls)
             if starts:                            # (an entry starting inside a token: none)
                 self.token_at(0)                  # (makes the index of token starts)

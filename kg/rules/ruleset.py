@@ -122,7 +122,8 @@ class RuleSet:
             self._masks.append((i, tuple(mask for _, mask in masks)))
         # the keys of the context's cache, made once (not a tuple per call)
         self._keys = {a: ("matches", component, a) for a in (*self.actions, None)}
-        self._slot: int | None = None     # its place in `_TOKENS`, once registered there
+        self._width = len(bits)           # its bits: one per need
+        self._offset: int | None = None   # where they start in `_TOKENS`, once registered
 
     def _mask(self, pattern: Pattern, bits: dict[tuple[str, frozenset[str]], int]) -> int:
         """The bits of the pattern's needs (a new bit for a need no pattern had before)."""
@@ -147,8 +148,8 @@ class RuleSet:
         found = ctx.held_bits.get(self)
         if found is not None and found[0] == version:
             return found[1]
-        if self._slot is not None:
-            tokens = _TOKENS.held(ctx.sent, ctx.lex)[self._slot]
+        if self._offset is not None:
+            tokens = _TOKENS.held(ctx.sent, ctx.lex) >> self._offset & (1 << self._width) - 1
         else:
             shared = ctx.sent.tables
             tokens = shared.get(self)
@@ -232,33 +233,33 @@ class RuleSet:
 
 class _TokenNeeds:
     """What the rule files' rule sets need of a sentence's tokens (its words, its lexicon
-    classes), indexed by word and class: one pass over a sentence gives every rule set its
-    bits (`held`), instead of one look-up of each rule set's needs per rule set."""
+    classes), indexed by word and class: each rule set's bits have a place of their own in one
+    wide bit set (`RuleSet._offset`), so one pass over a sentence's words and classes gives
+    every rule set its bits (`held`), instead of one look-up of each rule set's needs."""
 
     def __init__(self) -> None:
-        self.count = 0
-        self.by_name: dict[str, dict[str, list[tuple[int, int]]]] = {"TEXT": {}, "LEX": {}}
+        self.width = 0                               # bits given out so far
+        self.by_name: dict[str, dict[str, int]] = {"TEXT": {}, "LEX": {}}
 
     def register(self, ruleset: RuleSet) -> None:
-        ruleset._slot, self.count = self.count, self.count + 1
+        ruleset._offset, self.width = self.width, self.width + ruleset._width
         for kind, by_name in self.by_name.items():
             for name, bits in ruleset._wanted[kind].items():
-                by_name.setdefault(name, []).append((ruleset._slot, bits))
+                by_name[name] = by_name.get(name, 0) | bits << ruleset._offset
 
-    def held(self, sent: Sent, lex: object) -> list[int]:
-        """Each registered rule set's bits of the needs the sentence's tokens hold (once per
+    def held(self, sent: Sent, lex: object) -> int:
+        """The bits of every registered rule set's needs the sentence's tokens hold (once per
         sentence and state of its tokens, and again when a rule set was registered since)."""
         found = sent.tables.get(_TokenNeeds)
-        if found is not None and found[0] == self.count and found[1] is lex:
+        if found is not None and found[0] == self.width and found[1] is lex:
             return found[2]
-        bits = [0] * self.count
+        held = 0
         for kind, present in (("TEXT", sent.positions.keys()), ("LEX", sent.classes(lex))):
             by_name = self.by_name[kind]
             for name in by_name.keys() & present:
-                for slot, need in by_name[name]:
-                    bits[slot] |= need
-        sent.tables[_TokenNeeds] = (self.count, lex, bits)
-        return bits
+                held |= by_name[name]
+        sent.tables[_TokenNeeds] = (self.width, lex, held)
+        return held
 
 
 _TOKENS = _TokenNeeds()
