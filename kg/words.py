@@ -6,9 +6,10 @@ checks that on the bundled corpus) at about a tenth of the time, and without loa
 dictionary into Python. A sentence is cut with rjieba's cut and its tags looked up among the
 words seen before, a new word tagged alone (`words_and_tags`): a word's tag never depends on
 its sentence, and the cut alone costs a third of cutting and tagging. Frequencies (how common
-a word is, for telling names from words) are read from jieba's dictionary file the first time one is asked for: its words and counts
-only, in one regular-expression pass (a third of the CPU of `jieba.initialize`, which builds
-a prefix dictionary besides; the counts are the same, tests/test_words.py checks).
+a word is, for telling names from words) are read from jieba's dictionary file the first time
+one is asked for: its words and counts only, in one regular-expression pass (a third of the
+CPU of `jieba.initialize`, which builds a prefix dictionary besides; the counts are the same,
+tests/test_words.py checks).
 """
 from __future__ import annotations
 
