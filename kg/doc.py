@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from kg.model import Article, ArticleExtraction, Mention, TITLE_SENTENCE
 from kg.rules.lexicon import Lexicon, lexicon
-from kg.words import dictionary_tag, tagged
+from kg.words import dictionary_tag, words_and_tags
 
 DATELINE = -2     # Sent.index of the dateline (本报沈阳12月27日电): places only
 
@@ -87,8 +87,9 @@ class Sent:
             self._class_starts = {}
         found = self._class_starts.get(cls)
         if found is None:
-            entries = lex.classes.get(cls, frozenset())
-            found = {i for w, indexes in self.positions.items() if w in entries for i in indexes}
+            entries, positions = lex.classes.get(cls, frozenset()), self.positions
+            # (intersection() walks the sentence's words, not the class's many entries)
+            found = {i for w in entries.intersection(positions) for i in positions[w]}
             starts = self.units.get(cls)
             if starts:                            # (an entry starting inside a token: none)
                 self.token_at(0)                  # (makes the index of token starts)
@@ -273,8 +274,7 @@ def make_doc(article: Article, lex: Lexicon | None = None) -> Doc:
 
 
 def make_sent(index: int, text: str, lex: Lexicon) -> Sent:
-    pairs = tagged(text)
-    words, tags = map(list, zip(*pairs)) if pairs else ([], [])
+    words, tags = words_and_tags(text)
     starts = list(accumulate(map(len, words[:-1]), initial=0)) if words else []
     starts.append(len(text))
     sent = Sent(index, text, starts, tags, words, cut=tuple(starts))

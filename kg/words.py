@@ -3,11 +3,14 @@
 Cutting and tagging run on rjieba, the Python binding of jieba-rs: jieba's algorithm and
 dictionary in Rust, with the same cuts as `jieba.cut(text, HMM=False)` (tests/test_words.py
 checks that on the bundled corpus) at about a tenth of the time, and without loading jieba's
-dictionary into Python. Frequencies (how common a word is, for telling names from words)
-are read from jieba's dictionary file the first time one is asked for: its words and counts
-only, in one regular-expression pass (a third of the CPU of `jieba.initialize`, which builds
-a prefix dictionary besides; the counts are the same, tests/test_words.py checks), and kept
-sorted in govkg's cache folder, so later runs load them in a few hundredths of a second.
+dictionary into Python. A sentence is cut with rjieba's cut and its tags looked up among the
+words seen before, a new word tagged alone (`words_and_tags`): a word's tag never depends on
+its sentence, and the cut alone costs a third of cutting and tagging. Frequencies (how common
+a word is, for telling names from words) are read from jieba's dictionary file the first time
+one is asked for: its words and counts only, in one regular-expression pass (a third of the
+CPU of `jieba.initialize`, which builds a prefix dictionary besides; the counts are the same,
+tests/test_words.py checks), and kept sorted in govkg's cache folder, so later runs load them
+in a few hundredths of a second.
 """
 from __future__ import annotations
 
@@ -29,6 +32,10 @@ from kg.tempfiles import temporary_file
 
 _UNTAGGED = frozenset({"x", "m", "eng"})   # rjieba's tags for words its dictionary lacks
 _ENTRY = re.compile(r"^([^ \n]+) ([^ \n]+)", re.M)   # a line of jieba's dict.txt (as it reads one)
+# word -> its tag as `tagged` gives it: rjieba tags a word by the word alone (its dictionary
+# entry, or what its characters are), never by its sentence, so a tag once seen holds
+_TAGS: dict[str, str | None] = {}
+_MOST_TAGS = 1 << 17          # words kept (then it starts over)
 
 
 def tagged(text: str) -> list[tuple[str, str | None]]:
@@ -37,6 +44,27 @@ def tagged(text: str) -> list[tuple[str, str | None]]:
     fixes = _corrections()
     return [(w, fixes.get(w) or (None if t in _UNTAGGED and not rjieba.has_word(w) else t))
             for w, t in rjieba.tag(text, hmm=False)]
+
+
+def words_and_tags(text: str) -> tuple[list[str], list[str | None]]:
+    """`tagged(text)` as two lists, the words and their tags. rjieba's cut takes a third of
+    the time of its tagging, and is the same cut (its tagging cuts first); so the words are cut
+    and each tag looked up among the words seen before. A word never seen is tagged alone
+    (rjieba tags it as one word when it cuts it as one); only a sentence with a word that
+    rjieba would cut apart when alone is tagged whole."""
+    words = rjieba.cut(text, hmm=False)
+    known = _TAGS
+    if len(known) > _MOST_TAGS:
+        known.clear()
+    for word in words:
+        if word not in known:
+            alone = tagged(word)
+            if len(alone) != 1:
+                pairs = tagged(text)
+                known.update(pairs)
+                return [w for w, _ in pairs], [t for _, t in pairs]
+            known[word] = alone[0][1]
+    return words, [known[w] for w in words]
 
 
 @lru_cache(maxsize=1 << 17)

@@ -194,3 +194,35 @@ def _regexes(node) -> list[str]:
     if isinstance(node, dict):
         return [r for k, v in node.items() for r in ([v] if k == "REGEX" else _regexes(v))]
     return [r for v in node for r in _regexes(v)] if isinstance(node, list) else []
+
+
+def _stops_by_every_path(table, pos, count, low, high, lazy, limit):
+    """Where a repeated unit may stop, walking every path (the definition `_unit_stops` keeps)."""
+    if lazy and count >= low:
+        yield pos
+    if (high is None or count < high) and pos < limit:
+        for end in table[pos]:
+            if end > pos:
+                yield from _stops_by_every_path(table, end, count + 1, low, high, lazy, limit)
+    if not lazy and count >= low:
+        yield pos
+
+
+@pytest.mark.parametrize("low,high,lazy", [(0, None, False), (1, None, True), (2, 3, False),
+                                           (1, 4, True), (3, None, False)])
+def test_a_repeated_unit_stops_where_every_path_would_each_once_in_order(low, high, lazy):
+    """Overlapping units (each token starts units ending one, two and three tokens on) make
+    the paths to a token many; the stops are those of walking every path, first ones first."""
+    from kg.rules.engine import _unit_stops
+    table = {i: tuple(e for e in (i + 3, i + 2, i + 1) if e <= 12) for i in range(12)}
+    walked = list(dict.fromkeys(s for s in _stops_by_every_path(table, 0, 0, low, high, lazy, 12)
+                                if s <= 10))
+    assert list(_unit_stops(table, 0, low, high, lazy, 12, 10)) == walked
+    assert len(walked) > 5
+
+
+def test_a_repeated_unit_over_many_overlapping_units_does_not_walk_every_path():
+    from kg.rules.engine import _unit_stops
+    n = 60                                    # (about 1e12 paths: walking each would not end)
+    table = {i: tuple(e for e in (i + 2, i + 1) if e <= n) for i in range(n)}
+    assert list(_unit_stops(table, 0, 0, None, False, n, n)) == list(range(n, -1, -1))

@@ -8,7 +8,8 @@ import jieba
 
 from kg.doc import make_sent
 from kg.rules.lexicon import build_lexicon
-from kg.words import _frequencies, dictionary_tag, frequency, tagged
+from kg import words
+from kg.words import _frequencies, dictionary_tag, frequency, tagged, words_and_tags
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -17,6 +18,25 @@ def test_cuts_are_jiebas_on_the_bundled_corpus():
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
     for line in filter(None, re.split(r"[\n。！？]", text)):
         assert [w for w, _ in tagged(line)] == list(jieba.cut(line, HMM=False)), line
+
+
+def test_words_and_tags_are_the_tagged_cut_whether_their_words_were_seen_or_not(monkeypatch):
+    """A sentence's tags looked up among words seen before are those jieba-rs tags it with:
+    with nothing seen yet, with every word seen, and when the words kept start over."""
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    lines = list(filter(None, re.split(r"[\n。！？]", text)))
+    monkeypatch.setattr(words, "_TAGS", {})
+    for _ in range(2):                        # first unseen, then all seen
+        for line in lines:
+            pairs = tagged(line)
+            assert words_and_tags(line) == ([w for w, _ in pairs], [t for _, t in pairs]), line
+    assert words._TAGS["警察"] == "n"           # (the corrected tag is the one kept)
+    monkeypatch.setattr(words, "_TAGS", {})
+    monkeypatch.setattr(words, "_MOST_TAGS", 50)
+    for line in lines[:40]:
+        pairs = tagged(line)
+        assert words_and_tags(line) == ([w for w, _ in pairs], [t for _, t in pairs]), line
+    assert len(words._TAGS) < 50 + 60
 
 
 def test_dictionary_tags_and_their_corrections():

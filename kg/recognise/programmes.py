@@ -78,8 +78,9 @@ def _ends_with(cls: str) -> Callable[[Sent, int], bool]:
     """Whether the text up to the end of token i ends with an entry of lexicon class `cls`
     (the entry may start inside an earlier token: 一网通|办 ends with 通办)."""
     def test(sent: Sent, i: int) -> bool:
-        entries, end, text = lexicon().words(cls), sent.starts[i + 1], sent.text
-        for n in _lengths(cls):                # (shortest first)
+        entries, lengths = _entries(cls)
+        end, text = sent.starts[i + 1], sent.text
+        for n in lengths:                      # (shortest first)
             if n > end:
                 return False
             if text[end - n:end] in entries:
@@ -89,8 +90,10 @@ def _ends_with(cls: str) -> Callable[[Sent, int], bool]:
 
 
 @cache
-def _lengths(cls: str) -> tuple[int, ...]:
-    return tuple(sorted({len(w) for w in lexicon().words(cls)}))
+def _entries(cls: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The class's entries and their lengths, shortest first."""
+    entries = lexicon().words(cls)
+    return entries, tuple(sorted({len(w) for w in entries}))
 
 
 token_predicate("ends_like_a_verb")(_ends_with("PROGRAMME_VERB"))

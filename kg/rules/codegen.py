@@ -34,6 +34,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from kg.rules.codecache import CODES
+
 PLACEHOLDER = "_I_"           # the token (or position) an element's code tests
 # the sentence as the functions read it: bound once per call, only what the code uses
 _LOCALS = (("sent", "ctx.sent"), ("words", "sent.words"), ("tags", "sent.tags"),
@@ -171,11 +173,16 @@ def _define(name: str, params: list[str], body: str, namespace: dict) -> object:
                     if _uses(body, var) or var == "sent" and _uses(body, "words", "tags", "starts"))
     source = f"def {name}({', '.join(params)}):\n{bound}{body}"
     scope: dict = {}
-    exec(compile(source, f"<pattern {name}>", "exec"), namespace, scope)   # noqa: S102
+    exec(CODES.compile(source, f"<pattern {name}>"), namespace, scope)   # noqa: S102
     fn = scope[name]
     fn.source = source             # what was written, for debugging a pattern
     return fn
 
 
 def _uses(body: str, *names: str) -> bool:
-    return any(re.search(rf"(?<![\w.]){name}\b", body) for name in names)
+    return any(_NAMED[name].search(body) for name in names)
+
+
+# a name read as a variable (not an attribute, not part of a longer name), for each local
+_NAMED = {name: re.compile(rf"(?<![\w.]){name}\b")
+          for name in (*(var for var, _ in _LOCALS), "words", "tags", "starts")}

@@ -27,7 +27,7 @@ per context, and once per sentence when the tokens alone decide it.
 
 Each pattern is compiled once into a Python function of its own (kg/rules/codegen.py), its
 tests inline and its choices as loops, as a regular-expression engine compiles before it
-runs. What a unit covers is read from tables made once per sentence (a lexicon class: where
+runs; the functions' code is kept on disk between runs (kg/rules/codecache.py). What a unit covers is read from tables made once per sentence (a lexicon class: where
 its entries start and end) or once per context (a span label), shared by every element that
 names the same classes or labels: `Context.table`.
 
@@ -85,9 +85,12 @@ class Context:
         self._tables: _Tables | None = None
         self._held: dict[tuple[str, frozenset[str]], bool] = {}
         self._starts: dict[int, list[int]] = {}
+        self._ent_index: dict[str, dict[int, list[tuple[object, int]]]] = {}
         self._spans: dict[str, dict[int, list]] | None = None
-        # what the rule sets found here (kg/rules/ruleset.py): needs held, rules, matches
+        # what the rule sets found here (kg/rules/ruleset.py): rules, matches
         self.ruleset_cache: dict[tuple, object] = {}
+        # rule set -> (the state of the tokens, the bits of its needs the sentence holds)
+        self.held_bits: dict[object, tuple[int, int]] = {}
 
     @property
     def words(self) -> list[str]:
@@ -118,6 +121,24 @@ class Context:
                 by_start[span.start] = [span]
         return out
 
+    def ent_index(self, label: str) -> dict[int, list[tuple[object, int]]]:
+        """token -> (span, the token it ends before) of the spans of `label` starting there
+        (those whose edges are token boundaries), made once per context and state of its
+        tokens and shared by every ENT table of the label."""
+        self._fresh()
+        found = self._ent_index.get(label)
+        if found is None:
+            found = self._ent_index[label] = {}
+            token_at = self.sent.token_at
+            for char, here in self.spans.get(label, {}).items():
+                i = token_at(char)
+                if i is not None:
+                    pairs = [(span, end) for span in here
+                             if (end := token_at(span.end)) is not None]
+                    if pairs:
+                        found[i] = pairs
+        return found
+
     def covered(self, label: str) -> set[int]:
         """Characters inside a span of `label`."""
         cache = self.__dict__.setdefault("_covered", {})
@@ -129,7 +150,7 @@ class Context:
     def _fresh(self) -> None:
         """Forget what was read of the tokens if the sentence was split since."""
         if self._version != self.sent.version:
-            self._tables, self._held, self._starts = None, {}, {}
+            self._tables, self._held, self._starts, self._ent_index = None, {}, {}, {}
             self._version = self.sent.version
 
     def holds(self, need: tuple[str, frozenset[str]]) -> bool:
@@ -154,10 +175,11 @@ class Context:
         """unit -> its table (`tables[unit][i]`: where it ends when it starts at token i),
         made when first asked: once per sentence for what the tokens alone decide (lexicon
         classes, predicates), once per context for spans."""
-        self._fresh()
-        if self._tables is None:
-            self._tables = _Tables(self)
-        return self._tables
+        tables = self._tables
+        if tables is None or self._version != self.sent.version:
+            self._fresh()
+            tables = self._tables = _Tables(self)
+        return tables
 
     def starts(self, key: int, per_sentence: bool, anchors: Callable[[Context], Iterable[int]],
                width: int) -> list[int]:
@@ -301,13 +323,15 @@ class Pattern:
         """The matches in the sentence, leftmost first and not overlapping (what the pattern
         needs, `needs`, is not checked: the caller knows the sentence holds it)."""
         out: list[Match] = []
-        last, match = 0, self._match
-        for start in self._starts(ctx):
+        last, match, anchoring = 0, self._match, self._anchoring
+        starts = ctx.starts(*anchoring) if anchoring is not None else \
+            (0,) if self._at_start else range(ctx.n)
+        for start in starts:
             if start >= last:
                 found = match(ctx, start, None)
                 if found is not None:
                     out.append(found)
-                    last = max(found.end, start + 1)
+                    last = found.end if found.end > start else start + 1
         return out
 
     def admits(self, name: str, span) -> bool:
@@ -369,23 +393,29 @@ def _unit_stops(table: Table, pos: int, low: int, high: int | None, lazy: bool, 
     """Where a repeated unit starting at token `pos` may stop, in the order the matcher tries
     them; each once (what follows failed there before), none past `bound` (nothing can)."""
     seen: set[int] = set()
-    for stop in _walk(table, pos, 0, low, high, lazy, limit):
+    for stop in _walk(table, pos, 0, low, high, lazy, limit, set()):
         if stop <= bound and stop not in seen:
             seen.add(stop)
             yield stop
 
 
 def _walk(table: Table, pos: int, count: int, low: int, high: int | None, lazy: bool,
-          limit: int) -> Iterator[int]:
+          limit: int, walked: set[tuple[int, int]]) -> Iterator[int]:
     """Greedy: the longest repeats first (depth first, each unit longest first); lazy: the
-    shortest first."""
+    shortest first. A token reached again with as many repeats (or, with no most, again at
+    least `low`) stops where it stopped before, all already given: it is not walked again
+    (overlapping spans would make the paths to it many)."""
+    state = (pos, count if high is not None or count < low else low)
+    if state in walked:
+        return
+    walked.add(state)
     can_stop = count >= low
     if lazy and can_stop:
         yield pos
     if (high is None or count < high) and pos < limit:
         for end in table[pos]:
             if end > pos:
-                yield from _walk(table, end, count + 1, low, high, lazy, limit)
+                yield from _walk(table, end, count + 1, low, high, lazy, limit, walked)
     if not lazy and can_stop:
         yield pos
 
@@ -409,10 +439,10 @@ class _PredicateTable(dict):
 
     def __init__(self, sent: Sent, name: str):
         super().__init__()
-        self.sent, self.name = weakref.ref(sent), name       # (kept by the sentence)
+        self.sent, self.test = weakref.ref(sent), _predicate(name)   # (kept by the sentence)
 
     def __missing__(self, i: int) -> bool:
-        self[i] = found = _predicate(self.name)(self.sent(), i)
+        self[i] = found = self.test(self.sent(), i)
         return found
 
 
@@ -628,17 +658,12 @@ class _EntTable(dict):
     def __init__(self, ctx: Context, labels: tuple[str, ...],
                  attrs: dict[str, Callable[[str], bool]]):
         super().__init__()
-        spans, token_at = ctx.spans, ctx.sent.token_at
-        found: dict[int, set[int]] = {}
         for label in labels:
-            for char, here in spans.get(label, {}).items():
-                i = token_at(char)
-                ends = {token_at(span.end) for span in here if not attrs or _has(span, attrs)}
-                ends.discard(None)
-                if i is not None and ends:
-                    found.setdefault(i, set()).update(ends)
-        for i, ends in found.items():
-            self[i] = tuple(sorted(ends, reverse=True))
+            for i, here in ctx.ent_index(label).items():
+                ends = {end for span, end in here if not attrs or _has(span, attrs)}
+                if ends:
+                    ends.update(self.get(i, ()))
+                    self[i] = tuple(sorted(ends, reverse=True))
 
     def __missing__(self, i: int) -> tuple[int, ...]:
         return ()
@@ -654,10 +679,12 @@ def _has(span, attrs: dict[str, Callable[[str], bool]]) -> bool:
 
 
 def _ent_anchors(labels: list[str]):
-    def anchors(ctx: Context) -> Iterable[int]:
-        starts = (s for lb in labels for s in ctx.spans.get(lb, {}))
-        return {i for i in map(ctx.sent.token_at, starts) if i is not None}
-    return anchors
+    """Where a span of the labels starts (one that ends at a token boundary: no other can be
+    matched), read from the context's index of each label's spans."""
+    if len(labels) == 1:
+        (label,) = labels
+        return lambda ctx: ctx.ent_index(label).keys()
+    return lambda ctx: {i for label in labels for i in ctx.ent_index(label)}
 
 
 def _literals(spec: dict) -> frozenset[str]:

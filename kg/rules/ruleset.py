@@ -18,13 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
 from importlib import resources
+import operator
 import re
 
 import yaml
 
 from kg.doc import Doc, Sent
+from kg.rules.codecache import CODES
 from kg.rules.engine import Context, Match, Pattern, PatternError, compile_pattern
 from kg.rules.lexicon import lexicon
 
@@ -99,7 +101,8 @@ class RuleSet:
     Each pattern names what a sentence must hold for it to match at all (`Pattern.needs`: the
     texts, lexicon classes and span labels of its elements); each such need is one bit, so a
     few look-ups in the sentence's own indexes say which patterns to try, and a sentence costs
-    little for rules it cannot match."""
+    little for rules it cannot match. What the tokens hold is looked up once per sentence for
+    all the rule files' rule sets (`_TokenNeeds`), the span labels once per context."""
 
     def __init__(self, component: str, rules: list[Rule]):
         self.component = component
@@ -108,12 +111,19 @@ class RuleSet:
         self._order = {id(r): i for i, r in enumerate(rules)}
         bits: dict[tuple[str, frozenset[str]], int] = {}
         self._wanted: dict[str, dict[str, int]] = {"TEXT": {}, "LEX": {}, "ENT": {}}
-        self._of_action: dict[str, list[tuple[Rule, tuple[tuple[Pattern, int], ...]]]] = {}
+        # action -> its rules, each with what all its patterns need (a rule none of whose
+        # patterns can match is passed over with one test) and its patterns with their needs
+        self._of_action: dict[str, list[tuple[Rule, int, tuple[tuple[Pattern, int], ...]]]] = {}
         self._masks: list[tuple[int, tuple[int, ...]]] = []      # rule index -> its patterns'
         for i, rule in enumerate(rules):
             masks = tuple((p, self._mask(p, bits)) for p in rule.patterns)
-            self._of_action.setdefault(rule.action, []).append((rule, masks))
+            common = reduce(operator.and_, (mask for _, mask in masks))
+            self._of_action.setdefault(rule.action, []).append((rule, common, masks))
             self._masks.append((i, tuple(mask for _, mask in masks)))
+        # the keys of the context's cache, made once (not a tuple per call)
+        self._keys = {a: ("matches", component, a) for a in (*self.actions, None)}
+        self._width = len(bits)           # its bits: one per need
+        self._offset: int | None = None   # where they start in `_TOKENS`, once registered
 
     def _mask(self, pattern: Pattern, bits: dict[tuple[str, frozenset[str]], int]) -> int:
         """The bits of the pattern's needs (a new bit for a need no pattern had before)."""
@@ -134,17 +144,22 @@ class RuleSet:
     def held(self, ctx: Context) -> int:
         """The bits of the needs the sentence holds, once per context and state of its tokens
         (what the tokens hold, once per sentence for all contexts)."""
-        cache = ctx.ruleset_cache
-        key = ("held", self, ctx.sent.version)
-        found = cache.get(key)
-        if found is None:
+        version = ctx.sent.version
+        found = ctx.held_bits.get(self)
+        if found is not None and found[0] == version:
+            return found[1]
+        if self._offset is not None:
+            tokens = _TOKENS.held(ctx.sent, ctx.lex) >> self._offset & (1 << self._width) - 1
+        else:
             shared = ctx.sent.tables
             tokens = shared.get(self)
             if tokens is None:
                 tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
                     self._present("LEX", ctx.sent.classes(ctx.lex))
-            found = cache[key] = tokens | self._present("ENT", ctx.spans.keys())
-        return found
+        spans = ctx.spans                # (read now in any case: what the context sees)
+        held = tokens | self._present("ENT", spans.keys()) if self._wanted["ENT"] else tokens
+        ctx.held_bits[self] = (version, held)
+        return held
 
     def _present(self, kind: str, present: Set[str]) -> int:
         held, wanted = 0, self._wanted[kind]
@@ -171,7 +186,7 @@ class RuleSet:
         """Every match of the rules (of one action) that applies, in file order, recorded in
         the doc's trace; found once per context (a component may ask several times)."""
         cache = ctx.ruleset_cache
-        key = ("matches", self.component, action)
+        key = self._keys.get(action) or ("matches", self.component, action)
         found = cache.get(key)
         if found is None:
             found = cache[key] = self._all(ctx) if action is None else self._matches(ctx, action)
@@ -188,21 +203,24 @@ class RuleSet:
         return sorted(found, key=lambda m: self._order[id(m.rule)])
 
     def _matches(self, ctx: Context, action: str) -> list[Match]:
+        rules_here = self._of_action.get(action)
+        if not rules_here:
+            return []
         held, doc, out = self.held(ctx), ctx.doc, []
-        for rule, masks in self._of_action.get(action, ()):
+        for rule, common, masks in rules_here:
+            if common & held != common:
+                continue
             if len(masks) == 1:
-                pattern, mask = masks[0]
-                if mask & held != mask:
-                    continue
-                found = pattern.find(ctx)
+                found = masks[0][0].find(ctx)
             else:                  # as Rule.finditer: of all the patterns' matches, in order
                 live = [p for p, mask in masks if mask & held == mask]
                 if not live:
                     continue
                 found = _first_of(sorted((m for p in live for m in p.find(ctx)),
                                          key=lambda m: (m.start, -m.end)))
+            checked = bool(rule.chars or rule.where)
             for m in found:
-                if rule.applies(m, doc):
+                if not checked or rule.applies(m, doc):
                     m.rule = rule
                     start, end = m.span()
                     doc.trace.append((rule.id, ctx.sent.index, start, end))
@@ -211,6 +229,40 @@ class RuleSet:
 
     def by_id(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
+
+
+class _TokenNeeds:
+    """What the rule files' rule sets need of a sentence's tokens (its words, its lexicon
+    classes), indexed by word and class: each rule set's bits have a place of their own in one
+    wide bit set (`RuleSet._offset`), so one pass over a sentence's words and classes gives
+    every rule set its bits (`held`), instead of one look-up of each rule set's needs."""
+
+    def __init__(self) -> None:
+        self.width = 0                               # bits given out so far
+        self.by_name: dict[str, dict[str, int]] = {"TEXT": {}, "LEX": {}}
+
+    def register(self, ruleset: RuleSet) -> None:
+        ruleset._offset, self.width = self.width, self.width + ruleset._width
+        for kind, by_name in self.by_name.items():
+            for name, bits in ruleset._wanted[kind].items():
+                by_name[name] = by_name.get(name, 0) | bits << ruleset._offset
+
+    def held(self, sent: Sent, lex: object) -> int:
+        """The bits of every registered rule set's needs the sentence's tokens hold (once per
+        sentence and state of its tokens, and again when a rule set was registered since)."""
+        found = sent.tables.get(_TokenNeeds)
+        if found is not None and found[0] == self.width and found[1] is lex:
+            return found[2]
+        held = 0
+        for kind, present in (("TEXT", sent.positions.keys()), ("LEX", sent.classes(lex))):
+            by_name = self.by_name[kind]
+            for name in by_name.keys() & present:
+                held |= by_name[name]
+        sent.tables[_TokenNeeds] = (self.width, lex, held)
+        return held
+
+
+_TOKENS = _TokenNeeds()
 
 
 def _first_of(found: list[Match]) -> list[Match]:
@@ -227,7 +279,10 @@ def _first_of(found: list[Match]) -> list[Match]:
 def rules(component: str) -> RuleSet:
     """The rule set of `kg/rules/<component>.yaml`, compiled once."""
     text = resources.files(__package__).joinpath(f"{component}.yaml").read_text(encoding="utf-8")
-    return parse_rules(component, text)
+    found = parse_rules(component, text)
+    _TOKENS.register(found)
+    CODES.save()                         # (the code of its patterns, for the next run)
+    return found
 
 
 def parse_rules(component: str, text: str) -> RuleSet:

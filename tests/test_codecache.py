@@ -1,0 +1,68 @@
+"""The generated pattern functions' code, kept between runs: the same matches from a cold
+cache, a warm one, a broken one and none at all."""
+from __future__ import annotations
+
+import itertools
+import marshal
+
+import pytest
+
+from kg.doc import Doc, make_sent
+from kg.model import Article
+from kg.rules import codecache, engine
+from kg.rules.codecache import CodeCache
+from kg.rules.engine import Context, compile_pattern
+from kg.rules.lexicon import build_lexicon
+
+LEX = build_lexicon({"BODY": {"words": ["公安局", "派出所"], "split": True}})
+PATTERN = [{"TEXT": {"IN": ["县", "市"]}, "NAME": "level"}, {"LEX": "BODY", "NAME": "body"}]
+TEXT = "县公安局和市派出所联合开展行动"
+
+
+@pytest.fixture
+def cache(monkeypatch, tmp_path) -> CodeCache:
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = CodeCache()
+    monkeypatch.setattr(codecache, "CODES", fresh)
+    monkeypatch.setattr("kg.rules.codegen.CODES", fresh)
+    return fresh
+
+
+def found(monkeypatch) -> list[tuple[str, str]]:
+    """The pattern's matches, compiled afresh as a new run would (its constants named alike)."""
+    monkeypatch.setattr(engine, "_NAMES", itertools.count(10**6))
+    monkeypatch.setattr(engine, "_UNITS", {})
+    sent = make_sent(0, TEXT, LEX)
+    ctx = Context(Doc(Article("t.txt", 0, ""), {0: sent}), sent, LEX)
+    return [(m.text("level"), m.text("body")) for m in compile_pattern(PATTERN, LEX).find(ctx)]
+
+
+def test_code_compiled_once_is_read_back_and_matches_the_same(cache, monkeypatch):
+    assert found(monkeypatch) == [("县", "公安局"), ("市", "派出所")]
+    assert cache.new > 0 and not codecache.path().exists()
+    cache.save()
+    assert codecache.path().exists() and cache.new == 0
+    warm = CodeCache()                       # the next run: every function read, none compiled
+    monkeypatch.setattr("kg.rules.codegen.CODES", warm)
+    compiled = []
+    monkeypatch.setattr(codecache, "compile", lambda *a: compiled.append(a), raising=False)
+    assert found(monkeypatch) == [("县", "公安局"), ("市", "派出所")]
+    assert warm.new == 0 and compiled == [] and warm.codes
+
+
+def test_a_broken_or_unwritable_cache_is_no_error(cache, monkeypatch, tmp_path):
+    path = codecache.path()
+    path.parent.mkdir(parents=True)
+    body = marshal.dumps({b"k" * 16: compile("x = 1", "<t>", "exec")})
+    path.write_bytes(codecache._MAGIC + b"\0\0\0\0" + body)        # a checksum that fails
+    assert found(monkeypatch) == [("县", "公安局"), ("市", "派出所")] and cache.new > 0
+    cache.save()                             # written whole again, with a sound checksum
+    assert codecache._read(path) and b"k" * 16 not in codecache._read(path)
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(blocked / "cache"))
+    other = CodeCache()
+    monkeypatch.setattr("kg.rules.codegen.CODES", other)
+    assert found(monkeypatch) == [("县", "公安局"), ("市", "派出所")]
+    other.save()                             # cannot be written: nothing raised, nothing left
+    assert other.new == 0 and blocked.read_text() == "not a directory"
