@@ -569,3 +569,18 @@ def test_a_measure_after_a_count_stops_before_the_verb_the_counted_units_do():
     assert [s.measure for s in found] == ["核心单位", "高频需求单位", "职能单位"]
     text = "由街道2名处级干部担任片区网格负责人。"
     assert [s.measure for s in stats(text, [mention(text, "街道", "凉城新村街道")])] == ["处级干部"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fresh sentences from court statistics (not in any dev set): a count per so many people
+    # is one rate, its unit written whole, and its denominator (10万人) is no count of its own
+    ("全国平均万人起诉率88.63件/万人，同比增长4.76%",
+     [(Decimal("88.63"), "件/万人", "万人起诉率"), (Decimal("4.76"), "%", None)]),
+    ("在1950年，民事诉讼率只有120.5件/10万人，到1953年，增长到301.9件/10万人",
+     [(Decimal("120.5"), "件/10万人", "民事诉讼率"), (Decimal("301.9"), "件/10万人", None)]),
+])
+def test_count_per_so_many_people_is_one_rate(text, expected):
+    found = stats(text)
+    assert [(s.value, s.unit) for s in found] == [(v, u) for v, u, _ in expected]
+    for s, (_, _, measure) in zip(found, expected):
+        assert measure is None or measure in s.measure
