@@ -1,4 +1,4 @@
-"""Quantities in Chinese text: `2904名`, `1.3万多件`, `390余万元`, `百分之二十`, `98%以上`.
+"""Quantities in Chinese text: `2904名`, `1.3万多件`, `390余万元`, `百分之二十`, `98%以上`, `71.39件/万人`.
 
 `find_quantities(sentence)` reads every number that carries a unit (or a
 万/亿 multiplier); `parse_quantity(text)` reads one whole quantity.  Values are exact
