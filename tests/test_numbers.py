@@ -191,3 +191,10 @@ def test_ten_before_a_multiplier_is_a_number():
     # 十万, 十亿 are numerals (found by hypothesis: 十亿名 was read as nothing)
     assert parse_quantity("十亿名").value == 1_000_000_000
     assert parse_quantity("十万名").value == 100_000
+
+
+def test_a_rate_per_so_many_people_keeps_its_denominator():
+    # 万人成讼率 and its like (fresh: court statistics pages): `件/万人` is the unit as written
+    found = find_quantities("民事诉讼率只有120.5件/10万人，2023/11月新增12名")
+    assert [(q.value, q.unit, q.surface, q.kind) for q in found] == [
+        (Decimal("120.5"), "件/10万人", "120.5件/10万人", "rate"), (Decimal(12), "名", "12名", "count")]

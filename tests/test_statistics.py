@@ -569,3 +569,38 @@ def test_a_measure_after_a_count_stops_before_the_verb_the_counted_units_do():
     assert [s.measure for s in found] == ["核心单位", "高频需求单位", "职能单位"]
     text = "由街道2名处级干部担任片区网格负责人。"
     assert [s.measure for s in stats(text, [mention(text, "街道", "凉城新村街道")])] == ["处级干部"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fresh sentences from court statistics (not in any dev set): a count per so many people
+    # is one rate, its unit written whole, and its denominator (10万人) is no count of its own
+    ("全国平均万人起诉率88.63件/万人，同比增长4.76%",
+     [(Decimal("88.63"), "件/万人", "万人起诉率"), (Decimal("4.76"), "%", None)]),
+    ("在1950年，民事诉讼率只有120.5件/10万人，到1953年，增长到301.9件/10万人",
+     [(Decimal("120.5"), "件/10万人", "民事诉讼率"), (Decimal("301.9"), "件/10万人", None)]),
+])
+def test_count_per_so_many_people_is_one_rate(text, expected):
+    found = stats(text)
+    assert [(s.value, s.unit) for s in found] == [(v, u) for v, u, _ in expected]
+    for s, (_, _, measure) in zip(found, expected):
+        assert measure is None or measure in s.measure
+
+
+# a fresh township report (not in any dev set): its Party committee and government lead the
+# work, so what the later sentences count is the township's, as GUIDELINES.md counts an area
+TOWNSHIP = ["今年入冬以来，匡城乡党委、政府始终把综治维稳和平安创建工作作为中心工作来抓，坚持齐抓共管，"
+            "以平安创建为主体，以群防群治为重点，以科学防范为先导，不断创新社会管理方式，完善综合治理机制。",
+            "该乡通过转变干部作风，重抓矛盾调处，广泛开展干部下访联系服务群众工作，确保党政班子成员、乡干部、"
+            "村干部“全员下访”。",
+            "截至11月21日，该乡累计发放宣传资料3000余份，收集群众意见、建议50余条，共排查、化解矛盾纠纷15件，"
+            "并全部进行了调处，调解成功率100%。"]
+
+
+def test_a_places_party_committee_and_government_stand_for_the_place():
+    from kg.keys import PlaceKey
+    from kg.pipeline import analyse
+    article = Article("a.txt", 0, "匡城乡扎实开展综治维稳工作",
+                      sentences=[Sentence(t, i) for i, t in enumerate(TOWNSHIP)])
+    found = analyse(article).extraction.statistics
+    assert {(s.value, s.unit) for s in found} >= {(Decimal(15), "件"), (Decimal(100), "%")}
+    assert all(isinstance(s.about, PlaceKey) and s.about.division.endswith("匡城乡") for s in found)

@@ -1,4 +1,4 @@
-"""Quantities in Chinese text: `2904名`, `1.3万多件`, `390余万元`, `百分之二十`, `98%以上`.
+"""Quantities in Chinese text: `2904名`, `1.3万多件`, `390余万元`, `百分之二十`, `98%以上`, `71.39件/万人`.
 
 `find_quantities(sentence)` reads every number that carries a unit (or a
 万/亿 multiplier); `parse_quantity(text)` reads one whole quantity.  Values are exact
@@ -238,12 +238,32 @@ def find_quantities(sentence: str) -> list[Quantity]:
     text = sentence.translate(_FULLWIDTH)
     found: list[Quantity] = []
     for m in _matches(text):
+        if found and m.start() < found[-1].end:
+            continue                   # the denominator of a rate read just before (件/10万人)
         if not m.group("unit") and not m.group("pct") and \
                 text[(m.start("post") if m.group("post") else m.end()) - 1] not in "万亿":
             continue                   # _quantity would end it there, and it needs a unit
         q = _quantity(m, text)
         if q is None or not (q.unit or q.surface[-1] in "万亿"):
             continue
-        found.append(Quantity(q.value, q.unit, q.qualifier, sentence[q.start:q.end],
-                              q.start, q.end, q.kind, q.numeral, q.multiplier))
+        found.append(_per_capita(q, text, sentence) or Quantity(
+            q.value, q.unit, q.qualifier, sentence[q.start:q.end],
+            q.start, q.end, q.kind, q.numeral, q.multiplier))
     return found
+
+
+@lru_cache(maxsize=1)
+def _per_pattern() -> re.Pattern:
+    """`/万人`, `/10万人`, `/千人`: the denominator written after the unit of a rate."""
+    units = _alternation(u for u, kind in lexicon().units.items() if kind == "count")
+    return re.compile(rf"/(?:\d+)?(?:{_alternation(ARABIC_MULTIPLIERS + ('百',))})?(?:{units})")
+
+
+def _per_capita(q: Quantity, text: str, sentence: str) -> Quantity | None:
+    """A count per so many people or households (万人成讼率71.39件/万人) as one rate whose
+    unit is written whole (`件/万人`), so neither it nor its denominator reads as a count."""
+    per = _per_pattern().match(text, q.end) if q.unit else None
+    if per is None:
+        return None
+    return Quantity(q.value, q.unit + per.group(0), q.qualifier, sentence[q.start:per.end()],
+                    q.start, per.end(), "rate", q.numeral, q.multiplier)

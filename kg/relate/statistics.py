@@ -169,9 +169,12 @@ def _schemes(doc: Doc) -> set:
 
 def _self_governed(st: Statistic, ex: ArticleExtraction) -> Statistic:
     """A village's or community's committee stands for the village in its figures (全村1200多户
-    人家, 社区1460户居民): it is the village's self-government, not a body of the state."""
+    人家, 社区1460户居民): it is the village's self-government, not a body of the state. So do
+    a place's own Party committee and government (乡党委、政府始终把综治维稳…作为中心工作来抓。
+    …共排查、化解矛盾纠纷15件): they lead the place's work, whose results are the place's."""
     kind = getattr(st.about, "kind", None)
-    if kind is None or kind not in lexicon().words("SELF_GOVERNMENT"):
+    leads = kind in lexicon().words("PLACE_LEADERSHIP") and st.about.parent is None
+    if kind is None or not (kind in lexicon().words("SELF_GOVERNMENT") or leads):
         return st
     place = ex.agency_place.get(st.about)
     return replace(st, about=place) if place is not None else st
