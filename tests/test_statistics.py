@@ -604,3 +604,15 @@ def test_a_places_party_committee_and_government_stand_for_the_place():
     found = analyse(article).extraction.statistics
     assert {(s.value, s.unit) for s in found} >= {(Decimal(15), "件"), (Decimal(100), "%")}
     assert all(isinstance(s.about, PlaceKey) and s.about.division.endswith("匡城乡") for s in found)
+
+
+# fresh police reports (not in any dev set): how often officers were decorated is their own
+# record; the station's collective honours are the station's
+@pytest.mark.parametrize("text, expected", [
+    ("曾被市人民政府表彰为“先进工作者”，荣立市公安局个人二等功1次，个人三等功4次。", []),
+    ("民警荣立二等功、三等功各1次。", []),
+    ("该所连续8年被评定为“一级公安派出所”，荣立集体二等功1次，集体三等功4次。",
+     [("派出所", Decimal(1), "次"), ("派出所", Decimal(4), "次")]),
+])
+def test_an_officers_decorations_are_no_figures(text, expected):
+    assert brief(stats(text, default="派出所")) == expected
