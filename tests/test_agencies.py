@@ -544,3 +544,12 @@ def test_a_body_name_ends_before_a_verb_jieba_tags_as_a_name():
     # on over it and the honour
     assert set(agencies("厦门市公安局思明分局莲前派出所荣获全国模范公安单位称号。")) == {
         "厦门市公安局", "厦门市公安局思明分局", "厦门市公安局思明分局莲前派出所"}
+
+
+def test_a_verb_of_one_character_before_a_body_word_names_no_unit():
+    # fresh pages (no dev set): 建所 (to found the station) made a unit 派出所建所
+    assert set(agencies("淮滨县公安局马集派出所始建于1975年，现设2个警务室。",
+                        "马集派出所建所45年来，由最初的一名公安特派员发展到十多名警力。")) == {
+        "淮滨县公安局", "淮滨县公安局马集派出所"}
+    assert set(agencies("淮滨县公安局马集派出所建所以来，民警们默默奉献。")) == {
+        "淮滨县公安局", "淮滨县公安局马集派出所"}
