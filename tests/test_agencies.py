@@ -537,3 +537,19 @@ def test_a_verb_jieba_tags_a_noun_does_not_open_a_body_name():
     assert not any(name.startswith("联系") for name in found)
     found = agencies("7月7日,市委常委、政法委书记谭海华来通城县调研综治中心规范化建设工作。县委常委、政法委书记杜艳珍参加。")
     assert "通城县委政法委" in found and not any("调研" in name for name in found)
+
+
+def test_a_body_name_ends_before_a_verb_jieba_tags_as_a_name():
+    # a fresh page (no dev set): 荣获 (to be awarded) is tagged nr, and the station's name ran
+    # on over it and the honour
+    assert set(agencies("厦门市公安局思明分局莲前派出所荣获全国模范公安单位称号。")) == {
+        "厦门市公安局", "厦门市公安局思明分局", "厦门市公安局思明分局莲前派出所"}
+
+
+def test_a_verb_of_one_character_before_a_body_word_names_no_unit():
+    # fresh pages (no dev set): 建所 (to found the station) made a unit 派出所建所
+    assert set(agencies("淮滨县公安局马集派出所始建于1975年，现设2个警务室。",
+                        "马集派出所建所45年来，由最初的一名公安特派员发展到十多名警力。")) == {
+        "淮滨县公安局", "淮滨县公安局马集派出所"}
+    assert set(agencies("淮滨县公安局马集派出所建所以来，民警们默默奉献。")) == {
+        "淮滨县公安局", "淮滨县公安局马集派出所"}

@@ -554,3 +554,16 @@ def test_an_executive_or_acting_post_joined_to_another():
     found = posts("1月6日下午，平阴县政协召开第二次全体会议。",
                   "县政协党组成员、代秘书长张树法在主席台前排就坐。")
     assert ("张树法", "平阴县政协", "党组成员、秘书长") in found
+
+
+# --- verbs and nouns that jieba's dictionary tags as names (kg/lexicons/tag_corrections.txt) --
+@pytest.mark.parametrize("text, expected", [
+    # web6 (dev set): 荣立 (to be awarded), tagged nr, read as a name after the title 民警
+    ("民警荣立二等功、三等功各1次，1人获评全国公安机关成绩突出个人。", []),
+    # fresh pages (no dev set): the names around the verbs stay
+    ("今天，市局领导分别为近期荣立三等功的平湖市公安局刑侦大队和市局机关的叶春煦、刘金振、"
+     "朱琳、褚超等集体、个人送奖上门。", ["叶春煦", "刘金振", "朱琳", "褚超"]),
+    ("我区公安局几江派出所所长吴勋国荣获“全国优秀人民警察”称号，受到表彰。", ["吴勋国"]),
+])
+def test_verbs_tagged_as_names_are_no_people(text, expected):
+    assert names(text) == expected

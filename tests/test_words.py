@@ -44,6 +44,9 @@ def test_dictionary_tags_and_their_corrections():
     assert dictionary_tag("警察") == "n"            # corrected: jieba calls it a verb
     assert dictionary_tag("联系") == dictionary_tag("调研") == "v"   # corrected: jieba calls them nouns
     assert dictionary_tag("调研组") == "n"          # the noun built on it is a word of its own
+    # corrected: jieba tags these names (nr), so a title before them or a body's name ran on
+    assert dictionary_tag("荣立") == dictionary_tag("荣获") == "v"
+    assert dictionary_tag("幸福感") == dictionary_tag("安全感") == "n"
     assert dictionary_tag("，") is None and dictionary_tag("2904") is None
     assert dictionary_tag("罗义") is None           # not one word of the dictionary
 
