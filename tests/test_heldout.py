@@ -160,11 +160,25 @@ SETS = {
     # reporters 0.167. It then guided one short round (bylines, e-paper tool rows, rates per
     # 万人, a place's own Party committee standing for the place).
     "heldout_web5": {
-        "entity_f1": 0.82,          # measured 0.877
-        "relation_f1": 0.62,        # measured 0.671
+        "entity_f1": 0.82,          # measured 0.882
+        "relation_f1": 0.62,        # measured 0.680
         "statistic_f1": 0.65,       # measured 0.701
         "statistic_lenient_f1": 0.87,  # measured 0.925
         "article_f1": 0.95,         # measured 1.000
+        "reporter_f1": 0.95,        # measured 1.000
+    },    # heldout_web6 (d01-d12: 9 southern and western provinces, county and district 政法 sites,
+    # a police bureau's disclosure page, e-papers, mirrors in traditional characters),
+    # annotated without reading the code and kept blind through a round that raised the
+    # studied sets by 0.05-0.30 without moving it: first score entity 0.843, relation
+    # 0.694, statistics 0.220, articles 0.833, reporters 0.500; 0.843 / 0.690 / 0.220 /
+    # 0.917 / 1.000 at that round's end. It then guided one short round (words jieba tags
+    # as names, one-character verbs after a body word, officers' decorations).
+    "heldout_web6": {
+        "entity_f1": 0.81,          # measured 0.859
+        "relation_f1": 0.66,        # measured 0.709
+        "statistic_f1": 0.28,       # measured 0.333
+        "statistic_lenient_f1": 0.75,  # measured 0.808
+        "article_f1": 0.87,         # measured 0.917
         "reporter_f1": 0.95,        # measured 1.000
     },
 }
