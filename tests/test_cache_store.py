@@ -52,3 +52,26 @@ def test_a_folder_that_is_no_store_is_never_replaced(tmp_path, capsys):
     assert (mine / "thesis.tex").read_text() == "keep me"
     assert main(["query", PROGRAMMES, "--store", str(mine)]) == 2
     assert "no Oxigraph store" in capsys.readouterr().err
+
+
+def test_the_store_is_loaded_in_batches_and_holds_every_quad(tmp_path, monkeypatch):
+    """The quads reach the store one writer's chunk at a time (one bulk load of the whole
+    graph holds it all in memory): with chunks of 1,000 quads the bundled corpus loads in
+    many batches, and the store holds exactly the quads one batch holds."""
+    import kg.graph.quads as quads_module
+    import kg.store as store_module
+    from kg.api import KnowledgeGraph
+    from kg.store import open_saved_store
+    graph = KnowledgeGraph.build(sorted(CORPUS.glob("*.txt")))
+    write_store(graph.graph, tmp_path / "whole")
+    monkeypatch.setattr(quads_module, "_CHUNK", 1000)
+    batches: list[int] = []
+    load = store_module._BulkLoader.write
+    monkeypatch.setattr(store_module._BulkLoader, "write",
+                        lambda self, text: (batches.append(text.count("\n")), load(self, text)))
+    write_store(graph.graph, tmp_path / "batched")
+    assert len(batches) > 5 and max(batches) <= 1000
+
+    def quads(folder):
+        return {str(q) for q in open_saved_store(folder).quads_for_pattern(None, None, None, None)}
+    assert quads(tmp_path / "batched") == quads(tmp_path / "whole") and len(quads(tmp_path / "whole")) > 5000
