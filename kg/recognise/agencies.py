@@ -632,6 +632,18 @@ def _opens_a_name(match: Match, doc: Doc) -> bool:
                         for action in ("stop", "cut", "bridge"))
 
 
+@check("sets_a_task")
+def _sets_a_task(match: Match, doc: Doc) -> bool:
+    """What follows the match, past the other bodies above listed with it (、市委, 和省政府)
+    and the words before a task (的, 工作, 统一), is a task or paper from above (部署, 要求, 文件):
+    中央和省委、市委部署的, 省、市委文件, 省委的决策部署."""
+    lex, words, i = lexicon(), match.sent.words, match.end
+    for cls in ("BODY_ABOVE", "TASK_MODIFIER"):
+        while i < len(words) and words[i] in lex.words(cls):
+            i += 1
+    return i < len(words) and words[i].startswith(tuple(lex.words("TASK_FROM_ABOVE")))
+
+
 @token_predicate("level_word")
 def _level_word(sent: Sent, i: int) -> bool:
     return sent.words[i] in LEVEL_OF_WORD
