@@ -596,3 +596,15 @@ def test_the_staffing_office_of_a_committee_is_a_body():
     # 编办 (机构编制委员会办公室): 县委编办 is the committee's office, not the committee itself
     found = agencies("东海县加强网格化建设。", "10月9日，县委编办副主任付梅一行赴青湖镇调研。")
     assert "东海县委编办" in found and "东海县委" not in found
+
+
+def test_a_predicate_after_a_body_starts_a_clause_not_a_unit():
+    # heldout_web7: the government is the subject, 高度重视 begins its predicate; the centre
+    # after it is no unit of the government (a name never runs over a predicate)
+    found = agencies("拜泉县推进综治中心建设。",
+                     "拜泉县委、县政府高度重视县级综治中心规范化建设工作，县委书记荣军组织召开专题推进会。")
+    assert {"拜泉县委", "拜泉县人民政府"} <= set(found)
+    assert not [n for n in found if "重视" in n]
+    # fresh page: the same shape with no body after the predicate is unchanged
+    found = agencies("新化县推进三调联动。", "新化县委、县政府高度重视“三调联动”及人民调解工作。")
+    assert set(found) == {"新化县委", "新化县人民政府"}

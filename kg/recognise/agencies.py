@@ -268,8 +268,10 @@ class _Sentence:
             return _Unit(self.starts[k + 1], end, self.text[self.starts[k + 1]:s], suffix, None, rule)
         if suffix == previous.suffix:
             return None          # a body is no unit of a body of its own kind
-        # 综治中心整合法院: a verb before a body of its own starts a clause, not a unit
-        verb_led = k < body.start and self.role(k, "verb") and self.is_word(body, "TOP_BODY")
+        # 综治中心整合法院, 县政府高度重视县级综治中心: a verb or the start of a predicate before a
+        # body of its own starts a clause, not a unit
+        verb_led = k < body.start and (self.role(k, "verb") or self.role(k, "predicate")) \
+            and self.is_word(body, "TOP_BODY")
         # 综治中心调解员通过人民法院, 派出所联合绥阳镇党委: two bodies, not a chain
         bridged = any(self.role(i, "bridge") for i in range(k, body.start))
         if k == first and not verb_led and not bridged:
