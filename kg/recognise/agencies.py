@@ -268,8 +268,10 @@ class _Sentence:
             return _Unit(self.starts[k + 1], end, self.text[self.starts[k + 1]:s], suffix, None, rule)
         if suffix == previous.suffix:
             return None          # a body is no unit of a body of its own kind
-        # 综治中心整合法院: a verb before a body of its own starts a clause, not a unit
-        verb_led = k < body.start and self.role(k, "verb") and self.is_word(body, "TOP_BODY")
+        # 综治中心整合法院, 县政府高度重视县级综治中心: a verb or the start of a predicate before a
+        # body of its own starts a clause, not a unit
+        verb_led = k < body.start and (self.role(k, "verb") or self.role(k, "predicate")) \
+            and self.is_word(body, "TOP_BODY")
         # 综治中心调解员通过人民法院, 派出所联合绥阳镇党委: two bodies, not a chain
         bridged = any(self.role(i, "bridge") for i in range(k, body.start))
         if k == first and not verb_led and not bridged:
@@ -630,6 +632,18 @@ def _opens_a_name(match: Match, doc: Doc) -> bool:
     i = match.start - 1
     return i < 0 or any(_kept(ctx, i, i + 1, action) is not None
                         for action in ("stop", "cut", "bridge"))
+
+
+@check("sets_a_task")
+def _sets_a_task(match: Match, doc: Doc) -> bool:
+    """What follows the match, past the other bodies above listed with it (、市委, 和省政府)
+    and the words before a task (的, 工作, 统一), is a task or paper from above (部署, 要求, 文件):
+    中央和省委、市委部署的, 省、市委文件, 省委的决策部署."""
+    lex, words, i = lexicon(), match.sent.words, match.end
+    for cls in ("BODY_ABOVE", "TASK_MODIFIER"):
+        while i < len(words) and words[i] in lex.words(cls):
+            i += 1
+    return i < len(words) and words[i].startswith(tuple(lex.words("TASK_FROM_ABOVE")))
 
 
 @token_predicate("level_word")

@@ -6,8 +6,10 @@ the form most articles use (then the longest); relations and statistics point at
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
-from kg.keys import EntityKey, NameKey
+from kg.keys import AgencyKey, EntityKey, NameKey
+from kg.lexicons import words
 from kg.model import ArticleExtraction, Corpus, Entity, EntityType, LocalEntity
 from kg.vocab import entity_iri
 
@@ -43,7 +45,8 @@ def _bylines(extractions: list[ArticleExtraction]) -> dict[EntityKey, NameKey]:
 def _merged(iri: str, key: EntityKey, members: list[tuple[str, LocalEntity]]) -> Entity:
     names = Counter(ent.name for _, ent in members)
     label = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
-    aliases = set().union(*(ent.aliases | {ent.name} for _, ent in members)) - {label}
+    aliases = set().union(*(ent.aliases | {ent.name} for _, ent in members))
+    aliases = (aliases | _other_forms(key, aliases)) - {label}
     attrs: dict = {}
     for _, ent in members:
         for k, v in ent.attrs.items():
@@ -65,3 +68,25 @@ def _attach(corpus: Corpus, ex: ArticleExtraction, iri_of: dict[tuple[str, Entit
         if about:
             stat.about, stat.article = about, aid
             corpus.statistics.append(stat)
+
+
+@cache
+def _forms() -> dict[str, tuple[str, str]]:
+    """kind -> the two forms a name of that kind may end in (kg/lexicons/agency_forms.txt)."""
+    return {kind: (full, short) for kind, full, short in
+            (entry.split("/") for entry in words("agency_forms"))}
+
+
+def _other_forms(key: EntityKey, names: set[str]) -> set[str]:
+    """县政府 in a report on 拜泉县 is 拜泉县人民政府, which is also 拜泉县政府: a body named by its
+    place alone whose name has two official forms goes by both (and merges with either)."""
+    if not isinstance(key, AgencyKey) or key.name or key.kind not in _forms():
+        return set()
+    full, short = _forms()[key.kind]
+    out = set()
+    for name in names:
+        if name.endswith(full):
+            out.add(name[:-len(full)] + short)
+        elif name.endswith(short):
+            out.add(name[:-len(short)] + full)
+    return out
