@@ -449,3 +449,14 @@ def test_steps_listed_in_quotes_name_no_programme_even_with_a_cue():
         "秉持“一站式受理、一揽子调处、全链条服务”理念，通过“三个融合”实现整体升级。")
     assert programmes("健全常驻人员准入准出制度，形成“受理、分流、研判、处置、回访、结案”闭环流程。") == {}
     assert "践行新使命、忠诚保大庆" in programmes("结合当前正在开展的“践行新使命、忠诚保大庆”活动，健全社会面管控。")
+
+
+def test_smart_brands_models_and_methods_in_quotes_are_programmes():
+    # fresh: 智慧… before a field of work brands a system; a model (X模式) is no manner word (X式);
+    # a method (X调解法) names itself
+    assert "智慧平安小区" in programmes("力争到2020年底，在全市打造不少于50个“智慧平安小区”。")
+    assert programmes("两辆全新警车成为了派出所民警接处警和日常巡逻执法的“智慧助手”。") == {}
+    assert programmes("小区有了“智慧眼”，晚上睡得更踏实。") == {}
+    assert {"龙山经验", "普陀模式"} <= set(programmes("随着“龙山经验”“普陀模式”的生根发芽，一个调解网络正在形成。"))
+    assert programmes("笔记本记下了通过“长辈式”“情感式”的调解方法化解的纠纷。") == {}
+    assert "335快乐调解法" in programmes("他创新“三十六计”，形成独特的“335快乐调解法”，累计调解3000多件案件。")
