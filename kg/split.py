@@ -57,14 +57,17 @@ _OUTLET = (r"[\u4e00-\u9fff·]{2,12}?(?:日报|晚报|早报|时报|商报|法�
            r"客户端|新闻)")
 _LEADING_OUTLET = re.compile(rf"^[□■●◆◇★☆▲△○◎\s（(【\[]*(?P<outlet>{_OUTLET})\s*(?={_ROLE})")
 # 本报北京12月27日电, 本报讯, 本报南昌讯; a site's: 某某网重庆5月22日电, 某某网6月24日盐城讯,
-# 某某网消息（某某）, 某某网12月17日消息, 某某网西安1月20日消息
+# 某某网消息（某某）, 某某网12月17日消息, 某某网西安1月20日消息, and its own word for itself: 本网讯
 _DATELINE = re.compile(
-    r"^(?:本报|新华社|中新社|(?P<outlet>[\u4e00-\u9fff·]{2,10}?(?:日报|晚报|报|网|社|台|客户端))"
+    r"^(?:本报|本网|新华社|中新社|(?P<outlet>[\u4e00-\u9fff·]{2,10}?(?:日报|晚报|报|网|社|台|客户端))"
     r"(?=\S{0,16}?(?:[电讯]|消息)(?:[\s（(“【]|$)))"
     r"(?:(?P<place>[\u4e00-\u9fff]{1,8}?)(?P<date>\d{1,2}月\d{1,2}日)(?:电|讯|消息)|"
     r"(?P<day>\d{1,2}月\d{1,2}日)?(?P<at>[\u4e00-\u9fff]{0,8}?)(?:讯|消息))\s*")
 _DATELINE_PAREN_BYLINE = re.compile(r"^[（(](?P<names>[^（）()]{2,40})[）)]\s*")
 _SPACED_NAME = rf"(?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|{_NAME})"   # 江 宣
+# 某某网讯 记者甲、通讯员乙、丙报道：… — names run on after their roles, closed by 报道 and a colon
+_DATELINE_REPORTED_BYLINE = re.compile(
+    rf"^(?P<names>{_ROLE}\s*{_NAME}(?:[、，,\s]+(?:{_ROLE})?\s*{_NAME})*?)\s*报道\s*[：:]\s*")
 _DATELINE_ROLE_BYLINE = re.compile(
     rf"^(?:{_ROLE}\s*●?\s*{_SPACED_NAME}(?:\s+(?!{_ROLE}){_SPACED_NAME})*(?:\s+|$|(?=[“「（(])))+"
     rf"(?=(?:{_NAME})?[^\s]|$)")
@@ -502,7 +505,8 @@ class _UnitReader:
                      outlet=dateline.group("outlet") or "")
         pos = dateline.end()
         rest = line.text[pos:]
-        paren = _DATELINE_PAREN_BYLINE.match(rest) or _DATELINE_ROLE_BYLINE.match(rest)
+        paren = (_DATELINE_PAREN_BYLINE.match(rest) or _DATELINE_REPORTED_BYLINE.match(rest)
+                 or _DATELINE_ROLE_BYLINE.match(rest))
         if paren:
             names = byline_names(paren.group("names") if "names" in paren.groupdict()
                                  else paren.group())

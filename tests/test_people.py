@@ -567,3 +567,10 @@ def test_an_executive_or_acting_post_joined_to_another():
 ])
 def test_verbs_tagged_as_names_are_no_people(text, expected):
     assert names(text) == expected
+
+
+def test_a_frequent_word_ending_in_a_verb_of_saying_is_not_said():
+    # 听说 (heard that) after a name is no one's saying: the name ends before it; 明说 (a rare
+    # word) in 蔡小明说 still ends a three-character name
+    assert names("去年7月，恩阳区尹家镇村民王芳听说恩阳区分局要在自家附近成立警务室。") == ["王芳"]
+    assert names("派出所副所长兼社区民警蔡小明说，关键是要多走访。") == ["蔡小明"]

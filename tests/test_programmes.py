@@ -427,3 +427,36 @@ def test_a_quoted_idiom_is_said_for_effect_unless_a_cue_names_it():
     assert "一网打尽" not in found
     assert "疑难杂症" not in programmes("对于这起“疑难杂症”，户籍工作人员一面对接县公安局户籍中队寻找政策支持。")
     assert "扫黄打非" in programmes("扎实开展好扫黑除恶专项斗争和“扫黄打非”行动。")
+
+
+def test_a_quote_that_acts_in_a_headline_is_its_programme():
+    # fresh headlines: the quote before the verb is what the story is about
+    assert "警网融合" in programmes("9月25日，记者从晋城市沁水县胡底乡了解到，该乡实现刑事案件零发案。",
+                                   title="“警网融合”构建现代乡村警务模式")
+    assert "红管家" in programmes("在惠农区北街街道星火社区，有这样一支特殊的队伍。",
+                                 title="“红管家”聚焦小切口激发社区治理大动能")
+    # an object after a verb, a count's word and a metaphor are images; in the body the shape
+    # says nothing
+    assert programmes("综治中心建设成效明显。", title="夯实综治中心“主阵地” 释放基层治理“大效能”") == {}
+    assert programmes("天长市加强基层治理。", title="三招“组合拳”织密基层治理“一张网”") == {}
+    assert programmes("综治中心化解纠纷。", title="“小中心”撬动“大治理” 零距离化解纠纷") == {}
+    assert "组合拳" not in programmes("三招“组合拳”织密基层治理“一张网”。")
+
+
+def test_steps_listed_in_quotes_name_no_programme_even_with_a_cue():
+    # fresh: a list of three steps before 理念 is a principle; a campaign's cue still names one
+    assert "一站式受理、一揽子调处、全链条服务" not in programmes(
+        "秉持“一站式受理、一揽子调处、全链条服务”理念，通过“三个融合”实现整体升级。")
+    assert programmes("健全常驻人员准入准出制度，形成“受理、分流、研判、处置、回访、结案”闭环流程。") == {}
+    assert "践行新使命、忠诚保大庆" in programmes("结合当前正在开展的“践行新使命、忠诚保大庆”活动，健全社会面管控。")
+
+
+def test_smart_brands_models_and_methods_in_quotes_are_programmes():
+    # fresh: 智慧… before a field of work brands a system; a model (X模式) is no manner word (X式);
+    # a method (X调解法) names itself
+    assert "智慧平安小区" in programmes("力争到2020年底，在全市打造不少于50个“智慧平安小区”。")
+    assert programmes("两辆全新警车成为了派出所民警接处警和日常巡逻执法的“智慧助手”。") == {}
+    assert programmes("小区有了“智慧眼”，晚上睡得更踏实。") == {}
+    assert {"龙山经验", "普陀模式"} <= set(programmes("随着“龙山经验”“普陀模式”的生根发芽，一个调解网络正在形成。"))
+    assert programmes("笔记本记下了通过“长辈式”“情感式”的调解方法化解的纠纷。") == {}
+    assert "335快乐调解法" in programmes("他创新“三十六计”，形成独特的“335快乐调解法”，累计调解3000多件案件。")

@@ -930,3 +930,20 @@ def test_an_e_paper_tool_row_is_no_header_over_links(tmp_path):
     [article] = _split_page(tmp_path, page)
     assert article.title == "健全调处“五大机制”提升综治能力水平"
     assert article.reporters == ["黄佐君", "湛江月", "饶超"]
+
+
+@pytest.mark.parametrize("lead, reporters, body", [
+    # fresh pages: a site's word for itself (本网讯, 本网甘肃讯) opens the dateline
+    ("本网讯(通讯员 邓峥锴)为提高人民主人翁精神，提升社会治理群众参与度，大和田村组建村调解室。",
+     ["邓峥锴"], "为提高人民主人翁精神"),
+    ("本网甘肃讯(臧秀娟 通讯员 李玉秀)黄河水奔腾不息，十里桃林芬芳萦绕。", ["臧秀娟", "李玉秀"], "黄河水奔腾不息"),
+    # names run on after their roles and closed by 报道：
+    ("咸宁新闻网讯 记者程慧、通讯员邱平戈、时朋朋报道：“这是我们镇的网格化管理示意图。”",
+     ["程慧", "邱平戈", "时朋朋"], "“这是我们镇的网格化管理示意图。”"),
+])
+def test_a_sites_dateline_gives_the_byline_after_it(tmp_path, lead, reporters, body):
+    path = tmp_path / "page.txt"
+    path.write_text(f"村里组建调解室化解矛盾纠纷\n\n{lead}村里的两户邻居握手言和。\n", encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert article.reporters == reporters
+    assert article.sentences[0].text.startswith(body)

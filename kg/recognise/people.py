@@ -49,6 +49,9 @@ _DOT = re.compile(f"[{''.join(sorted(_DOTS))}]")
 _COMMON_WORD = 100
 # jieba tags many plain words nr (辛勤 1342, 呼唤 667): a "name" this frequent is a word.
 _COMMON_NAME = 500
+# A word this frequent that ends in a verb of saying (听说 5887, 据说, 所说) is that word, not a
+# name's last character and the verb (明说 113 of 蔡小明说 is).
+_SAID_WORD = 1000
 # A word covering the whole candidate needs less: 任组长 (31) in 局长任组长.
 _WHOLE_WORD = 10
 # A surname character that is itself a frequent non-name word (和, 都, 全, 来 …) only
@@ -362,7 +365,8 @@ def read_name(sent: Sent, start: int, taken: Taken, ends: tuple[int, ...] = (),
             or _dot_within(text, start) or _joins_a_name(sent, start, given_at, taken):
         return ""                                  # 耀州区某…: the surname ends a word; 陈女士
     for end in _given_ends(text, given_at, ends):
-        said = said_at(sent, end) or listed and text[end:end + 1] == "、"
+        said = said_at(sent, end) and not _said_within_a_word(sent, end) \
+            or listed and text[end:end + 1] == "、"
         if sent.token_at(end) is None and not said or not free(start, end, taken):
             continue                               # 王鹏赶到: not 王鹏赶; 蔡小明说 though 明说
         if not cued_end and end == given_at + 2 and sent.token_at(end - 1) is not None \
@@ -586,6 +590,12 @@ def _entry_at(sent: Sent, cls: str, char: int) -> bool:
 def said_at(sent: Sent, char: int) -> bool:
     """Whether a verb of saying (SPEECH_VERB) is written from character `char` on."""
     return _entry_at(sent, "SPEECH_VERB", char)
+
+
+def _said_within_a_word(sent: Sent, char: int) -> bool:
+    """Whether the verb of saying at `char` ends a frequent word jieba reads across it (村民王芳
+    听说…: 听说, 据说, 所说 are no one's saying; 蔡小明说 though jieba reads 明说, a rare word)."""
+    return sent.token_at(char) is None and frequency(sent.text[char - 1:char + 1]) >= _SAID_WORD
 
 
 def stop_at(text: str, char: int) -> bool:

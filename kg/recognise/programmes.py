@@ -25,7 +25,7 @@ import ahocorasick
 
 from kg.components import component
 from kg.doc import Doc, Sent
-from kg.model import EntityType, Mention
+from kg.model import TITLE_SENTENCE, EntityType, Mention
 from kg.recognise import resolve_overlaps
 from kg.rules.engine import Context, Match, token_predicate
 from kg.rules.lexicon import lexicon
@@ -101,6 +101,13 @@ token_predicate("ends_like_a_body")(_ends_with("PROGRAMME_BODY_END"))
 token_predicate("ends_like_a_programme")(_ends_with("PROGRAMME_END"))
 token_predicate("ends_like_a_description")(_ends_with("PROGRAMME_GENERIC_END"))
 token_predicate("ends_like_an_image")(_ends_with("PROGRAMME_IMAGE_VERB"))
+
+
+@token_predicate("in_headline")
+def _in_headline(sent: Sent, i: int) -> bool:
+    """Whether the token stands in the headline, where a quote before a verb names what the story
+    is about (in the body such a quote is as often a slogan said again)."""
+    return sent.index == TITLE_SENTENCE
 
 
 @check("no_slogan")
