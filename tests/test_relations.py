@@ -323,3 +323,39 @@ def test_a_programme_placed_by_one_sentence_is_not_guessed_into_the_focus_by_ano
                       title="社会调解优先,法院诉讼断后")
     assert ("龙山经验", "implementedIn", "永康市") in found
     assert ("龙山经验", "implementedIn", "浙江省") not in found
+
+
+def test_a_body_that_tells_the_news_neither_acts_nor_leads_the_article():
+    # the bureau only announces the figures: the rooms are the district's, run by no body named
+    found = relations("11月18日的新闻发布会上，南海区司法局通报，全区共有人民调解组织632个。",
+                      "南海区打造多个品牌调解室，为群众提供更便捷的服务。",
+                      "区人民法院与区司法局深化诉调对接。",
+                      "“金钥匙调解工作站”推行“党建+未诉先办”工作机制，实现矛盾提早发现。",
+                      title="南海区人民调解工作新闻发布会召开")
+    assert not any(p == "implementedBy" for _, p, _ in found)
+    assert ("金钥匙调解工作站", "implementedIn", "南海区") in found
+
+
+def test_a_headlines_place_before_its_colon_acts_by_itself():
+    found = relations("金集镇综治中心整合资源。", "金集镇综治中心受理群众诉求。",
+                      title="天长金集镇：“四张网”推进矛盾化解工作")
+    assert ("四张网", "implementedIn", "金集镇") in found
+    assert not any(s == "四张网" and p == "implementedBy" for s, p, _ in found)
+
+
+def test_the_lead_body_runs_a_programme_only_where_its_clause_does_something_to_it():
+    # fresh sentences (盐城 公安, 佳木斯 网格化协调指挥中心, 温州 海滨街道, 奉贤 金汇镇): the
+    # unnamed doer of 发起/采取 is the body the article is about ...
+    lead = ("盐城市公安局充分发挥社会治理主力军作用。", "盐城市公安局推动社区民警全部沉入社区。")
+    found = relations(*lead, "二是针对疑难复杂问题发起“梳网清格”集中行动。",
+                      "中心采取“平台受理、网格办理”的模式，创新推出了“八步工作法”。")
+    assert ("梳网清格", "implementedBy", "盐城市公安局") in found
+    assert ("八步工作法", "implementedBy", "盐城市公安局") in found
+    # ... but a platform someone reports through, or one that is its clause's subject, is run
+    # by no body these sentences show
+    found = relations(*lead, "网格员蔡向宇一边将情况汇报给网格长，一边通过手机里的“平安”APP系统将情况流转至城建办。",
+                      "居民徐先生拿出手机便将问题上传至“汇治”App。",
+                      "2020年8月，“智网人人拍”小程序上线，群众可通过小程序上报隐患问题。")
+    programmes = {s for s, p, _ in found if p == "implementedIn"}
+    assert {"平安APP", "汇治App", "智网人人拍小程序"} <= programmes
+    assert not any(p == "implementedBy" for _, p, _ in found)

@@ -285,9 +285,18 @@ def _actors(prog: Mention, before: list[Mention], cues: SentenceCues, lead: Agen
     if _place_takes_over(before, cue):
         return _launchers(prog, cue), None, []
     bodies = _subject_bodies(before, prog.start, cue) or _launchers(prog, cue)
-    if not bodies and lead and _place_is_subject(before, cue):
+    if not bodies and lead and (_place_is_subject(before, cue) or not _acted_on(prog, cue)):
         lead = None         # 铜川市打造了“大调解”格局: the city's, no body named
     return bodies, lead, []
+
+
+def _acted_on(prog: Mention, cue: Cues) -> bool:
+    """Whether the programme's clause does something to it (推行“X”, 以“X”为依托): its unnamed
+    doer may be the article's lead body; a programme that is its clause's subject (“X”上线一年
+    来), or that only names what a noun is (“X”调解员, 通过“X”平台上报), is run by no body
+    the sentence shows. (A headline says no verb: its programme is the lead body's topic.)"""
+    return prog.sentence == TITLE_SENTENCE or \
+        cue.match("acted_on", end=prog.end, programme=(prog.start, prog.end)) is not None
 
 
 def _speaker_after(prog: Mention, cue: Cues) -> Mention | None:
