@@ -359,3 +359,9 @@ def test_the_lead_body_runs_a_programme_only_where_its_clause_does_something_to_
     programmes = {s for s, p, _ in found if p == "implementedIn"}
     assert {"平安APP", "汇治App", "智网人人拍小程序"} <= programmes
     assert not any(p == "implementedBy" for _, p, _ in found)
+
+
+def test_a_township_committees_political_legal_member_holds_a_post_in_it():
+    # fresh (麻城 铁门岗乡): 政法委员 is a post of the township's Party committee
+    found = relations("麻城市铁门岗乡党委副书记、政法委员李希鸿介绍说，村级人民调解员充实了基层政法队伍。")
+    assert ("李希鸿", "holdsPost", "铁门岗乡党委") in found
