@@ -365,3 +365,11 @@ def test_a_township_committees_political_legal_member_holds_a_post_in_it():
     # fresh (麻城 铁门岗乡): 政法委员 is a post of the township's Party committee
     found = relations("麻城市铁门岗乡党委副书记、政法委员李希鸿介绍说，村级人民调解员充实了基层政法队伍。")
     assert ("李希鸿", "holdsPost", "铁门岗乡党委") in found
+
+
+def test_bodies_whose_strong_support_a_clause_works_under_do_not_run_its_programme():
+    # fresh (滑县人民法院, 2023): 大力支持 is one word; the court under its support runs it
+    found = relations("滑县人民法院深化诉源治理。", "滑县人民法院推进矛盾纠纷多元化解。",
+                      "近年来，在滑县县委、县政府的大力支持下，开展“无讼村居”创建工作。")
+    runs = {o for s, p, o in found if s == "无讼村居" and p == "implementedBy"}
+    assert runs == {"滑县人民法院"}
