@@ -373,3 +373,18 @@ def test_bodies_whose_strong_support_a_clause_works_under_do_not_run_its_program
                       "近年来，在滑县县委、县政府的大力支持下，开展“无讼村居”创建工作。")
     runs = {o for s, p, o in found if s == "无讼村居" and p == "implementedBy"}
     assert runs == {"滑县人民法院"}
+
+
+def test_a_station_belongs_to_the_county_body_of_its_kind_the_article_names():
+    # fresh (兰考县, 2024): the township's station is the county bureau's unit
+    found = relations("兰考县公安局深化“警网”联动。",
+                      "4月7日上午，兰考县闫楼乡派出所组织召开“警网”联动会议，全体网格员参会。")
+    assert ("闫楼乡派出所", "subOrganizationOf", "兰考县公安局") in found
+    # a 司法所 is the county 司法局's, a 人民法庭 the county court's
+    found = relations("铜川市印台区陈炉镇人民法庭坚持和发展新时代“枫桥经验”。",
+                      "法庭与印台区法院诉讼服务中心、印台区司法局王石凹司法所联合建立联动协作机制。")
+    assert ("陈炉镇人民法庭", "subOrganizationOf", "印台区人民法院") in found
+    # only up to its county: a city's bureau is not the parent of a county's station
+    found = relations("开封市公安局深化“警网”联动。",
+                      "4月7日上午，兰考县闫楼乡派出所组织召开“警网”联动会议，全体网格员参会。")
+    assert not any(p == "subOrganizationOf" for _, p, _ in found)

@@ -15,11 +15,12 @@ sentence by sentence (`Cues`), and build the relations.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 
 from kg.doc import Doc
 from kg.keys import AgencyKey, PlaceKey
+from kg.lexicons import words
 from kg.model import ArticleExtraction, EntityType, LocalEntity, Mention, Relation, TITLE_SENTENCE
 from kg.resolve.entities import place_lineage, within
 from kg.rules.engine import Context, Match
@@ -179,11 +180,42 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
                 if county:
                     out.append(Relation(key, Predicate.LOCATED_IN, county, sentence,
                                         evidence=evidence))
-        parent = ex.agency_parent.get(key)
+        parent = ex.agency_parent.get(key) or station_parent(key, ex, agencies)
         if parent in agencies:
             out.append(Relation(key, Predicate.SUB_ORGANIZATION_OF, parent, sentence,
                                 evidence=evidence))
     return out
+
+
+def station_parent(key: AgencyKey, ex: ArticleExtraction, agencies: Iterable[AgencyKey]
+                   ) -> AgencyKey | None:
+    """The body a station its name does not place under one belongs to (会宁县郭城派出所 of
+    会宁县公安局, 印台区陈炉镇人民法庭 of 印台区人民法院): the one body of its parent kind
+    (kg/lexicons/station_parents.txt) the article names for its place or the places above it,
+    up to its county (a city's bureau above an unnamed county bureau is no parent to assert)."""
+    kinds = {parent for unit, parent in _station_parents() if unit == key.kind}
+    where = ex.agency_place.get(key)
+    if not kinds or key.parent is not None or where is None:
+        return None
+    for place in [where, *place_lineage(where)]:
+        found = [a for a in agencies if a.kind in kinds and not a.name
+                 and ex.agency_place.get(a) == place]
+        if found:
+            return found[0] if len(found) == 1 else None
+        if _county_level(place):
+            return None
+    return None
+
+
+@cache
+def _station_parents() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(entry.split("/")) for entry in words("station_parents"))
+
+
+def _county_level(place: PlaceKey) -> bool:
+    """Whether the gazetteer's code of `place` is a county's (620422, not 620400 or 620000)."""
+    return len(place.division) == 6 and place.division.isdigit() \
+        and not place.division.endswith("00")
 
 
 def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 2) -> str | None:
