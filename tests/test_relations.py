@@ -388,3 +388,16 @@ def test_a_station_belongs_to_the_county_body_of_its_kind_the_article_names():
     found = relations("开封市公安局深化“警网”联动。",
                       "4月7日上午，兰考县闫楼乡派出所组织召开“警网”联动会议，全体网格员参会。")
     assert not any(p == "subOrganizationOf" for _, p, _ in found)
+
+
+def test_a_body_that_names_a_model_does_not_run_it():
+    # fresh (上海 周浦派出所, 2019): 公安部 names the model station; the station runs it
+    found = relations("上海市公安局浦东分局周浦派出所积极对标“矛盾不上交”的社会治理样板。",
+                      "经逐级推荐、考察评估，上海市公安局浦东分局周浦派出所脱颖而出，"
+                      "并最终获公安部命名全国首批“枫桥式公安派出所”称号。")
+    runs = {o for s, p, o in found if s == "枫桥式公安派出所" and p == "implementedBy"}
+    assert runs == {"上海市公安局浦东分局周浦派出所"}
+    # (山西 2019) where the naming body is the only one in its sentence, it still runs nothing
+    found = relations("长治市公安局推进派出所建设。", "长治市公安局推动警力下沉。",
+                      "我省两个派出所位列其中，被公安部正式命名为“枫桥式公安派出所”。")
+    assert not any(o == "公安部" for _, p, o in found if p == "implementedBy")
