@@ -323,3 +323,81 @@ def test_a_programme_placed_by_one_sentence_is_not_guessed_into_the_focus_by_ano
                       title="社会调解优先,法院诉讼断后")
     assert ("龙山经验", "implementedIn", "永康市") in found
     assert ("龙山经验", "implementedIn", "浙江省") not in found
+
+
+def test_a_body_that_tells_the_news_neither_acts_nor_leads_the_article():
+    # the bureau only announces the figures: the rooms are the district's, run by no body named
+    found = relations("11月18日的新闻发布会上，南海区司法局通报，全区共有人民调解组织632个。",
+                      "南海区打造多个品牌调解室，为群众提供更便捷的服务。",
+                      "区人民法院与区司法局深化诉调对接。",
+                      "“金钥匙调解工作站”推行“党建+未诉先办”工作机制，实现矛盾提早发现。",
+                      title="南海区人民调解工作新闻发布会召开")
+    assert not any(p == "implementedBy" for _, p, _ in found)
+    assert ("金钥匙调解工作站", "implementedIn", "南海区") in found
+
+
+def test_a_headlines_place_before_its_colon_acts_by_itself():
+    found = relations("金集镇综治中心整合资源。", "金集镇综治中心受理群众诉求。",
+                      title="天长金集镇：“四张网”推进矛盾化解工作")
+    assert ("四张网", "implementedIn", "金集镇") in found
+    assert not any(s == "四张网" and p == "implementedBy" for s, p, _ in found)
+
+
+def test_the_lead_body_runs_a_programme_only_where_its_clause_does_something_to_it():
+    # fresh sentences (盐城 公安, 佳木斯 网格化协调指挥中心, 温州 海滨街道, 奉贤 金汇镇): the
+    # unnamed doer of 发起/采取 is the body the article is about ...
+    lead = ("盐城市公安局充分发挥社会治理主力军作用。", "盐城市公安局推动社区民警全部沉入社区。")
+    found = relations(*lead, "二是针对疑难复杂问题发起“梳网清格”集中行动。",
+                      "中心采取“平台受理、网格办理”的模式，创新推出了“八步工作法”。")
+    assert ("梳网清格", "implementedBy", "盐城市公安局") in found
+    assert ("八步工作法", "implementedBy", "盐城市公安局") in found
+    # ... but a platform someone reports through, or one that is its clause's subject, is run
+    # by no body these sentences show
+    found = relations(*lead, "网格员蔡向宇一边将情况汇报给网格长，一边通过手机里的“平安”APP系统将情况流转至城建办。",
+                      "居民徐先生拿出手机便将问题上传至“汇治”App。",
+                      "2020年8月，“智网人人拍”小程序上线，群众可通过小程序上报隐患问题。")
+    programmes = {s for s, p, _ in found if p == "implementedIn"}
+    assert {"平安APP", "汇治App", "智网人人拍小程序"} <= programmes
+    assert not any(p == "implementedBy" for _, p, _ in found)
+
+
+def test_a_township_committees_political_legal_member_holds_a_post_in_it():
+    # fresh (麻城 铁门岗乡): 政法委员 is a post of the township's Party committee
+    found = relations("麻城市铁门岗乡党委副书记、政法委员李希鸿介绍说，村级人民调解员充实了基层政法队伍。")
+    assert ("李希鸿", "holdsPost", "铁门岗乡党委") in found
+
+
+def test_bodies_whose_strong_support_a_clause_works_under_do_not_run_its_programme():
+    # fresh (滑县人民法院, 2023): 大力支持 is one word; the court under its support runs it
+    found = relations("滑县人民法院深化诉源治理。", "滑县人民法院推进矛盾纠纷多元化解。",
+                      "近年来，在滑县县委、县政府的大力支持下，开展“无讼村居”创建工作。")
+    runs = {o for s, p, o in found if s == "无讼村居" and p == "implementedBy"}
+    assert runs == {"滑县人民法院"}
+
+
+def test_a_station_belongs_to_the_county_body_of_its_kind_the_article_names():
+    # fresh (兰考县, 2024): the township's station is the county bureau's unit
+    found = relations("兰考县公安局深化“警网”联动。",
+                      "4月7日上午，兰考县闫楼乡派出所组织召开“警网”联动会议，全体网格员参会。")
+    assert ("闫楼乡派出所", "subOrganizationOf", "兰考县公安局") in found
+    # a 司法所 is the county 司法局's, a 人民法庭 the county court's
+    found = relations("铜川市印台区陈炉镇人民法庭坚持和发展新时代“枫桥经验”。",
+                      "法庭与印台区法院诉讼服务中心、印台区司法局王石凹司法所联合建立联动协作机制。")
+    assert ("陈炉镇人民法庭", "subOrganizationOf", "印台区人民法院") in found
+    # only up to its county: a city's bureau is not the parent of a county's station
+    found = relations("开封市公安局深化“警网”联动。",
+                      "4月7日上午，兰考县闫楼乡派出所组织召开“警网”联动会议，全体网格员参会。")
+    assert not any(p == "subOrganizationOf" for _, p, _ in found)
+
+
+def test_a_body_that_names_a_model_does_not_run_it():
+    # fresh (上海 周浦派出所, 2019): 公安部 names the model station; the station runs it
+    found = relations("上海市公安局浦东分局周浦派出所积极对标“矛盾不上交”的社会治理样板。",
+                      "经逐级推荐、考察评估，上海市公安局浦东分局周浦派出所脱颖而出，"
+                      "并最终获公安部命名全国首批“枫桥式公安派出所”称号。")
+    runs = {o for s, p, o in found if s == "枫桥式公安派出所" and p == "implementedBy"}
+    assert runs == {"上海市公安局浦东分局周浦派出所"}
+    # (山西 2019) where the naming body is the only one in its sentence, it still runs nothing
+    found = relations("长治市公安局推进派出所建设。", "长治市公安局推动警力下沉。",
+                      "我省两个派出所位列其中，被公安部正式命名为“枫桥式公安派出所”。")
+    assert not any(o == "公安部" for _, p, o in found if p == "implementedBy")

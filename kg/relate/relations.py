@@ -15,11 +15,12 @@ sentence by sentence (`Cues`), and build the relations.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 
 from kg.doc import Doc
 from kg.keys import AgencyKey, PlaceKey
+from kg.lexicons import words
 from kg.model import ArticleExtraction, EntityType, LocalEntity, Mention, Relation, TITLE_SENTENCE
 from kg.resolve.entities import place_lineage, within
 from kg.rules.engine import Context, Match
@@ -81,13 +82,15 @@ class Cues:
 
     @cached_property
     def bystanders(self) -> set[Span]:
-        """The bodies named here that do not act: a meeting's attendees (…肖申华参加仪式) and
-        the issuers written before a document's title (中共中央办公厅、国务院办公厅《…》)."""
+        """The bodies named here that do not act: a meeting's attendees (…肖申华参加仪式),
+        the source of the news (X通报，…; 记者从X获悉) and the issuers written before a
+        document's title (中共中央办公厅、国务院办公厅《…》)."""
         if not self.agencies:
             return set()
         lists = self.parts("attendance")
         out = {(m.start, m.end) for m in self.agencies
                if any(s <= m.start and m.end <= e for s, e in lists)}
+        out.update(self.parts("source", "body"))
         for span in self.parts("issuer", "body"):
             out.update((m.start, m.end) for m in self.joined_before(span))
         return out
@@ -177,11 +180,42 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
                 if county:
                     out.append(Relation(key, Predicate.LOCATED_IN, county, sentence,
                                         evidence=evidence))
-        parent = ex.agency_parent.get(key)
+        parent = ex.agency_parent.get(key) or station_parent(key, ex, agencies)
         if parent in agencies:
             out.append(Relation(key, Predicate.SUB_ORGANIZATION_OF, parent, sentence,
                                 evidence=evidence))
     return out
+
+
+def station_parent(key: AgencyKey, ex: ArticleExtraction, agencies: Iterable[AgencyKey]
+                   ) -> AgencyKey | None:
+    """The body a station its name does not place under one belongs to (会宁县郭城派出所 of
+    会宁县公安局, 印台区陈炉镇人民法庭 of 印台区人民法院): the one body of its parent kind
+    (kg/lexicons/station_parents.txt) the article names for its place or the places above it,
+    up to its county (a city's bureau above an unnamed county bureau is no parent to assert)."""
+    kinds = {parent for unit, parent in _station_parents() if unit == key.kind}
+    where = ex.agency_place.get(key)
+    if not kinds or key.parent is not None or where is None:
+        return None
+    for place in [where, *place_lineage(where)]:
+        found = [a for a in agencies if a.kind in kinds and not a.name
+                 and ex.agency_place.get(a) == place]
+        if found:
+            return found[0] if len(found) == 1 else None
+        if _county_level(place):
+            return None
+    return None
+
+
+@cache
+def _station_parents() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(entry.split("/")) for entry in words("station_parents"))
+
+
+def _county_level(place: PlaceKey) -> bool:
+    """Whether the gazetteer's code of `place` is a county's (620422, not 620400 or 620000)."""
+    return len(place.division) == 6 and place.division.isdigit() \
+        and not place.division.endswith("00")
 
 
 def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 2) -> str | None:
@@ -283,9 +317,18 @@ def _actors(prog: Mention, before: list[Mention], cues: SentenceCues, lead: Agen
     if _place_takes_over(before, cue):
         return _launchers(prog, cue), None, []
     bodies = _subject_bodies(before, prog.start, cue) or _launchers(prog, cue)
-    if not bodies and lead and _place_is_subject(before, cue):
+    if not bodies and lead and (_place_is_subject(before, cue) or not _acted_on(prog, cue)):
         lead = None         # 铜川市打造了“大调解”格局: the city's, no body named
     return bodies, lead, []
+
+
+def _acted_on(prog: Mention, cue: Cues) -> bool:
+    """Whether the programme's clause does something to it (推行“X”, 以“X”为依托): its unnamed
+    doer may be the article's lead body; a programme that is its clause's subject (“X”上线一年
+    来), or that only names what a noun is (“X”调解员, 通过“X”平台上报), is run by no body
+    the sentence shows. (A headline says no verb: its programme is the lead body's topic.)"""
+    return prog.sentence == TITLE_SENTENCE or \
+        cue.match("acted_on", end=prog.end, programme=(prog.start, prog.end)) is not None
 
 
 def _speaker_after(prog: Mention, cue: Cues) -> Mention | None:
