@@ -42,7 +42,7 @@ _LINK = re.compile(r"https?://|www\.|\w\.s?html?\b|\.(?:php|aspx?|jsp)\b", re.I)
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
 # (set apart by spaces or bars: 直通屏山|福建|时评|…)
 _NAV_ROW = re.compile(rf"^[{_CJK}]{{2,6}}(?:(?:\s+|\s*[|｜]\s*)[{_CJK}]{{2,6}}){{{_NAV_ITEMS - 1},}}$")
-_LEADING_DATE = re.compile(r"^[\s|｜]*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+_LEADING_DATE = re.compile(r"^[\s|｜•●▪]*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                            r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 # a name in a field stops at a space, a bar, a date or an address
 _NAME_END = re.compile(r"\s|[|｜【\[]|\d{4}\s*[年\-/.]|https?:|www\.")
@@ -54,6 +54,7 @@ _PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报
 # (or with the number padded: 00005版：平安巷)
 _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0{{1,4}}\d{{1,2}}\s*版?)"
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
 _TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                             r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$")
 _PAGE_NUMBER = re.compile(r"^(?:版面\s*[：:]\s*)?第\s*[A-Z]?\d{1,3}\s*版")
@@ -66,7 +67,10 @@ _MARKUP_TRACE = re.compile(r"-->|<!--|/\w+>")
 _DAY_AND_WEEKDAY_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]\s*$")
 _MAX_BARE_VALUE = 30     # characters of the value of a field printed without a colon
 _MIN_BARE_LABEL = 3      # a shorter label (来源, 时间) needs a colon, or a number after it
-_LABEL_KINDS = ("date", "source", "reprint", "author", "editor", "counter", "meta")
+_LABEL_KINDS = ("date", "written_date", "source", "reprint", "author", "editor", "counter", "meta")
+_BULLETS = " •●▪"         # a list's bullets (an info line printed as a list of fields)
+# what may stand before an info line's only field: brackets and bars
+_LEAD_MARKS = " |｜[]【】（("
 
 
 @dataclass
@@ -76,12 +80,13 @@ class Info:
     publisher: str = ""      # 来源
     reprint: str = ""        # 摘自, 转自: the paper that printed the article first
     authors: str = ""        # 作者/记者/通讯员 fields as printed, labels kept (for split.byline_names)
+    written: datetime.date | None = None   # 成文日期: the page's date when it gives no other
 
     @property
     def says_something(self) -> bool:
         """Whether the line gives a date, a source or an author (an editor's or a
         counter's field alone says nothing of the article)."""
-        return bool(self.date or self.publisher or self.reprint or self.authors)
+        return bool(self.date or self.written or self.publisher or self.reprint or self.authors)
 
 
 @cache
@@ -140,35 +145,50 @@ def _bare_field(text: str) -> list[tuple[str, str, int]]:
 
 
 def _name(value: str) -> str:
-    """The publisher's name at the start of a field's value: 桂林日报 of `桂林日报 2019-08-23`."""
+    """The publisher's name at the start of a field's value: 桂林日报 of `桂林日报 2019-08-23`,
+    and of `桂林日报责任编辑：某某` (an editor's field glued to it, no space between)."""
     end = _NAME_END.search(value)
-    return (value[:end.start()] if end else value).strip("《》 ")
+    value = value[:end.start()] if end else value
+    editor = _editor_field().search(value)
+    return (value[:editor.start()] if editor else value).strip("《》 ")
+
+
+@cache
+def _editor_field() -> re.Pattern:
+    labels = sorted(_words()["editor_labels"], key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, labels))})\\s*[：:]")
 
 
 def info_line(text: str) -> Info | None:
     """What a page's info line says, or None when `text` is none: labelled fields
-    (`发布时间：2024-03-18 来源：某某日报 编辑：某某`), starting the line (after a date
-    or a bar) or at least two of them, on a line without sentence punctuation."""
+    (`发布时间：2024-03-18 来源：某某日报 编辑：某某`), starting the line (after a date,
+    a bar or a list's bullet: `• 来源：某某公安局`; or after what has no words but chrome
+    words: `www.某某.gov.cn 】【 2025-09-03 11:36:59 】【 来源：某某`) or at least two of
+    them, on a line without sentence punctuation."""
     if len(text) > _MAX_INFO or _SENTENCE.search(text):
         return None                   # 记者：能举个例子吗？ is an interview's question
+    text = text.lstrip(_BULLETS)      # • 更新时间2015-10-22: a list's item
     fields = _fields(text) or _bare_field(text)
     if not fields:
         return None
     lead = _LEADING_DATE.match(text)
-    before = text[lead.end() if lead else 0:fields[0][2]].strip(" |｜[]【】（(")
-    if before and len(fields) < 2:
+    before = text[lead.end() if lead else 0:fields[0][2]].strip(_LEAD_MARKS)
+    if len(fields) < 2 and not _chrome_words(re.sub(f"[^{_CJK}]", "", before)):
         return None
     info = Info(date=find_date(lead.group()) if lead else None)
     for kind, value, _ in fields:
         if kind == "date" and info.date is None:
             info.date = find_date(value)
+        elif kind == "written_date" and info.written is None:
+            info.written = find_date(value)
         elif kind == "source" and not info.publisher:
             info.publisher = _name(value)
         elif kind == "reprint" and not info.reprint:
             info.reprint = _name(value)
         elif kind == "author" and value:
             info.authors = " ".join(filter(None, [info.authors, value]))
-    info.date = info.date or find_date(text)      # 来源：某某日报 2019-08-23
+    if info.written is None:
+        info.date = info.date or find_date(text)      # 来源：某某日报 2019-08-23
     return info
 
 
@@ -187,6 +207,13 @@ def date_line(text: str) -> Info | None:
         return None
     paper = _PAPER.match(rest)
     return Info(date=find_date(lead.group()), publisher=paper.group() if paper else "")
+
+
+def timestamp_line(text: str) -> bool:
+    """A date line that gives the clock time too (`2025-11-13 09:18:17`, `• 2023-03-24 18:55`):
+    a web page's, which no printed page carries."""
+    lead = _LEADING_DATE.match(text)
+    return lead is not None and bool(_CLOCK.search(lead.group())) and date_line(text) is not None
 
 
 def _paper_and_date(text: str) -> Info | None:
@@ -337,6 +364,16 @@ def breadcrumb(text: str) -> bool:
     steps = _CRUMB_SPLIT.split(text.strip().rstrip(">»›＞ "))
     home = len(steps) == 2 and steps[0] in _words()["home_steps"]
     return (len(steps) >= 3 or home) and all(0 < len(s) <= _MAX_CRUMB for s in steps)
+
+
+def crumb_site(text: str) -> str:
+    """The last site named in a breadcrumb (`您现在的位置：某某市人民政府 > 某某政法网 > 动态`
+    gives 某某政法网), or "": who published a page that names no other publisher."""
+    if not breadcrumb(re.sub(r"^[^>»›＞]*[：:]", "", text)):
+        return ""
+    steps = [re.sub(r"^.*[：:]", "", s).strip() for s in _CRUMB_SPLIT.split(text.strip())]
+    return next((s for s in reversed(steps) if s.endswith(_words()["crumb_site_ends"])
+                 and s not in _words()["home_steps"]), "")
 
 
 def original_title(text: str) -> str:

@@ -35,9 +35,9 @@ from kg.dates import find_date
 from kg.gazetteer import gazetteer
 from kg.lexicons import alternation, sections, words
 from kg.model import Article, CleanText, Problem, Sentence, SourceText
-from kg.page import (Info, chrome_line, closing_info, date_line, editor_credit, foot_line,
+from kg.page import (Info, chrome_line, closing_info, crumb_site, date_line, editor_credit, foot_line,
                      info_line, original_title, page_header, paper_line, related_header, row_paper,
-                     site_name, teaser, web_debris, without_site_name)
+                     site_name, teaser, timestamp_line, web_debris, without_site_name)
 
 # ---------------------------------------------------------------- patterns
 
@@ -86,6 +86,8 @@ _LETTER_MARK = re.compile(r"^\s*[A-Z](?=本报)")
 _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:[A-Z](?=本报))?(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理|"
                                r"(?:文|图|图文|文字|图片)\s*[/／：:])")
 _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}})[）)]\s*(?=\S)")
+# a name or two before the outlet and role of the rest of a byline: 某甲 某某报全媒体记者 某乙
+_NAMES_FIRST = re.compile(rf"^(?P<names>{_NAME}(?:\s+{_NAME})?)\s+(?={_OUTLET}\s*{_ROLE})")
 _MARKED_NAMES = re.compile(rf"^[□■]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
 _TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
@@ -343,6 +345,13 @@ def _byline_unit(line: _Line) -> _Unit | None:
         names = byline_names(bracket.group("names"))
         if names:
             return _Unit("B", [line], names=names, closing=True)
+    first = _NAMES_FIRST.match(text)          # 某甲 某某报全媒体记者 某乙 文/图
+    if first and all(map(_has_surname, byline_names(first.group("names")))):
+        unit = _byline_unit(replace(line, text=text[first.end():]))
+        if unit is not None:
+            unit.names[:0] = byline_names(first.group("names"))
+            unit.lines = [line]
+            return unit
     if _BYLINE_ROLE_LINE.match(text):
         names = byline_names(text)
         outlet = _LEADING_OUTLET.match(text)
@@ -584,7 +593,8 @@ class _Page:
     # a reprint's original headline (原标题：…) and its line: the title when the page prints
     # no other above it
     original_title: tuple[int, str] = (-1, "")
-    info_at: frozenset[int] = frozenset()   # its info lines that give a date or a source
+    # its info lines that give a date or a source, and its date lines with the time of day
+    info_at: frozenset[int] = frozenset()
 
 
 def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]) -> _Page:
@@ -621,17 +631,21 @@ def _page(lines: list[_Line], source: SourceText, heading: Callable[[int], bool]
                  _chrome_origin(lines, chrome),
                  next(((i, t) for i, l in enumerate(lines) if (t := original_title(l.text))),
                       (-1, "")),
-                 frozenset(i for i, info in infos.items() if info.date or info.publisher))
+                 frozenset(i for i, info in infos.items() if info.date or info.written or info.publisher)
+                 | {i for i in dated if timestamp_line(lines[i].text)})
 
 
 def _chrome_origin(lines: list[_Line], chrome: set[int]) -> list[Info]:
     """What the page's chrome says of its origin, in the order of the lines: its host in the
-    footer, a publishing system's record, a breadcrumb that starts from a paper; last, on an
-    e-paper, the paper its row of links names first (返回主页 | 郑州日报 | 版面导航 | 郑州晚报)."""
+    footer, a publishing system's record, a breadcrumb that starts from a paper; then, on an
+    e-paper, the paper its row of links names first (返回主页 | 郑州日报 | 版面导航 | 郑州晚报);
+    last, the site a breadcrumb names (首页 > 某某政法网 > 动态)."""
     feet = [info for l in lines if (info := foot_line(l.text)) is not None]
+    crumbs = [Info(publisher=name) for i in sorted(chrome) if (name := crumb_site(lines[i].text))]
     if not any(page_header(l.text) for l in lines):
-        return feet
-    return feet + [Info(publisher=name) for i in sorted(chrome) if (name := row_paper(lines[i].text))]
+        return feet + crumbs
+    return feet + [Info(publisher=name) for i in sorted(chrome) if (name := row_paper(lines[i].text))] \
+        + crumbs
 
 
 def _repeated_leads(lines: list[_Line], skip: set[int]) -> set[int]:
@@ -684,8 +698,8 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     * two or more datelines or leading bylines (photo credits aside): clearly several
       articles;
     * read from HTML, or with site chrome or an info line that gives a date, source or
-      author, or opening on its headline printed twice (the page's title, then its
-      heading): a web page;
+      author, or a date line with its clock time (2025-11-13 09:18), or opening on its
+      headline printed twice (the page's title, then its heading): a web page;
     * else a dateline and a byline, or two bylines: several articles;
     * with a newspaper page's header (its date and weekday, 第3版): a newspaper page;
     * else a text that opens on its body or a byline, no headline above them: a web
@@ -698,7 +712,7 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     if datelines >= 2 or sum(1 for b in firsts if not b.closing) >= 2:
         return False
     if source.info is not None or chrome or any(i.says_something for i in infos.values()) \
-            or _headline_twice(lines):
+            or _headline_twice(lines) or any(timestamp_line(l.text) for l in lines):
         return True
     if datelines + len(firsts) >= 2:             # the dateline of one story, the byline of another
         return False
@@ -835,10 +849,12 @@ def _bare_name(text: str) -> bool:
 
 
 def _web_origin(article: Article, page: _Page, units: list[_Unit]) -> None:
-    """A web page's date (its first info or date line that gives one, else its chrome's) and
+    """A web page's date (its first info or date line that gives one, else its chrome's, else
+    the day its document was written: 成文日期) and
     publisher: the paper it was reprinted from (摘自), else its 来源 (or the paper named by
     its date), else the paper its byline names, else what its chrome says."""
-    article.date = next((i.date for i in page.info + page.chrome_info if i.date), None)
+    article.date = next((i.date for i in page.info + page.chrome_info if i.date), None) or \
+        next((i.written for i in page.info if i.written), None)
     article.publisher = next((i.reprint for i in page.info if i.reprint), "") or \
         next((i.publisher for i in page.info if i.publisher), "") or \
         next((u.outlet for u in units if u.outlet), "") or \
@@ -1273,7 +1289,7 @@ def _header_lines(articles: list[Article], source: SourceText, clean: CleanText,
         info = info_line(text)
         if info is not None and info.says_something:
             k = min(bisect.bisect_left(starts, raw), len(articles) - 1)
-            articles[k].date = articles[k].date or info.date
+            articles[k].date = articles[k].date or info.date or info.written
             articles[k].publisher = articles[k].publisher or info.reprint or info.publisher
         elif day is not None:
             headers.append((raw, day))
@@ -1351,9 +1367,9 @@ def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
     article.photographers = [p for p in dict.fromkeys(draft.photographers)
                              if p not in reporters]
     sentences: list[Sentence] = []
-    paragraph = 0
     # a web page's lines are whole paragraphs (one that ends on a credit or a colon too)
     units = draft.units if draft.whole_paragraphs else _join_dangling(draft.units)
+    paragraph = _subtitle_sentences(sentences, clean, draft.subtitle, units, line_starts)
     for unit in units:
         if unit.kind == "H":
             for line in unit.lines:
@@ -1368,6 +1384,21 @@ def _article(source: SourceText, clean: CleanText, draft: _Draft, index: int,
         paragraph += 1
     article.sentences = sentences
     return article
+
+
+def _subtitle_sentences(out: list[Sentence], clean: CleanText, subtitle: str, units: list[_Unit],
+                        line_starts: list[int]) -> int:
+    """The subtitle (`——某某县公安局以“四道防线”筑牢平安根基`) read as the first paragraph of
+    the body: it states facts as a sentence does, and often the only full names of the
+    story (the body goes on with 该局, 县公安局). Its line is the last one printed with its
+    text above the body. The number of paragraphs added (0 or 1)."""
+    body = next((u.para.segments[0][0] for u in units if u.para is not None and u.para.segments),
+                None)
+    at = clean.text.rfind(subtitle, 0, body) if subtitle and body is not None else -1
+    if at < 0:
+        return 0
+    _add_sentences(out, clean, [(at, at + len(subtitle))], subtitle, 0, line_starts)
+    return 1
 
 
 def _join_dangling(units: list[_Unit]) -> list[_Unit]:

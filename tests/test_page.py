@@ -90,7 +90,7 @@ def test_an_editors_credit_ends_a_byline():
 
 def test_the_fields_of_an_open_information_table_and_a_closing_editor():
     line = "索引号：11341226MB1C3 发布机构：颍上县人民法院 生成日期：2021-06-24 主题分类：司法"
-    assert info_line(line) == Info(D(2021, 6, 24), "颍上县人民法院")
+    assert info_line(line) == Info(publisher="颍上县人民法院", written=D(2021, 6, 24))
     assert info_line("（编辑：吴优）") == Info()
     assert info_line(clean("河南广播电视台平安中原门户网站 www.hntv.org.cn 时间:2023年12月22日 08:50 来源:新华网")) \
         == Info(D(2023, 12, 22), "新华网")
@@ -108,10 +108,11 @@ def test_site_name_after_a_page_title():
     # two-column table without them (taojiang.gov.cn)
     ("索引号 xsz/2023-1810258", Info()),
     ("发布机构 修山镇", Info(None, "修山镇")),
-    ("发文日期 2023-08-23", Info(D(2023, 8, 23))),
+    ("发文日期 2023-08-23", Info(written=D(2023, 8, 23))),
     ("信息类别 综合政务", Info()),
     ("公开范围 全部公开", Info()),
-    ("索引号:xsz/2023-1810258 发布机构:修山镇 发文日期:2023-08-23", Info(D(2023, 8, 23), "修山镇")),
+    ("索引号:xsz/2023-1810258 发布机构:修山镇 发文日期:2023-08-23",
+     Info(publisher="修山镇", written=D(2023, 8, 23))),
     ("信息类别:综合政务 公开范围:全部公开 公开方式:政府网站", Info()),
     # a view counter's label with no count after it ends the 作者 field
     ("发布时间:2022-10-26 08:49 来源:泾县先锋网 作者:lqz 阅读次数:",
