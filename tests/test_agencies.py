@@ -673,3 +673,14 @@ def test_and_before_a_level_word_joins_two_bodies():
     # the county itself, written before its bureau, stays
     assert "和县公安局" in agencies("马鞍山市和县公安局开展夏季治安整治行动。")
 
+
+
+def test_a_place_name_holds_no_body_word():
+    # heldout_web7: the 科 of 科左中旗 (a banner's short name) is no section that would end a
+    # name; the bureau is the banner's, under its full name
+    found = agencies("如何创建“枫桥式公安派出所”？科左中旗公安局树立大抓基层、大抓基础导向。")
+    assert "科尔沁左翼中旗公安局" in found and "中旗公安局" not in found
+    assert "科左中旗公安局" in found["科尔沁左翼中旗公安局"]
+    # the same for another banner, and for the county named 公安 (police)
+    assert set(agencies("内蒙古自治区科右前旗公安局深化改革。")) == {"科尔沁右翼前旗公安局"}
+    assert "公安县公安局" in agencies("荆州市公安县公安局开展专项行动。")

@@ -119,9 +119,16 @@ class _Sentence:
         found.sort(key=lambda f: (f[0][0], -f[0][1]))       # stable: rules in file order
         out: list[_Body] = []
         for (start, end), m in found:
+            if self.in_a_place(start, end):
+                continue         # 科左中旗, 公安县: a place's name holds no body word
             if not out or start >= out[-1].end:
                 out.append(_Body(start, end, m))
         return out
+
+    def in_a_place(self, start: int, end: int) -> bool:
+        """Whether tokens start..end lie inside a place's name."""
+        s, e = self.starts[start], self.starts[end]
+        return any(p.start <= s and e <= p.end for p in self.places)
 
     def chains(self, bodies: list[_Body]) -> list[list[_Unit]]:
         chains: list[list[_Unit]] = []
