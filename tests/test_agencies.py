@@ -684,3 +684,11 @@ def test_a_place_name_holds_no_body_word():
     # the same for another banner, and for the county named 公安 (police)
     assert set(agencies("内蒙古自治区科右前旗公安局深化改革。")) == {"科尔沁右翼前旗公安局"}
     assert "公安县公安局" in agencies("荆州市公安县公安局开展专项行动。")
+
+
+def test_a_kind_of_body_after_a_places_predicate_is_none_of_the_places():
+    # heldout_web7: the visitors study the towns' centres in general at 薛圐圙乡
+    found = agencies("山阴县推进网格化。", "广武镇、薛圐圙乡调研乡镇综治中心实体化运行。")
+    assert not [n for n in found if "乡镇" in n]
+    # a body named after the predicate still is the place's (红山区成立诉源治理工作领导小组)
+    assert "夷陵区诉源治理工作领导小组" in agencies("夷陵区成立诉源治理工作领导小组。")

@@ -371,6 +371,9 @@ class _Sentence:
         if k < body.start and self.is_name(k, body.start, "level"):
             return own if same else _Unit(rest, end, char, suffix, None, rule)
         if s - rest >= 2:
+            # (薛圐圙乡调研乡镇综治中心: a kind of body after the predicate is none of the place's)
+            if self.is_name(k, body.start, "kind") or self.is_name(k, body.start, "not_a_name"):
+                return None
             return _Unit(rest, end, self.text[rest:s], suffix, place, rule)
         if k == body.start and self.is_word(body, "TOP_BODY") and not self.is_word(body, "TEAM"):
             return own
