@@ -167,3 +167,21 @@ def test_towns_listed_by_their_short_names_before_deng_and_the_kind_are_towns_of
     assert {"东街街道", "南街街道"} <= {name for name, _ in found.values()}
     # two words that name towns somewhere but no county in common are no list of towns
     assert not places("推动调解、信访等乡镇工作落实。")
+
+
+def _with_publisher(publisher: str, *sentences: str):
+    art = Article("100_test.txt", 0, "标题", publisher=publisher,
+                  sentences=[Sentence(t, i) for i, t in enumerate(sentences)])
+    return analyse(art).extraction
+
+
+def test_a_city_site_names_its_city_by_the_level_alone():
+    # heldout_web5: a county-level city's own site writes 市委政法委; its publisher names the city
+    ex = _with_publisher("锡林浩特市委政法委员会",
+                         "市委政法委班子成员、相关责任部门和各苏木（镇）街道综治中心主任参加会议。",
+                         "会议传达学习了《锡林郭勒盟推进综治中心规范化建设工作指引（试行）》。")
+    assert "锡林浩特市" in {e.name for e in ex.entities if e.type is EntityType.PLACE}
+    assert "锡林浩特市委政法委" in {e.name for e in ex.entities if e.type is EntityType.AGENCY}
+    # a county's site writes 市委 for the city above it: its towns decide nothing there
+    ex = _with_publisher("舒城县人民政府", "杭埠镇、桃溪镇建成网格化服务站。", "市委政法委督导检查。")
+    assert not {e.name for e in ex.entities if e.type is EntityType.PLACE} & {"合肥市", "六安市"}

@@ -20,6 +20,7 @@ actions.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -40,6 +41,8 @@ from kg.words import dictionary_tag
 _MAX_NAME = 8         # characters from a place (or the unit before) to the body word
 _MAX_BARE_NAME = 6    # characters of a name with no place or unit before it
 _MAX_TASK_NAME = 12   # … of a task force's (领导小组, 专班, 专业队), named by its task
+# the title of a place's head (副县长, 市长): the government it heads is of that level
+_LEVEL_TITLE = re.compile(r"副?(省|市|州|县|区|旗|镇|乡)长")
 # Rules about tokens by themselves (what one token is to a name, what a body word needs):
 # each pattern is one element, and the answer is kept per words and tags.
 _KEPT_ACTIONS = frozenset({"stop", "strip", "cut", "counter", "bridge", "found", "verb", "title",
@@ -116,9 +119,16 @@ class _Sentence:
         found.sort(key=lambda f: (f[0][0], -f[0][1]))       # stable: rules in file order
         out: list[_Body] = []
         for (start, end), m in found:
+            if self.in_a_place(start, end):
+                continue         # 科左中旗, 公安县: a place's name holds no body word
             if not out or start >= out[-1].end:
                 out.append(_Body(start, end, m))
         return out
+
+    def in_a_place(self, start: int, end: int) -> bool:
+        """Whether tokens start..end lie inside a place's name."""
+        s, e = self.starts[start], self.starts[end]
+        return any(p.start <= s and e <= p.end for p in self.places)
 
     def chains(self, bodies: list[_Body]) -> list[list[_Unit]]:
         chains: list[list[_Unit]] = []
@@ -158,12 +168,15 @@ class _Sentence:
         anchor = self.anchor(body, floor)
         if anchor is not None:
             return None if section else self.after_place(body, *anchor)
-        level = self.level_before(body, floor)
+        level = self.level_before(body, floor) or self.listed(body, previous)
         if level is not None:
             return level
         needs = _kept(self.ctx, body.start, body.end, "needs_a_place")
         if needs is not None and not needs.args.get("unless_quoted"):
-            return None          # 公安机关, 办公室, 科 with no place or unit before them
+            # 公安机关, 办公室, 科 with no place or unit before them; but 组织部长, 政府副县长
+            # named by no words at all: the body of the place in focus
+            return self.in_focus(body) if self.bare_name(body, floor) == self.starts[body.start] \
+                else None
         return self.alone(body, floor, quoted_only=needs is not None)
 
     def sibling(self, body: _Body, previous: _Unit | None) -> _Unit | None:
@@ -189,6 +202,19 @@ class _Sentence:
                 return _Unit(self.starts[i], self.starts[body.end], _level_char(written),
                              self.word(body), None, body.rule.id)
         return self.pronoun_subject(body, floor)
+
+    def listed(self, body: _Body, previous: _Unit | None) -> _Unit | None:
+        """长寿区法院、检察院、公安局, 市法院、检察院: a body of a place listed right after one of
+        the place's bodies named by its place or level (and no unit of another) is the same
+        place's (FOCUS_BODY: the bodies a place has one of)."""
+        if previous is None or self.text[previous.end:self.starts[body.start]] != "、" \
+                or not (previous.place or previous.name in LEVEL_OF_WORD) \
+                or not self.is_word(body, "FOCUS_BODY") \
+                or previous.suffix not in self.ctx.lex.words("FOCUS_BODY"):
+            return None
+        suffix, place = self.word(body), previous.place
+        return _Unit(self.starts[body.start], self.starts[body.end], previous.name, suffix, place,
+                     body.rule.id, place.surface + suffix if place else "")
 
     def pronoun_subject(self, body: _Body, floor: int) -> _Unit | None:
         """我县高度重视综治中心建设, 该镇召开社会矛盾纠纷调处化解中心成立大会: a place pronoun that
@@ -235,8 +261,8 @@ class _Sentence:
         (unless a place starts there: 支队|长安大队). 县公安局长 is the head of the 县公安局:
         a 局 or 厅 keeps its name before the 长 of its head's title."""
         i = body.end
-        if i < len(self.sent) and self.sent.words[i] == "长" and self.word(body)[-1] in "局厅":
-            return False
+        if i < len(self.sent) and self.sent.words[i] == "长" and self.word(body)[-1] in "局厅部":
+            return False     # (组织部长: the head of the 组织部)
         return i < len(self.sent) and self.role(i, "title") \
             and not any(p.start == self.starts[i] for p in self.places)
 
@@ -345,6 +371,9 @@ class _Sentence:
         if k < body.start and self.is_name(k, body.start, "level"):
             return own if same else _Unit(rest, end, char, suffix, None, rule)
         if s - rest >= 2:
+            # (薛圐圙乡调研乡镇综治中心: a kind of body after the predicate is none of the place's)
+            if self.is_name(k, body.start, "kind") or self.is_name(k, body.start, "not_a_name"):
+                return None
             return _Unit(rest, end, self.text[rest:s], suffix, place, rule)
         if k == body.start and self.is_word(body, "TOP_BODY") and not self.is_word(body, "TEAM"):
             return own
@@ -372,13 +401,25 @@ class _Sentence:
         if len(name) == 1 and name not in LEVEL_OF_WORD:
             return None          # 各县(区)委政法委: one character names no body
         if not name:
-            # 公安局局长: the body of the place in focus
-            return _Unit(s, end, "", suffix, None, rule) if self.holds(body, "focus") else None
+            return self.in_focus(body)
         i = self.sent.token_at(start)
         if i is not None and (self.is_name(i, body.start, "kind")
                               or self.is_name(i, body.start, "not_a_name")):
             return None
         return _Unit(start, end, name, suffix, None, rule)
+
+    def in_focus(self, body: _Body) -> _Unit | None:
+        """公安局局长 (no words name it): the body of the place in focus, where a rule says so
+        (政府副县长: of the county in focus)."""
+        if self.holds(body, "focus") is None:
+            return None
+        return _Unit(self.starts[body.start], self.starts[body.end], self.title_level(body.end),
+                     self.word(body), None, body.rule.id)
+
+    def title_level(self, i: int) -> str:
+        """The level character of the head's title at token i (政府副县长 -> 县), else ''."""
+        m = _LEVEL_TITLE.match(self.text, self.starts[i]) if i < len(self.sent) else None
+        return m.group(1) if m else ""
 
     def town_before(self, s: int, floor: int) -> int | None:
         """Where the longest town name of the article that ends at `s` starts (横道河子派出所)."""
@@ -616,6 +657,12 @@ def _holds_a_name_stop(sent: Sent, i: int) -> bool:
 def _one_word_with_the_last(sent: Sent, i: int) -> bool:
     """jieba's dictionary reads this token and the one before it as one word (公安|干警)."""
     return i > 0 and dictionary_tag(sent.words[i - 1] + sent.words[i]) is not None
+
+
+@token_predicate("ends_a_dictionary_word")
+def _ends_a_dictionary_word(sent: Sent, i: int) -> bool:
+    """One of jieba's words ends with token i (the 长 of 公安局长, not of 长期)."""
+    return sent.starts[i + 1] in sent.cut
 
 
 @token_predicate("opens_with_a_manner_word")

@@ -46,6 +46,11 @@ def home_place(doc: Doc, cands: list, names_in: Callable[[str], Iterable]) -> Ma
             if town is not None:
                 return Mark("Home", form.sentence, form.start, form.end, town, rule=form.rule)
             continue
+        if _sources_only(form):
+            home = _one(sources, endings)
+            if home is not None:
+                return Mark("Home", form.sentence, form.start, form.end, home, rule=form.rule)
+            continue
         named = [c for c in body if c.full_name and any(_fits(d, endings) for d in c.divisions)]
         full = {d.id for c in named for d in c.divisions if _fits(d, endings)}
         if len(full) == 1 or len({c.surface for c in named}) > 1:
@@ -63,9 +68,16 @@ def _forms(doc: Doc) -> list[Mark]:
     ruleset, first = rules("places"), {}
     for sent in doc.body():
         for m in ruleset.matches(ruleset.context(doc, sent), "home_form"):
-            char = m.text("level")[-1]
-            first.setdefault(char, Mark("HomeForm", sent.index, *m.span(), char, rule=m.rule.id))
+            # (the level character is the last of the capture that is one: 全县, 市委)
+            char = next((c for c in reversed(m.text("level")) if c in _ENDINGS), None)
+            if char is not None:
+                first.setdefault(char, Mark("HomeForm", sent.index, *m.span(), char, rule=m.rule.id))
     return [first[c] for c in _ENDINGS if c in first]
+
+
+def _sources_only(form: Mark) -> bool:
+    """Whether the form's rule takes the home from the publisher or dateline alone."""
+    return any(r.id == form.rule and r.args.get("sources_only") for r in rules("places").rules)
 
 
 def _fits(division: Division, endings: tuple[str, ...]) -> bool:

@@ -45,6 +45,8 @@ _CODED = ("province", "city", "county")
 _OTHER = -9                       # the sentence index of a text outside the article (its publisher)
 _BELOW = ("town", "village")
 # The actions of kg/rules/places.yaml on a candidate, in the order in which they decide.
+# characters that join two bodies in a list (和县 after a body word is 和 + 县)
+_CONJUNCTIONS = frozenset("和与及同跟")
 _ORDER = ("place", "accept", "reject", "needs_parent", "needs_support", "short_form", "below")
 
 
@@ -447,6 +449,16 @@ def _name_word(sent: Sent, i: int) -> bool:
 def _common_word(match: Match, doc: Doc) -> bool:
     """The name is a word of jieba's dictionary, and not a place name there (公安, 青山)."""
     return dictionary_tag(match.text("place")) not in (None, "ns")
+
+
+@check("place_not_joined_to_a_body")
+def _not_joined_to_a_body(match: Match, doc: Doc) -> bool:
+    """Not a name of two characters whose first is a conjunction (和, 与, 及) right after a
+    body word: 派出所和县公安局 joins two bodies, it names no 和县."""
+    start, end = match.span("place")
+    text, before = match.sent.text, match.sent.text[:start]
+    return not (end - start == 2 and text[start] in _CONJUNCTIONS
+                and before.endswith(tuple(lexicon().words("BODY_WORD"))))
 
 
 @check("place_parent_in_full")

@@ -21,6 +21,8 @@ from kg.resolve.focus import CHAR_SUFFIX, LEVEL_SUFFIX, Focus, Place, PlaceKeys,
 
 # Organs of a Party committee: X市政法委 and X市委政法委 are one body.
 _PARTY_ORGANS = {"政法委员会", "平安办", "组织部", "宣传部", "统战部", "社会工作部"}
+# Bodies no town has: bureaus, courts and procuratorates (a kind ends in one of these).
+_ABOVE_TOWNS = ("局", "厅", "人民法院", "人民检察院")
 # Which bodies a bare sub-unit hangs from, nearest first.
 _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支队", "分局", "公安局"),
                  "大队": ("支队", "分局", "公安局"), "支队": ("总队", "公安局", "公安厅"),
@@ -226,9 +228,11 @@ class AgencyResolver:
 
     def _focus_for(self, kind: str) -> Place | None:
         """The place in focus a body named by no place is of: a Party committee's organ
-        (政法委书记) is a county's or higher, never a town's (towns have no 政法委)."""
+        (政法委书记), a bureau, a court or a procuratorate (公安局局长) is a county's or
+        higher, never a town's (towns have no 政法委, no 公安局: a 派出所 serves them)."""
         place = self.focus.place()
-        if kind in _PARTY_ORGANS and place is not None and place.level in ("town", "village"):
+        above_towns = kind in _PARTY_ORGANS or kind.endswith(_ABOVE_TOWNS)
+        if above_towns and place is not None and place.level in ("town", "village"):
             return next((p for p in self.focus.places if p.level not in ("town", "village")), None)
         return place
 
