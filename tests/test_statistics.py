@@ -616,3 +616,66 @@ def test_a_places_party_committee_and_government_stand_for_the_place():
 ])
 def test_an_officers_decorations_are_no_figures(text, expected):
     assert brief(stats(text, default="派出所")) == expected
+
+
+# quoted words: an officer's account of results holds figures; a story, a question or a
+# slogan in quotes holds none (fresh pages, not in any dev set, and dev pages)
+@pytest.mark.parametrize("text, expected", [
+    # 民权县伯党乡 (河南日报农村版): the official's words after a colon
+    ("该乡政法委员齐俊香说：“自今年6月规范化建设后，‘1+7+N’矛盾纠纷收集机制和‘访诉调’联动工作"
+     "机制在‘一站式’矛盾纠纷调处中心运行更加高效，目前已为群众办理实事、解决问题220余起。”",
+     [(Decimal(220), "起")]),
+    # 东关街道兴合庄社区 (a mediator's words)
+    ("东关街道兴合庄社区调解员潘小文说：“近年来，兴合庄社区‘老街坊’调解室聚焦居民群众的所急所忧所盼，"
+     "调解室成立7年以来，共调解纠纷1100余起，调解率达100%。”",
+     [(Decimal(1100), "起"), (Decimal(100), "%")]),
+    # a whole sentence of quoted words, its speaker in the next sentence (拜泉县, heldout_web7)
+    ("“拜泉县综治中心自年初运行至今，累计接待来访群众1100余人次、化解矛盾纠纷260余件，"
+     "调解成功率达95%，成效显著。”", [(Decimal(1100), "人次"), (Decimal(260), "件"), (Decimal(95), "%")]),
+    # a complaint, a story and an explanation tell no result (bundled, heldout_web4)
+    ("“欠我们3万多元工资为什么不发？”", []),
+    ("“那天晚上我跑了他家7次。”", []),
+    ("黄生敏打开警务终端，调出同类诈骗话术并分析：“您看，这15条特征里对方占了11条！”", []),
+    # a name in quotes is still no figure
+    ("推行“一村一警”警务工作机制，挂牌“3个中心”", []),
+])
+def test_an_account_of_results_in_quoted_words_holds_figures(text, expected):
+    assert [(s.value, s.unit) for s in stats(text)] == expected
+
+
+def test_we_in_quoted_words_is_the_speakers_body():
+    # heldout6: the officer's station, named in the sentence after the quotation
+    texts = ["“今年我们走访了全镇4.3万余户，排查化解矛盾纠纷167起。”", "汤家河派出所教导员曹文斌说。"]
+    found = paragraph_stats(texts, {1: [("汤家河派出所", "汤家河派出所", AGENCY)]},
+                            default="乐亭县")
+    assert brief(found) == [("汤家河派出所", Decimal(43000), "户"),
+                            ("汤家河派出所", Decimal(167), "起")]
+
+
+def test_quoted_words_without_we_are_not_the_speakers_body():
+    texts = ["“全镇共排查化解矛盾纠纷167起。”", "汤家河派出所教导员曹文斌说。"]
+    found = paragraph_stats(texts, {1: [("汤家河派出所", "汤家河派出所", AGENCY)]},
+                            default="乐亭县")
+    assert brief(found) == [("乐亭县", Decimal(167), "起")]
+
+
+WORK_STATION = "青岛西海岸新区针对基层群众多样化、个性化的服务需求，创新建立了社会治理流动工作站。"
+
+
+@pytest.mark.parametrize("texts, named, expected", [
+    # heldout_web5: the station is named in full, then by its last words
+    (["全市首家“城市运行管理联勤工作站”应运而生。",
+      "“自联勤工作站正式运行以来，我们已经成功分流非警务警情913余起，累计节约警力1200余人次。”"],
+     [("“城市运行管理联勤工作站”", "城市运行管理联勤工作站", PROGRAMME)],
+     [("城市运行管理联勤工作站", Decimal(913), "起"), ("城市运行管理联勤工作站", Decimal(1200), "人次")]),
+    # 青岛西海岸新区 (半岛都市报, fresh): 社会治理流动工作站 … 工作站成立以来
+    ([WORK_STATION, "工作站成立以来，累计受理群众诉求1262起。"],
+     [("社会治理流动工作站", "社会治理流动工作站", AGENCY)],
+     [("社会治理流动工作站", Decimal(1262), "起")]),
+    # a time since which, not a name: the focus
+    ([WORK_STATION, "2023年以来，累计受理群众诉求1262起。"],
+     [("社会治理流动工作站", "社会治理流动工作站", AGENCY)],
+     [("西海岸新区", Decimal(1262), "起")]),
+])
+def test_figures_since_a_body_named_by_its_last_words_began_are_its(texts, named, expected):
+    assert brief(paragraph_stats(texts, {0: named}, default="西海岸新区")) == expected

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.components import component
-from kg.doc import Doc, Mark
+from kg.doc import Doc, Mark, Sent
 from kg.keys import AgencyKey, EntityKey
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.clauses import Clauses, opens_clause
@@ -40,7 +40,21 @@ BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work", "stationed")
 def inside_quotes(match: Match, doc: Doc) -> bool:
     """Whether the match lies inside “…”, 「…」 or 《…》 (a name, a slogan, quoted speech)."""
     start, _ = match.span()
-    return any(a <= start < b for a, b in _quoted(match.sent.text))
+    return any(a <= start < b and not _report(match.sent, a, b)
+               for a, b in _quoted(match.sent.text))
+
+
+def _report(sent: Sent, start: int, end: int) -> bool:
+    """Whether the quote from `start` to `end` is someone's account of results, whose figures
+    are facts (“今年我们走访了全镇4.3万余户，排查化解矛盾纠纷167起。”, 调解员说：“…成立7年以来，
+    共调解纠纷1100余起”): it opens the sentence or follows a colon, holds a clause of its own
+    (a name or slogan holds no comma) and a tally over time (STAT_TALLY); a story or a question
+    (“那天晚上我跑了他家7次。”) tells no result."""
+    text = sent.text
+    opens = start == 0 or text[:start].rstrip().endswith(("：", ":"))
+    if not opens or not any(mark in text[start:end] for mark in "，,。；;！？"):
+        return False
+    return any(start <= sent.starts[i] < end for i in sent.class_starts("STAT_TALLY", lexicon()))
 
 
 @check("glosses_a_name")
@@ -152,11 +166,49 @@ def statistics(doc: Doc) -> None:
             carried = _by_head(programmes, ref.text("head")) or carried
         programmes += [m for m in here if m.type is EntityType.PROGRAMME]
         if doc.marks_in(sentence.index, "Quantity"):
-            found += _figures(ctx, here, carried or default, lead, keys)
+            started = _started_by_short_name(ctx)
+            speaker = _speaker(doc, sentence.index)
+            found += _figures(ctx, here, started or speaker or carried or default, lead, keys)
         subject = next((m for m in here if _may_carry(ctx, m)), None)
         if subject is not None and subject.start <= 20:
             carried = subject.key     # the next sentences of the paragraph go on about it
     ex.statistics = unique_statistics([_self_governed(st, ex) for st in found])
+
+
+def _started_by_short_name(ctx: Context) -> EntityKey | None:
+    """The body or programme named before whose start the sentence counts from, written by the
+    last words of its name (“城市运行管理联勤工作站”… 自联勤工作站正式运行以来，…913余起): the
+    latest one whose name ends with them (the longest ending named wins)."""
+    doc, index = ctx.doc, ctx.sent.index
+    named = [m for m in doc.spans if m.key and m.sentence < index
+             and m.type in (EntityType.AGENCY, EntityType.PROGRAMME)]
+    words = sorted((m.text("word") for m in rules("statistics").matches(ctx, "since_short")),
+                   key=len, reverse=True)
+    for word in words:
+        fits = [m for m in named if m.name.endswith(word) and len(m.name) > len(word)]
+        if fits:
+            return max(fits, key=lambda m: (m.sentence, m.start)).key
+    return None
+
+
+def _speaker(doc: Doc, index: int) -> EntityKey | None:
+    """The body whose officer reports its work in quoted words in the first person (“今年我们
+    走访了全镇4.3万余户…”汤家河派出所教导员曹文斌说。): named outside the quote, in the
+    sentence or, where the quote ends it, in the next one."""
+    ruleset, sent = rules("statistics"), doc.sent(index)
+    quotes = [(a, b) for a, b in _quoted(sent.text) if _report(sent, a, b)]
+    ctx = ruleset.context(doc, sent)
+    if not any(a <= m.span()[0] < b for m in ruleset.matches(ctx, "first_person")
+               for a, b in quotes):
+        return None
+    follows = [index + 1] if sent.text.rstrip().endswith("”") and index + 1 in doc.sents else []
+    for i in [index] + follows:
+        keys = {(m.start, m.end): m.key for m in doc.spans_in(i)}
+        for m in ruleset.matches(ruleset.context(doc, doc.sent(i)), "speaker"):
+            at = m.span("subject")
+            if i != index or not any(a <= at[0] < b for a, b in quotes):
+                return keys.get(at)
+    return None
 
 
 def _schemes(doc: Doc) -> set:
