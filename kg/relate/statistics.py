@@ -34,6 +34,7 @@ SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGR
 ROLES = ("founded", "beneficiary", "since")
 # what only a body does (kg/rules/statistics.yaml): whose figure the clause gives
 BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work", "stationed")
+NAME_LENGTH = 24      # the most characters of a quoted name (longer quotes are words said)
 
 
 @check("inside_quotes")
@@ -66,6 +67,34 @@ def glosses_a_name(match: Match, doc: Doc) -> bool:
     names = {m.end for m in doc.spans_in(match.sent.index) if m.type is EntityType.PROGRAMME}
     return any(a in names or text[:a].endswith(("”", "\"", "》", "」"))
                for a, b in _bracketed(text) if a < start < b)
+
+
+@check("spells_a_name")
+def spells_a_name(match: Match, doc: Doc) -> bool:
+    """Whether the match is one of a run of figures whose numbers, in order, spell the digits
+    of a name the sentence gives, before the name or after it and a word that says what it
+    means (STAT_GLOSS: 即, ：): they say what the name's numbers stand for (“541”诉源治理工作法：
+    5名法官、4个巡回点、1个调解平台; “1+1”联动模式，即…1名民警和1名调解员; 依托其5大特征、
+    5次发酵、18道工艺，构建起“5518多网融合治理体系”), they count nothing. (But “5+10+N”入驻
+    模式，5家核心单位常驻、10家…轮驻: the units a centre houses, its figures.)"""
+    text, index = match.sent.text, match.sent.index
+    start, end = match.span("figure")
+    glosses = tuple(lexicon().words("STAT_GLOSS"))
+    named = list(_quoted(text)) + [(m.start, m.end) for m in doc.spans_in(index)
+                                   if m.type is EntityType.PROGRAMME]
+    spelt = {"".join(ch for ch in text[a:b] if ch.isdigit()) for a, b in named
+             if b - a <= NAME_LENGTH and (end <= a or b <= start and any(
+                 g in text[b:start] for g in glosses))}
+    spelt = {d for d in spelt if len(d) >= 2}
+    marks = sorted(doc.marks_in(index, "Quantity"), key=lambda m: m.start)
+    numbers = [str(m.value.value) if m.value.value == int(m.value.value) else "." for m in marks]
+    at = next((i for i, m in enumerate(marks) if (m.start, m.end) == (start, end)), None)
+    if at is None or not spelt:
+        return False
+    # (a run may spell the start of the digits only: 18道工艺 is no quantity of its own)
+    runs = ("".join(numbers[first:last]) for first in range(at + 1)
+            for last in range(max(at + 1, first + 2), len(numbers) + 1))
+    return any(d.startswith(run) for run in runs for d in spelt)
 
 
 def _bracketed(text: str) -> list[tuple[int, int]]:
