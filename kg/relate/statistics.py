@@ -34,6 +34,8 @@ SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGR
 ROLES = ("founded", "beneficiary", "since")
 # what only a body does (kg/rules/statistics.yaml): whose figure the clause gives
 BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work", "stationed")
+# the heads a short name ends with (kg/rules/lexicon.yaml): body words, programme heads
+SHORT_NAME_HEADS = ("BODY_WORD", "STAT_PROGRAMME_HEAD", "BARE_BODY", "STAT_HOST")
 NAME_LENGTH = 24      # the most characters of a quoted name (longer quotes are words said)
 
 
@@ -190,7 +192,7 @@ def statistics(doc: Doc) -> None:
         if sentence.paragraph != paragraph:
             carried, paragraph, programmes = None, sentence.paragraph, []
         ctx = ruleset.context(doc, doc.sent(sentence.index))
-        here = subjects.get(sentence.index, [])
+        here = _with_short_names(ctx, subjects.get(sentence.index, []))
         for ref in ruleset.matches(ctx, "programme_reference"):
             carried = _by_head(programmes, ref.text("head")) or carried
         programmes += [m for m in here if m.type is EntityType.PROGRAMME]
@@ -204,20 +206,52 @@ def statistics(doc: Doc) -> None:
     ex.statistics = unique_statistics([_self_governed(st, ex) for st in found])
 
 
+def _with_short_names(ctx: Context, here: list[Mention]) -> list[Mention]:
+    """The sentence's subjects and the bodies and programmes it names by the last words of a
+    name given before (法庭辖区受案数…下降9.4%, after 陈炉镇人民法庭; 联勤工作站共消除…, after
+    “城市运行管理联勤工作站”) where a clause opens on them (kg/rules/statistics.yaml
+    `short_name`)."""
+    sent, found = ctx.sent, []
+    for match in rules("statistics").matches(ctx, "short_name"):
+        start, most = match.span("word")
+        # the words from `start` up to a token's end, longest first (联勤|工作|站, 法庭|辖区…)
+        ends = sorted((e for e in sent.starts if start < e <= most), reverse=True)
+        named = ((e, _named_as(ctx.doc, sent.index, sent.text[start:e])) for e in ends
+                 if _modified_head(sent.text[start:e]))
+        end, m = next(((e, m) for e, m in named if m is not None), (0, None))
+        if m is not None and not any(o.start < end and start < o.end for o in here + found):
+            found.append(replace(m, surface=sent.text[start:end], start=start, end=end,
+                                 sentence=sent.index))
+    return sorted(here + found, key=lambda m: m.start) if found else here
+
+
+def _modified_head(word: str) -> bool:
+    """Whether `word` is a body's or programme's head noun with words before it (联勤工作站,
+    not 工作站 or 派出所 alone: a bare head may name any body of its kind, 派出所警力占比…)."""
+    heads = _short_name_heads()
+    return any(word.endswith(h) and len(word) > len(h) for h in heads) \
+        and word not in heads
+
+
+@lru_cache(maxsize=1)
+def _short_name_heads() -> frozenset[str]:
+    return frozenset(h for c in SHORT_NAME_HEADS for h in lexicon().words(c))
+
+
+def _named_as(doc: Doc, index: int, word: str) -> Mention | None:
+    """The body or programme named last before sentence `index` whose name ends with `word`."""
+    fits = [m for m in doc.spans if m.key and m.sentence < index and m.name.endswith(word)
+            and len(m.name) > len(word) and m.type in (EntityType.AGENCY, EntityType.PROGRAMME)]
+    return max(fits, key=lambda m: (m.sentence, m.start)) if fits else None
+
+
 def _started_by_short_name(ctx: Context) -> EntityKey | None:
     """The body or programme named before whose start the sentence counts from, written by the
-    last words of its name (“城市运行管理联勤工作站”… 自联勤工作站正式运行以来，…913余起): the
-    latest one whose name ends with them (the longest ending named wins)."""
-    doc, index = ctx.doc, ctx.sent.index
-    named = [m for m in doc.spans if m.key and m.sentence < index
-             and m.type in (EntityType.AGENCY, EntityType.PROGRAMME)]
+    last words of its name (“城市运行管理联勤工作站”… 自联勤工作站正式运行以来，…913余起)."""
     words = sorted((m.text("word") for m in rules("statistics").matches(ctx, "since_short")),
-                   key=len, reverse=True)
-    for word in words:
-        fits = [m for m in named if m.name.endswith(word) and len(m.name) > len(word)]
-        if fits:
-            return max(fits, key=lambda m: (m.sentence, m.start)).key
-    return None
+                   key=len, reverse=True)         # (the longest ending named wins)
+    named = (_named_as(ctx.doc, ctx.sent.index, word) for word in words)
+    return next((m.key for m in named if m is not None), None)
 
 
 def _speaker(doc: Doc, index: int) -> EntityKey | None:
