@@ -698,3 +698,27 @@ def test_figures_since_a_body_named_by_its_last_words_began_are_its(texts, named
 ])
 def test_figures_spelling_the_digits_of_a_name_count_nothing(text, expected):
     assert [(s.value, s.unit) for s in stats(text)] == expected
+
+
+@pytest.mark.parametrize("texts, named, expected", [
+    # heldout_web5: the station named in full, then by its last words after openers and a holiday
+    (["由枫泾派出所牵头，多个职能部门共同参与，全市首家“城市运行管理联勤工作站”应运而生。",
+      "据统计，整个国庆假期联勤工作站共消除景区安全隐患30余处，化解矛盾纠纷20余起。"],
+     {0: [("“城市运行管理联勤工作站”", "城市运行管理联勤工作站", PROGRAMME)]},
+     [("城市运行管理联勤工作站", Decimal(30), "处"), ("城市运行管理联勤工作站", Decimal(20), "起")]),
+    # heldout5: a detachment named with its bureau, then alone
+    (["物业企业不得擅自留存人脸等敏感信息，并由宜宾市公安局网安支队定期开展安全检查。",
+      "今年以来，网安支队已对全市312家物业企业开展检查，督促整改安全隐患89处。"],
+     {0: [("宜宾市公安局网安支队", "宜宾市公安局网安支队", AGENCY)],
+      1: [("全市", "宜宾市", PLACE, {"coreference": True})]},
+     [("宜宾市", Decimal(312), "家"), ("宜宾市公安局网安支队", Decimal(89), "处")]),
+])
+def test_a_clause_opening_on_the_last_words_of_a_name_is_about_it(texts, named, expected):
+    assert brief(paragraph_stats(texts, named, default="宜宾市")) == expected
+
+
+def test_a_bare_head_is_no_short_name():
+    # 派出所警力占比…, 支队已对…: a body word alone may name any body of its kind
+    from kg.relate.statistics import _modified_head
+    assert [_modified_head(w) for w in ("联勤工作站", "网安支队", "双语调解室", "派出所", "支队", "对接")] \
+        == [True, True, True, False, False, False]
