@@ -722,3 +722,13 @@ def test_a_bare_head_is_no_short_name():
     from kg.relate.statistics import _modified_head
     assert [_modified_head(w) for w in ("联勤工作站", "网安支队", "双语调解室", "派出所", "支队", "对接")] \
         == [True, True, True, False, False, False]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout_web7, heldout_web6: people counted by 口 with 人, an area in square kilometres
+    ("辖区下设5个嘎查，居民1235户4811口人。", [(Decimal(5), "个"), (Decimal(1235), "户"),
+                                     (Decimal(4811), "口人")]),
+    ("石望派出所辖区面积约110平方千米。", [(Decimal(110), "平方千米")]),
+])
+def test_households_people_and_areas_are_counted(text, expected):
+    assert [(s.value, s.unit) for s in stats(text)] == expected
