@@ -763,3 +763,26 @@ def test_the_numbers_of_one_private_partys_case_are_no_figures(text):
 def test_a_body_sending_one_officer_still_reports_its_figures():
     text = "派出所安排一名民警驻村，今年以来走访群众300余户。"
     assert [(s.value, s.unit) for s in stats(text)] == [(Decimal(300), "户")]
+
+
+@pytest.mark.parametrize("texts, named, expected", [
+    # heldout_web5: mediators stationed in the named centre are its staff
+    (["县妇联等10个单位派员常驻，其他单位随叫随驻，并选聘2名专职调解员进驻县综治中心。"],
+     {0: [("县妇联", "孝昌县妇联", AGENCY), ("县综治中心", "孝昌县综治中心", AGENCY)]},
+     [("孝昌县妇联", Decimal(10), "个"), ("孝昌县综治中心", Decimal(2), "名")]),
+])
+def test_who_is_stationed_in_a_centre_is_its_staff(texts, named, expected):
+    assert brief(paragraph_stats(texts, named, default="孝昌县")) == expected
+
+
+def test_who_works_in_the_centre_units_moved_into_is_its_staff():
+    # heldout_web6: bodies moved into the centre (named before), then who works there now
+    from kg.keys import AgencyKey
+    from kg.pipeline import analyse
+    texts = ["“您好，请问有什么可以帮助您？”走进涪陵区综治中心，导引台工作人员第一时间了解需求。",
+             "2025年3月，区委平安办、区委政法委综治督导科整体入驻中心，现有工作人员12名。"]
+    article = Article("a.txt", 0, "涪陵区综治中心规范化建设", sentences=[
+        Sentence(t, i, paragraph=1) for i, t in enumerate(texts)])
+    (found,) = analyse(article).extraction.statistics
+    assert (found.value, found.unit) == (Decimal(12), "名")
+    assert isinstance(found.about, AgencyKey) and found.about.kind.endswith("综治中心")

@@ -389,6 +389,7 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
             or _about(ctx, q, clauses, own, periods, default, roles)
         if _in_clause_after(q, clauses, acts["stationed"]):
             about = _host(doc, sent.index) or about
+        about = _stationed_into(ctx, q, clauses, own) or about
         if about is None:
             continue
         if lead and about not in keys["agencies"]:
@@ -457,6 +458,26 @@ def _in_clause_after(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
     """Whether a match starting `at` lies in the clause of `q`, after it."""
     _, end = clauses.span(q.start)
     return any(q.end <= a < end for a in at)
+
+
+def _stationed_into(ctx: Context, q: Quantity, clauses: Clauses, own: list[Mention]
+                    ) -> EntityKey | None:
+    """The centre the clause of `q` says what it counts is stationed in (选聘2名专职调解员进驻
+    县综治中心), or an earlier clause says units moved into where the clause of `q`, with no
+    subject of its own, counts who is there (…整体入驻中心，现有工作人员12名): its staff."""
+    hosts = tuple(lexicon().words("STAT_HOST"))
+    start, end = clauses.span(q.start)
+    centres = {(m.start, m.end): m.key for m in ctx.doc.spans_in(ctx.sent.index)
+               if m.name.endswith(hosts)}
+    for match in rules("statistics").matches(ctx, "stationed_into"):
+        at = match.span()[0]
+        into = centres.get(match.span("subject")) if match.has("subject") else \
+            _host(ctx.doc, ctx.sent.index)
+        if into is None:
+            continue
+        if q.end <= at < end or at < start and not any(start <= m.start < q.start for m in own):
+            return into
+    return None
 
 
 def _host(doc: Doc, sentence: int) -> EntityKey | None:
