@@ -752,6 +752,9 @@ def test_what_a_leader_did_in_person_is_no_figure(text, expected):
     # fresh police reports: one resident's case
     "16日下午，市民张女士路过东街时，偶遇一名自称新加坡籍的男子，此后被该男子连连设套，主动借出4500元人民币。",
     "昨日，家住市区的庄大妈被3名操外地口音的妇女合伙骗走3万元。",
+    "近日，在市公安局中站派出所举行的小型公开退赃会上，中站区某村村民张某从民警手中接过被骗的5万元钱时感激不已。",
+    # bundled: a party the report keeps anonymous
+    "铜川市耀州区某医院拖欠李某工资6000元，李某多次找要未果。",
     # heldout_web8, heldout_web4
     "今年元旦，广西壮族自治区柳州市三江侗族自治县林溪镇村民杨女士被盗现金4万元。",
     "近期，我区一停车管理公司因路内停车位长期欠费问题，与两百余户车主产生纠纷。",
