@@ -346,9 +346,9 @@ def test_a_measure_after_a_count_is_a_noun_phrase():
 
 
 def test_no_person_is_part_of_a_measure():
+    # (the bundled gold reads the wage an anonymous party was paid as a case's detail, no figure)
     text = "最终该医院支付李某6000元工资，纠纷得到及时化解"
-    [s] = stats(text, [mention(text, "李某", "李某", EntityType.PERSON)], default="耀州区")
-    assert (s.value, s.unit, s.measure) == (Decimal(6000), "元", "工资")
+    assert stats(text, [mention(text, "李某", "李某", EntityType.PERSON)], default="耀州区") == []
     text = "九年来，唐山林走访群众2万余人次"
     [s] = stats(text, [mention(text, "唐山林", "唐山林", EntityType.PERSON)], default="唐山市")
     assert s.measure == "走访群众"
