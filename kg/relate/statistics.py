@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.components import component
-from kg.doc import Doc, Mark
+from kg.doc import Doc, Mark, Sent
 from kg.keys import AgencyKey, EntityKey
 from kg.model import ArticleExtraction, EntityType, Mention, Statistic
 from kg.relate.clauses import Clauses, opens_clause
@@ -34,13 +34,30 @@ SUBJECT_TYPES = frozenset({EntityType.PLACE, EntityType.AGENCY, EntityType.PROGR
 ROLES = ("founded", "beneficiary", "since")
 # what only a body does (kg/rules/statistics.yaml): whose figure the clause gives
 BODY_ACTS = ("enforcement", "bodies_of_a_place", "body_work", "stationed")
+# the heads a short name ends with (kg/rules/lexicon.yaml): body words, programme heads
+SHORT_NAME_HEADS = ("BODY_WORD", "STAT_PROGRAMME_HEAD", "BARE_BODY", "STAT_HOST")
+NAME_LENGTH = 24      # the most characters of a quoted name (longer quotes are words said)
 
 
 @check("inside_quotes")
 def inside_quotes(match: Match, doc: Doc) -> bool:
     """Whether the match lies inside “…”, 「…」 or 《…》 (a name, a slogan, quoted speech)."""
     start, _ = match.span()
-    return any(a <= start < b for a, b in _quoted(match.sent.text))
+    return any(a <= start < b and not _report(match.sent, a, b)
+               for a, b in _quoted(match.sent.text))
+
+
+def _report(sent: Sent, start: int, end: int) -> bool:
+    """Whether the quote from `start` to `end` is someone's account of results, whose figures
+    are facts (“今年我们走访了全镇4.3万余户，排查化解矛盾纠纷167起。”, 调解员说：“…成立7年以来，
+    共调解纠纷1100余起”): it opens the sentence or follows a colon, holds a clause of its own
+    (a name or slogan holds no comma) and a tally over time (STAT_TALLY); a story or a question
+    (“那天晚上我跑了他家7次。”) tells no result."""
+    text = sent.text
+    opens = start == 0 or text[:start].rstrip().endswith(("：", ":"))
+    if not opens or not any(mark in text[start:end] for mark in "，,。；;！？"):
+        return False
+    return any(start <= sent.starts[i] < end for i in sent.class_starts("STAT_TALLY", lexicon()))
 
 
 @check("glosses_a_name")
@@ -52,6 +69,34 @@ def glosses_a_name(match: Match, doc: Doc) -> bool:
     names = {m.end for m in doc.spans_in(match.sent.index) if m.type is EntityType.PROGRAMME}
     return any(a in names or text[:a].endswith(("”", "\"", "》", "」"))
                for a, b in _bracketed(text) if a < start < b)
+
+
+@check("spells_a_name")
+def spells_a_name(match: Match, doc: Doc) -> bool:
+    """Whether the match is one of a run of figures whose numbers, in order, spell the digits
+    of a name the sentence gives, before the name or after it and a word that says what it
+    means (STAT_GLOSS: 即, ：): they say what the name's numbers stand for (“541”诉源治理工作法：
+    5名法官、4个巡回点、1个调解平台; “1+1”联动模式，即…1名民警和1名调解员; 依托其5大特征、
+    5次发酵、18道工艺，构建起“5518多网融合治理体系”), they count nothing. (But “5+10+N”入驻
+    模式，5家核心单位常驻、10家…轮驻: the units a centre houses, its figures.)"""
+    text, index = match.sent.text, match.sent.index
+    start, end = match.span("figure")
+    glosses = tuple(lexicon().words("STAT_GLOSS"))
+    named = list(_quoted(text)) + [(m.start, m.end) for m in doc.spans_in(index)
+                                   if m.type is EntityType.PROGRAMME]
+    spelt = {"".join(ch for ch in text[a:b] if ch.isdigit()) for a, b in named
+             if b - a <= NAME_LENGTH and (end <= a or b <= start and any(
+                 g in text[b:start] for g in glosses))}
+    spelt = {d for d in spelt if len(d) >= 2}
+    marks = sorted(doc.marks_in(index, "Quantity"), key=lambda m: m.start)
+    numbers = [str(m.value.value) if m.value.value == int(m.value.value) else "." for m in marks]
+    at = next((i for i, m in enumerate(marks) if (m.start, m.end) == (start, end)), None)
+    if at is None or not spelt:
+        return False
+    # (a run may spell the start of the digits only: 18道工艺 is no quantity of its own)
+    runs = ("".join(numbers[first:last]) for first in range(at + 1)
+            for last in range(max(at + 1, first + 2), len(numbers) + 1))
+    return any(d.startswith(run) for run in runs for d in spelt)
 
 
 def _bracketed(text: str) -> list[tuple[int, int]]:
@@ -147,16 +192,86 @@ def statistics(doc: Doc) -> None:
         if sentence.paragraph != paragraph:
             carried, paragraph, programmes = None, sentence.paragraph, []
         ctx = ruleset.context(doc, doc.sent(sentence.index))
-        here = subjects.get(sentence.index, [])
+        here = _with_short_names(ctx, subjects.get(sentence.index, []))
         for ref in ruleset.matches(ctx, "programme_reference"):
             carried = _by_head(programmes, ref.text("head")) or carried
         programmes += [m for m in here if m.type is EntityType.PROGRAMME]
         if doc.marks_in(sentence.index, "Quantity"):
-            found += _figures(ctx, here, carried or default, lead, keys)
+            started = _started_by_short_name(ctx)
+            speaker = _speaker(doc, sentence.index)
+            found += _figures(ctx, here, started or speaker or carried or default, lead, keys)
         subject = next((m for m in here if _may_carry(ctx, m)), None)
         if subject is not None and subject.start <= 20:
             carried = subject.key     # the next sentences of the paragraph go on about it
     ex.statistics = unique_statistics([_self_governed(st, ex) for st in found])
+
+
+def _with_short_names(ctx: Context, here: list[Mention]) -> list[Mention]:
+    """The sentence's subjects and the bodies and programmes it names by the last words of a
+    name given before (法庭辖区受案数…下降9.4%, after 陈炉镇人民法庭; 联勤工作站共消除…, after
+    “城市运行管理联勤工作站”) where a clause opens on them (kg/rules/statistics.yaml
+    `short_name`)."""
+    sent, found = ctx.sent, []
+    for match in rules("statistics").matches(ctx, "short_name"):
+        start, most = match.span("word")
+        # the words from `start` up to a token's end, longest first (联勤|工作|站, 法庭|辖区…)
+        ends = sorted((e for e in sent.starts if start < e <= most), reverse=True)
+        named = ((e, _named_as(ctx.doc, sent.index, sent.text[start:e])) for e in ends
+                 if _modified_head(sent.text[start:e]))
+        end, m = next(((e, m) for e, m in named if m is not None), (0, None))
+        if m is not None and not any(o.start < end and start < o.end for o in here + found):
+            found.append(replace(m, surface=sent.text[start:end], start=start, end=end,
+                                 sentence=sent.index))
+    return sorted(here + found, key=lambda m: m.start) if found else here
+
+
+def _modified_head(word: str) -> bool:
+    """Whether `word` is a body's or programme's head noun with words before it (联勤工作站,
+    not 工作站 or 派出所 alone: a bare head may name any body of its kind, 派出所警力占比…)."""
+    heads = _short_name_heads()
+    return any(word.endswith(h) and len(word) > len(h) for h in heads) \
+        and word not in heads
+
+
+@lru_cache(maxsize=1)
+def _short_name_heads() -> frozenset[str]:
+    return frozenset(h for c in SHORT_NAME_HEADS for h in lexicon().words(c))
+
+
+def _named_as(doc: Doc, index: int, word: str) -> Mention | None:
+    """The body or programme named last before sentence `index` whose name ends with `word`."""
+    fits = [m for m in doc.spans if m.key and m.sentence < index and m.name.endswith(word)
+            and len(m.name) > len(word) and m.type in (EntityType.AGENCY, EntityType.PROGRAMME)]
+    return max(fits, key=lambda m: (m.sentence, m.start)) if fits else None
+
+
+def _started_by_short_name(ctx: Context) -> EntityKey | None:
+    """The body or programme named before whose start the sentence counts from, written by the
+    last words of its name (“城市运行管理联勤工作站”… 自联勤工作站正式运行以来，…913余起)."""
+    words = sorted((m.text("word") for m in rules("statistics").matches(ctx, "since_short")),
+                   key=len, reverse=True)         # (the longest ending named wins)
+    named = (_named_as(ctx.doc, ctx.sent.index, word) for word in words)
+    return next((m.key for m in named if m is not None), None)
+
+
+def _speaker(doc: Doc, index: int) -> EntityKey | None:
+    """The body whose officer reports its work in quoted words in the first person (“今年我们
+    走访了全镇4.3万余户…”汤家河派出所教导员曹文斌说。): named outside the quote, in the
+    sentence or, where the quote ends it, in the next one."""
+    ruleset, sent = rules("statistics"), doc.sent(index)
+    quotes = [(a, b) for a, b in _quoted(sent.text) if _report(sent, a, b)]
+    ctx = ruleset.context(doc, sent)
+    if not any(a <= m.span()[0] < b for m in ruleset.matches(ctx, "first_person")
+               for a, b in quotes):
+        return None
+    follows = [index + 1] if sent.text.rstrip().endswith("”") and index + 1 in doc.sents else []
+    for i in [index] + follows:
+        keys = {(m.start, m.end): m.key for m in doc.spans_in(i)}
+        for m in ruleset.matches(ruleset.context(doc, doc.sent(i)), "speaker"):
+            at = m.span("subject")
+            if i != index or not any(a <= at[0] < b for a, b in quotes):
+                return keys.get(at)
+    return None
 
 
 def _schemes(doc: Doc) -> set:
@@ -274,6 +389,7 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
             or _about(ctx, q, clauses, own, periods, default, roles)
         if _in_clause_after(q, clauses, acts["stationed"]):
             about = _host(doc, sent.index) or about
+        about = _stationed_into(ctx, q, clauses, own) or about
         if about is None:
             continue
         if lead and about not in keys["agencies"]:
@@ -342,6 +458,26 @@ def _in_clause_after(q: Quantity, clauses: Clauses, at: list[int]) -> bool:
     """Whether a match starting `at` lies in the clause of `q`, after it."""
     _, end = clauses.span(q.start)
     return any(q.end <= a < end for a in at)
+
+
+def _stationed_into(ctx: Context, q: Quantity, clauses: Clauses, own: list[Mention]
+                    ) -> EntityKey | None:
+    """The centre the clause of `q` says what it counts is stationed in (选聘2名专职调解员进驻
+    县综治中心), or an earlier clause says units moved into where the clause of `q`, with no
+    subject of its own, counts who is there (…整体入驻中心，现有工作人员12名): its staff."""
+    hosts = tuple(lexicon().words("STAT_HOST"))
+    start, end = clauses.span(q.start)
+    centres = {(m.start, m.end): m.key for m in ctx.doc.spans_in(ctx.sent.index)
+               if m.name.endswith(hosts)}
+    for match in rules("statistics").matches(ctx, "stationed_into"):
+        at = match.span()[0]
+        into = centres.get(match.span("subject")) if match.has("subject") else \
+            _host(ctx.doc, ctx.sent.index)
+        if into is None:
+            continue
+        if q.end <= at < end or at < start and not any(start <= m.start < q.start for m in own):
+            return into
+    return None
 
 
 def _host(doc: Doc, sentence: int) -> EntityKey | None:
