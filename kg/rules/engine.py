@@ -22,7 +22,9 @@ backtracking order (greedy repeats take all they can), matches not overlapping. 
 only tried where its first selective element (a literal text, a lexicon class, a span label,
 a REGEX) can match, so most rules cost a few dictionary look-ups per sentence; a REGEX of a
 few whole words (`^[全该本][市县]$`) counts as those words (kg/rules/finite.py), and any other
-is asked once per distinct word, its answers kept. Where a pattern may start is found once
+is asked once per distinct word, its answers kept. When the elements before that one may
+cover any number of tokens, a match can start only where walking back from where it matches,
+through their one-token tests, leads (`_walk_back`). Where a pattern may start is found once
 per context, and once per sentence when the tokens alone decide it.
 
 Each pattern is compiled once into a Python function of its own (kg/rules/codegen.py), its
