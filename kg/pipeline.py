@@ -113,6 +113,24 @@ def _keep() -> None:
     gc.freeze()
 
 
+_YOUNG = 50_000        # allocations between the young generation's collections, extracting
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect the young generation every `_YOUNG` allocations instead of every 700 while
+    the files are extracted and resolved. Extraction makes many small objects that die young
+    (tables, matches, lists of tokens), freed as their count drops: collected less often,
+    most are gone before the collector walks them. The cyclic collector cost 5% of
+    extraction's instructions at Python's default, 1% at this one."""
+    old = gc.get_threshold()
+    gc.set_threshold(_YOUNG, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def _with_path(entry, path: str) -> FileResult:
     """A stored `(path, extractions, problems)` with problems re-pointed at `path`
     (the same bytes may have been cached from another folder)."""
@@ -201,17 +219,19 @@ def build_corpus(paths: Iterable[Path | str], progress: Progress | None = None, 
                    cache, stats, progress)
     stats.files = len(files)
     try:
-        pending = batch.from_cache()
-        batch.extract(pending, executor or _InProcess())
-        extractions: list[ArticleExtraction] = []
-        problems: list[Problem] = walk_problems + (table.unused() if table is not None else [])
-        for found, trouble in batch.results:
-            extractions.extend(found)
-            problems.extend(trouble)
-        del batch
-        if stage:
-            stage("resolve")
-        corpus = resolve_entities(extractions)
+        with _fewer_collections():
+            pending = batch.from_cache()
+            batch.extract(pending, executor or _InProcess())
+            extractions: list[ArticleExtraction] = []
+            problems: list[Problem] = walk_problems + (table.unused() if table is not None
+                                                       else [])
+            for found, trouble in batch.results:
+                extractions.extend(found)
+                problems.extend(trouble)
+            del batch
+            if stage:
+                stage("resolve")
+            corpus = resolve_entities(extractions)
     finally:
         gc.unfreeze()
     corpus.problems = problems

@@ -161,6 +161,26 @@ def test_a_regex_element_anchors_its_pattern_where_its_words_match(monkeypatch):
         assert [m.text("form") for m in pattern.finditer(ctx)] == forms
 
 
+def test_a_pattern_open_before_its_anchor_is_tried_where_walking_back_from_it_leads():
+    """A pattern whose elements before its first selective one may cover any number of
+    tokens is tried only where walking back from each place that one matches, through their
+    tests, leads: here the punctuation opening the clause of a 说. It finds what trying
+    every token finds."""
+    pattern = compile_pattern([{"IS_PUNCT": True}, {"TEXT": {"NOT_IN": ["，", "。"]}, "OP": "*"},
+                               {"TEXT": "说"}], LEX)
+    text = "，王某说。民警认为，江涛也说"
+    sent = make_sent(0, text, LEX)
+    ctx = Context(Doc(Article("t.txt", 0, ""), {0: sent}), sent, LEX)
+    starts = pattern.starts(ctx)
+    assert [sent.starts[i] for i in starts] == [0, text.index("，江")]
+    every, last = [], 0
+    for i in range(len(sent)):
+        if i >= last and (m := pattern.match_at(ctx, i)) is not None:
+            every.append(m.text())
+            last = max(m.end, i + 1)
+    assert [m.text() for m in pattern.finditer(ctx)] == every == ["，王某说", "，江涛也说"]
+
+
 def test_a_regex_of_a_few_whole_words_is_those_words():
     """`^[全该本][市县]$` names six words: its pattern needs one of them in the sentence
     (kg/rules/finite.py), and what it matches is what the REGEX matches."""

@@ -22,7 +22,9 @@ backtracking order (greedy repeats take all they can), matches not overlapping. 
 only tried where its first selective element (a literal text, a lexicon class, a span label,
 a REGEX) can match, so most rules cost a few dictionary look-ups per sentence; a REGEX of a
 few whole words (`^[全该本][市县]$`) counts as those words (kg/rules/finite.py), and any other
-is asked once per distinct word, its answers kept. Where a pattern may start is found once
+is asked once per distinct word, its answers kept. When the elements before that one may
+cover any number of tokens, a match can start only where walking back from where it matches,
+through their one-token tests, leads (`_walk_back`). Where a pattern may start is found once
 per context, and once per sentence when the tokens alone decide it.
 
 Each pattern is compiled once into a Python function of its own (kg/rules/codegen.py), its
@@ -306,7 +308,8 @@ class Pattern:
         self._named = {e.name: e for e in elements if e.name}
         self._anchor = _anchor(elements)
         self._at_start = elements[0].at_start
-        self._anchoring = None if self._anchor is None or self._at_start else \
+        self._anchoring = None if self._at_start else \
+            _back_anchoring(elements) if self._anchor is None else \
             _anchoring(elements[self._anchor[0]], self._anchor[1])
         # what a sentence must hold for the pattern to match: a rule set skips it otherwise
         self.trigger = elements[self._anchor[0]].trigger if self._anchor else None
@@ -364,6 +367,46 @@ def _anchoring(el: Element, width: int) -> tuple[int, bool, Callable, int]:
     alike anchors share one number, so their starts are found once."""
     key = _ANCHORINGS.setdefault((el.anchor_key, width), len(_ANCHORINGS))
     return key, el.anchor_key[0] != "ENT", el.anchors, width
+
+
+def _back_anchoring(elements: list[Element]) -> tuple[int, bool, Callable, int] | None:
+    """Context.starts's arguments for a pattern whose elements before its first selective
+    one may cover any number of tokens (`_anchor` gives up), when each of them tests one
+    token at a time: a match can start only where walking back from a place the selective
+    element can match, through those elements' tests, leads (`_walk_back`). None: try every
+    position."""
+    k = next((k for k, el in enumerate(elements) if el.anchors is not None and el.min >= 1),
+             None)
+    if k is None:
+        return None
+    before = [el for el in elements[:k] if el.zero_width is None]   # (they cover nothing)
+    if any(el.unit or el.test is None for el in before):
+        return None
+    steps = [(el.test, el.min, el.max) for el in reversed(before)]
+    anchors = elements[k].anchors
+    key = _ANCHORINGS.setdefault(("BACK", next(_NAMES)), len(_ANCHORINGS))
+    return key, False, lambda ctx: _walk_back(ctx, anchors(ctx), steps), 0
+
+
+def _walk_back(ctx: Context, anchors: Iterable[int],
+               steps: list[tuple[TokenTest, int, int | None]]) -> set[int]:
+    """Where the elements before an anchor can start, the last element first: each covers
+    between its fewest and most tokens, all passing its test, and ends where the one after it
+    starts. (What zero-width elements and CHARS demand is left to the matcher: these are the
+    tokens a match may start at, a few more perhaps, none fewer.)"""
+    ends = set(anchors)
+    for test, low, high in steps:
+        starts: set[int] = set()
+        for pos in ends:
+            count = 0
+            while True:
+                if count >= low:
+                    starts.add(pos)
+                if pos == 0 or count == high or not test(ctx, pos - 1):
+                    break
+                pos, count = pos - 1, count + 1
+        ends = starts
+    return ends
 
 
 def _near(anchors: Iterable[int], width: int) -> list[int]:
