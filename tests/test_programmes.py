@@ -93,6 +93,14 @@ def test_unquoted_list_of_ordinary_work_is_not():
     assert not programmes("从来信来访案件、民生警务平台、涉警信访投诉等事项中查找问题。")
 
 
+def test_list_items_that_are_phrases_are_no_names():
+    # the verb that opens the list acts on it (整合…), an everyday word alone (交通) is a field of
+    # work, and two things joined by 和 are no one name; the named system of the list stays
+    found = programmes("整合智慧警务、交通、城管和警务平台、雪亮工程、政府热线等应用系统，构建大数据分析的立体防控体系。")
+    assert "雪亮工程" in found
+    assert not {"整合智慧警务", "交通", "城管和警务平台"} & set(found)
+
+
 # ------------------------------------------------------------ unquoted names
 
 def test_unquoted_name_after_launch_verb():
@@ -100,6 +108,12 @@ def test_unquoted_name_after_launch_verb():
     assert "智慧警务服务模式" in found["智慧警务服务"]
     found = programmes("率先在全市打造旗县区12348公共法律服务平台，在全区建成法律援助工作站。")
     assert any("12348公共法律服务平台" in n for n in found)
+
+
+def test_unquoted_description_with_de_is_no_name():
+    # fresh (a journal abstract): 构建X的Y模式 describes the model, it does not name it
+    assert not programmes("以情报信息为先导，构建大数据驱动的城市社区反恐模式，可为基层警务单位的反恐工作提供参考。")
+    assert not programmes("运用智慧平安社区建设提升公安机关核心战斗力，构建信息数据引领的现代警务模式。")
 
 
 def test_platform_someone_works_on():

@@ -30,11 +30,12 @@ from kg.recognise import resolve_overlaps
 from kg.rules.engine import Context, Match, token_predicate
 from kg.rules.lexicon import lexicon
 from kg.rules.ruleset import Rule, RuleSet, check, rules
-from kg.words import dictionary_tag
+from kg.words import dictionary_tag, frequency
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _NUMBER = re.compile("^[一二三四五六七八九十两双]+")
 _QUALITIES = re.compile("^(?:[\u4e00-\u9fff]{1,3}[化性]){2}")   # 专业化, 综合性: words of quality
+_EVERYDAY = 1000                       # jieba's count of a word every report uses (交通, 安全)
 QUOTE, NAMED = "Quote", "Named"        # the labels of this component's units in patterns
 
 
@@ -135,6 +136,21 @@ def _no_description(m: Match, doc: Doc) -> bool:
     """The name does not open with two words of quality (专业化一体化综合性矛调化解平台): such a
     name describes what a thing is like, it does not name it (立体化大巡防体系 has one only)."""
     return not _QUALITIES.match(m.text("name"))
+
+
+@check("a_name_not_a_phrase")
+def _a_name_not_a_phrase(m: Match, doc: Doc) -> bool:
+    """The words found without quotes (NAME name or item) name one thing: no 的 or 和 in them
+    (信息数据引领的现代警务, 城管和警务平台 describe or join), no verb acting on the words after it
+    (整合智慧警务: the verb governs the list; 扫黑除恶 is verb and verb), and not one everyday
+    word alone (交通: a field of work)."""
+    start, end = m.groups.get("name") or m.groups["item"]
+    tags, words = m.sent.tags[start:end], m.sent.words[start:end]
+    if any(tag in ("uj", "c") for tag in tags):
+        return False
+    if len(tags) > 1 and tags[0] == "v" and (tags[1] or "").startswith("n"):
+        return False
+    return not (len(words) == 1 and frequency(words[0]) >= _EVERYDAY)
 
 
 @check("counted_name")
