@@ -692,3 +692,14 @@ def test_a_kind_of_body_after_a_places_predicate_is_none_of_the_places():
     assert not [n for n in found if "乡镇" in n]
     # a body named after the predicate still is the place's (红山区成立诉源治理工作领导小组)
     assert "夷陵区诉源治理工作领导小组" in agencies("夷陵区成立诉源治理工作领导小组。")
+
+
+def test_a_body_name_never_runs_over_an_adverb_or_a_particle_of_aspect():
+    # fresh pages (Yunnan yearbook, Inner Mongolia news): 充实 (tagged ad) and 着 (tagged uz)
+    # are no part of a body's name; a bare 调解委员会 or 镇司法所 names no one body
+    found = agencies("1996年，在农村基层组织建设中调整充实调解委员会，健全完善调解组织。")
+    assert not any(name.startswith(("调整", "充实")) for name in found)
+    found = agencies("视频还连接着镇司法所，遇到有关问题需要司法所所长调解和指导的。")
+    assert not any(name.startswith("着") for name in found)
+    # an adjective inside a name stays: 大龙湖分局
+    assert "大龙湖分局" in agencies("大龙湖分局联合城管、消防等部门组建200余人“兵团”开展首次集中“梳清”。")

@@ -574,3 +574,17 @@ def test_a_frequent_word_ending_in_a_verb_of_saying_is_not_said():
     # word) in 蔡小明说 still ends a three-character name
     assert names("去年7月，恩阳区尹家镇村民王芳听说恩阳区分局要在自家附近成立警务室。") == ["王芳"]
     assert names("派出所副所长兼社区民警蔡小明说，关键是要多走访。") == ["蔡小明"]
+
+
+def test_a_mongolian_name_by_sound_is_not_cut_before_le():
+    # fresh page (Inner Mongolia, 乌拉特前旗): 乐 writes Mongolian names by sound (巴雅苏乐)
+    assert "巴雅苏乐" in names("视频里，3公里外的达日盖警务室民警巴雅苏乐正在现场调解一起村民纠纷。")
+    # a plain word after a title is still no name
+    assert names("民警乐于助人，多次上门调解。") == []
+
+
+def test_an_adverb_surname_before_a_verb_is_no_name():
+    # fresh page (Sichuan, 黄瓦街派出所): 曾 (once) before 赞叹 (to praise) is no one
+    assert not any(n.startswith("曾") for n in names("宽窄巷子的商家和居民曾赞叹道：“廖警官就是我们公认的五星级民警。”"))
+    # a given name that is no verb stays a name
+    assert "曾志伟" in names("居民曾志伟说，现在办事方便多了。")

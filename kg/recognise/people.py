@@ -449,6 +449,7 @@ def _reads_as_words(sent: Sent, first: int, name: str, sur_len: int, said: bool,
             return verdict
     surname, given = name[:sur_len], name[sur_len:]
     return (_word_surname_before_word(surname, given, said) or _function_word_given(given)
+            or _adverb_surname_before_verb(surname, given)
             or _word_surname_alone(surname, given, said or stop)
             or _grammar_surname_uncued(surname, cued or said))
 
@@ -477,6 +478,14 @@ def _word_surname_before_word(surname: str, given: str, said: bool) -> bool:
     """和窗口, 全覆盖, 都饱含: a surname that is mostly a word, before a word (冷建国说 though)."""
     return surname in _word_surnames() and len(given) == 2 and not said \
         and frequency(given) >= _GIVEN_WORD and not (dictionary_tag(given) or "").startswith("nr")
+
+
+def _adverb_surname_before_verb(surname: str, given: str) -> bool:
+    """居民曾赞叹道, 常走访: a surname that is also an adverb (曾 once, 常 often) before a
+    verb of the dictionary reads as adverb and verb, even before a verb of saying; given
+    names are rarely verbs (曾志伟, 常建国)."""
+    return len(given) == 2 and (dictionary_tag(surname) or "") == "d" \
+        and (dictionary_tag(given) or "") == "v" and frequency(given) >= _GIVEN_WORD
 
 
 def _function_word_given(given: str) -> bool:
