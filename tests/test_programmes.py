@@ -485,3 +485,12 @@ def test_a_quote_that_spells_out_a_team_or_structure_names_no_programme():
     assert "网格党小组+网格员+联户长" in programmes(
         "该镇深入落实“网格党小组+网格员+联户长”的基层微治理机制，探索出具有边疆地区特色的矛盾纠纷化解路径。")
     assert "洱海卫士" in programmes("据了解，大理州公安机关已组建“洱海卫士”志愿队伍46支、2300余人，今年以来开展护水巡防1.1万余次。")
+
+
+def test_an_outlook_or_a_state_reached_names_no_programme():
+    # fresh pages: 秉持“X”理念 is an outlook, 形成“X”格局 a state that forms, 从“A”向“B”转型 the
+    # state a change heads for; 打造“X”格局 builds one
+    assert programmes("寻甸县委政法委秉持“大平安”理念，经过反复研讨论证，正式下发通知。") == {}
+    assert programmes("这就是2025年1月投用的金塔县社会治安综合治理中心，与旁边的政务服务中心形成“双中心互促共治”工作格局。") == {}
+    assert programmes("推动矛盾纠纷化解从“被动处置”向“源头治理”深度转变，从“单打独斗”向“多元共治”模式转型。") == {}
+    assert "大调解" in programmes("近年来，南昌市以源头预防为重点，打造了“大调解”工作格局。")
