@@ -474,3 +474,23 @@ def test_smart_brands_models_and_methods_in_quotes_are_programmes():
     assert {"龙山经验", "普陀模式"} <= set(programmes("随着“龙山经验”“普陀模式”的生根发芽，一个调解网络正在形成。"))
     assert programmes("笔记本记下了通过“长辈式”“情感式”的调解方法化解的纠纷。") == {}
     assert "335快乐调解法" in programmes("他创新“三十六计”，形成独特的“335快乐调解法”，累计调解3000多件案件。")
+
+
+def test_a_quote_that_spells_out_a_team_or_structure_names_no_programme():
+    # fresh pages: what a team is made of (由“X”组成, “X”的…队伍/架构) is its makeup; a team's
+    # own name before 队伍, and a mechanism after 的, still name programmes
+    assert programmes("息烽网格警由“一大四小”组成，即一台网格PTU和4台小网格车。") == {}
+    assert programmes("社区按楼栋划分为20个网格，每个网格配备“1+2+2+X”的志愿者队伍：即1名网格长、两名网格志愿者。") == {}
+    assert programmes("阿坝州构建“网格长+微网格长+网格员+网格管理员”的立体架构，确保每个微网格至少配备1名干部。") == {}
+    assert "网格党小组+网格员+联户长" in programmes(
+        "该镇深入落实“网格党小组+网格员+联户长”的基层微治理机制，探索出具有边疆地区特色的矛盾纠纷化解路径。")
+    assert "洱海卫士" in programmes("据了解，大理州公安机关已组建“洱海卫士”志愿队伍46支、2300余人，今年以来开展护水巡防1.1万余次。")
+
+
+def test_an_outlook_or_a_state_reached_names_no_programme():
+    # fresh pages: 秉持“X”理念 is an outlook, 形成“X”格局 a state that forms, 从“A”向“B”转型 the
+    # state a change heads for; 打造“X”格局 builds one
+    assert programmes("寻甸县委政法委秉持“大平安”理念，经过反复研讨论证，正式下发通知。") == {}
+    assert programmes("这就是2025年1月投用的金塔县社会治安综合治理中心，与旁边的政务服务中心形成“双中心互促共治”工作格局。") == {}
+    assert programmes("推动矛盾纠纷化解从“被动处置”向“源头治理”深度转变，从“单打独斗”向“多元共治”模式转型。") == {}
+    assert "大调解" in programmes("近年来，南昌市以源头预防为重点，打造了“大调解”工作格局。")

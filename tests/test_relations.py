@@ -401,3 +401,12 @@ def test_a_body_that_names_a_model_does_not_run_it():
     found = relations("长治市公安局推进派出所建设。", "长治市公安局推动警力下沉。",
                       "我省两个派出所位列其中，被公安部正式命名为“枫桥式公安派出所”。")
     assert not any(o == "公安部" for _, p, o in found if p == "implementedBy")
+
+
+def test_a_body_built_together_with_a_programme_does_not_run_it():
+    # fresh page: 综治中心暨“雪亮工程”建设 — the centre is built alongside the project; it runs
+    # nothing, the county does (its place stays)
+    title = "蓬溪县举行综治中心暨“雪亮工程”建设现场推进会"
+    found = relations("6月14日，我县举行综治中心暨“雪亮工程”建设现场推进会，旨在动员全县上下。", title=title)
+    assert not {r for r in found if r[1] == "implementedBy"}
+    assert ("雪亮工程", "implementedIn", "蓬溪县") in found

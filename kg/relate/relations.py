@@ -83,14 +83,16 @@ class Cues:
     @cached_property
     def bystanders(self) -> set[Span]:
         """The bodies named here that do not act: a meeting's attendees (…肖申华参加仪式),
-        the source of the news (X通报，…; 记者从X获悉) and the issuers written before a
-        document's title (中共中央办公厅、国务院办公厅《…》)."""
+        the source of the news (X通报，…; 记者从X获悉), a body whose building is the topic
+        (综治中心暨“雪亮工程”建设) and the issuers written before a document's title
+        (中共中央办公厅、国务院办公厅《…》)."""
         if not self.agencies:
             return set()
         lists = self.parts("attendance")
         out = {(m.start, m.end) for m in self.agencies
                if any(s <= m.start and m.end <= e for s, e in lists)}
         out.update(self.parts("source", "body"))
+        out.update(self.parts("built", "body"))
         for span in self.parts("issuer", "body"):
             out.update((m.start, m.end) for m in self.joined_before(span))
         return out
