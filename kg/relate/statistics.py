@@ -229,8 +229,8 @@ def _modified_head(word: str) -> bool:
     """Whether `word` is a body's or programme's head noun with words before it (联勤工作站,
     not 工作站 or 派出所 alone: a bare head may name any body of its kind, 派出所警力占比…)."""
     heads = _short_name_heads()
-    return any(word.endswith(h) and len(word) > len(h) for h in heads) \
-        and word not in heads
+    # (its proper endings looked up in the set: a scan of every head per word cost 9% of a build)
+    return word not in heads and any(word[i:] in heads for i in range(1, len(word)))
 
 
 @lru_cache(maxsize=1)
