@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-import re
 
 from kg.components import component
 from kg.doc import Doc, Mark, Sent
@@ -213,7 +212,9 @@ def _with_short_names(ctx: Context, here: list[Mention]) -> list[Mention]:
     “城市运行管理联勤工作站”) where a clause opens on them (kg/rules/statistics.yaml
     `short_name`)."""
     sent, found = ctx.sent, []
-    if _any_head().search(sent.text) is None:   # (no name can end here: two sentences in three)
+    # (a sentence holding no head cannot name one: two in three are not tried; a head of one
+    # character counts where it is a word of its own, as everywhere in the lexicon)
+    if sent.classes(lexicon()).isdisjoint(SHORT_NAME_HEADS):
         return here
     for match in rules("statistics").matches(ctx, "short_name"):
         start, most = match.span("word")
@@ -239,13 +240,6 @@ def _modified_head(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _short_name_heads() -> frozenset[str]:
     return frozenset(h for c in SHORT_NAME_HEADS for h in lexicon().words(c))
-
-
-@lru_cache(maxsize=1)
-def _any_head() -> re.Pattern[str]:
-    """Any head of a short name, anywhere in a text (a sentence without one cannot name a body
-    or programme by the last words of its name, so the rules need not be tried there)."""
-    return re.compile("|".join(map(re.escape, sorted(_short_name_heads(), key=len, reverse=True))))
 
 
 def _named_as(doc: Doc, index: int, word: str) -> Mention | None:
