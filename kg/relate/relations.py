@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 
 from kg.doc import Doc
+from kg.gazetteer import gazetteer
 from kg.keys import AgencyKey, PlaceKey
 from kg.lexicons import words
 from kg.model import ArticleExtraction, EntityType, LocalEntity, Mention, Relation, TITLE_SENTENCE
@@ -215,9 +216,8 @@ def _station_parents() -> tuple[tuple[str, str], ...]:
 
 
 def _county_level(place: PlaceKey) -> bool:
-    """Whether the gazetteer's code of `place` is a county's (620422, not 620400 or 620000)."""
-    return len(place.division) == 6 and place.division.isdigit() \
-        and not place.division.endswith("00")
+    """Whether the gazetteer lists `place` as a county (not a city, a province or a town)."""
+    return bool(place.division) and gazetteer().get(place.division).level == "county"
 
 
 def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 2) -> str | None:
