@@ -20,7 +20,6 @@ actions.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -41,8 +40,6 @@ from kg.words import dictionary_tag
 _MAX_NAME = 8         # characters from a place (or the unit before) to the body word
 _MAX_BARE_NAME = 6    # characters of a name with no place or unit before it
 _MAX_TASK_NAME = 12   # … of a task force's (领导小组, 专班, 专业队), named by its task
-# the title of a place's head (副县长, 市长): the government it heads is of that level
-_LEVEL_TITLE = re.compile(r"副?(省|市|州|县|区|旗|镇|乡)长")
 # Rules about tokens by themselves (what one token is to a name, what a body word needs):
 # each pattern is one element, and the answer is kept per words and tags.
 _KEPT_ACTIONS = frozenset({"stop", "strip", "cut", "counter", "bridge", "found", "verb", "title",
@@ -417,9 +414,12 @@ class _Sentence:
                      self.word(body), None, body.rule.id)
 
     def title_level(self, i: int) -> str:
-        """The level character of the head's title at token i (政府副县长 -> 县), else ''."""
-        m = _LEVEL_TITLE.match(self.text, self.starts[i]) if i < len(self.sent) else None
-        return m.group(1) if m else ""
+        """The level character of the head's title at token i (政府副县长 -> 县: the government
+        it heads is of that level; LEVEL_HEAD_TITLE), else ''."""
+        at = self.starts[i] if i < len(self.sent) else len(self.text)
+        title = next((t for t in self.ctx.lex.words("LEVEL_HEAD_TITLE")
+                      if self.text.startswith(t, at)), "")
+        return title.removeprefix("副")[:1]
 
     def town_before(self, s: int, floor: int) -> int | None:
         """Where the longest town name of the article that ends at `s` starts (横道河子派出所)."""
