@@ -55,8 +55,9 @@ _PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报
 _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0{{1,4}}\d{{1,2}}\s*版?)"
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+# the date (and time) that ends a line, maybe before the page's font controls (… 04:34 大字)
 _TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
-                            r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$")
+                            rf"(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?P<tail>[\s{_CJK}]{{0,{_MAX_ITEM}}})$")
 _PAGE_NUMBER = re.compile(r"^(?:版面\s*[：:]\s*)?第\s*[A-Z]?\d{1,3}\s*版")
 _WEEKDAY = re.compile(r"^[\s,，]*(?:星期|周)[一二三四五六日天]")
 # a cut-off teaser in a list of the page's other stories: …现场一片繁忙——~~~
@@ -224,8 +225,9 @@ def _paper_and_date(text: str) -> Info | None:
     if paper is None or day is None or paper.end() > day.start():
         return None
     between = re.sub(f"[^{_CJK}]", "", text[paper.end():day.start()])
-    return Info(date=find_date(day.group()), publisher=paper.group()) if _chrome_words(between) \
-        else None
+    tail = re.sub(f"[^{_CJK}]", "", day.group("tail"))
+    return Info(date=find_date(day.group()), publisher=paper.group()) \
+        if _chrome_words(between) and _chrome_words(tail) else None
 
 
 @cache

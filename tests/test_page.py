@@ -8,8 +8,8 @@ import pytest
 
 from kg.clean import normalize_text
 from kg.page import (Info, breadcrumb, chrome_line, date_line, editor_credit, foot_line, info_line,
-                     original_title, page_header, paper_line, row_paper, site_name, teaser,
-                     web_debris)
+                     original_title, page_header, paper_line, related_header, row_paper, site_name,
+                     teaser, web_debris)
 
 D = datetime.date
 
@@ -188,6 +188,14 @@ def test_a_paper_and_its_date_on_one_line():
     # a mirror of a paper's WeChat account (jintiankansha.me)
     assert date_line(clean("上海法治报  · 公众号  ·  · 2025-01-29 13:36")) == Info(D(2025, 1, 29), "上海法治报")
     assert date_line(clean("人民日报记者 2023-12-29")) is None
+
+
+def test_a_paper_and_its_date_before_the_font_controls_and_an_issue_date_before_a_hotline():
+    # a reprint on a portal (合肥日报 via yybnet) and an e-paper reader's masthead (法治时报)
+    assert date_line(clean("合肥日报 2019-08-02 04:34 大字")) == Info(D(2019, 8, 2), "合肥日报")
+    assert date_line(clean("2025年10月30日 星期四      报料热线:966123")) == Info(D(2025, 10, 30))
+    assert date_line(clean("合肥日报 2019-08-02 04:34 召开会议")) is None      # words of an article
+    assert chrome_line(clean("扫码阅读手机版")) and related_header(clean("新闻推荐"))
 
 
 def test_an_e_papers_page_header_and_the_paper_its_links_name_first():

@@ -932,6 +932,16 @@ def test_an_e_paper_tool_row_is_no_header_over_links(tmp_path):
     assert article.reporters == ["黄佐君", "湛江月", "饶超"]
 
 
+def test_a_county_media_centres_dateline_names_the_publisher(tmp_path):
+    # a district 融媒 app's share page opens on its dateline, with a colon
+    path = tmp_path / "page.txt"
+    path.write_text("下港镇矛盾调解中心化解群众烦心事\n\n岱岳融媒讯:岱岳区下港镇围绕“一站式”矛盾调解中心主阵地，"
+                    "突出健全机制、网格管理四个重点。\n", encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert article.publisher == "岱岳融媒"
+    assert article.sentences[0].text.startswith("岱岳区下港镇围绕")
+
+
 @pytest.mark.parametrize("lead, reporters, body", [
     # fresh pages: a site's word for itself (本网讯, 本网甘肃讯) opens the dateline
     ("本网讯(通讯员 邓峥锴)为提高人民主人翁精神，提升社会治理群众参与度，大和田村组建村调解室。",
