@@ -343,7 +343,8 @@ def _byline_unit(line: _Line) -> _Unit | None:
     bracket = _BRACKET_BYLINE.match(text)
     if bracket:
         names = byline_names(bracket.group("names"))
-        if names:
+        # names alone in brackets need a surname: 【做法】, 【案例】 are a section's label
+        if names and (re.search(_ROLE, text) or all(map(_has_surname, names))):
             return _Unit("B", [line], names=names, closing=True)
     first = _NAMES_FIRST.match(text)          # 某甲 某某报全媒体记者 某乙 文/图
     if first and all(map(_has_surname, byline_names(first.group("names")))):

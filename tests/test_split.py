@@ -957,3 +957,14 @@ def test_a_sites_dateline_gives_the_byline_after_it(tmp_path, lead, reporters, b
     [article], _ = split_articles(read_source(path))
     assert article.reporters == reporters
     assert article.sentences[0].text.startswith(body)
+
+
+def test_a_sections_label_in_brackets_signs_nothing(tmp_path):
+    # 【做法】 heads a section of a 政法 paper's report (青海法治报); a name in brackets closes one
+    path = tmp_path / "page.txt"
+    path.write_text("一起典型案例背后的“五步诊疗法”\n\n2025年以来，海北州各级综治中心积极探索。\n\n【做法】\n\n"
+                    "海北州聚焦人口基数小、地域辽阔的州情实际，推动综治中心工作重心前移。\n\n"
+                    "【通讯员 李鸽】\n", encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert article.reporters == ["李鸽"]
+    assert "海北州聚焦人口基数小" in " ".join(s.text for s in article.sentences)
