@@ -74,21 +74,24 @@ _DATELINE_ROLE_BYLINE = re.compile(
 _BYLINE_WORDS = re.compile(r"本报|特约|全媒体|融媒体|首席|见习|摄影记者|摄影|记者|通讯员|实习生|整理|"
                            r"综合报道|报道|文/图|文图|摄")
 # 某某/文 某某/摄, 文/某某 图/某某, 文/图 某某
+# (a bar may stand for the slash: 文丨某某, 记者｜某某)
 _SLASH_ROLE = re.compile(r"[/／]\s*(?:文|图|摄)(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])"
-                         r"(?:(?:文/图|图/文)\s*[：:]?|(?:文|图|图文|摄影|文字|图片)\s*[/／：:])")
-_BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎、，,/\s【】\[\]（）()：:|]+")
+                         r"(?:(?:文[/／]图|图[/／]文)\s*[：:]?|(?:文|图|图文|摄影|文字|图片|撰文)\s*[/／：:丨｜|])")
+_BYLINE_SEPARATORS = re.compile(r"[□■●◆◇★☆▲△○◎•、，,/\s【】\[\]（）()：:|｜丨]+")
 # a role word set with spaces to the width of a name (记 者：某某)
 _SPACED_ROLE = re.compile(r"记\s+者|通\s+讯\s+员|摄\s+影")
 # where the reporter filed from, after the names: 大众网记者 某某 东营报道 (a place, no name)
 _FILED_FROM = re.compile(r"(?<=\s)[\u4e00-\u9fff]{2,8}?报道$")
+# the day (and time) a portal prints after the names: …记者 某某 某某2026-02-05 00:00
+_STAMP_END = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # an e-paper's font may print its byline mark as a capital letter: N本报记者 某某
 _LETTER_MARK = re.compile(r"^\s*[A-Z](?=本报)")
 _BYLINE_ROLE_LINE = re.compile(rf"^[□■●◆◇★☆▲△○◎\s]*(?:[A-Z](?=本报))?(?:{_OUTLET}\s*(?={_ROLE}))?(?:{_ROLE}|{_NAME}\s*整理|"
-                               r"(?:文|图|图文|文字|图片)\s*[/／：:])")
+                               r"(?:文|图|图文|文字|图片|撰文)\s*[/／：:丨｜|])")
 _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}})[）)]\s*(?=\S)")
 # a name or two before the outlet and role of the rest of a byline: 某甲 某某报全媒体记者 某乙
 _NAMES_FIRST = re.compile(rf"^(?P<names>{_NAME}(?:\s+{_NAME})?)\s+(?={_OUTLET}\s*{_ROLE})")
-_MARKED_NAMES = re.compile(rf"^[□■]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
+_MARKED_NAMES = re.compile(rf"^[□■●•]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
 _TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
 _TRAILING_PAREN = re.compile(r"(?<=[。！？”」])\s*[（(](?P<names>[^（）()]{2,20})[）)]$")
@@ -248,7 +251,7 @@ def byline_names(text: str) -> list[str]:
     editor's credit on (editors are never reporters)."""
     text = _SPACED_ROLE.sub(lambda m: re.sub(r"\s", "", m.group()), text)
     text = _LEADING_OUTLET.sub("", _LETTER_MARK.sub("", text[:editor_credit(text)].rstrip()))
-    text = _FILED_FROM.sub("", text)
+    text = _FILED_FROM.sub("", _STAMP_END.sub("", text))
     text = _BYLINE_WORDS.sub(" ", _SLASH_ROLE.sub(" ", text))
     tokens = [t for t in _BYLINE_SEPARATORS.split(text) if t]
     names = []

@@ -968,3 +968,28 @@ def test_a_sections_label_in_brackets_signs_nothing(tmp_path):
     [article], _ = split_articles(read_source(path))
     assert article.reporters == ["李鸽"]
     assert "海北州聚焦人口基数小" in " ".join(s.text for s in article.sentences)
+
+
+@pytest.mark.parametrize("byline, names", [
+    # a portal's copy of 人民日报 (chinapeace.gov.cn, 2026-02-05): the day and time after the names
+    ("人民日报本报记者 徐 隽 亓玉昆2026-02-05 00:00", ["徐隽", "亓玉昆"]),
+    # a bar for the slash, as WeChat-style pages print it (文丨某某, 记者｜某某)
+    ("文丨徐隽", ["徐隽"]),
+    ("记者丨亓玉昆 编辑丨李鸽", ["亓玉昆"]),
+    ("撰文/徐隽 摄影/亓玉昆", ["徐隽", "亓玉昆"]),
+    # a bullet before the names alone, as 人民日报's pages mark a byline
+    ("● 亓玉昆", ["亓玉昆"]),
+])
+def test_byline_shapes_of_portals_and_wechat_pages(tmp_path, byline, names):
+    path = tmp_path / "page.txt"
+    path.write_text(f"一扇门说理 一站式解忧\n\n{byline}\n\n如今，群众矛盾纠纷调处化解工作更加规范，综治中心成效显著。\n",
+                    encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert article.reporters == names
+
+
+def test_a_bullet_before_a_heading_word_is_no_byline(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("一扇门说理 一站式解忧\n\n● 要闻 动态\n\n如今，群众矛盾纠纷调处化解工作更加规范。\n", encoding="utf-8")
+    [article], _ = split_articles(read_source(path))
+    assert article.reporters == []
