@@ -828,3 +828,27 @@ def test_a_short_name_may_drop_the_renmin_of_its_body_word():
     from kg.relate.statistics import _short_form
     assert _short_form("禹州市人民法院顺店人民法庭").endswith("顺店法庭")
     assert _short_form("资中县人民政府") == "资中县政府"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout_web9 and fresh (hldxsj.cn): batches of visitors and sorties of drones are counted
+    # by 批次 and 架次 as people by 人次, not by 批 or 架
+    ("2025年，该中心累计接待群众1911批次、2833人次，受理群众诉求493件。",
+     [(Decimal(1911), "批次"), (Decimal(2833), "人次"), (Decimal(493), "件")]),
+    ("截至目前，附城街道共出动无人机200多架次，成功劝阻群众聚集情况60多起。",
+     [(Decimal(200), "架次"), (Decimal(60), "起")]),
+])
+def test_batches_and_sorties_are_counted_as_written(text, expected):
+    assert [(s.value, s.unit) for s in stats(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout_web10: a range with its counting words on both ends is how many a rule allows
+    ("两个镇的人民调解委员会从德高望重的村组干部中选任1人至2人担任人民调解员，指导化解邻里矛盾和乡亲纠纷。", []),
+    # bundled: the range written once
+    ("每个社区建立5至15人的巡控队伍。", []),
+    # heldout6: a change names its verb
+    ("试点小区入室盗窃案件由去年同期的57起降至9起。", [(Decimal(57), "起"), (Decimal(9), "起")]),
+])
+def test_a_range_of_counts_is_no_figure(text, expected):
+    assert [(s.value, s.unit) for s in stats(text)] == expected
