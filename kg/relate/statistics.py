@@ -237,8 +237,9 @@ def _bare_names(ctx: Context, here: list[Mention], lead: EntityKey | None) -> li
     sent, found = ctx.sent, []
     for match in rules("statistics").matches(ctx, "bare_name"):
         start, end = match.span("word")
+        word = match.text("word")
         named = {m.key: m for m in ctx.doc.spans if m.key and m.sentence < sent.index
-                 and m.type is EntityType.AGENCY and _short_form(m.name).endswith(match.text("word"))}
+                 and m.type is EntityType.AGENCY and _short_form(m.name).endswith(word)}
         m = named.get(lead) if len(named) > 1 else next(iter(named.values()), None)
         if m is not None and not any(o.start < end and start < o.end for o in here + found):
             found.append(replace(m, surface=sent.text[start:end], start=start, end=end,
@@ -246,6 +247,7 @@ def _bare_names(ctx: Context, here: list[Mention], lead: EntityKey | None) -> li
     return found
 
 
+@lru_cache(maxsize=1024)
 def _short_form(name: str) -> str:
     """`name` as a short name writes it, without the 人民 of its body words (禹州市法院顺店法庭)."""
     for word in lexicon().words("STAT_PEOPLES_BODY"):
@@ -268,9 +270,9 @@ def _short_name_heads() -> frozenset[str]:
 
 def _named_as(doc: Doc, index: int, word: str) -> Mention | None:
     """The body or programme named last before sentence `index` whose name ends with `word`."""
-    fits = [m for m in doc.spans if m.key and m.sentence < index and len(m.name) > len(word)
-            and m.type in (EntityType.AGENCY, EntityType.PROGRAMME)
-            and (m.name.endswith(word) or _short_form(m.name).endswith(word))]
+    fits = [m for m in doc.spans if m.key and m.sentence < index
+            and (m.name.endswith(word) or _short_form(m.name).endswith(word))
+            and len(m.name) > len(word) and m.type in (EntityType.AGENCY, EntityType.PROGRAMME)]
     return max(fits, key=lambda m: (m.sentence, m.start)) if fits else None
 
 
