@@ -192,7 +192,7 @@ def statistics(doc: Doc) -> None:
         if sentence.paragraph != paragraph:
             carried, paragraph, programmes = None, sentence.paragraph, []
         ctx = ruleset.context(doc, doc.sent(sentence.index))
-        here = _with_short_names(ctx, subjects.get(sentence.index, []))
+        here = _with_short_names(ctx, subjects.get(sentence.index, []), lead)
         for ref in ruleset.matches(ctx, "programme_reference"):
             carried = _by_head(programmes, ref.text("head")) or carried
         programmes += [m for m in here if m.type is EntityType.PROGRAMME]
@@ -206,16 +206,18 @@ def statistics(doc: Doc) -> None:
     ex.statistics = unique_statistics([_self_governed(st, ex) for st in found])
 
 
-def _with_short_names(ctx: Context, here: list[Mention]) -> list[Mention]:
+def _with_short_names(ctx: Context, here: list[Mention], lead: EntityKey | None
+                      ) -> list[Mention]:
     """The sentence's subjects and the bodies and programmes it names by the last words of a
-    name given before (法庭辖区受案数…下降9.4%, after 陈炉镇人民法庭; 联勤工作站共消除…, after
-    “城市运行管理联勤工作站”) where a clause opens on them (kg/rules/statistics.yaml
-    `short_name`)."""
-    sent, found = ctx.sent, []
+    name given before (顺店法庭…, after 禹州市人民法院顺店人民法庭; 联勤工作站共消除…, after
+    “城市运行管理联勤工作站”) or by their word alone (法庭辖区受案数…下降9.4%, after 陈炉镇人民
+    法庭) where a clause opens on them (kg/rules/statistics.yaml `short_name`, `bare_name`)."""
+    sent = ctx.sent
     # (a sentence holding no head cannot name one: two in three are not tried; a head of one
     # character counts where it is a word of its own, as everywhere in the lexicon)
     if sent.classes(lexicon()).isdisjoint(SHORT_NAME_HEADS):
         return here
+    found = _bare_names(ctx, here, lead)
     for match in rules("statistics").matches(ctx, "short_name"):
         start, most = match.span("word")
         # the words from `start` up to a token's end, longest first (联勤|工作|站, 法庭|辖区…)
@@ -227,6 +229,30 @@ def _with_short_names(ctx: Context, here: list[Mention]) -> list[Mention]:
             found.append(replace(m, surface=sent.text[start:end], start=start, end=end,
                                  sentence=sent.index))
     return sorted(here + found, key=lambda m: m.start) if found else here
+
+
+def _bare_names(ctx: Context, here: list[Mention], lead: EntityKey | None) -> list[Mention]:
+    """The bodies a clause names by their word alone (法庭辖区…, 县级中心划分…): the one body
+    of that kind the article named before, or the one it is about where it named several."""
+    sent, found = ctx.sent, []
+    for match in rules("statistics").matches(ctx, "bare_name"):
+        start, end = match.span("word")
+        word = match.text("word")
+        named = {m.key: m for m in ctx.doc.spans if m.key and m.sentence < sent.index
+                 and m.type is EntityType.AGENCY and _short_form(m.name).endswith(word)}
+        m = named.get(lead) if len(named) > 1 else next(iter(named.values()), None)
+        if m is not None and not any(o.start < end and start < o.end for o in here + found):
+            found.append(replace(m, surface=sent.text[start:end], start=start, end=end,
+                                 sentence=sent.index))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _short_form(name: str) -> str:
+    """`name` as a short name writes it, without the 人民 of its body words (禹州市法院顺店法庭)."""
+    for word in lexicon().words("STAT_PEOPLES_BODY"):
+        name = name.replace(word, word.removeprefix("人民"))
+    return name
 
 
 def _modified_head(word: str) -> bool:
@@ -244,7 +270,8 @@ def _short_name_heads() -> frozenset[str]:
 
 def _named_as(doc: Doc, index: int, word: str) -> Mention | None:
     """The body or programme named last before sentence `index` whose name ends with `word`."""
-    fits = [m for m in doc.spans if m.key and m.sentence < index and m.name.endswith(word)
+    fits = [m for m in doc.spans if m.key and m.sentence < index
+            and (m.name.endswith(word) or _short_form(m.name).endswith(word))
             and len(m.name) > len(word) and m.type in (EntityType.AGENCY, EntityType.PROGRAMME)]
     return max(fits, key=lambda m: (m.sentence, m.start)) if fits else None
 
@@ -368,7 +395,10 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     figures: list[Quantity] = [m.value for m in marks]
     directions = {m.span("figure"): m.text("direction") + m.text("suffix")
                   for m in ruleset.matches(ctx, "direction")}
-    describing = {m.span("subject") for m in ruleset.matches(ctx, "attributive")}
+    # (every name a match spans: 市局和区委交办的, 南平、莆田、漳州、宁德等 name them all)
+    described = [m.span() for m in ruleset.matches(ctx, "attributive")]
+    describing = {(m.start, m.end) for m in subjects if any(a <= m.start and m.end <= b
+                                                             for a, b in described)}
     roles = {role: {m.span("subject") for m in ruleset.matches(ctx, role)} for role in ROLES}
     acts = {a: [m.span()[0] for m in ruleset.matches(ctx, a)] for a in BODY_ACTS}
     heads = [m.span("head") for m in ruleset.matches(ctx, "programme_clause")]
