@@ -494,3 +494,42 @@ def test_an_outlook_or_a_state_reached_names_no_programme():
     assert programmes("这就是2025年1月投用的金塔县社会治安综合治理中心，与旁边的政务服务中心形成“双中心互促共治”工作格局。") == {}
     assert programmes("推动矛盾纠纷化解从“被动处置”向“源头治理”深度转变，从“单打独斗”向“多元共治”模式转型。") == {}
     assert "大调解" in programmes("近年来，南昌市以源头预防为重点，打造了“大调解”工作格局。")
+
+
+def test_a_count_of_things_in_quotes_names_no_programme():
+    # fresh pages: 一个平台, 两个机制: a number, 个 and a noun count what the article names elsewhere;
+    # a number after 个 (三个六) is a coined name and stays
+    assert "一个平台" not in programmes(
+        "东刘集镇创新建立“一二三四”热线调解机制。“一个平台”汇诉求:整合信访、调解等多个渠道。")
+    assert "两个机制" not in programmes(
+        "七坊镇综治中心成立以来，在“内功+外功”的“两个机制”的助力下，辖区的矛盾纠纷明显减少。")
+    assert "三个六" in programmes("该县不断创新“一村一警”警务机制，通过推行村警“三个六”工作法把警务工作深入到农村最底层。")
+
+
+def test_a_bare_number_or_an_age_in_quotes_names_no_programme():
+    # fresh pages: “12345”这个号码 is a number to call, “74岁”的派出所 an age; with a platform's
+    # or method's head after it the number names one
+    assert programmes("你是否曾经听说过“12345”这个号码?") == {}
+    assert programmes("统一号码:全国大部分地区使用统一的“12345”号码，方便记忆和使用。") == {}
+    assert programmes("老城区里有一个“74岁”的派出所，它就是成立于1946年的派出所。") == {}
+    assert "12123" in programmes("推广使用交管“12123”平台，处理轻微道路交通事故。")
+    assert "541" in programmes("把巡回审判点设在潦浒村的古窑旁边，总结出“541”诉源治理工作法。")
+
+
+def test_activities_joined_by_plus_that_describe_a_mechanism_name_no_programme():
+    # “A+B”的X: parts that end on an activity say what X does; parts that are things, bodies or
+    # posts (fresh: “热线+调解”机制, “传统庙会+现代警务”的跨界融合) still name one
+    assert programmes("本次培训通过“政策解读+案例教学+能力提升”的多元化模式，为乡村治理注入坚实的法治力量。") == {}
+    assert programmes("构建起“警方巡逻+社会联动”的全时空巡防网格，重点加强人流密集场所的巡逻。") == {}
+    assert "热线+调解" in programmes(
+        "在五河县东刘集镇，一套深度融合热线接办与调解服务的“热线+调解”机制，正推动基层治理深入转变。")
+    assert "传统庙会+现代警务" in programmes(
+        "河南省镇平县枣园镇平安建设办公室通过“传统庙会+现代警务”的跨界融合，开展了一场全民反诈主题宣传活动。")
+    assert "网格党小组+网格员+联户长" in programmes(
+        "该镇深入落实“网格党小组+网格员+联户长”的基层微治理机制，探索出矛盾纠纷化解路径。")
+
+
+def test_quoted_terms_and_trends_named_by_the_noun_after_them_are_no_programmes():
+    # 等具体条款 (legal terms), 态势 (a trend held): the noun after the quotes says what they are
+    assert programmes("镇司法所工作人员结合“离婚冷静期”“赡养义务”等具体条款，融入本地常见矛盾情形进行剖析。") == {}
+    assert programmes("全市共立电信诈骗案件1152起，同比下降29.6%，持续巩固“两降两升”态势。") == {}

@@ -34,6 +34,7 @@ from kg.words import dictionary_tag, frequency
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _NUMBER = re.compile("^[一二三四五六七八九十两双]+")
+_TAIL = re.compile("[\u4e00-\u9fffA-Za-z]{1,10}")     # the words after a quote, to the next mark
 _QUALITIES = re.compile("^(?:[\u4e00-\u9fff]{1,3}[化性]){2}")   # 专业化, 综合性: words of quality
 _EVERYDAY = 1000                       # jieba's count of a word every report uses (交通, 安全)
 QUOTE, NAMED = "Quote", "Named"        # the labels of this component's units in patterns
@@ -151,6 +152,18 @@ def _a_name_not_a_phrase(m: Match, doc: Doc) -> bool:
     if len(tags) > 1 and tags[0] == "v" and (tags[1] or "").startswith("n"):
         return False
     return not (len(words) == 1 and frequency(words[0]) >= _EVERYDAY)
+
+
+@check("no_name_after")
+def _no_name_after(m: Match, doc: Doc) -> bool:
+    """The words after the quote (up to the next mark, 的 aside) do not end like a programme:
+    “541”诉源治理工作法 names a method whose name is the number; “74岁”的派出所 names none."""
+    tail = _TAIL.match(m.sent.text, m.span()[1])
+    if tail is None or tail.group().startswith("的"):
+        return True
+    # (a one-character end such as 码 is too loose here: “12345”这个号码)
+    entries = tuple(w for w in _entries("PROGRAMME_END")[0] if len(w) > 1)
+    return not tail.group().endswith(entries)
 
 
 @check("counted_name")
