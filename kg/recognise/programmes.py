@@ -186,7 +186,7 @@ def programmes(doc: Doc) -> None:
     for sent in doc.body():
         undecided += _sentence(doc, sent, ruleset, found)
     found += _beside_known(found, undecided)
-    _add(doc, _merge_modified(found))
+    _add(doc, _merge_abbreviated(_merge_modified(found)))
     _add(doc, _repeated(doc, ruleset))
 
 
@@ -389,6 +389,29 @@ def _merge_modified(mentions: list[Mention]) -> list[Mention]:
                 m.name, m.key = names[other], other
                 break
     return mentions
+
+
+def _merge_abbreviated(mentions: list[Mention]) -> list[Mention]:
+    """“智安小区” in a headline beside 智慧安防小区 in the text: a name whose characters are those
+    of a longer name of the article, in order, opening with its first character and ending on
+    its head (the last two), is its short form; so is the brand without the kind of area it
+    makes (“智慧安防”延伸到农村 beside 智慧安防小区). The long name is the programme's name."""
+    names = {m.key: m.name for m in mentions}
+    areas = tuple(lexicon().words("PROGRAMME_AREA"))
+    for m in mentions:
+        full = next((k for k in names if len(k) >= len(m.key) + 2 and len(m.key) >= 3
+                     and k[0] == m.key[0] and (k[-2:] == m.key[-2:] and _in_order(m.key, k)
+                                               or k.endswith(areas) and k[:-2] == m.key)), None)
+        if full is not None:
+            m.attrs["aliases"] = [*m.attrs.get("aliases", []), m.name]
+            m.name, m.key = names[full], full
+    return mentions
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of `short` stand in `long` in the same order."""
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 def _repeated(doc: Doc, ruleset: RuleSet) -> list[Mention]:
