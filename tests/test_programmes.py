@@ -556,3 +556,11 @@ def test_a_short_form_of_a_programme_in_the_same_article_is_that_programme():
 def test_a_method_named_by_its_steps_is_a_programme():
     assert "五步诊疗法" in programmes("一起典型案例背后的“五步诊疗法”")
     assert programmes("调解优先“四步走” 矛盾化解“一站式”") == {}
+
+
+def test_a_named_device_or_camera_network_is_a_programme():
+    # fresh pages: “X”摄像头, “X”视频监控, “X”监控 name the camera network a programme builds
+    assert "千里眼" in programmes("我们在村里主干道上安装了30余个‘千里眼’摄像头，村内设有监控管理室，有专门工作人员管理。")
+    assert "平安乡村" in programmes("现在，村里通过‘平安乡村’视频监控加大辖区环境的管控力度，提升文明形象。")
+    assert "村村通" in programmes("县公安局通过视频监控平台，通过政企网关，将“村村通”监控纳入统一平台联网运行。")
+    assert programmes("这些报警器的线路开关都接到每户居民家，居民根据报警器声响的“暗语”提示，能判断有什么事。") == {}
