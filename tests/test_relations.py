@@ -410,3 +410,27 @@ def test_a_body_built_together_with_a_programme_does_not_run_it():
     found = relations("6月14日，我县举行综治中心暨“雪亮工程”建设现场推进会，旨在动员全县上下。", title=title)
     assert not {r for r in found if r[1] == "implementedBy"}
     assert ("雪亮工程", "implementedIn", "蓬溪县") in found
+
+
+def test_a_body_that_tells_the_news_does_not_run_the_programme_nor_place_it_in_its_province():
+    # 据X介绍，该县…: the provincial body is the source; the county the article is about runs it
+    # (the county's page: a fresh one, whose second sentence takes the source's shape)
+    title = "都安创新推出“一村一警”农村警务新机制"
+    found = relations("由1.5万个弄场构成的都安瑶族自治县辖248个行政村和两个扶贫移民区。",
+                      "据广西壮族自治区公安厅宣传处介绍，该县不断创新“一村一警”警务机制，使警务触角延伸至全县农村的每一个角落。",
+                      title=title)
+    assert ("一村一警", "implementedIn", "都安瑶族自治县") in found
+    assert not any(s == "一村一警" and o.startswith("广西") for s, p, o in found)
+    # fresh: the county acting by itself (在全区率先推出) keeps the county
+    found = relations("由1.5万个弄场构成的都安瑶族自治县辖248个行政村和两个扶贫移民区。",
+                      "针对农村复杂的治安现状，都安祭出新招——于去年初在全区率先创新推出“一村一警”农村警务工作新机制。",
+                      title=title)
+    assert ("一村一警", "implementedIn", "都安瑶族自治县") in found
+
+
+def test_a_province_runs_what_an_article_about_the_province_says_it_runs():
+    # fresh: the article is about the province, so the province stays the programme's place
+    found = relations("近日，安徽省公安厅召开全省公安机关“一村一警”包村联系工作推进会，对50名优秀包村民警进行了表彰。",
+                      "自2014年11月起，安徽省公安厅在全省公安机关部署开展“一村一警”包村联系工作。")
+    assert ("一村一警", "implementedIn", "安徽省") in found
+    assert ("一村一警", "implementedBy", "安徽省公安厅") in found

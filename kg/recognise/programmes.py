@@ -34,6 +34,7 @@ from kg.words import dictionary_tag, frequency
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _NUMBER = re.compile("^[一二三四五六七八九十两双]+")
+_TAIL = re.compile("[\u4e00-\u9fffA-Za-z]{1,10}")     # the words after a quote, to the next mark
 _QUALITIES = re.compile("^(?:[\u4e00-\u9fff]{1,3}[化性]){2}")   # 专业化, 综合性: words of quality
 _EVERYDAY = 1000                       # jieba's count of a word every report uses (交通, 安全)
 QUOTE, NAMED = "Quote", "Named"        # the labels of this component's units in patterns
@@ -153,6 +154,18 @@ def _a_name_not_a_phrase(m: Match, doc: Doc) -> bool:
     return not (len(words) == 1 and frequency(words[0]) >= _EVERYDAY)
 
 
+@check("no_name_after")
+def _no_name_after(m: Match, doc: Doc) -> bool:
+    """The words after the quote (up to the next mark, 的 aside) do not end like a programme:
+    “541”诉源治理工作法 names a method whose name is the number; “74岁”的派出所 names none."""
+    tail = _TAIL.match(m.sent.text, m.span()[1])
+    if tail is None or tail.group().startswith("的"):
+        return True
+    # (a one-character end such as 码 is too loose here: “12345”这个号码)
+    entries = tuple(w for w in _entries("PROGRAMME_END")[0] if len(w) > 1)
+    return not tail.group().endswith(entries)
+
+
 @check("counted_name")
 def _counted_name(m: Match, doc: Doc) -> bool:
     """The name found is a number word that names a whole of parts (四联, 三防), not a count of
@@ -173,7 +186,7 @@ def programmes(doc: Doc) -> None:
     for sent in doc.body():
         undecided += _sentence(doc, sent, ruleset, found)
     found += _beside_known(found, undecided)
-    _add(doc, _merge_modified(found))
+    _add(doc, _merge_abbreviated(_merge_modified(found)))
     _add(doc, _repeated(doc, ruleset))
 
 
@@ -376,6 +389,29 @@ def _merge_modified(mentions: list[Mention]) -> list[Mention]:
                 m.name, m.key = names[other], other
                 break
     return mentions
+
+
+def _merge_abbreviated(mentions: list[Mention]) -> list[Mention]:
+    """“智安小区” in a headline beside 智慧安防小区 in the text: a name whose characters are those
+    of a longer name of the article, in order, opening with its first character and ending on
+    its head (the last two), is its short form; so is the brand without the kind of area it
+    makes (“智慧安防”延伸到农村 beside 智慧安防小区). The long name is the programme's name."""
+    names = {m.key: m.name for m in mentions}
+    areas = tuple(lexicon().words("PROGRAMME_AREA"))
+    for m in mentions:
+        full = next((k for k in names if len(k) >= len(m.key) + 2 and len(m.key) >= 3
+                     and k[0] == m.key[0] and (k[-2:] == m.key[-2:] and _in_order(m.key, k)
+                                               or k.endswith(areas) and k[:-2] == m.key)), None)
+        if full is not None:
+            m.attrs["aliases"] = [*m.attrs.get("aliases", []), m.name]
+            m.name, m.key = names[full], full
+    return mentions
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of `short` stand in `long` in the same order."""
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 def _repeated(doc: Doc, ruleset: RuleSet) -> list[Mention]:

@@ -291,6 +291,7 @@ def _programme(prog: Mention, cues: SentenceCues, ex: ArticleExtraction,
     if places and bodies:
         # 长安大队…在韦曲街道、郭杜街道开展: the streets, and the district the body serves
         wheres.append(ex.agency_place.get(agency))
+    wheres = [_within_province(w, focus) for w in wheres]
     out = [(Relation(prog.key, Predicate.IMPLEMENTED_BY, body, prog.sentence, evidence=cue.text),
             False) for body in bodies or [agency] if body]
     # (全区已有…注册使用该APP: the sentence names the place in focus as a whole, no guess)
@@ -299,6 +300,17 @@ def _programme(prog: Mention, cues: SentenceCues, ex: ArticleExtraction,
     return out + [(Relation(prog.key, Predicate.IMPLEMENTED_IN, where, prog.sentence,
                             evidence=cue.text), guessed)
                   for where in dict.fromkeys(w for w in wheres if w)]
+
+
+def _within_province(where: PlaceKey | None, focus: PlaceKey | None) -> PlaceKey | None:
+    """In an article about a place inside a province, the province a programme's sentence names
+    (广西公安厅…该县推行; 四川知名法治品牌|“X”) says whose region it is, not where the programme
+    runs: that is the place in focus. (An article about the province keeps it: focus is the
+    province.)"""
+    if where is None or focus is None or where == focus or not where.division \
+            or gazetteer().get(where.division).level != "province" or not within(focus, where):
+        return where
+    return focus
 
 
 def _actors(prog: Mention, before: list[Mention], cues: SentenceCues, lead: AgencyKey | None
