@@ -388,6 +388,8 @@ class _Sentence:
         suffix, rule = self.word(body), body.rule.id
         quoted = self.holds(body, "quoted_name")
         if quoted is not None:                  # “秦岭护林”联防队: the unit starts at the quote
+            if self.is_name(*quoted.groups["name"], "not_a_name"):
+                return None      # 评“一级”综治中心: a grade in quotes names no body
             return _Unit(quoted.span()[0], end, quoted.text("name"), suffix, None, rule)
         if quoted_only:
             return None        # 组建治安联防队: a kind of team
