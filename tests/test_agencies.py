@@ -703,3 +703,19 @@ def test_a_body_name_never_runs_over_an_adverb_or_a_particle_of_aspect():
     assert not any(name.startswith("着") for name in found)
     # an adjective inside a name stays: 大龙湖分局
     assert "大龙湖分局" in agencies("大龙湖分局联合城管、消防等部门组建200余人“兵团”开展首次集中“梳清”。")
+
+
+def test_a_bare_name_of_distinguishing_words_or_a_grade_names_a_kind_of_body():
+    # heldout_web9: 一站式 and 临时 (jieba's distinguishing words) and a quoted grade say what
+    # kind of body, not which one
+    found = agencies("各乡镇(街道)依托综治中心或公共法律服务工作站,设立一站式调解中心,聘请专职调解员。",
+                     "线下联动村党支部书记、老党员及网格员组建临时专班,深入牧户帐篷。",
+                     "2025年,横峰县综治中心在全省县级综治中心等级评定中获评“一级”综治中心。")
+    assert set(found) == {"横峰县综治中心"}
+    # a fresh page (Shandong legal news): a grade that opens the name is a grade as well; the
+    # town's centre named before it stays
+    found = agencies("院东头镇一站式调解中心是沂水县标准化、实体化运作的镇级矛盾调解中心。")
+    assert "院东头镇一站式调解中心" in found and not any(n.startswith("镇级") for n in found)
+    # levels paired (州县) are a kind word; a quoted name of its own still names a body
+    assert not agencies("把阵地建在综治中心上,州县综治中心成立党支部。")
+    assert "政法+金融工作专班" in agencies("针对金融企业的特点，成立“政法+金融”工作专班。")
