@@ -731,3 +731,17 @@ def test_a_village_party_branch_is_named_by_its_village():
                      "石桥镇党委将原村支部划分为4个支部,成立辛店村党总支。")
     assert {"辛店村党支部", "辛店村党总支"} <= set(found)
     assert not [n for n in agencies("进一步强化了村党支部在农村的领导核心和战斗堡垒作用。") if "党支部" in n]
+
+
+def test_a_tribunal_by_its_short_form_is_a_unit_of_the_court_before_it():
+    # heldout_web10 and a fresh page (Gansu legal news, Henan court news): 法庭 after a court
+    # and a town's short name is the court's tribunal there
+    ex = extract("资中县法院银山法庭辖区覆盖2镇27个村。")
+    assert ("资中县人民法院银山法庭", "资中县人民法院") in relations(ex, "subOrganizationOf")
+    found = agencies("6月27日一大早,灵台县人民法院什字法庭庭长卫新亮来到村部,就一起纠纷进行回访。",
+                     "6月2日上午,河南省清丰县人民法院城关法庭法官抱着国徽、抬着桌凳,把法庭开到群众身边。")
+    assert {"灵台县人民法院什字法庭", "清丰县人民法院城关法庭"} <= set(found)
+    # alone it is the court in session, no body
+    found = agencies("河南省沁阳市人民法院专门设立了服务三夏生产的“农忙法庭”,适时启动“午间法庭”到案发地开庭。",
+                     "“不用来回扯皮,也不用上法庭,既省心又踏实!”")
+    assert set(found) == {"沁阳市人民法院"}
