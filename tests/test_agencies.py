@@ -745,3 +745,15 @@ def test_a_tribunal_by_its_short_form_is_a_unit_of_the_court_before_it():
     found = agencies("河南省沁阳市人民法院专门设立了服务三夏生产的“农忙法庭”,适时启动“午间法庭”到案发地开庭。",
                      "“不用来回扯皮,也不用上法庭,既省心又踏实!”")
     assert set(found) == {"沁阳市人民法院"}
+
+
+def test_a_level_word_opening_a_name_of_several_words_names_the_body_of_that_level():
+    # heldout_web9: 县 opens 社区矫正管理局, a bureau of the county in focus; levels paired
+    # (州县) or a kind after the level name no one body
+    found = agencies("武胜县深化平安建设。",
+                     "截至目前,县公共法律服务中心已受理事项662件;县社区矫正管理局让387名社区矫正对象接受教育。")
+    assert "武胜县社区矫正管理局" in found
+    assert not agencies("海北藏族自治州深化平安建设。", "把阵地建在综治中心上,州县综治中心成立党支部。")
+    # heldout_web10: a city's housing bureau is a bureau of the city in focus
+    assert "合肥市房产局" in agencies("合肥市召开住宅小区安全防范工作会议。",
+                                      "市民政局推动高发案件智慧平安小区建设50个,市房产局结合为民办实事。")
