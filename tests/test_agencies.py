@@ -703,3 +703,57 @@ def test_a_body_name_never_runs_over_an_adverb_or_a_particle_of_aspect():
     assert not any(name.startswith("着") for name in found)
     # an adjective inside a name stays: 大龙湖分局
     assert "大龙湖分局" in agencies("大龙湖分局联合城管、消防等部门组建200余人“兵团”开展首次集中“梳清”。")
+
+
+def test_a_bare_name_of_distinguishing_words_or_a_grade_names_a_kind_of_body():
+    # heldout_web9: 一站式 and 临时 (jieba's distinguishing words) and a quoted grade say what
+    # kind of body, not which one
+    found = agencies("各乡镇(街道)依托综治中心或公共法律服务工作站,设立一站式调解中心,聘请专职调解员。",
+                     "线下联动村党支部书记、老党员及网格员组建临时专班,深入牧户帐篷。",
+                     "2025年,横峰县综治中心在全省县级综治中心等级评定中获评“一级”综治中心。")
+    assert set(found) == {"横峰县综治中心"}
+    # a fresh page (Shandong legal news): a grade that opens the name is a grade as well; the
+    # town's centre named before it stays
+    found = agencies("院东头镇一站式调解中心是沂水县标准化、实体化运作的镇级矛盾调解中心。")
+    assert "院东头镇一站式调解中心" in found and not any(n.startswith("镇级") for n in found)
+    # levels paired (州县) are a kind word; a quoted name of its own still names a body
+    assert not agencies("把阵地建在综治中心上,州县综治中心成立党支部。")
+    assert "政法+金融工作专班" in agencies("针对金融企业的特点，成立“政法+金融”工作专班。")
+
+
+def test_a_village_party_branch_is_named_by_its_village():
+    # heldout_web10 and a fresh page (Jining news): the branch of a named village is a body of
+    # that village; a branch of no named village (村党支部) is the kind
+    ex = extract("岱岳区下港镇开展工作。", "下港镇朝阳村党支部书记")
+    assert ("朝阳村党支部", "朝阳村") in relations(ex, "locatedIn")
+    found = agencies("太白湖新区石桥镇辛店村位于石桥镇南部。",
+                     "为破解辛店村党支部软弱涣散问题,将各项工作拉回正轨。",
+                     "石桥镇党委将原村支部划分为4个支部,成立辛店村党总支。")
+    assert {"辛店村党支部", "辛店村党总支"} <= set(found)
+    assert not [n for n in agencies("进一步强化了村党支部在农村的领导核心和战斗堡垒作用。") if "党支部" in n]
+
+
+def test_a_tribunal_by_its_short_form_is_a_unit_of_the_court_before_it():
+    # heldout_web10 and a fresh page (Gansu legal news, Henan court news): 法庭 after a court
+    # and a town's short name is the court's tribunal there
+    ex = extract("资中县法院银山法庭辖区覆盖2镇27个村。")
+    assert ("资中县人民法院银山法庭", "资中县人民法院") in relations(ex, "subOrganizationOf")
+    found = agencies("6月27日一大早,灵台县人民法院什字法庭庭长卫新亮来到村部,就一起纠纷进行回访。",
+                     "6月2日上午,河南省清丰县人民法院城关法庭法官抱着国徽、抬着桌凳,把法庭开到群众身边。")
+    assert {"灵台县人民法院什字法庭", "清丰县人民法院城关法庭"} <= set(found)
+    # alone it is the court in session, no body
+    found = agencies("河南省沁阳市人民法院专门设立了服务三夏生产的“农忙法庭”,适时启动“午间法庭”到案发地开庭。",
+                     "“不用来回扯皮,也不用上法庭,既省心又踏实!”")
+    assert set(found) == {"沁阳市人民法院"}
+
+
+def test_a_level_word_opening_a_name_of_several_words_names_the_body_of_that_level():
+    # heldout_web9: 县 opens 社区矫正管理局, a bureau of the county in focus; levels paired
+    # (州县) or a kind after the level name no one body
+    found = agencies("武胜县深化平安建设。",
+                     "截至目前,县公共法律服务中心已受理事项662件;县社区矫正管理局让387名社区矫正对象接受教育。")
+    assert "武胜县社区矫正管理局" in found
+    assert not agencies("海北藏族自治州深化平安建设。", "把阵地建在综治中心上,州县综治中心成立党支部。")
+    # heldout_web10: a city's housing bureau is a bureau of the city in focus
+    assert "合肥市房产局" in agencies("合肥市召开住宅小区安全防范工作会议。",
+                                      "市民政局推动高发案件智慧平安小区建设50个,市房产局结合为民办实事。")

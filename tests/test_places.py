@@ -185,3 +185,15 @@ def test_a_city_site_names_its_city_by_the_level_alone():
     # a county's site writes 市委 for the city above it: its towns decide nothing there
     ex = _with_publisher("舒城县人民政府", "杭埠镇、桃溪镇建成网格化服务站。", "市委政法委督导检查。")
     assert not {e.name for e in ex.entities if e.type is EntityType.PLACE} & {"合肥市", "六安市"}
+
+
+def test_villages_listed_by_their_short_names_before_a_count_are_villages_of_one_town():
+    # heldout_web6: four villages of one town by their short names, closed by a count and 村;
+    # their town is named, so each is that town's village
+    found = places("长乐区鹤上镇巡防一队肩负着新览、仙街、岐阳、云江四个村的安防任务。")
+    assert {"新览村", "仙街村", "岐阳村", "云江村"} <= {name for name, _ in found.values()}
+    # towns by a count without 等, the last two joined by 、 (heldout_web10 writes them so)
+    found = places("禹州市人民法院深化诉源治理。", "“顺店、浅井两个乡镇基层治理、矛盾化解尤为困难。”")
+    assert {"顺店镇", "浅井镇"} <= {name for name, _ in found.values()}
+    # common words before a count of villages are no villages (bundled corpus)
+    assert not places("户籍工作人员一面对接县公安局户籍中队，一面来到老人娘家和婆家两个村子寻找知情人。")

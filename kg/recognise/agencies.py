@@ -198,7 +198,28 @@ class _Sentence:
                 written = self.text[self.starts[i]:self.starts[body.start]]
                 return _Unit(self.starts[i], self.starts[body.end], _level_char(written),
                              self.word(body), None, body.rule.id)
-        return self.pronoun_subject(body, floor)
+        return self.pronoun_subject(body, floor) or self.level_opens_a_name(body, floor)
+
+    def level_opens_a_name(self, body: _Body, floor: int) -> _Unit | None:
+        """县社区矫正管理局: a level word that opens a name of a few words before a body of its
+        own names that body of the place of that level in focus; the words stay in its body
+        word (社区矫正管理局 of the county), the place being resolved later."""
+        if not self.is_word(body, "TOP_BODY"):
+            return None
+        limit = max(floor, self.starts[body.start] - _MAX_NAME)
+        i = body.start - 2
+        while i >= 0 and self.starts[i] >= limit and not self.role(i + 1, "stop") \
+                and not self.role(i + 1, "cut"):
+            if self.is_name(i, i + 1, "level"):
+                if self.sent.words[i + 1] in LEVEL_OF_WORD or any(
+                        self.is_name(k, body.start, action) for k in (i, i + 1)
+                        for action in ("kind", "not_a_name")):
+                    return None       # 州县综治中心, 县乡镇综治中心: the centres of a kind
+                rest, end = self.starts[i + 1], self.starts[body.end]
+                return _Unit(self.starts[i], end, _level_char(self.text[self.starts[i]:rest]),
+                             self.text[rest:end], None, body.rule.id)
+            i -= 1
+        return None
 
     def listed(self, body: _Body, previous: _Unit | None) -> _Unit | None:
         """长寿区法院、检察院、公安局, 市法院、检察院: a body of a place listed right after one of
@@ -388,6 +409,8 @@ class _Sentence:
         suffix, rule = self.word(body), body.rule.id
         quoted = self.holds(body, "quoted_name")
         if quoted is not None:                  # “秦岭护林”联防队: the unit starts at the quote
+            if self.is_name(*quoted.groups["name"], "not_a_name"):
+                return None      # 评“一级”综治中心: a grade in quotes names no body
             return _Unit(quoted.span()[0], end, quoted.text("name"), suffix, None, rule)
         if quoted_only:
             return None        # 组建治安联防队: a kind of team

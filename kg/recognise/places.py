@@ -36,9 +36,13 @@ from kg.words import dictionary_tag
 # Where a town's or village's name may end; its start is found by looking it up.
 _TOWN_OR_VILLAGE_END = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查")
 _LOOKBACK = 9                       # the longest town or village name looked for
-# 在万庾、三封寺、东山等3个乡镇试点: towns listed by their short names, the kind after 等
-_LISTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等"
-                           r"(?:[0-9一二三四五六七八九十两]+个)?(?:乡镇|镇街|镇|乡|街道)")
+# 在万庾、三封寺、东山等3个乡镇试点, 朝阳和辛庄两个村: towns or villages listed by their short
+# names, the kind after 等 or a count (the last two joined by 、 or a conjunction)
+_LISTED_TOWNS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}[、和与及])+(?:(?!等)[\u4e00-\u9fff]){2,4})"
+                           r"(?:等(?:[0-9一二三四五六七八九十两]+[个個])?|[0-9一二三四五六七八九十两]+[个個])"
+                           r"(乡镇|镇街|镇|乡|街道|行政村|村|社区)")
+# the suffixes of the kind a list names (a village of 两个村 is a 村; of 两个社区 a 社区)
+_LISTED_SUFFIXES = {"村": ("村",), "行政村": ("村",), "社区": ("社区",)}
 # Divisions whose official name is also a common noun (城区 in 阳泉, 矿区, 郊区).
 _GENERIC_NAME = re.compile(r"^(?:城区|矿区|郊区|市区|新区|林区|特区)$")
 _CODED = ("province", "city", "county")
@@ -144,26 +148,48 @@ def _candidates(sent: Sent) -> list[_Candidate]:
 
 
 def _listed_towns(sent: Sent) -> list[_Candidate]:
-    """在万庾、三封寺、东山等3个乡镇试点: a list that 等…乡镇 closes names towns by their
-    short names. Kept only when the items are towns of one county in common (each then
-    reads as its town there; the first item may carry words before it: 率先在万庾)."""
+    """在万庾、三封寺、东山等3个乡镇试点, 朝阳和辛庄两个村: a list that 等 or a count and a kind
+    close names towns (or villages) by their short names. Kept only when the items are towns of
+    one county (villages of one town) in common (each then reads as its division there; the
+    first item may carry words before it: 率先在万庾). Towns of a list place each other; the
+    villages of one are as common a name as any and still need their town or county named."""
     out: list[_Candidate] = []
     for found in _LISTED_TOWNS.finditer(sent.text):
+        suffixes = _LISTED_SUFFIXES.get(found.group(2))
         items, at = [], found.start(1)
-        for i, item in enumerate(found.group(1).split("、")):
+        for i, item in enumerate(_list_items(found.group(1))):
             tails = [item[k:] for k in range(len(item) - 1)] if i == 0 else [item]
-            towns = next(((at + len(item) - len(t), t, ds) for t in tails
-                          if (ds := _short_towns(t))), None)
-            items.append(towns)
-            at += len(item) + 1
-        counties = [{d.parent for d in ds} for _, _, ds in filter(None, items)]
-        shared = set.intersection(*counties) if len(counties) >= 2 else set()
+            at = sent.text.index(item, at)
+            divisions = next(((at + len(item) - len(t), t, ds) for t in tails
+                              if (ds := _short_divisions(t, suffixes))), None)
+            items.append(divisions)
+            at += len(item)
+        parents = [{d.parent for d in ds} for _, _, ds in filter(None, items)]
+        shared = set.intersection(*parents) if len(parents) >= 2 else set()
         if None in items or not shared:
             continue
         out += [_Candidate(sent.index, start, start + len(short), short,
-                           tuple(d for d in ds if d.parent in shared), False, listed=True)
+                           tuple(d for d in ds if d.parent in shared), False,
+                           listed=suffixes is None)
                 for start, short, ds in items]
     return out
+
+
+def _list_items(listed: str) -> list[str]:
+    """The items of a list: split at 、, and the last two at a conjunction between them
+    (朝阳和辛庄; not the 和 of 和平, which opens a name)."""
+    items = listed.split("、")
+    last = items[-1]
+    cut = next((k for k in range(2, len(last) - 1) if last[k] in "和与及"), None)
+    return items[:-1] + [last[:cut], last[cut + 1:]] if cut else items
+
+
+def _short_divisions(short: str, suffixes: tuple[str, ...] | None) -> tuple[Division, ...]:
+    """The towns (or, given a village's suffixes, the villages) whose name is `short` and a
+    suffix of theirs."""
+    if suffixes is None:
+        return _short_towns(short)
+    return tuple(d for suffix in suffixes for d in _lower(short + suffix) if d.level == "village")
 
 
 def _short_towns(short: str) -> tuple[Division, ...]:
