@@ -31,6 +31,7 @@ from kg.rules.engine import Context, Match, Pattern, PatternError, compile_patte
 from kg.rules.lexicon import lexicon
 
 MATCH_PREDICATES: dict[str, Callable[[Match, Doc], bool]] = {}
+_MOST_LIVE = 4096         # sets of needs held kept per action (then it starts over)
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -120,6 +121,12 @@ class RuleSet:
             common = reduce(operator.and_, (mask for _, mask in masks))
             self._of_action.setdefault(rule.action, []).append((rule, common, masks))
             self._masks.append((i, tuple(mask for _, mask in masks)))
+        # action -> the bits any of its patterns needs, and its rules that may match for each
+        # set of those bits a sentence held (`_live`)
+        self._action_bits = {action: reduce(operator.or_, (mask for _, _, masks in here
+                                                           for _, mask in masks))
+                             for action, here in self._of_action.items()}
+        self._live_rules: dict[str, dict[int, tuple]] = {a: {} for a in self._of_action}
         # the keys of the context's cache, made once (not a tuple per call)
         self._keys = {a: ("matches", component, a) for a in (*self.actions, None)}
         self._width = len(bits)           # its bits: one per need
@@ -203,19 +210,13 @@ class RuleSet:
         return sorted(found, key=lambda m: self._order[id(m.rule)])
 
     def _matches(self, ctx: Context, action: str) -> list[Match]:
-        rules_here = self._of_action.get(action)
-        if not rules_here:
+        if action not in self._live_rules:
             return []
-        held, doc, out = self.held(ctx), ctx.doc, []
-        for rule, common, masks in rules_here:
-            if common & held != common:
-                continue
-            if len(masks) == 1:
-                found = masks[0][0].find(ctx)
+        doc, out = ctx.doc, []
+        for rule, live in self._live(action, self.held(ctx)):
+            if len(live) == 1:
+                found = live[0].find(ctx)
             else:                  # as Rule.finditer: of all the patterns' matches, in order
-                live = [p for p, mask in masks if mask & held == mask]
-                if not live:
-                    continue
                 found = _first_of(sorted((m for p in live for m in p.find(ctx)),
                                          key=lambda m: (m.start, -m.end)))
             checked = bool(rule.chars or rule.where)
@@ -226,6 +227,21 @@ class RuleSet:
                     doc.trace.append((rule.id, ctx.sent.index, start, end))
                     out.append(m)
         return out
+
+    def _live(self, action: str, held: int) -> tuple[tuple[Rule, tuple[Pattern, ...]], ...]:
+        """The rules of `action` whose needs the sentence holds (`held`), each with those of
+        its patterns whose needs it holds: the same for every sentence that holds the same of
+        the action's needs, so worked out once for each such set, not rule by rule each time."""
+        known, key = self._live_rules[action], held & self._action_bits[action]
+        found = known.get(key)
+        if found is None:
+            if len(known) >= _MOST_LIVE:
+                known.clear()
+            found = known[key] = tuple(
+                (rule, live) for rule, common, masks in self._of_action[action]
+                if common & key == common
+                and (live := tuple(p for p, mask in masks if mask & key == mask)))
+        return found
 
     def by_id(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
