@@ -163,8 +163,8 @@ class RuleSet:
             if tokens is None:
                 tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
                     self._present("LEX", ctx.sent.classes(ctx.lex))
-        spans = ctx.spans                # (read now in any case: what the context sees)
-        held = tokens | self._present("ENT", spans.keys()) if self._wanted["ENT"] else tokens
+        ctx.take_spans()                 # (now in any case: what the context sees)
+        held = tokens | self._present("ENT", ctx.spans.keys()) if self._wanted["ENT"] else tokens
         ctx.held_bits[self] = (version, held)
         return held
 
