@@ -130,6 +130,7 @@ class RuleSet:
         # the keys of the context's cache, made once (not a tuple per call)
         self._keys = {a: ("matches", component, a) for a in (*self.actions, None)}
         self._width = len(bits)           # its bits: one per need
+        self._all = (1 << self._width) - 1
         self._offset: int | None = None   # where they start in `_TOKENS`, once registered
 
     def _mask(self, pattern: Pattern, bits: dict[tuple[str, frozenset[str]], int]) -> int:
@@ -156,7 +157,7 @@ class RuleSet:
         if found is not None and found[0] == version:
             return found[1]
         if self._offset is not None:
-            tokens = _TOKENS.held(ctx.sent, ctx.lex) >> self._offset & (1 << self._width) - 1
+            tokens = _TOKENS.held(ctx.sent, ctx.lex) >> self._offset & self._all
         else:
             shared = ctx.sent.tables
             tokens = shared.get(self)
