@@ -211,10 +211,18 @@ class RuleSet:
         return sorted(found, key=lambda m: self._order[id(m.rule)])
 
     def _matches(self, ctx: Context, action: str) -> list[Match]:
-        if action not in self._live_rules:
+        known = self._live_rules.get(action)
+        if known is None:
             return []
+        # (`held` and `_live` as they answer when they know, without two calls: most
+        # contexts ask a rule set for several actions, and most of those find no rule)
+        held = ctx.held_bits.get(self)
+        held = held[1] if held is not None and held[0] == ctx.sent.version else self.held(ctx)
+        rules_here = known.get(held & self._action_bits[action])
+        if rules_here is None:
+            rules_here = self._live(action, held)
         doc, out = ctx.doc, []
-        for rule, live in self._live(action, self.held(ctx)):
+        for rule, live in rules_here:
             if len(live) == 1:
                 found = live[0].find(ctx)
             else:                  # as Rule.finditer: of all the patterns' matches, in order
