@@ -66,3 +66,20 @@ def test_a_broken_or_unwritable_cache_is_no_error(cache, monkeypatch, tmp_path):
     assert found(monkeypatch) == [("县", "公安局"), ("市", "派出所")]
     other.save()                             # cannot be written: nothing raised, nothing left
     assert other.new == 0 and blocked.read_text() == "not a directory"
+
+
+def test_the_file_keeps_the_newest_functions_and_those_this_run_used(cache, monkeypatch):
+    path = codecache.path()
+    path.parent.mkdir(parents=True)
+    old = {bytes([i]) * 16: compile(f"x = {i}", "<t>", "exec") for i in range(5)}
+    codecache.cachefile.keep(path, codecache._MAGIC, old)
+    monkeypatch.setattr(codecache, "_MOST", 4)
+    cache.compile("y = 1", "<t>")
+    assert cache.new == 2                    # compiled, and the file read holds too many
+    cache.save()
+    kept = codecache._read(path)
+    assert len(kept) == 4 and list(kept)[-1] == next(iter(cache.used))  # this run's, last
+    assert list(kept)[:3] == list(old)[-3:]                             # the oldest dropped
+    again = CodeCache()
+    again.compile("y = 1", "<t>")
+    assert again.new == 0                    # read back, not compiled; the file small enough

@@ -246,3 +246,27 @@ def test_a_repeated_unit_over_many_overlapping_units_does_not_walk_every_path():
     n = 60                                    # (about 1e12 paths: walking each would not end)
     table = {i: tuple(e for e in (i + 2, i + 1) if e <= n) for i in range(n)}
     assert list(_unit_stops(table, 0, 0, None, False, n, n)) == list(range(n, -1, -1))
+
+
+def test_a_rule_set_tries_the_rules_whose_needs_a_sentence_holds_alike_cold_or_known():
+    """Which rules of an action may match is worked out once per set of needs held
+    (`RuleSet._live`): sentences that hold the same needs, or others, get each rule's own
+    matches (`Rule.finditer`), in file order, whichever sentence came first."""
+    from kg.rules.lexicon import lexicon
+    from kg.rules.ruleset import parse_rules
+    ruleset = parse_rules("t", """rules:
+      - {id: t.county, action: a, pattern: [{TEXT: 全县}, {TEXT: 共}]}
+      - {id: t.either, action: a, patterns: [[{TEXT: 全市}], [{TEXT: 全县}, {TEXT: 累计}]]}
+      - {id: t.other, action: b, pattern: [{TEXT: 全市}]}
+    """)
+    texts = ["全县共化解矛盾纠纷157件", "全市累计化解矛盾纠纷", "全县累计化解矛盾纠纷",
+             "全县共化解纠纷，全市累计化解", "全县共排查隐患", "化解矛盾纠纷157件"]
+    for text in [*texts, *reversed(texts)]:
+        sent = make_sent(0, text, lexicon())
+        doc = Doc(Article("t.txt", 0, ""), {0: sent})
+        found = [(m.rule.id, m.text()) for m in ruleset.matches(Context(doc, sent, lexicon()), "a")]
+        ctx = Context(doc, sent, lexicon())
+        expected = [(r.id, m.text()) for r in ruleset.rules if r.action == "a"
+                    for m in r.finditer(ctx)]
+        assert found == expected, text
+    assert len(ruleset._live_rules["a"]) < len(texts)     # (sentences held the same needs)

@@ -12,6 +12,7 @@ code is compiled, as without one.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import marshal
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from kg import cachefile
 
 _NAME = f"patterns-{sys.implementation.cache_tag}-{marshal.version}.marshal"
 _MAGIC = b"govkg-patterns\0"
-_MOST = 20_000              # functions kept; more (rules edited many times) and it starts over
+_MOST = 4_000               # functions kept (the rule files make about 1,100): the newest
 
 
 class CodeCache:
@@ -30,11 +31,14 @@ class CodeCache:
     def __init__(self) -> None:
         self.codes: dict[bytes, CodeType] | None = None
         self.new = 0                          # compiled here since the file was read or written
+        self.used: dict[bytes, None] = {}     # the keys asked for in this run, in order
 
     def compile(self, source: str, filename: str) -> CodeType:
         if self.codes is None:
             self.codes = _read(path())
+            self.new = int(len(self.codes) > _MOST)   # (an older file, too big: rewritten)
         key = hashlib.blake2b(source.encode("utf-8"), digest_size=16).digest()
+        self.used[key] = None
         code = self.codes.get(key)
         if code is None:
             code = self.codes[key] = compile(source, filename, "exec")
@@ -42,14 +46,16 @@ class CodeCache:
         return code
 
     def save(self) -> None:
-        """Write what was compiled since the file was read (with what the file held that this
-        run did not use); nothing half-written: a whole new file replaces the old."""
+        """Write what was compiled since the file was read, with what the file held: this
+        run's functions last, the oldest others dropped beyond `_MOST`; nothing half-written:
+        a whole new file replaces the old."""
         target = path()
         if not self.new or self.codes is None or target is None:
             return
         kept = {**_read(target), **self.codes}
-        if len(kept) > _MOST:
-            kept = self.codes
+        for key in self.used:                 # (moved to the end: kept the longest)
+            kept[key] = kept.pop(key)
+        kept = dict(itertools.islice(kept.items(), max(0, len(kept) - _MOST), None))
         self.new = 0                          # (a cache that cannot be written: not again)
         cachefile.keep(target, _MAGIC, kept)
 

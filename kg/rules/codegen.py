@@ -169,8 +169,9 @@ class _Writer:
 
 def _define(name: str, params: list[str], body: str, namespace: dict) -> object:
     """Define a function from its body; the sentence's locals it reads are bound first."""
+    used = set(_NAMED.findall(body))
     bound = "".join(f"    {var} = {value}\n" for var, value in _LOCALS
-                    if _uses(body, var) or var == "sent" and _uses(body, "words", "tags", "starts"))
+                    if var in used or var == "sent" and not used.isdisjoint(("words", "tags", "starts")))
     source = f"def {name}({', '.join(params)}):\n{bound}{body}"
     scope: dict = {}
     exec(CODES.compile(source, f"<pattern {name}>"), namespace, scope)   # noqa: S102
@@ -179,10 +180,6 @@ def _define(name: str, params: list[str], body: str, namespace: dict) -> object:
     return fn
 
 
-def _uses(body: str, *names: str) -> bool:
-    return any(_NAMED[name].search(body) for name in names)
-
-
-# a name read as a variable (not an attribute, not part of a longer name), for each local
-_NAMED = {name: re.compile(rf"(?<![\w.]){name}\b")
-          for name in (*(var for var, _ in _LOCALS), "words", "tags", "starts")}
+# the locals a body reads: each name read as a variable (not an attribute, not part of a
+# longer name), found in one pass
+_NAMED = re.compile(rf"(?<![\w.])({'|'.join(var for var, _ in _LOCALS)})\b")

@@ -89,6 +89,7 @@ class Context:
         self._starts: dict[int, list[int]] = {}
         self._ent_index: dict[str, dict[int, list[tuple[object, int]]]] = {}
         self._spans: dict[str, dict[int, list]] | None = None
+        self._taken: list | None = None    # the doc's spans and marks of the sentence it sees
         # what the rule sets found here (kg/rules/ruleset.py): rules, matches
         self.ruleset_cache: dict[tuple, object] = {}
         # rule set -> (the state of the tokens, the bits of its needs the sentence holds)
@@ -102,18 +103,25 @@ class Context:
     def positions(self) -> dict[str, list[int]]:
         return self.sent.positions
 
+    def take_spans(self) -> None:
+        """Fix which of the doc's spans the context sees: those of the sentence now (once per
+        context; indexed by label only when asked, `spans`: many contexts never ask)."""
+        if self._taken is None:
+            spans, marks = self.doc.in_sentence(self.sent.index)
+            self._taken = [*spans, *marks]
+
     @property
     def spans(self) -> dict[str, dict[int, list]]:
         """label -> start character -> the doc's spans of this sentence starting there (read
         once per context)."""
         if self._spans is None:
+            self.take_spans()
             self._spans = self._read_spans()
         return self._spans
 
     def _read_spans(self) -> dict[str, dict[int, list]]:
         out: dict[str, dict[int, list]] = {}
-        spans, marks = self.doc.in_sentence(self.sent.index)
-        for span in [*spans, *marks]:
+        for span in self._taken:
             by_start = out.get(label := _label(span.type))
             if by_start is None:
                 out[label] = {span.start: [span]}

@@ -31,6 +31,7 @@ from kg.rules.engine import Context, Match, Pattern, PatternError, compile_patte
 from kg.rules.lexicon import lexicon
 
 MATCH_PREDICATES: dict[str, Callable[[Match, Doc], bool]] = {}
+_MOST_LIVE = 4096         # sets of needs held kept per action (then it starts over)
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -120,9 +121,16 @@ class RuleSet:
             common = reduce(operator.and_, (mask for _, mask in masks))
             self._of_action.setdefault(rule.action, []).append((rule, common, masks))
             self._masks.append((i, tuple(mask for _, mask in masks)))
+        # action -> the bits any of its patterns needs, and its rules that may match for each
+        # set of those bits a sentence held (`_live`)
+        self._action_bits = {action: reduce(operator.or_, (mask for _, _, masks in here
+                                                           for _, mask in masks))
+                             for action, here in self._of_action.items()}
+        self._live_rules: dict[str, dict[int, tuple]] = {a: {} for a in self._of_action}
         # the keys of the context's cache, made once (not a tuple per call)
         self._keys = {a: ("matches", component, a) for a in (*self.actions, None)}
         self._width = len(bits)           # its bits: one per need
+        self._all = (1 << self._width) - 1
         self._offset: int | None = None   # where they start in `_TOKENS`, once registered
 
     def _mask(self, pattern: Pattern, bits: dict[tuple[str, frozenset[str]], int]) -> int:
@@ -149,15 +157,15 @@ class RuleSet:
         if found is not None and found[0] == version:
             return found[1]
         if self._offset is not None:
-            tokens = _TOKENS.held(ctx.sent, ctx.lex) >> self._offset & (1 << self._width) - 1
+            tokens = _TOKENS.held(ctx.sent, ctx.lex) >> self._offset & self._all
         else:
             shared = ctx.sent.tables
             tokens = shared.get(self)
             if tokens is None:
                 tokens = shared[self] = self._present("TEXT", ctx.positions.keys()) | \
                     self._present("LEX", ctx.sent.classes(ctx.lex))
-        spans = ctx.spans                # (read now in any case: what the context sees)
-        held = tokens | self._present("ENT", spans.keys()) if self._wanted["ENT"] else tokens
+        ctx.take_spans()                 # (now in any case: what the context sees)
+        held = tokens | self._present("ENT", ctx.spans.keys()) if self._wanted["ENT"] else tokens
         ctx.held_bits[self] = (version, held)
         return held
 
@@ -203,19 +211,21 @@ class RuleSet:
         return sorted(found, key=lambda m: self._order[id(m.rule)])
 
     def _matches(self, ctx: Context, action: str) -> list[Match]:
-        rules_here = self._of_action.get(action)
-        if not rules_here:
+        known = self._live_rules.get(action)
+        if known is None:
             return []
-        held, doc, out = self.held(ctx), ctx.doc, []
-        for rule, common, masks in rules_here:
-            if common & held != common:
-                continue
-            if len(masks) == 1:
-                found = masks[0][0].find(ctx)
+        # (`held` and `_live` as they answer when they know, without two calls: most
+        # contexts ask a rule set for several actions, and most of those find no rule)
+        held = ctx.held_bits.get(self)
+        held = held[1] if held is not None and held[0] == ctx.sent.version else self.held(ctx)
+        rules_here = known.get(held & self._action_bits[action])
+        if rules_here is None:
+            rules_here = self._live(action, held)
+        doc, out = ctx.doc, []
+        for rule, live in rules_here:
+            if len(live) == 1:
+                found = live[0].find(ctx)
             else:                  # as Rule.finditer: of all the patterns' matches, in order
-                live = [p for p, mask in masks if mask & held == mask]
-                if not live:
-                    continue
                 found = _first_of(sorted((m for p in live for m in p.find(ctx)),
                                          key=lambda m: (m.start, -m.end)))
             checked = bool(rule.chars or rule.where)
@@ -226,6 +236,21 @@ class RuleSet:
                     doc.trace.append((rule.id, ctx.sent.index, start, end))
                     out.append(m)
         return out
+
+    def _live(self, action: str, held: int) -> tuple[tuple[Rule, tuple[Pattern, ...]], ...]:
+        """The rules of `action` whose needs the sentence holds (`held`), each with those of
+        its patterns whose needs it holds: the same for every sentence that holds the same of
+        the action's needs, so worked out once for each such set, not rule by rule each time."""
+        known, key = self._live_rules[action], held & self._action_bits[action]
+        found = known.get(key)
+        if found is None:
+            if len(known) >= _MOST_LIVE:
+                known.clear()
+            found = known[key] = tuple(
+                (rule, live) for rule, common, masks in self._of_action[action]
+                if common & key == common
+                and (live := tuple(p for p, mask in masks if mask & key == mask)))
+        return found
 
     def by_id(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
