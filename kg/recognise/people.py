@@ -254,16 +254,25 @@ def _name_ends(match: Match, doc: Doc) -> bool:
 @check("long_name")
 def _long_name(match: Match, doc: Doc) -> bool:
     """A name of four or five characters (吉克阿依, 乌云其其格): no verb of saying inside it,
-    no character no name holds (but 其), and no shorter name already followed by the verb
-    (所长高峰介绍 is 高峰)."""
+    no character no name holds (but 其), no adverb of two characters or more inside it (the
+    name ends where the adverb begins: 局长彭某某非常感慨), and no shorter name already
+    followed by the verb (所长高峰介绍 is 高峰)."""
     sent, (start, end) = match.sent, match.span("name")
     taken = _taken(doc, sent)
     not_given = _characters("not_given")
     if any(said_at(sent, c) for c in range(start + 1, end)) or not free(start, end, taken) \
-            or any(ch in not_given and ch != "其" for ch in sent.text[start:end]):
+            or any(ch in not_given and ch != "其" for ch in sent.text[start:end]) \
+            or _adverb_within(sent, *match.groups["name"]):
         return False
     short = read_name(sent, start, taken, cued_start=True)
     return not (short and said_at(sent, start + len(short)))
+
+
+def _adverb_within(sent: Sent, first: int, last: int) -> bool:
+    """Whether a token after the name's first is an adverb of two characters or more (非常,
+    一直, 亲自): names by sound are written in characters jieba reads as no such word."""
+    return any(len(sent.word(i)) >= 2 and (sent.tag(i) or "").startswith("d")
+               for i in range(first + 1, last))
 
 
 @check("names_listed")
