@@ -342,8 +342,10 @@ def _byline_unit(line: _Line) -> _Unit | None:
             return _Unit("B", [line], names=names, photo=True, closing=True)
     bracket = _BRACKET_BYLINE.match(text)
     if bracket:
+        # a section's heading in brackets (【做法】, 【背景】) names no one: a byline's
+        # names start with surnames
         names = byline_names(bracket.group("names"))
-        if names:
+        if names and all(map(_has_surname, names)):
             return _Unit("B", [line], names=names, closing=True)
     first = _NAMES_FIRST.match(text)          # 某甲 某某报全媒体记者 某乙 文/图
     if first and all(map(_has_surname, byline_names(first.group("names")))):

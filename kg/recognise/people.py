@@ -453,7 +453,7 @@ def _reads_as_words(sent: Sent, first: int, name: str, sur_len: int, said: bool,
     """Whether jieba's dictionary reads the name as ordinary words; a verb of saying (`said`)
     or a punctuation mark (`stop`) right after it make a name likelier."""
     if len(sent.word(first)) > sur_len:
-        verdict = _first_word_verdict(sent, first, name, said, cued)
+        verdict = _first_word_verdict(sent, first, name, said, cued, stop)
         if verdict is not None:
             return verdict
     surname, given = name[:sur_len], name[sur_len:]
@@ -464,18 +464,19 @@ def _reads_as_words(sent: Sent, first: int, name: str, sur_len: int, said: bool,
 
 
 def _first_word_verdict(sent: Sent, first: int, name: str, said: bool,
-                        cued: bool) -> bool | None:
+                        cued: bool, stop: bool = False) -> bool | None:
     """When jieba reads the surname into a longer word (高峰, 安全感, 简单来): True when that
     word makes the text words, False when it is a name after all, None when it says neither."""
     word, tag = sent.word(first), sent.tag(first) or ""
     common = frequency(word)
     if len(word) >= len(name) and (common >= _WHOLE_WORD or len(word) >= 3 and tag):
-        # names in the dictionary pass when rare (林秀珍) or followed by a verb of saying
-        # (所长高峰介绍); 安全感, 辛勤 are tagged nr too; a rare word of three characters
-        # or more that is no name is a word (记者宣讲团走进)
+        # names in the dictionary pass when rare (林秀珍), followed by a verb of saying
+        # (所长高峰介绍) or, not too frequent, set between a title and a punctuation mark
+        # (党委书记常青，); 安全感, 辛勤 are tagged nr too; a rare word of three characters or
+        # more that is no name is a word (记者宣讲团走进)
         if len(word) > len(name) or not tag.startswith("nr"):
             return True
-        return not (said or common < _COMMON_WORD)
+        return not (said or common < _COMMON_WORD or cued and stop and common < _COMMON_NAME)
     # jieba tags many plain words nr (辛勤, 呼唤); only rarer ones pass as names (王明峰)
     if common >= (_COMMON_NAME if cued or tag.startswith("nr") else _COMMON_WORD) \
             and not (cued and said):
