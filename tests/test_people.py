@@ -675,3 +675,22 @@ def test_a_dictionary_name_between_a_title_and_a_comma_is_a_name():
                   "政府副县长、公安局局长张建国出席。")
     assert found["常青"] == "党委书记"
     assert found["贾大维"] == "党委书记" and found["舒晓海"] == "部长"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout_web5, heldout_web6: a plain word read from the surname on (常态 of 常态化, 普法
+    # of 普法送法) with nothing after it that ends a name is that word
+    ("建立“法庭+网格”工作模式，充分发挥法庭与村（社区）干部、调解员常态化联络、排查、走访工作机制。", []),
+    ("推进法官普法送法精准化。", []),
+    # fresh pages (大连, 隆回): a verb of one character after a two-character name ends it
+    ("大连市公安局沙河口分局白山路派出所社区民警宋健像往常一样在管片巡逻。", ["宋健"]),
+    ("金石桥镇镇长魏彪受镇人民政府委托，作政府工作报告，镇人大主席蔡明文受镇人大主席团委托作人大工作报告。",
+     ["魏彪", "蔡明文"]),
+    # fresh pages: names after titles stay as they were
+    ("金平县城关边境派出所所长张裴麟说。", ["张裴麟"]),
+    ("会议由该镇五届人大主席奉先磊主持。", ["奉先磊"]),
+    ("近日，三门县健跳镇六敖街一店铺员工丁女士拿起柜台上的“警民联系卡”，打通了健跳派出所驻村民警"
+     "叶亦伟的电话。", ["丁女士", "叶亦伟"]),
+])
+def test_where_a_name_after_a_title_ends(text, expected):
+    assert names(text) == expected

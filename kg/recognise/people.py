@@ -481,6 +481,11 @@ def _first_word_verdict(sent: Sent, first: int, name: str, said: bool,
     if common >= (_COMMON_NAME if cued or tag.startswith("nr") else _COMMON_WORD) \
             and not (cued and said):
         return True                                # 简单来, 关注问, 呼唤穿
+    # a plain noun, verb or adjective (no name, place or body: 金国, 丁香 pass) read from the
+    # surname on is that word unless a punctuation mark or a verb of saying ends the name
+    if common >= _COMMON_WORD and tag[:1] in ("n", "v", "a") and not said and not stop \
+            and not tag.startswith(("nr", "ns", "nz", "nt")):
+        return True                                # 调解员常态化联络, 法官普法送法
     return None
 
 
