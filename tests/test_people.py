@@ -648,9 +648,8 @@ def test_a_post_of_a_committee_organ_with_the_work_it_is_in_charge_of():
     found = posts_of("9月27日，顺义区委政法委分管日常工作的副书记赵庆江带领辖区街、乡、镇政法委员"
                      "和区委政法委工作人员一行30人到朝阳门街道开展调研活动。")
     assert ("赵庆江", "副书记", "顺义区委政法委") in found
-    # a comma ends the organ's clause: the title after it is no post in it
-    assert not posts_of("区委政法委分管日常工作，副书记赵庆江带队调研。") & {
-        ("赵庆江", "副书记", "区委政法委")}
+    found = posts_of("东城区委政法委分管日常工作的副书记崔位阳、朝阳门街道办事处副主任杨凯陪同。")
+    assert {("崔位阳", "副书记", "东城区委政法委"), ("杨凯", "副主任", "朝阳门街道办事处")} <= found
 
 
 def test_a_bracketed_section_heading_is_no_byline(tmp_path):
