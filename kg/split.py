@@ -345,8 +345,9 @@ def _byline_unit(line: _Line) -> _Unit | None:
             return _Unit("B", [line], names=names, photo=True, closing=True)
     bracket = _BRACKET_BYLINE.match(text)
     if bracket:
+        # a section's heading in brackets (【做法】, 【背景】) names no one: names alone in
+        # brackets start with surnames, or follow a role (【通讯员 某某】)
         names = byline_names(bracket.group("names"))
-        # names alone in brackets need a surname: 【做法】, 【案例】 are a section's label
         if names and (re.search(_ROLE, text) or all(map(_has_surname, names))):
             return _Unit("B", [line], names=names, closing=True)
     first = _NAMES_FIRST.match(text)          # 某甲 某某报全媒体记者 某乙 文/图

@@ -254,16 +254,25 @@ def _name_ends(match: Match, doc: Doc) -> bool:
 @check("long_name")
 def _long_name(match: Match, doc: Doc) -> bool:
     """A name of four or five characters (吉克阿依, 乌云其其格): no verb of saying inside it,
-    no character no name holds (but 其), and no shorter name already followed by the verb
-    (所长高峰介绍 is 高峰)."""
+    no character no name holds (but 其), no adverb of two characters or more inside it (the
+    name ends where the adverb begins: 局长彭某某非常感慨), and no shorter name already
+    followed by the verb (所长高峰介绍 is 高峰)."""
     sent, (start, end) = match.sent, match.span("name")
     taken = _taken(doc, sent)
     not_given = _characters("not_given")
     if any(said_at(sent, c) for c in range(start + 1, end)) or not free(start, end, taken) \
-            or any(ch in not_given and ch != "其" for ch in sent.text[start:end]):
+            or any(ch in not_given and ch != "其" for ch in sent.text[start:end]) \
+            or _adverb_within(sent, *match.groups["name"]):
         return False
     short = read_name(sent, start, taken, cued_start=True)
     return not (short and said_at(sent, start + len(short)))
+
+
+def _adverb_within(sent: Sent, first: int, last: int) -> bool:
+    """Whether a token after the name's first is an adverb of two characters or more (非常,
+    一直, 亲自): names by sound are written in characters jieba reads as no such word."""
+    return any(len(sent.word(i)) >= 2 and (sent.tag(i) or "").startswith("d")
+               for i in range(first + 1, last))
 
 
 @check("names_listed")
@@ -444,7 +453,7 @@ def _reads_as_words(sent: Sent, first: int, name: str, sur_len: int, said: bool,
     """Whether jieba's dictionary reads the name as ordinary words; a verb of saying (`said`)
     or a punctuation mark (`stop`) right after it make a name likelier."""
     if len(sent.word(first)) > sur_len:
-        verdict = _first_word_verdict(sent, first, name, said, cued)
+        verdict = _first_word_verdict(sent, first, name, said, cued, stop)
         if verdict is not None:
             return verdict
     surname, given = name[:sur_len], name[sur_len:]
@@ -455,22 +464,28 @@ def _reads_as_words(sent: Sent, first: int, name: str, sur_len: int, said: bool,
 
 
 def _first_word_verdict(sent: Sent, first: int, name: str, said: bool,
-                        cued: bool) -> bool | None:
+                        cued: bool, stop: bool = False) -> bool | None:
     """When jieba reads the surname into a longer word (高峰, 安全感, 简单来): True when that
     word makes the text words, False when it is a name after all, None when it says neither."""
     word, tag = sent.word(first), sent.tag(first) or ""
     common = frequency(word)
     if len(word) >= len(name) and (common >= _WHOLE_WORD or len(word) >= 3 and tag):
-        # names in the dictionary pass when rare (林秀珍) or followed by a verb of saying
-        # (所长高峰介绍); 安全感, 辛勤 are tagged nr too; a rare word of three characters
-        # or more that is no name is a word (记者宣讲团走进)
+        # names in the dictionary pass when rare (林秀珍), followed by a verb of saying
+        # (所长高峰介绍) or, not too frequent, set between a title and a punctuation mark
+        # (党委书记常青，); 安全感, 辛勤 are tagged nr too; a rare word of three characters or
+        # more that is no name is a word (记者宣讲团走进)
         if len(word) > len(name) or not tag.startswith("nr"):
             return True
-        return not (said or common < _COMMON_WORD)
+        return not (said or common < _COMMON_WORD or cued and stop and common < _COMMON_NAME)
     # jieba tags many plain words nr (辛勤, 呼唤); only rarer ones pass as names (王明峰)
     if common >= (_COMMON_NAME if cued or tag.startswith("nr") else _COMMON_WORD) \
             and not (cued and said):
         return True                                # 简单来, 关注问, 呼唤穿
+    # a plain noun, verb or adjective (no name, place or body: 金国, 丁香 pass) read from the
+    # surname on is that word unless a punctuation mark or a verb of saying ends the name
+    if common >= _COMMON_WORD and tag[:1] in ("n", "v", "a") and not said and not stop \
+            and not tag.startswith(("nr", "ns", "nz", "nt")):
+        return True                                # 调解员常态化联络, 法官普法送法
     return None
 
 

@@ -600,16 +600,39 @@ def _holder(cue: Cues, end: int, roles: list[str]) -> tuple[Mention | None, list
 
 def _recent_police_body(person: Mention, cues: SentenceCues) -> AgencyKey | None:
     """A 民警 named with no body beside him serves in the police body named last: before
-    him in his sentence, else in one of the two sentences before."""
-    doc = cues.doc
+    him in his sentence, else in one of the two sentences before; where that is above the
+    one unit the article tells of (its 公安局, the station's report), or none is, the unit."""
+    doc, unit = cues.doc, _article_police_unit(person, cues)
     for index in (person.sentence, person.sentence - 1, person.sentence - 2):
         bodies = [m for m in doc.spans_in(index) if m.type is EntityType.AGENCY
                   and (index < person.sentence or m.end <= person.start)]
         body = next((m for m in reversed(bodies)
                      if cues[index].match("police_body", m.start, m.end)), None)
         if body is not None:
-            return body.key
+            return unit if unit is not None and body.key in _above(doc, unit) else body.key
+    return unit
+
+
+def _article_police_unit(person: Mention, cues: SentenceCues) -> AgencyKey | None:
+    """The police unit the article tells of: the lowest of the police bodies it names (but
+    in the person's sentence) when all of them are that unit or above it (a report on a
+    station names its 分局 and 公安局 too); where it names two units side by side, none."""
+    doc = cues.doc
+    named = {m.key for m in doc.spans if m.type is EntityType.AGENCY
+             and m.sentence >= TITLE_SENTENCE and m.sentence != person.sentence
+             and cues[m.sentence].match("police_body", m.start, m.end)}
+    lowest = [k for k in named if not any(k in _above(doc, other) for other in named)]
+    if len(lowest) == 1 and named <= {lowest[0]} | _above(doc, lowest[0]):
+        return lowest[0]
     return None
+
+
+def _above(doc: Doc, key: AgencyKey) -> set[AgencyKey]:
+    """The bodies the agency `key` belongs to, up its chain of parents."""
+    parent, chain = doc.extraction.agency_parent, set()
+    while (key := parent.get(key)) is not None and key not in chain:
+        chain.add(key)
+    return chain
 
 
 def _post_after_name(person: Mention, cue: Cues) -> list[Post]:
