@@ -757,3 +757,16 @@ def test_a_level_word_opening_a_name_of_several_words_names_the_body_of_that_lev
     # heldout_web10: a city's housing bureau is a bureau of the city in focus
     assert "合肥市房产局" in agencies("合肥市召开住宅小区安全防范工作会议。",
                                       "市民政局推动高发案件智慧平安小区建设50个,市房产局结合为民办实事。")
+
+
+def test_a_common_word_before_a_towns_centre_names_no_centre():
+    # fresh pages (search, 2026): 助力 and 建设 are tagged nouns, XX is a template's blank; every
+    # county and town has a 综治中心 or 调解中心, so only a place, a level word or a unit names one
+    assert not agencies("围绕重点疑难案件，提供专业法律意见，助力综治中心从法律角度精准识别风险、制定化解方案。")
+    assert not agencies("在XX镇矛盾调解中心，看到老周调解室挂着的锦旗。")
+    assert "建设街道综治中心" not in agencies("滦镇街道按照“功能集成、服务便民”的理念，高标准建设街道综治中心。")
+    found = agencies("自2025年9月正式入驻县综治中心以来，卓资县检察院立足法律监督职责，积极融入全县社会治理大局。",
+                     title="卓资县检察院：综治中心里的检察力量")
+    assert "卓资县人民检察院" in found
+    assert "卓资县综治中心" in found
+    assert "湄潭县综治中心" in agencies("湄潭县综治中心整合信访、司法等部门力量，实行一站式受理。")
