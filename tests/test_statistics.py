@@ -852,3 +852,39 @@ def test_batches_and_sorties_are_counted_as_written(text, expected):
 ])
 def test_a_range_of_counts_is_no_figure(text, expected):
     assert [(s.value, s.unit) for s in stats(text)] == expected
+
+
+@pytest.mark.parametrize("text, mentions", [
+    # fresh (gaj.xuchang.gov.cn, yunxc.hbxc.cn): the money of the one the police helped
+    ("9月11日，辖区群众将一面锦旗送到示范区分局尚集派出所民警手中，感谢民警帮助其挽回被骗的2.2万元损失。",
+     [("尚集派出所", AGENCY)]),
+    ("日前，邹岗派出所收到一面锦旗，感谢邹岗派出所民辅警全力为其挽回遭遇电信诈骗损失的40万元。",
+     [("邹岗派出所", AGENCY)]),
+    # fresh (sohu.com, 锦州): he, one resident hired as a village policeman, and his doings
+    ("锦州市石山镇石南村村民刘书涛被聘为石南村专职公安员兼任村治保主任，他走家串户，收集信息，化解纠纷100余起，发现线索协助破案3起。",
+     [("石南村", PLACE)]),
+    # fresh (fzzx.org.cn, epaper.jzrb.com): money said the spoken way, in a story
+    ("一位古稀老人，用40多斤晒干的橘子皮所卖的80块钱，做了一面锦旗，亲手送到文姬路派出所。",
+     [("文姬路派出所", AGENCY)]),
+    ("并自掏腰包，用400块钱赎回车子，亲手交给老人。", []),
+    # fresh (ccoho.com.cn, ijunan.cn, yunxc.hbxc.cn): how far a place lies
+    ("每个工作日6时起床，出门倒两班车到二十余公里外的枫桥派出所，这是老杨的日常。", [("枫桥派出所", AGENCY)]),
+    ("和朱国庆不同，距离金平县城70公里外的下田房村也有一个人的警务室。", []),
+    ("孝昌县公安局邹岗派出所收到了一封来自200多公里外的感谢信。", [("孝昌县公安局邹岗派出所", AGENCY)]),
+])
+def test_the_numbers_of_a_story_are_no_figures(text, mentions):
+    named = [mention(text, surface, surface, type_) for surface, type_ in mentions]
+    assert stats(text, named) == []
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    # a body's own figures stay: helping the people (群众), the distance it patrolled, a
+    # leader's words and the body's work under him
+    ("今年以来，反诈中心为群众挽回损失1200万元。", [("反诈中心", AGENCY)], [(Decimal(12000000), "元")]),
+    ("海岸警察支队巡逻文昌市289.5公里海岸线。", [("海岸警察支队", AGENCY)], [(Decimal("289.5"), "公里")]),
+    ("所长张三从警20年，他带领民警破获案件3起。", [("所长", AGENCY)], [(Decimal(3), "起")]),
+    ("县委书记李四在会上介绍，全县今年调解纠纷120起。", [("全县", PLACE)], [(Decimal(120), "起")]),
+])
+def test_a_bodys_figures_near_a_story_word_stay(text, mentions, expected):
+    named = [mention(text, surface, surface, type_) for surface, type_ in mentions]
+    assert [(s.value, s.unit) for s in stats(text, named)] == expected

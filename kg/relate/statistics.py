@@ -411,9 +411,11 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     people = [m for m in doc.spans_in(sent.index) if m.type is EntityType.PERSON]
     measures = measures_of(ctx, figures, own, periods, clauses, people)
     reached = _reached(ctx, figures, clauses, own)
-    home = min((m.span()[1] for m in ruleset.matches(ctx, "personal")), default=None)
+    homes = [m.span()[1] for m in ruleset.matches(ctx, "personal")]
     for i, q in enumerate(figures):
-        if home is not None and home <= q.start and not any(home <= m.start < q.start for m in own):
+        # (the last person named before the figure: 村民刘书涛被聘为石南村…，他…化解纠纷100余起)
+        home = max((h for h in homes if h <= q.start), default=None)
+        if home is not None and not any(home <= m.start < q.start for m in own):
             continue                  # 杨秀荣家一年可以增加6000元收入: a household's, no figure
         direction = directions.get((q.start, q.end), "")
         if not direction and previous and previous[1] and _listed(sent.text, previous[0], q):
