@@ -888,3 +888,34 @@ def test_the_numbers_of_a_story_are_no_figures(text, mentions):
 def test_a_bodys_figures_near_a_story_word_stay(text, mentions, expected):
     named = [mention(text, surface, surface, type_) for surface, type_ in mentions]
     assert [(s.value, s.unit) for s in stats(text, named)] == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # fresh (gangcainet.com, 如东县): the mechanism the bureau set up is not what the next
+    # sentence's figures count
+    (["组建县级矛盾纠纷调解专家库，建立“专家预约+按需指派”机制，对专业性强的矛盾纠纷指定专家参与调解。",
+      "构建“县—乡—村”三级调解网络，建有三级调解组织295个，计有专、兼职人民调解员1281人。"],
+     {(Decimal(295), "个"), (Decimal(1281), "人")}),
+    # heldout_web6 (d04): a paragraph's heading sets up a programme; the town's figures follow
+    (["打造“家门口”服务窗口。", "同步在16个村（社区）设立综治工作站，配备专兼职工作人员20名。"],
+     {(Decimal(16), "个"), (Decimal(20), "名")}),
+])
+def test_a_programme_a_sentence_sets_up_does_not_carry(texts, expected):
+    from kg.pipeline import analyse
+    article = Article("a.txt", 0, "如东县推进矛盾纠纷多元化解", sentences=[
+        Sentence(t, i, paragraph=1) for i, t in enumerate(texts)])
+    found = analyse(article).extraction.statistics
+    assert {(s.value, s.unit) for s in found} == expected
+    assert not any(getattr(s.about, "type", None) is PROGRAMME for s in found), \
+        [s.about for s in found]
+
+
+def test_a_programme_referred_to_by_its_head_noun_still_gets_its_figures():
+    # the programme's own figures stay its own when a sentence refers back to it
+    from kg.pipeline import analyse
+    texts = ["同时建设“宜宾智安”平台。", "平台上线以来累计推送预警信息3.2万条。"]
+    article = Article("a.txt", 0, "宜宾市推进平安建设", sentences=[
+        Sentence(t, i, paragraph=1) for i, t in enumerate(texts)])
+    found = analyse(article).extraction.statistics
+    assert [(s.value, s.about.type, s.about.name) for s in found] == [
+        (Decimal(32000), PROGRAMME, "宜宾智安")]

@@ -376,11 +376,16 @@ def _subjects(doc: Doc) -> dict[int, list[Mention]]:
 
 def _may_carry(ctx: Context, m: Mention) -> bool:
     """Whether the next sentences may go on about `m`: not the means of an adverbial phrase
-    (依托“PPP”项目，升级改造“天网”…), nor the time since a programme began (自“X”运行以来). A
+    (依托“PPP”项目，升级改造“天网”…), nor the time since a programme began (自“X”运行以来), nor a
+    programme the sentence sets up or runs (建立“三本台账”动态管理。). A
     demonstrative or an area word (该镇充分利用…, 在全县构建了…) is the subject it stands for."""
     ruleset = rules("statistics")
     if any(x.span("subject") == (m.start, m.end) for x in ruleset.matches(ctx, "since")):
         return False          # 自“X”运行以来，…: a time, not what the next sentences are about
+    if m.type is EntityType.PROGRAMME and any(
+            x.span()[1] <= m.start and ctx.sent.text[x.span()[1]:m.start] in ("", "“")
+            for x in ruleset.matches(ctx, "set_up")):
+        return False          # 打造“家门口”服务窗口。: what is done, not what goes on after
     clause_start = Clauses(ctx.sent.text).span(m.start)[0]
     return not any(clause_start <= x.span()[0] < m.start
                    for x in ruleset.matches(ctx, "instrumental"))
