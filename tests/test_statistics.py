@@ -919,3 +919,14 @@ def test_a_programme_referred_to_by_its_head_noun_still_gets_its_figures():
     found = analyse(article).extraction.statistics
     assert [(s.value, s.about.type, s.about.name) for s in found] == [
         (Decimal(32000), PROGRAMME, "宜宾智安")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fresh (gongwk.com): a bracket after a name and the word for what it is spells its digits
+    ("县委常委会明确“1+4+N”建设框架（1个县级中枢、4个镇街主阵地、N个村社微单元），将12个部门的37项职能整合至综治中心。",
+     [(Decimal(12), "个"), (Decimal(37), "项")]),
+    # a bracket whose figures spell no name counts
+    ("全县建成“雪亮工程”监控点位（1200个），覆盖156个村。", [(Decimal(1200), "个"), (Decimal(156), "个")]),
+])
+def test_a_bracket_spelling_a_names_digits_counts_nothing(text, expected):
+    assert [(s.value, s.unit) for s in stats(text)] == expected

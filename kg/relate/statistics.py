@@ -77,11 +77,13 @@ def spells_a_name(match: Match, doc: Doc) -> bool:
     of a name the sentence gives, before the name or after it and a word that says what it
     means (STAT_GLOSS: 即, ：): they say what the name's numbers stand for (“541”诉源治理工作法：
     5名法官、4个巡回点、1个调解平台; “1+1”联动模式，即…1名民警和1名调解员; 依托其5大特征、
-    5次发酵、18道工艺，构建起“5518多网融合治理体系”), they count nothing. (But “5+10+N”入驻
+    5次发酵、18道工艺，构建起“5518多网融合治理体系”; “1+4+N”建设框架（1个县级中枢、4个镇街主
+    阵地）), they count nothing. (But “5+10+N”入驻
     模式，5家核心单位常驻、10家…轮驻: the units a centre houses, its figures.)"""
     text, index = match.sent.text, match.sent.index
     start, end = match.span("figure")
-    glosses = tuple(lexicon().words("STAT_GLOSS"))
+    # (a bracket opened after the name glosses it too: “1+4+N”建设框架（1个县级中枢、4个…）)
+    glosses = tuple(lexicon().words("STAT_GLOSS")) + ("（", "(")
     named = list(_quoted(text)) + [(m.start, m.end) for m in doc.spans_in(index)
                                    if m.type is EntityType.PROGRAMME]
     spelt = {"".join(ch for ch in text[a:b] if ch.isdigit()) for a, b in named
