@@ -852,3 +852,81 @@ def test_batches_and_sorties_are_counted_as_written(text, expected):
 ])
 def test_a_range_of_counts_is_no_figure(text, expected):
     assert [(s.value, s.unit) for s in stats(text)] == expected
+
+
+@pytest.mark.parametrize("text, mentions", [
+    # fresh (gaj.xuchang.gov.cn, yunxc.hbxc.cn): the money of the one the police helped
+    ("9月11日，辖区群众将一面锦旗送到示范区分局尚集派出所民警手中，感谢民警帮助其挽回被骗的2.2万元损失。",
+     [("尚集派出所", AGENCY)]),
+    ("日前，邹岗派出所收到一面锦旗，感谢邹岗派出所民辅警全力为其挽回遭遇电信诈骗损失的40万元。",
+     [("邹岗派出所", AGENCY)]),
+    # fresh (sohu.com, 锦州): he, one resident hired as a village policeman, and his doings
+    ("锦州市石山镇石南村村民刘书涛被聘为石南村专职公安员兼任村治保主任，他走家串户，收集信息，化解纠纷100余起，发现线索协助破案3起。",
+     [("石南村", PLACE)]),
+    # fresh (fzzx.org.cn, epaper.jzrb.com): money said the spoken way, in a story
+    ("一位古稀老人，用40多斤晒干的橘子皮所卖的80块钱，做了一面锦旗，亲手送到文姬路派出所。",
+     [("文姬路派出所", AGENCY)]),
+    ("并自掏腰包，用400块钱赎回车子，亲手交给老人。", []),
+    # fresh (ccoho.com.cn, ijunan.cn, yunxc.hbxc.cn): how far a place lies
+    ("每个工作日6时起床，出门倒两班车到二十余公里外的枫桥派出所，这是老杨的日常。", [("枫桥派出所", AGENCY)]),
+    ("和朱国庆不同，距离金平县城70公里外的下田房村也有一个人的警务室。", []),
+    ("孝昌县公安局邹岗派出所收到了一封来自200多公里外的感谢信。", [("孝昌县公安局邹岗派出所", AGENCY)]),
+])
+def test_the_numbers_of_a_story_are_no_figures(text, mentions):
+    named = [mention(text, surface, surface, type_) for surface, type_ in mentions]
+    assert stats(text, named) == []
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    # a body's own figures stay: helping the people (群众), the distance it patrolled, a
+    # leader's words and the body's work under him
+    ("今年以来，反诈中心为群众挽回损失1200万元。", [("反诈中心", AGENCY)], [(Decimal(12000000), "元")]),
+    ("海岸警察支队巡逻文昌市289.5公里海岸线。", [("海岸警察支队", AGENCY)], [(Decimal("289.5"), "公里")]),
+    ("所长张三从警20年，他带领民警破获案件3起。", [("所长", AGENCY)], [(Decimal(3), "起")]),
+    ("县委书记李四在会上介绍，全县今年调解纠纷120起。", [("全县", PLACE)], [(Decimal(120), "起")]),
+])
+def test_a_bodys_figures_near_a_story_word_stay(text, mentions, expected):
+    named = [mention(text, surface, surface, type_) for surface, type_ in mentions]
+    assert [(s.value, s.unit) for s in stats(text, named)] == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # fresh (gangcainet.com, 如东县): the mechanism the bureau set up is not what the next
+    # sentence's figures count
+    (["组建县级矛盾纠纷调解专家库，建立“专家预约+按需指派”机制，对专业性强的矛盾纠纷指定专家参与调解。",
+      "构建“县—乡—村”三级调解网络，建有三级调解组织295个，计有专、兼职人民调解员1281人。"],
+     {(Decimal(295), "个"), (Decimal(1281), "人")}),
+    # heldout_web6 (d04): a paragraph's heading sets up a programme; the town's figures follow
+    (["打造“家门口”服务窗口。", "同步在16个村（社区）设立综治工作站，配备专兼职工作人员20名。"],
+     {(Decimal(16), "个"), (Decimal(20), "名")}),
+])
+def test_a_programme_a_sentence_sets_up_does_not_carry(texts, expected):
+    from kg.pipeline import analyse
+    article = Article("a.txt", 0, "如东县推进矛盾纠纷多元化解", sentences=[
+        Sentence(t, i, paragraph=1) for i, t in enumerate(texts)])
+    found = analyse(article).extraction.statistics
+    assert {(s.value, s.unit) for s in found} == expected
+    assert not any(getattr(s.about, "type", None) is PROGRAMME for s in found), \
+        [s.about for s in found]
+
+
+def test_a_programme_referred_to_by_its_head_noun_still_gets_its_figures():
+    # the programme's own figures stay its own when a sentence refers back to it
+    from kg.pipeline import analyse
+    texts = ["同时建设“宜宾智安”平台。", "平台上线以来累计推送预警信息3.2万条。"]
+    article = Article("a.txt", 0, "宜宾市推进平安建设", sentences=[
+        Sentence(t, i, paragraph=1) for i, t in enumerate(texts)])
+    found = analyse(article).extraction.statistics
+    assert [(s.value, s.about.type, s.about.name) for s in found] == [
+        (Decimal(32000), PROGRAMME, "宜宾智安")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fresh (gongwk.com): a bracket after a name and the word for what it is spells its digits
+    ("县委常委会明确“1+4+N”建设框架（1个县级中枢、4个镇街主阵地、N个村社微单元），将12个部门的37项职能整合至综治中心。",
+     [(Decimal(12), "个"), (Decimal(37), "项")]),
+    # a bracket whose figures spell no name counts
+    ("全县建成“雪亮工程”监控点位（1200个），覆盖156个村。", [(Decimal(1200), "个"), (Decimal(156), "个")]),
+])
+def test_a_bracket_spelling_a_names_digits_counts_nothing(text, expected):
+    assert [(s.value, s.unit) for s in stats(text)] == expected

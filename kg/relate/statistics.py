@@ -77,11 +77,13 @@ def spells_a_name(match: Match, doc: Doc) -> bool:
     of a name the sentence gives, before the name or after it and a word that says what it
     means (STAT_GLOSS: 即, ：): they say what the name's numbers stand for (“541”诉源治理工作法：
     5名法官、4个巡回点、1个调解平台; “1+1”联动模式，即…1名民警和1名调解员; 依托其5大特征、
-    5次发酵、18道工艺，构建起“5518多网融合治理体系”), they count nothing. (But “5+10+N”入驻
+    5次发酵、18道工艺，构建起“5518多网融合治理体系”; “1+4+N”建设框架（1个县级中枢、4个镇街主
+    阵地）), they count nothing. (But “5+10+N”入驻
     模式，5家核心单位常驻、10家…轮驻: the units a centre houses, its figures.)"""
     text, index = match.sent.text, match.sent.index
     start, end = match.span("figure")
-    glosses = tuple(lexicon().words("STAT_GLOSS"))
+    # (a bracket opened after the name glosses it too: “1+4+N”建设框架（1个县级中枢、4个…）)
+    glosses = tuple(lexicon().words("STAT_GLOSS")) + ("（", "(")
     named = list(_quoted(text)) + [(m.start, m.end) for m in doc.spans_in(index)
                                    if m.type is EntityType.PROGRAMME]
     spelt = {"".join(ch for ch in text[a:b] if ch.isdigit()) for a, b in named
@@ -376,11 +378,16 @@ def _subjects(doc: Doc) -> dict[int, list[Mention]]:
 
 def _may_carry(ctx: Context, m: Mention) -> bool:
     """Whether the next sentences may go on about `m`: not the means of an adverbial phrase
-    (依托“PPP”项目，升级改造“天网”…), nor the time since a programme began (自“X”运行以来). A
+    (依托“PPP”项目，升级改造“天网”…), nor the time since a programme began (自“X”运行以来), nor a
+    programme the sentence sets up or runs (建立“三本台账”动态管理。). A
     demonstrative or an area word (该镇充分利用…, 在全县构建了…) is the subject it stands for."""
     ruleset = rules("statistics")
     if any(x.span("subject") == (m.start, m.end) for x in ruleset.matches(ctx, "since")):
         return False          # 自“X”运行以来，…: a time, not what the next sentences are about
+    if m.type is EntityType.PROGRAMME and any(
+            x.span()[1] <= m.start and ctx.sent.text[x.span()[1]:m.start] in ("", "“")
+            for x in ruleset.matches(ctx, "set_up")):
+        return False          # 打造“家门口”服务窗口。: what is done, not what goes on after
     clause_start = Clauses(ctx.sent.text).span(m.start)[0]
     return not any(clause_start <= x.span()[0] < m.start
                    for x in ruleset.matches(ctx, "instrumental"))
@@ -411,9 +418,11 @@ def _figures(ctx: Context, subjects: list[Mention], default: str | None, lead: s
     people = [m for m in doc.spans_in(sent.index) if m.type is EntityType.PERSON]
     measures = measures_of(ctx, figures, own, periods, clauses, people)
     reached = _reached(ctx, figures, clauses, own)
-    home = min((m.span()[1] for m in ruleset.matches(ctx, "personal")), default=None)
+    homes = [m.span()[1] for m in ruleset.matches(ctx, "personal")]
     for i, q in enumerate(figures):
-        if home is not None and home <= q.start and not any(home <= m.start < q.start for m in own):
+        # (the last person named before the figure: 村民刘书涛被聘为石南村…，他…化解纠纷100余起)
+        home = max((h for h in homes if h <= q.start), default=None)
+        if home is not None and not any(home <= m.start < q.start for m in own):
             continue                  # 杨秀荣家一年可以增加6000元收入: a household's, no figure
         direction = directions.get((q.start, q.end), "")
         if not direction and previous and previous[1] and _listed(sent.text, previous[0], q):
