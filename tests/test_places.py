@@ -197,3 +197,15 @@ def test_villages_listed_by_their_short_names_before_a_count_are_villages_of_one
     assert {"顺店镇", "浅井镇"} <= {name for name, _ in found.values()}
     # common words before a count of villages are no villages (bundled corpus)
     assert not places("户籍工作人员一面对接县公安局户籍中队，一面来到老人娘家和婆家两个村子寻找知情人。")
+
+
+def test_a_verb_before_a_level_word_that_runs_on_names_no_town_and_no_home():
+    # 促进|乡村 (a paper on rural mediation, fx361.com): the gazetteer has a 促进乡 in one
+    # county; read as that town it would make the county the article's home and 县司法局
+    # its bureau
+    ex = _with_publisher("", "近年来，我县坚持推动乡村振兴，促进乡村治理。",
+                         "对维护乡村社会和谐、促进乡村经济发展具有深远影响。", "县司法局组织开展法治宣传。")
+    assert not {e.name for e in ex.entities if e.type is EntityType.PLACE}
+    assert not any(e.name.endswith("县司法局") and len(e.name) > 4 for e in ex.entities)
+    # a town whose name is no verb stands
+    assert "小岭乡" in {name for name, _ in places("永靖县小岭乡和刘家峡镇的网格员参加了培训。").values()}

@@ -471,6 +471,30 @@ def _name_word(sent: Sent, i: int) -> bool:
     return len(sent.words[i]) < 2 or sent.tag(i) not in ("v", "vn", "vd", "d", "m")
 
 
+# jieba's tags of words that name an act or a quality, not a place (促进, 美丽, 全面)
+_PLAIN_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d"})
+
+
+@check("place_level_runs_on")
+def _level_runs_on(match: Match, doc: Doc) -> bool:
+    """A town or village whose name before its level word is one word of jieba's, a verb,
+    adjective or adverb, and whose level word begins a longer word of the sentence:
+    促进|乡风文明 names no 促进乡, though the gazetteer lists one."""
+    start, end = match.span("place")
+    return _runs_on(match.sent, start, end)
+
+
+def _runs_on(sent: Sent, start: int, end: int) -> bool:
+    cut = sent.cut
+    level = bisect_left(cut, end - 1)
+    if level >= len(cut) - 1 or cut[level] != end - 1 or cut[level + 1] <= end:
+        return False                          # the level word stands alone or ends the name
+    first = bisect_left(cut, start)
+    if first >= len(cut) - 1 or cut[first] != start or cut[first + 1] != end - 1:
+        return False                          # the rest of the name is not one word
+    return dictionary_tag(sent.text[start:end - 1]) in _PLAIN_TAGS
+
+
 @check("place_common_word")
 def _common_word(match: Match, doc: Doc) -> bool:
     """The name is a word of jieba's dictionary, and not a place name there (公安, 青山)."""
@@ -518,7 +542,10 @@ def places(doc: Doc) -> None:
     """Add the article's places (the dateline's only help to place the others)."""
     cands = [c for sent in doc.sents.values() for c in _candidates(sent)]
     near = _Neighbourhood(cands)
-    home = home_place(doc, cands, lambda text: _candidates(make_sent(_OTHER, text, lexicon())))
+    # a name place.level_runs_on rejects (促进|乡风) is no evidence of the article's home
+    evidence = [c for c in cands if c.divisions[0].level not in _BELOW
+                or not _runs_on(doc.sents[c.sentence], c.start, c.end)]
+    home = home_place(doc, evidence, lambda text: _candidates(make_sent(_OTHER, text, lexicon())))
     if isinstance(home.value if home else None, Division):
         near.home = home.value
         doc.mark(home)
