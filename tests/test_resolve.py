@@ -89,3 +89,24 @@ def test_a_town_level_word_names_no_body_where_the_article_names_two_towns_or_a_
     assert _agencies(["今年以来，庆安镇结合在建设法治镇村中，不断创新管理模式。",
                       "今年以来，镇司法所从全镇22个行政村，选拔28多名综合素质高的基础人员，培训后，"
                       "聘为村级民事调解员。"]) == []
+
+
+def _agency_entities(sentences: list[str]) -> dict[str, set[str]]:
+    ex = _extraction("a.txt", sentences)
+    return {e.name: e.aliases for e in ex.entities if e.type is EntityType.AGENCY}
+
+
+def test_a_station_named_through_its_court_and_by_its_town_is_one_station():
+    # heldout_web6: the headline names the tribunal through its court, the text by its town
+    found = _agency_entities(["铜川市印台区法院陈炉法庭优化“三角形”工作法",
+                              "近年来，铜川市印台区陈炉镇人民法庭坚持和发展新时代枫桥经验。"])
+    tribunals = [name for name in found if name.endswith("法庭")]
+    assert tribunals == ["陈炉镇人民法庭"]
+    assert any(alias.endswith("陈炉法庭") for alias in found["陈炉镇人民法庭"])
+
+
+def test_a_station_named_otherwise_than_by_its_town_stays_apart():
+    # a border station of a town is not the town's 派出所
+    found = _agency_entities(["长白县公安局马鹿沟边境派出所民警走访群众。",
+                              "马鹿沟镇派出所组织民警开展巡逻。"])
+    assert len([name for name in found if name.endswith("派出所")]) == 2

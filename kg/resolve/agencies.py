@@ -216,6 +216,41 @@ class AgencyResolver:
             if surface != full.name:
                 full.aliases.add(surface)
 
+    def same_stations(self) -> dict[AgencyKey, AgencyKey]:
+        """印台区人民法院陈炉法庭 and 铜川市印台区陈炉镇人民法庭 in one report: a station named
+        through its county's body by the town's short name and a station named by the town
+        itself, of one kind (a unit of the same body, kg/lexicons/station_parents.txt), are
+        one station: each key named through the body -> the key named by the town."""
+        by_town: dict[tuple[PlaceKey, frozenset], AgencyKey] = {}
+        for key in self.entities.by_key:
+            if isinstance(key, AgencyKey) and key.place is not None and not key.name \
+                    and key.parent is None and key.kind in _STATIONS:
+                by_town.setdefault((key.place, _station_family(key.kind)), key)
+        out = {}
+        for key in self.entities.by_key:
+            town = self.entities.agency_place.get(key) if isinstance(key, AgencyKey) else None
+            if town is None or not key.name or key.kind not in _STATIONS:
+                continue
+            named = self.entities.by_key.get(town)
+            same = by_town.get((town, _station_family(key.kind)))
+            if same is not None and named is not None \
+                    and key.name in (named.name, town_short_name(named.name)):
+                out[key] = same
+        return out
+
+    def merge(self, old: AgencyKey, new: AgencyKey) -> None:
+        """Fold the entity of `old` into that of `new` (its forms become aliases)."""
+        gone, kept = self.entities.by_key.pop(old), self.entities.by_key[new]
+        kept.aliases |= (gone.aliases | {gone.name}) - {kept.name}
+        kept.sentences = sorted(set(kept.sentences) | set(gone.sentences))
+        if new not in self.entities.agency_parent and old in self.entities.agency_parent:
+            self.entities.agency_parent[new] = self.entities.agency_parent[old]
+        self.entities.agency_parent.pop(old, None)
+        self.entities.agency_place.pop(old, None)
+        for child, parent in list(self.entities.agency_parent.items()):
+            if parent == old:
+                self.entities.agency_parent[child] = new
+
     # ------------------------------------------------------------- what a unit hangs on
     def _unit_place(self, unit: dict, m: Mention) -> Place | None:
         if unit["place_key"]:
@@ -348,6 +383,12 @@ class AgencyResolver:
             if before or candidates:
                 return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
         return None
+
+
+def _station_family(kind: str) -> frozenset[str]:
+    """The bodies a station of that kind is a unit of (法庭 and 人民法庭: 人民法院)."""
+    return frozenset(entry.split("/")[1] for entry in words("station_parents")
+                     if entry.split("/")[0] == kind)
 
 
 def _town_body(unit: dict) -> bool:
