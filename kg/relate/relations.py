@@ -223,10 +223,13 @@ def _county_level(place: PlaceKey) -> bool:
 def lead_agency(ex: ArticleExtraction, mentions: list[Mention], at_least: int = 2) -> str | None:
     """The agency an article is about, when it is about one: named at least `at_least`
     times (a headline mention counts three), the one serving the place in focus first
-    (an article on 台儿庄 is about 台儿庄分局, not the city's bureau above it)."""
+    (an article on 台儿庄 is about 台儿庄分局, not the city's bureau above it). A town's body
+    named by the town's level word (镇综治中心) does not count: the report is on the town,
+    whose instrument the body is, and the town's programmes are the town's."""
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.type is EntityType.AGENCY and m.key and not m.attrs.get("government"):
+        if m.type is EntityType.AGENCY and m.key and not m.attrs.get("government") \
+                and not m.attrs.get("level_form"):
             counts[m.key] = counts.get(m.key, 0) + (3 if m.sentence == TITLE_SENTENCE else 1)
     known = {e.key for e in ex.entities}
     focus = ex.focus_places[0] if ex.focus_places else None

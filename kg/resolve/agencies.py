@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import gazetteer, town_short_name
 from kg.keys import AgencyKey, PlaceKey
+from kg.lexicons import words
 from kg.model import EntityType, LocalEntity, Mention
 from kg.resolve.entities import Entities, within
 from kg.resolve.focus import CHAR_SUFFIX, LEVEL_SUFFIX, Focus, Place, PlaceKeys, named_before
@@ -31,6 +32,10 @@ _PARENT_KINDS = {"派出所": ("分局", "公安局"), "中队": ("大队", "支
                  "车辆管理所": ("支队", "公安局"), "人民法庭": ("人民法院",),
                  **dict.fromkeys(("立案庭", "刑事审判庭", "民事审判庭", "行政审判庭", "少年审判庭",
                                   "执行局"), ("人民法院",))}
+# Units of a county's body that serve a town (kg/lexicons/station_parents.txt): 镇派出所 is
+# the county bureau's station named by the town's short name, no body of the town's own.
+_STATIONS = frozenset(entry.split("/")[0] for entry in words("station_parents"))
+_TOWN_GOVERNING = frozenset({"党委", "党工委", "人民政府"})
 _POLICE_WORDS = ("公安", "警方", "公安机关")
 # The general offices of a government or committee: the body is named through them.
 _OFFICES = ("办公室", "办公厅")
@@ -79,8 +84,10 @@ class AgencyResolver:
         if last is None:
             return []
         self._alias_of_chain(m, units, last)
+        # (镇综治中心: a town's body named by the level word alone, in a report on the town)
+        attrs = {"level_form": "town"} if _town_body(units[0]) else {}
         return [Mention(EntityType.AGENCY, m.surface, m.start, m.end, m.sentence,
-                        name=self.entities.by_key[last].name, key=last, rule=m.rule)]
+                        name=self.entities.by_key[last].name, key=last, rule=m.rule, attrs=attrs)]
 
     def _known(self, m: Mention, top: dict) -> Mention | None:
         """A bare unit the article named in full before (苏坡派出所 of …青羊区分局苏坡派出所)."""
@@ -209,6 +216,41 @@ class AgencyResolver:
             if surface != full.name:
                 full.aliases.add(surface)
 
+    def same_stations(self) -> dict[AgencyKey, AgencyKey]:
+        """印台区人民法院陈炉法庭 and 铜川市印台区陈炉镇人民法庭 in one report: a station named
+        through its county's body by the town's short name and a station named by the town
+        itself, of one kind (a unit of the same body, kg/lexicons/station_parents.txt), are
+        one station: each key named through the body -> the key named by the town."""
+        by_town: dict[tuple[PlaceKey, frozenset], AgencyKey] = {}
+        for key in self.entities.by_key:
+            if isinstance(key, AgencyKey) and key.place is not None and not key.name \
+                    and key.parent is None and key.kind in _STATIONS:
+                by_town.setdefault((key.place, _station_family(key.kind)), key)
+        out = {}
+        for key in self.entities.by_key:
+            town = self.entities.agency_place.get(key) if isinstance(key, AgencyKey) else None
+            if town is None or not key.name or key.kind not in _STATIONS:
+                continue
+            named = self.entities.by_key.get(town)
+            same = by_town.get((town, _station_family(key.kind)))
+            if same is not None and named is not None \
+                    and key.name in (named.name, town_short_name(named.name)):
+                out[key] = same
+        return out
+
+    def merge(self, old: AgencyKey, new: AgencyKey) -> None:
+        """Fold the entity of `old` into that of `new` (its forms become aliases)."""
+        gone, kept = self.entities.by_key.pop(old), self.entities.by_key[new]
+        kept.aliases |= (gone.aliases | {gone.name}) - {kept.name}
+        kept.sentences = sorted(set(kept.sentences) | set(gone.sentences))
+        if new not in self.entities.agency_parent and old in self.entities.agency_parent:
+            self.entities.agency_parent[new] = self.entities.agency_parent[old]
+        self.entities.agency_parent.pop(old, None)
+        self.entities.agency_place.pop(old, None)
+        for child, parent in list(self.entities.agency_parent.items()):
+            if parent == old:
+                self.entities.agency_parent[child] = new
+
     # ------------------------------------------------------------- what a unit hangs on
     def _unit_place(self, unit: dict, m: Mention) -> Place | None:
         if unit["place_key"]:
@@ -221,10 +263,24 @@ class AgencyResolver:
             # a 分局 serves a city district, or a town of a city that has no counties (东莞)
             return self.focus.place(char="区") or self._town_of_a_city()
         if unit["generic"]:
-            return named_before(self.mentions, self.keys, m.sentence, m.start, unit["generic"],
-                                unit["name"]) or self.focus.place(unit["generic"], unit["name"]) \
+            before = named_before(self.mentions, self.keys, m.sentence, m.start, unit["generic"],
+                                  unit["name"])
+            if _town_body(unit):               # (镇派出所: a station, named as its county names it)
+                return before or (None if unit["kind"] in _STATIONS else self._one_town(unit["name"]))
+            return before or self.focus.place(unit["generic"], unit["name"]) \
                 or self._above_all(unit["generic"], unit["name"], m)
         return None
+
+    def _one_town(self, char: str) -> Place | None:
+        """镇综治中心 in a report on a town that names no other town: that town's. An article
+        on a county names many towns or its county most (县乡两级综治中心), and there the form
+        is the kind."""
+        towns = {self.keys(p): p for p in self.mentions if p.type is EntityType.PLACE
+                 and p.attrs.get("level") == "town" and not p.attrs.get("coreference")}
+        focus = self.focus.place()
+        if len(towns) != 1 or focus is None or focus.key not in towns:
+            return None
+        return focus if focus.name.endswith(CHAR_SUFFIX.get(char, (char,))) else None
 
     def _focus_for(self, kind: str) -> Place | None:
         """The place in focus a body named by no place is of: a Party committee's organ
@@ -327,6 +383,18 @@ class AgencyResolver:
             if before or candidates:
                 return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
         return None
+
+
+def _station_family(kind: str) -> frozenset[str]:
+    """The bodies a station of that kind is a unit of (法庭 and 人民法庭: 人民法院)."""
+    return frozenset(entry.split("/")[1] for entry in words("station_parents")
+                     if entry.split("/")[0] == kind)
+
+
+def _town_body(unit: dict) -> bool:
+    """镇综治中心, 镇司法所: a body other than the town's own Party committee or government
+    (镇党委, 镇政府: the town in focus) named by the town's level word alone."""
+    return unit["generic"] == "town" and unit["kind"] not in _TOWN_GOVERNING
 
 
 def _plain_kind(key: AgencyKey) -> str:

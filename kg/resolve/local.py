@@ -34,6 +34,9 @@ def resolve(doc: Doc) -> None:
     for m in sorted(doc.spans, key=lambda m: bool(m.attrs.get("needs_parent"))):
         resolved.extend(article_entities.resolve(m))
     entities = article_entities.entities
+    for old, new in article_entities.agencies.same_stations().items():
+        article_entities.agencies.merge(old, new)
+        resolved = [replace(m, key=new) if m.key == old else m for m in resolved]
     reporters = [NameKey(EntityType.PERSON, name) for name in doc.article.reporters]
     for key in reporters:
         entities.add(key, key.name, TITLE_SENTENCE, reporter=True)
