@@ -6,6 +6,8 @@ query's own.
     ['n', 'p']
     >>> uses_service('SELECT * WHERE { ?s rdfs:label "SERVICE" }')
     False
+    >>> uses_service('SELECT * WHERE { ?s rdfs:label ""@SERVICE }')
+    False
 
 Enough of the grammar to find things, not a parser: Oxigraph still parses the query
 and reports its syntax errors.
@@ -27,6 +29,7 @@ _TOKEN = re.compile(r"""
              | '(?:[^'\\\r\n]|\\.)*'
              | "(?:[^"\\\r\n]|\\.)*")
   | (?P<iri><(?![?$])[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<langtag>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)
   | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f\u2040]+)
   | (?P<word>[^\W\d][\w.:-]*|:[\w.:-]*)
   | (?P<other>.)
@@ -36,7 +39,7 @@ _FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
 class Token(NamedTuple):
-    kind: str       # string, iri, var, word (keywords, prefixed names), other (one character)
+    kind: str       # string, iri, langtag, var, word (keywords, prefixed names), other (one character)
     text: str
     start: int
     end: int

@@ -211,3 +211,10 @@ def test_the_api_refuses_service_unless_allowed(graph_file, sparql_server):
         run_query(graph_file, query)
     assert seen == []
     assert len(run_query(graph_file, query, allow_service=True)) == 1
+
+
+def test_a_language_tag_that_spells_a_keyword_is_no_service_clause(graph_file):
+    # found by tests/test_fuzz.py: `x=""@SERVICE` was refused as a SERVICE clause
+    name, term = parse_binding('x=""@SERVICE')
+    rows = run_query(graph_file, "SELECT ?x WHERE { }", bindings={name: term})
+    assert [row["x"] for row in rows] == [Literal("", lang="SERVICE")]
