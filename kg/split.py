@@ -53,8 +53,10 @@ _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*|[!?;]+(?=\s|$)")
 _NAME = r"[\u4e00-\u9fff]{2,4}"
 _ROLE = r"(?:本报)?(?:特约|全媒体|融媒体|首席|见习)?(?:记者|通讯员|实习生|摄影记者|摄影)"
 # the paper, site or app a byline opens with: 某某日报记者 X, 新某某·某某日报记者 X
-_OUTLET = (r"[\u4e00-\u9fff·]{2,12}?(?:日报|晚报|早报|时报|商报|法治报|法制报|报|网|电视台|台|社|"
-           r"客户端|新闻)")
+_PAPER_OUTLET = (r"[\u4e00-\u9fff·]{2,12}?(?:日报|晚报|早报|时报|商报|法治报|法制报|报|网|电视台|台|社|"
+                 r"客户端|新闻)")
+# (an app's brand may stand before it, or alone, set apart by a dot: 新某某·记者 X, 新某某•某某报记者 X)
+_OUTLET = rf"(?:[\u4e00-\u9fff]{{2,6}}[·•・](?:{_PAPER_OUTLET})?|{_PAPER_OUTLET})"
 _LEADING_OUTLET = re.compile(rf"^[□■●◆◇★☆▲△○◎\s（(【\[]*(?P<outlet>{_OUTLET})\s*(?={_ROLE})")
 # 本报北京12月27日电, 本报讯, 本报南昌讯; a site's: 某某网重庆5月22日电, 某某网6月24日盐城讯,
 # 某某网消息（某某）, 某某网12月17日消息, 某某网西安1月20日消息, and its own word for itself: 本网讯
@@ -362,7 +364,7 @@ def _byline_unit(line: _Line) -> _Unit | None:
         outlet = _LEADING_OUTLET.match(text)
         if names:
             return _Unit("B", [line], names=names, closing=text.endswith("整理"),
-                         outlet=outlet.group("outlet").split("·")[-1] if outlet else "")
+                         outlet=re.split("[·•・]", outlet.group("outlet"))[-1] if outlet else "")
     if _MARKED_NAMES.match(text):         # □ 某某 某某: the byline mark, then names alone
         names = byline_names(text)
         if names and all(_has_surname(n) for n in names):

@@ -979,6 +979,9 @@ def test_a_sections_label_in_brackets_signs_nothing(tmp_path):
     ("撰文/徐隽 摄影/亓玉昆", ["徐隽", "亓玉昆"]),
     # a bullet before the names alone, as 人民日报's pages mark a byline
     ("● 亓玉昆", ["亓玉昆"]),
+    # an app's brand before the role or the paper (甘肃法制报's pages, 2025)
+    ("新甘肃·记者范海瑞", ["范海瑞"]),
+    ("新甘肃•甘肃法制报记者 齐洪德", ["齐洪德"]),
 ])
 def test_byline_shapes_of_portals_and_wechat_pages(tmp_path, byline, names):
     path = tmp_path / "page.txt"
