@@ -197,3 +197,22 @@ def test_villages_listed_by_their_short_names_before_a_count_are_villages_of_one
     assert {"顺店镇", "浅井镇"} <= {name for name, _ in found.values()}
     # common words before a count of villages are no villages (bundled corpus)
     assert not places("户籍工作人员一面对接县公安局户籍中队，一面来到老人娘家和婆家两个村子寻找知情人。")
+
+
+def test_the_automaton_walks_only_where_a_name_may_be_and_finds_what_the_whole_walk_finds():
+    # names, pieces of names and other words, run together: the window's matches are the
+    # whole sentence's, longest-first and all of them (_candidates and _full_over_short)
+    import random
+    from kg.recognise.places import _automaton, _window
+    auto, rng = _automaton(), random.Random(7)
+    names = sorted(auto.keys())
+    assert _window("全面推进工作。") == (0, 0)
+    assert _window("我们去了北京市和杭州市") == (4, 11)
+    for _ in range(5000):
+        parts = [rng.choice(names) if rng.random() < 0.4 else rng.choice(names)[:rng.randint(1, 3)]
+                 if rng.random() < 0.5 else rng.choice(["的", "和", "新区", "人民政府", "。"])
+                 for _ in range(rng.randint(0, 6))]
+        text = "".join(parts)
+        window = _window(text)
+        assert (list(auto.iter_long(text, *window)) if window[1] else []) == list(auto.iter_long(text))
+        assert (list(auto.iter(text, *window)) if window[1] else []) == list(auto.iter(text))
