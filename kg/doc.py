@@ -241,9 +241,23 @@ class Doc:
         sent = self.sents[mark.sentence]
         sent.split_at(mark.start)
         sent.split_at(mark.end)
-        self._marks.append(mark)
-        self._version += 1
+        self._record(mark, self._marks, 1)
         return mark
+
+    def _record(self, item: Mention | Mark, kept: list, part: int) -> None:
+        """Append a span (part 0) or a mark (part 1). An index that was up to date takes it
+        into its sentence's lists (copied: a caller may hold the old ones) instead of being
+        made again over the whole doc: a component adding figure after figure and asking
+        for the sentence's marks each time paid for every mark of the article."""
+        before = (self._version, len(self._spans), len(self._marks))
+        kept.append(item)
+        self._version += 1
+        if self._index is not None and self._index[0] == before:
+            index = self._index[1]
+            lists = list(index.get(item.sentence, ([], [])))
+            lists[part] = [*lists[part], item]
+            index[item.sentence] = (lists[0], lists[1])
+            self._index = ((self._version, len(self._spans), len(self._marks)), index)
 
     def align(self) -> None:
         """Make the edges of every span token boundaries (after spans were set wholesale)."""
@@ -258,8 +272,7 @@ class Doc:
         sent = self.sents[span.sentence]
         sent.split_at(span.start)
         sent.split_at(span.end)
-        self._spans.append(span)
-        self._version += 1
+        self._record(span, self._spans, 0)
         return span
 
 

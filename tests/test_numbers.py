@@ -215,3 +215,44 @@ def test_a_rate_per_so_many_people_keeps_its_denominator():
     found = find_quantities("民事诉讼率只有120.5件/10万人，2023/11月新增12名")
     assert [(q.value, q.unit, q.surface, q.kind) for q in found] == [
         (Decimal("120.5"), "件/10万人", "120.5件/10万人", "rate"), (Decimal(12), "名", "12名", "count")]
+
+
+# ---------------------------------------------------------------- without cn2an
+
+def test_plain_numerals_read_without_cn2an_as_cn2an_reads_them():
+    # every numeral of up to five characters that the small reader accepts (1,940 of them:
+    # 两千, 十九, 一百一十二, 三万五千) has cn2an's value; the rest (二百五 is 250) go to cn2an
+    from itertools import product
+    from kg.relate.numbers import _plain_numeral
+    accepted = 0
+    for length in range(1, 6):
+        for chars in product("一二两三四五六七八九十百千万零", repeat=length):
+            numeral = "".join(chars)
+            value = _plain_numeral(numeral)
+            if value is not None:
+                accepted += 1
+                assert value == cn2an.cn2an(numeral, "normal"), numeral
+    assert accepted == 1940
+    assert _plain_numeral("二百五") is None and _plain_numeral("两十") is None
+
+
+def test_bare_multipliers_are_refused_as_cn2an_refuses_them():
+    from itertools import product
+    for length in range(1, 4):
+        for chars in product("百佰千仟万亿", repeat=length):
+            with pytest.raises(ValueError):
+                cn2an.cn2an("".join(chars), "normal")
+    # and read as the multipliers they are where a qualifier goes with them (百余名)
+    assert [q.value for q in find_quantities("百余名干部、千万余元")] == [100, 10_000_000]
+
+
+def test_a_report_of_plain_numerals_never_imports_cn2an():
+    # its import compiles ~0.1 s of regular expressions in every build
+    import subprocess
+    import sys
+    code = ("import sys; from kg.relate.numbers import find_quantities as f; "
+            "print([str(q.value) for q in f('两千名干部走访一百一十二个村、三万五千户，投入百余万元')]),"
+            "print('cn2an' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[:2] == ["['2000', '112', '35000', '1000000']", "False"]

@@ -209,3 +209,22 @@ def test_a_verb_before_a_level_word_that_runs_on_names_no_town_and_no_home():
     assert not any(e.name.endswith("县司法局") and len(e.name) > 4 for e in ex.entities)
     # a town whose name is no verb stands
     assert "小岭乡" in {name for name, _ in places("永靖县小岭乡和刘家峡镇的网格员参加了培训。").values()}
+
+
+def test_the_automaton_walks_only_where_a_name_may_be_and_finds_what_the_whole_walk_finds():
+    # names, pieces of names and other words, run together: the window's matches are the
+    # whole sentence's, longest-first and all of them (_candidates and _full_over_short)
+    import random
+    from kg.recognise.places import _automaton, _window
+    auto, rng = _automaton(), random.Random(7)
+    names = sorted(auto.keys())
+    assert _window("全面推进工作。") == (0, 0)
+    assert _window("我们去了北京市和杭州市") == (4, 11)
+    for _ in range(5000):
+        parts = [rng.choice(names) if rng.random() < 0.4 else rng.choice(names)[:rng.randint(1, 3)]
+                 if rng.random() < 0.5 else rng.choice(["的", "和", "新区", "人民政府", "。"])
+                 for _ in range(rng.randint(0, 6))]
+        text = "".join(parts)
+        window = _window(text)
+        assert (list(auto.iter_long(text, *window)) if window[1] else []) == list(auto.iter_long(text))
+        assert (list(auto.iter(text, *window)) if window[1] else []) == list(auto.iter(text))

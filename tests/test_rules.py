@@ -65,3 +65,19 @@ def test_the_examples_are_read_under_their_keys():
                                     "yes: [有x], no: [无y]}\n").rules[0]
     assert [e.text for e in rule.yes] == ["有x"] and [e.text for e in rule.no] == ["无y"]
     assert rule.args == {}
+
+
+def test_a_rule_file_is_read_back_from_the_cache_while_its_text_is_the_same(tmp_path, monkeypatch):
+    from importlib import resources
+    import yaml
+    from kg.rules.ruleset import _Loader, _kept_yaml
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path))
+    text = resources.files("kg.rules").joinpath("places.yaml").read_text(encoding="utf-8")
+    parsed = yaml.load(text, Loader=_Loader)
+    assert _kept_yaml("places", text) == parsed                    # parsed, then kept
+    kept = tmp_path / "rules-places.marshal"
+    assert kept.is_file() and _kept_yaml("places", text) == parsed  # read back
+    changed = "rules:\n- {id: t.x, action: a, pattern: [{TEXT: 甲}], yes: [甲], no: [乙]}\n"
+    assert _kept_yaml("places", changed)["rules"][0]["no"] == ["乙"]   # another text: parsed
+    kept.write_bytes(kept.read_bytes()[:-3])                          # damaged: parsed again
+    assert _kept_yaml("places", text) == parsed

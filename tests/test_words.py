@@ -105,3 +105,21 @@ def test_counts_are_kept_in_the_cache_folder_and_read_back_the_same(tmp_path, mo
         assert words == sorted(_frequencies()) and frequency("公安局") == int(_frequencies()["公安局"])
     finally:
         _counts.cache_clear()
+
+
+def test_the_sentence_index_follows_spans_and_marks_added_one_by_one():
+    # the index is kept up to date as spans and marks are added, made again when a list was
+    # changed in place; what a caller holds of an older state stays as it was
+    from kg.doc import Mark, make_doc
+    from kg.model import Article, EntityType, Mention, Sentence
+    doc = make_doc(Article("t.txt", 0, "", sentences=[
+        Sentence("全县共有2904名网格员", 0), Sentence("海林市横道河子镇", 1)]))
+    assert doc.spans_in(0) == [] and doc.marks_in(1) == []
+    held = doc.marks_in(0)
+    figure = doc.mark(Mark("Quantity", 0, 4, 9, None))
+    place = doc.add(Mention(EntityType.PLACE, "海林市", 0, 3, 1))
+    assert doc.marks_in(0) == [figure] and doc.spans_in(1) == [place] and held == []
+    town = doc.add(Mention(EntityType.PLACE, "横道河子镇", 3, 8, 1))
+    doc.spans.remove(place)
+    assert doc.spans_in(1) == [town] and doc.in_sentence(0) == ([], [figure])
+    assert doc.sents[0].words[doc.sents[0].token_at(4):doc.sents[0].token_at(9)] == ["2904", "名"]

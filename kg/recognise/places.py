@@ -74,10 +74,31 @@ def _automaton() -> ahocorasick.Automaton:
         if len(name) >= 2 and not _GENERIC_NAME.match(name):
             auto.add_word(name, name)
     for alias in gaz.by_alias:
-        if alias not in gaz.by_name:
+        if len(alias) >= 2 and alias not in gaz.by_name:
             auto.add_word(alias, alias)
     auto.make_automaton()
     return auto
+
+
+@cache
+def _openings() -> tuple[frozenset[str], int]:
+    """The first two characters of every name the automaton holds, and the longest name
+    (every name has two characters or more)."""
+    names = list(_automaton().keys())
+    return frozenset(name[:2] for name in names), max(map(len, names))
+
+
+def _window(text: str) -> tuple[int, int]:
+    """Where the automaton need look (start, end): from the first place where a name may
+    begin to the longest name past the last one ((0, 0) when nothing there begins one).
+    Walking the automaton cost more than all else in finding the candidates, and most
+    of a sentence holds no name."""
+    openings, longest = _openings()
+    first = next((i for i in range(len(text) - 1) if text[i:i + 2] in openings), None)
+    if first is None:
+        return 0, 0
+    last = next(i for i in range(len(text) - 2, first - 1, -1) if text[i:i + 2] in openings)
+    return first, min(len(text), last + longest)
 
 
 # The same names come back in every article: look each up in the gazetteer once.
@@ -120,12 +141,13 @@ def _candidates(sent: Sent) -> list[_Candidate]:
     upper: dict[int, _Candidate] = {}              # by start (the automaton's do not overlap)
     lower: dict[int, _Candidate] = {}              # by start (towns do not cross each other)
     taken: list[tuple[int, int] | None] = [None] * len(text)   # char -> the full name over it
-    for last, name in _automaton().iter_long(text):
+    window = _window(text)
+    for last, name in _automaton().iter_long(text, *window) if window[1] else ():
         full, divisions = _upper(name)
         if divisions:
             start = last - len(name) + 1
             upper[start] = _Candidate(sent.index, start, last + 1, name, divisions, full)
-    _full_over_short(sent, upper)
+    _full_over_short(sent, upper, window)
     for cand in upper.values():
         if cand.full_name:
             taken[cand.start:cand.end] = [(cand.start, cand.end)] * (cand.end - cand.start)
@@ -198,13 +220,14 @@ def _short_towns(short: str) -> tuple[Division, ...]:
                  if d.level == "town")
 
 
-def _full_over_short(sent: Sent, upper: dict[int, _Candidate]) -> None:
+def _full_over_short(sent: Sent, upper: dict[int, _Candidate], window: tuple[int, int]
+                     ) -> None:
     """召开平山县: the longest names from the left read 开平 (a short form) and lose the full
     name 平山县 that starts inside it; a full name that is words of the sentence (召开|平山县)
     takes the place of the short forms it crosses that are not (开平 is cut out of a verb; the
     海城市 of 滨海|城市 is no word and stays out)."""
     edges = set(sent.starts)
-    for last, name in _automaton().iter(sent.text):
+    for last, name in _automaton().iter(sent.text, *window) if window[1] else ():
         full, divisions = _upper(name)
         start = last - len(name) + 1
         if not full or not divisions or start in upper or {start, last + 1} - edges:

@@ -113,7 +113,7 @@ def _cn2an():
 def chinese_value(numeral: str) -> Decimal | None:
     """The value of a Chinese numeral: what cn2an says, or a bare multiplier (百, 万, 千万)."""
     try:
-        return _decimal(_cn2an()(numeral, "normal"))
+        return _cn2an_value(numeral)
     except Exception:  # cn2an raises ValueError and, on odd input, others
         pass
     if numeral and all(ch in MULTIPLIERS for ch in numeral):
@@ -122,6 +122,56 @@ def chinese_value(numeral: str) -> Decimal | None:
             value *= MULTIPLIERS[ch]
         return value
     return None
+
+
+def _cn2an_value(numeral: str) -> Decimal:
+    """What cn2an reads a numeral as (raising as it does), without importing cn2an for the
+    plain numerals most reports write and for the bare multipliers it refuses."""
+    plain = _plain_numeral(numeral)
+    if plain is not None:
+        return Decimal(plain)
+    if numeral and numeral[0] not in "十拾" and all(ch in MULTIPLIERS for ch in numeral):
+        raise ValueError(f"no digit: {numeral}")      # 百, 千万: cn2an refuses them too
+    return _decimal(_cn2an()(numeral, "normal"))
+
+
+_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                 "九": 9}
+_PLACE_VALUES = {"千": 1000, "百": 100, "十": 10}
+
+
+def _plain_numeral(numeral: str) -> int | None:
+    """The value of a numeral below 一亿 written place by place with no gap (两千, 十九,
+    一百一十二, 三万五千); None for any other form (一二三, 二百五, 三千零五, 廿 …), which is
+    cn2an's to read (tests/test_numbers.py holds the two to the same values)."""
+    high, wan, low = numeral.partition("万")
+    if not wan:
+        return _plain_group(numeral, None)
+    top = _plain_group(high, None)
+    rest = _plain_group(low, 1000) if low else 0
+    return None if top is None or rest is None else top * 10_000 + rest
+
+
+def _plain_group(text: str, first: int | None) -> int | None:
+    """A numeral below 一万 whose places run down one by one (一千二百三十四, 十九, 五),
+    from the place `first` when given; 十 alone may open a numeral (十九), 两 may not count
+    tens or ones after another place (两十, 十两: odd forms)."""
+    value, expect, i = 0, first, 0
+    while i < len(text):
+        char = text[i]
+        digit = _DIGIT_VALUES.get(char)
+        i += digit is not None
+        unit = 1 if i == len(text) else _PLACE_VALUES.get(text[i])
+        i += unit != 1
+        if unit is None or expect is not None and unit != expect:
+            return None
+        if digit is None and not (unit == 10 and value == 0 and first is None):
+            return None
+        if char == "两" and (unit == 10 or unit == 1 and value):
+            return None
+        value += (digit or 1) * unit
+        expect = unit // 10
+    return value or None
 
 
 def _decimal(number) -> Decimal:
@@ -211,7 +261,7 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     if all(ch in CN_NUMERAL_CHARS or ch in "点负" for ch in stripped):
         try:
-            value = _decimal(_cn2an()(stripped, "normal"))
+            value = _cn2an_value(stripped)
             return Quantity(value, "", "", stripped, lead, lead + len(stripped))
         except Exception:
             pass
