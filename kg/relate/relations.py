@@ -175,14 +175,11 @@ def structural_relations(ex: ArticleExtraction) -> list[Relation]:
         sentence = min(ent.sentences)
         evidence = _evidence(ex, sentence)
         place = ex.agency_place.get(key)
+        # one place, the most specific its name gives (GUIDELINES: the agency's jurisdiction
+        # or seat): a station named after a town (X县公安局Y派出所, Y司法所, Y法庭) is in Y镇
+        # only, its county is its parent body's place; with no town named it is the county's
         if place in places:
             out.append(Relation(key, Predicate.LOCATED_IN, place, sentence, evidence=evidence))
-            # 大瑶派出所 of 浏阳市公安局: in 大瑶镇 and 浏阳市; 湖坊镇党委 only in its town
-            if places[place].attrs.get("level") == "town" and ex.agency_parent.get(key):
-                county = next((a for a in place_lineage(place) if a in places), None)
-                if county:
-                    out.append(Relation(key, Predicate.LOCATED_IN, county, sentence,
-                                        evidence=evidence))
         parent = ex.agency_parent.get(key) or station_parent(key, ex, agencies)
         if parent in agencies:
             out.append(Relation(key, Predicate.SUB_ORGANIZATION_OF, parent, sentence,
