@@ -121,6 +121,20 @@ def test_a_station_is_in_the_town_it_is_named_after_else_in_its_county():
     assert {o for s, p, o in found if p == "locatedIn" and s.endswith("顾村派出所")} == {"宝山区"}
 
 
+def test_stations_of_a_named_township_are_in_the_township_not_its_county():
+    # fresh (a county police page, 2024): the 乡 the article names is the stations' one place
+    found = relations("“没想到我们两家的土地纠纷会化解那么快，不仅处理得公平，还让我们不伤和气。"
+                      "这事还得感谢派出所的民警。”蔡口集乡村民王小强欣喜地说道。",
+                      "这份祥和安宁背后，是庆城县公安局蔡口集派出所民辅警日复一日地坚守与付出。",
+                      "随后，经蔡口集司法所牵头，村干部、派出所民辅警协助，调解人员找准矛盾的根源所在。")
+    located = {(s, o) for s, p, o in found if p == "locatedIn"}
+    assert ("庆城县公安局蔡口集派出所", "蔡口集乡") in located
+    assert ("庆城县公安局蔡口集派出所", "庆城县") not in located
+    assert ("蔡口集司法所", "蔡口集乡") in located
+    assert ("庆城县公安局", "庆城县") in located
+    assert ("庆城县公安局蔡口集派出所", "subOrganizationOf", "庆城县公安局") in found
+
+
 def test_a_towns_own_body_and_a_station_named_after_the_town_are_in_the_town_only():
     found = relations("江西省九江市修水县渣津镇人民调解委员会调处纠纷。",
                       "修水县公安局渣津派出所民警到场。")
