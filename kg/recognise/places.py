@@ -507,6 +507,20 @@ def _level_runs_on(match: Match, doc: Doc) -> bool:
     return _runs_on(match.sent, start, end)
 
 
+@check("place_plain_word_name")
+def _plain_word_name(match: Match, doc: Doc) -> bool:
+    start, end = match.span("place")
+    return _plain_name(match.sent.text[start:end])
+
+
+def _plain_name(name: str) -> bool:
+    """The name before its level word is a verb, adjective or adverb of jieba's dictionary
+    (促进乡, 胜利乡, 团结村): a word of running text as often as a place's."""
+    level = _TOWN_OR_VILLAGE_END.search(name)
+    return level is not None and level.end() == len(name) \
+        and dictionary_tag(name[:level.start()]) in _PLAIN_TAGS
+
+
 def _runs_on(sent: Sent, start: int, end: int) -> bool:
     cut = sent.cut
     level = bisect_left(cut, end - 1)
@@ -565,9 +579,9 @@ def places(doc: Doc) -> None:
     """Add the article's places (the dateline's only help to place the others)."""
     cands = [c for sent in doc.sents.values() for c in _candidates(sent)]
     near = _Neighbourhood(cands)
-    # a name place.level_runs_on rejects (促进|乡风) is no evidence of the article's home
+    # a town or village named by a plain word (促进|乡风, 胜利乡) is no evidence of the home
     evidence = [c for c in cands if c.divisions[0].level not in _BELOW
-                or not _runs_on(doc.sents[c.sentence], c.start, c.end)]
+                or not _plain_name(c.surface) and not _runs_on(doc.sents[c.sentence], c.start, c.end)]
     home = home_place(doc, evidence, lambda text: _candidates(make_sent(_OTHER, text, lexicon())))
     if isinstance(home.value if home else None, Division):
         near.home = home.value
