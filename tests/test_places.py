@@ -228,3 +228,12 @@ def test_the_automaton_walks_only_where_a_name_may_be_and_finds_what_the_whole_w
         window = _window(text)
         assert (list(auto.iter_long(text, *window)) if window[1] else []) == list(auto.iter_long(text))
         assert (list(auto.iter(text, *window)) if window[1] else []) == list(auto.iter(text))
+
+
+def test_a_town_named_by_a_plain_word_needs_its_county():
+    # a street office's report (fresh page): jieba cuts 促进|乡|风文明, and the gazetteer's
+    # one 促进乡 would be taken for a town of the country
+    assert not places("持续深化“一会一室两小组”的作用发挥，进一步促进乡风文明、治理有效。")
+    # with its county written out, a town of that name stands
+    found = places("科尔沁左翼中旗胜利乡开展平安建设。")
+    assert "胜利乡" in {name for name, _ in found.values()}
