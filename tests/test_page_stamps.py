@@ -1,0 +1,92 @@
+"""A web page's date printed with its clock time between a few words, a date in digits with
+the author glued to it, a site's search and bookmark links, and a 来源 value that ends on
+its own bracket. Lines of real pages found with the search library's stored pages (none in
+a held-out set), beside lines of the pages where the class was first seen."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from kg.clean import normalize_text
+from kg.page import chrome_line, date_line, info_line, timestamp_line
+from kg.read import read_source
+from kg.split import split_articles
+
+D = datetime.date
+
+
+def clean(line: str) -> str:
+    return normalize_text(line).text.strip()
+
+
+@pytest.mark.parametrize("line, day, publisher", [
+    # a press's site (211.103.209.164): the outlet that posted it, then date and time
+    ("中国人民公安大学出版社  2024/8/2 10:40:32", D(2024, 8, 2), "中国人民公安大学出版社"),
+    # a news app's page: the channel, the date and time, the place it was posted from
+    ("政务   2024-11-15 09:12   甘肃", D(2024, 11, 15), ""),
+    # a journal's mirror (m.fx361.com, fx361.cc): the date in digits and the author glued on
+    ("2022-09-09张云亮", D(2022, 9, 9), ""),
+    ("2024-10-10 00:00:00肖翔尹", D(2024, 10, 10), ""),
+])
+def test_a_date_a_publishing_system_prints(line, day, publisher):
+    info = date_line(clean(line))
+    assert (info.date, info.publisher) == (day, publisher)
+    assert timestamp_line(clean(line))
+
+
+@pytest.mark.parametrize("line", [
+    "枫桥派出所:架起民意“连心桥”,画好共治“同心圆”",     # the headline above such a line
+    "2025年07月10日",                                     # an e-paper's date: printed pages carry it
+    "截至2024年底,全市共建成综治中心128个。",
+])
+def test_no_date_of_a_publishing_system(line):
+    assert not timestamp_line(clean(line))
+
+
+@pytest.mark.parametrize("line", [
+    "收藏中国人民公安大学出版社 社长致辞 | 出版社简介 | 帮助中心",
+    "      高级搜索",
+    "访问群众出版社",
+    "APP下载",
+])
+def test_search_bookmark_and_app_links_are_chrome(line):
+    assert chrome_line(clean(line))
+
+
+def test_a_source_that_ends_on_its_own_bracket_keeps_it():
+    # a city police site: the office's name with its second name in brackets
+    info = info_line(clean("来源:宣传处(新闻办) 发布日期: 2025-02-27 09:47"))
+    assert (info.publisher, info.date) == ("宣传处（新闻办）", D(2025, 2, 27))
+    assert info_line(clean("【来源：法治日报】")).publisher == "法治日报"   # brackets around the field go
+
+
+def _article(tmp_path: Path, name: str, text: str):
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    articles, _ = split_articles(read_source(page))
+    assert len(articles) == 1
+    return articles[0]
+
+
+def test_the_headline_under_a_press_sites_links_and_over_its_date(tmp_path):
+    # 211.103.209.164/news/show.aspx?id=9963, as the search library stores it
+    article = _article(tmp_path, "cppsup.txt",
+                       "收藏中国人民公安大学出版社 社长致辞 | 出版社简介 | 帮助中心 \n      高级搜索\n"
+                       "访问群众出版社\n\n枫桥派出所:架起民意“连心桥”,画好共治“同心圆”\n\n"
+                       "中国人民公安大学出版社  2024/8/2 10:40:32\n浏览次数:605  \n\n  文/图/郑楚君\n  \n\n"
+                       "  “把‘枫桥经验’坚持好、发展好,把党的群众路线坚持好、贯彻好。”2019年5月7日,习近平总书记"
+                       "在全国公安工作会议上的重要讲话中指出。\n")
+    assert article.title == "枫桥派出所：架起民意“连心桥”，画好共治“同心圆”"
+    assert (article.date, article.publisher, article.reporters) == \
+        (D(2024, 8, 2), "中国人民公安大学出版社", ["郑楚君"])
+
+
+def test_a_journal_mirror_opens_on_an_app_link_and_dates_by_its_author_line(tmp_path):
+    # m.fx361.com/news/2022/0909/11396436.html
+    article = _article(tmp_path, "fx361.txt",
+                       "APP下载\n\n基层治理中的“说服”何以有效?\n——基于鄂东、皖南两个案例的比较分析\n\n"
+                       "2022-09-09张云亮\n\n农林经济管理学报 2022年2期\n关键词:基层干部村干部村庄\n\n钱 坤,张云亮\n\n"
+                       "一、引言与文献综述\n\n长期以来,为了更好地完成国家任务,基层干部往往被赋予较大的自主权。\n")
+    assert (article.title, article.date) == ("基层治理中的“说服”何以有效？", D(2022, 9, 9))
