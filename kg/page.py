@@ -56,6 +56,7 @@ _PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报
 _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0{{1,4}}\d{{1,2}}\s*版?)"
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+_DAY_FIRST = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\s*\d{1,2}:\d{2}(?::\d{2})?$")
 _NUMERIC_DATE = re.compile(r"\d{4}\s*[\-/]\s*\d{1,2}\s*[\-/]\s*\d{1,2}")
 # a date and its clock time between a few words (a channel, an outlet, a place) and nothing else
 # (cleaning drops the spaces between words and digits: 政务2024-11-15 09:12甘肃)
@@ -217,7 +218,7 @@ def date_line(text: str) -> Info | None:
     `2025年06月24日某某日报要闻`, `2021年02月25日 星期四 放大 缩小 默认`."""
     lead = _LEADING_DATE.match(text)
     if lead is None:
-        return _paper_and_date(text) or _stamped_line(text)
+        return _paper_and_date(text) or _stamped_line(text) or _day_first_line(text)
     rest = text[lead.end():].strip()
     weekday = _WEEKDAY.match(rest)
     if weekday and _chrome_words(re.sub(f"[^{_CJK}]", "", rest[weekday.end():])):
@@ -235,9 +236,22 @@ def timestamp_line(text: str) -> bool:
     author after it (`2022-09-09张云亮`)."""
     lead = _LEADING_DATE.match(text)
     if lead is None:
-        return _stamped_line(text) is not None
+        return _stamped_line(text) is not None or _day_first_line(text) is not None
     return bool(_CLOCK.search(lead.group()) or _NUMERIC_DATE.match(lead.group().lstrip(_LEAD_MARKS + _BULLETS))) \
         and date_line(text) is not None
+
+
+def _day_first_line(text: str) -> Info | None:
+    """A date with its clock time printed day first, as a site built on a European system
+    prints it (`20.04.2016 14:18`)."""
+    match = _DAY_FIRST.match(text)
+    if match is None:
+        return None
+    day, month, year = map(int, match.groups())
+    try:
+        return Info(date=datetime.date(year, month, day))
+    except ValueError:
+        return None
 
 
 def _stamped_line(text: str) -> Info | None:

@@ -132,6 +132,8 @@ _PICTURE_TEXT = re.compile(r"^(?:\d{1,2}月\d{1,2}日[，,上下晚]|图为|图�
 _MAX_HEADLINE = 40           # characters on one headline line
 _MAX_WEB_HEADLINE = 50       # characters on a line of a web page's head
 _MAX_INFO_HEADLINE = 100     # ... on the line right above its info line
+# a column's name and the bar after it, before a web headline (栏目名|标题)
+_COLUMN_BAR = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{1,11}\s*[|｜]\s*(?=\S)")
 _SHORT_HEADLINE = 30         # a headline this short may exclaim or ask inside (…！…)
 _FULL_STOP = re.compile(r"[。；]|……")
 _LONG_LINE = 20              # characters of a line that should end a sentence if lines are paragraphs
@@ -350,7 +352,7 @@ def _byline_unit(line: _Line) -> _Unit | None:
         # a section's heading in brackets (【做法】, 【背景】) names no one: names alone in
         # brackets start with surnames, or follow a role (【通讯员 某某】)
         names = byline_names(bracket.group("names"))
-        if names and (re.search(_ROLE, text) or all(map(_has_surname, names))):
+        if names and (re.search(_ROLE, text) or all(_has_surname(n) and not _unit_name(n) for n in names)):
             return _Unit("B", [line], names=names, closing=True)
     first = _NAMES_FIRST.match(text)          # 某甲 某某报全媒体记者 某乙 文/图
     if first and all(map(_has_surname, byline_names(first.group("names")))):
@@ -364,7 +366,7 @@ def _byline_unit(line: _Line) -> _Unit | None:
         outlet = _LEADING_OUTLET.match(text)
         if names:
             return _Unit("B", [line], names=names, closing=text.endswith("整理"),
-                         outlet=re.split("[·•・]", outlet.group("outlet"))[-1] if outlet else "")
+                         outlet=_outlet_name(outlet.group("outlet")) if outlet else "")
     if _MARKED_NAMES.match(text):         # □ 某某 某某: the byline mark, then names alone
         names = byline_names(text)
         if names and all(_has_surname(n) for n in names):
@@ -392,6 +394,21 @@ def _caption(text: str) -> tuple[int, list[str]] | None:
 @cache
 def _surnames() -> frozenset[str]:
     return frozenset(words("surnames"))
+
+
+# what the short name of an office or a body's unit ends on (某某街办, 宣传科, 某某站):
+# a credit in brackets that names it names no one
+_UNIT_END = re.compile(r"[\u4e00-\u9fff]{2,}[办处站室队委局组]$|[\u4e00-\u9fff]{3}[科所院部]$")
+
+
+def _outlet_name(printed: str) -> str:
+    """The outlet a byline opens with, as printed, an app's brand and its dot kept
+    (新甘肃·甘肃法制报), or the brand alone (新甘肃· of 新甘肃·记者 某某)."""
+    return re.sub("[•・]", "·", printed).strip("·")
+
+
+def _unit_name(name: str) -> bool:
+    return bool(_UNIT_END.fullmatch(name))
 
 
 def _has_surname(name: str) -> bool:
@@ -706,7 +723,8 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
       articles;
     * read from HTML, or with site chrome or an info line that gives a date, source or
       author, or a date line with its clock time (2025-11-13 09:18), or opening on its
-      headline printed twice (the page's title, then its heading): a web page;
+      headline printed twice (the page's title, then its heading) or on a column's name
+      and a bar before it (栏目|标题): a web page;
     * else a dateline and a byline, or two bylines: several articles;
     * with a newspaper page's header (its date and weekday, 第3版): a newspaper page;
     * else a text that opens on its body or a byline, no headline above them: a web
@@ -719,7 +737,8 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     if datelines >= 2 or sum(1 for b in firsts if not b.closing) >= 2:
         return False
     if source.info is not None or chrome or any(i.says_something for i in infos.values()) \
-            or _headline_twice(lines) or any(timestamp_line(l.text) for l in lines):
+            or _headline_twice(lines) or _column_headline(lines) \
+            or any(timestamp_line(l.text) for l in lines):
         return True
     if datelines + len(firsts) >= 2:             # the dateline of one story, the byline of another
         return False
@@ -727,6 +746,18 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
         return False
     first = next((l for i, l in enumerate(lines) if i not in infos), None)
     return first is not None and (_byline_unit(first) is not None or not _web_head_line(first))
+
+
+def _after_column(text: str) -> str:
+    """The headline proper of an app's or a public account's title, after its column's name
+    and a bar (生命至上 安全第一|止付…！这份…的故事): no printed page sets a bar in a headline."""
+    column = _COLUMN_BAR.match(text)
+    return text[column.end():] if column else text
+
+
+def _column_headline(lines: list[_Line]) -> bool:
+    """Whether the file opens on a column's name, a bar and a headline (打架的成本|…): a web page."""
+    return bool(lines) and _COLUMN_BAR.match(lines[0].text) is not None and _web_head_line(lines[0])
 
 
 def _headline_twice(lines: list[_Line]) -> bool:
@@ -740,10 +771,11 @@ def _web_head_line(line: _Line, longest: int = _MAX_WEB_HEADLINE) -> bool:
     may exclaim or trail off: 特别能战斗！一起走近…, 民警来敲门！是为了……), no byline,
     dateline or caption."""
     text = line.text
-    stops = _FULL_STOP if len(text) <= _SHORT_HEADLINE else _INNER_STOP
+    proper = _after_column(text)
+    stops = _FULL_STOP if len(proper) <= _SHORT_HEADLINE else _INNER_STOP
     if _COMMA.search(text) and text.endswith("…"):
         return False                # 清晨，我们还在睡梦当中，…开始了一天的巡逻……: a sentence
-    return (len(text) <= longest and not stops.search(text.rstrip("！？”’…"))
+    return (len(text) <= longest and not stops.search(proper.rstrip("！？”’…"))
             and bool(CJK.search(text)) and not _DATELINE.match(text)
             and _byline_unit(line) is None and _caption(text) is None)
 
@@ -1045,15 +1077,13 @@ class _Assembler:
         leading = nxt is not None and nxt.kind in "DP" and cur is not None and cur.titled \
             and not cur.has_body and not cur.reporters and not cur.closed
         trailing = not leading and (unit.closing or nxt is None or nxt.kind in "HBD")
-        if leading:
-            cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
-            return
         if not trailing:
-            if cur is not None and _deck_only(cur):
+            if not leading and cur is not None and _deck_only(cur):
                 cur.subtitle, cur.units = cur.units[0].para.text, []
-            elif cur is None or cur.reporters or cur.has_body:
+            elif not leading and (cur is None or cur.reporters or cur.has_body):
                 cur = self.open("B")
-            cur.reporters.extend(unit.names)
+            cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
+            cur.outlet = cur.outlet or unit.outlet      # 某某法制报记者 X leads: the paper ran it
             return
         if cur is None:
             if self.drafts:

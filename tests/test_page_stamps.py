@@ -90,3 +90,45 @@ def test_a_journal_mirror_opens_on_an_app_link_and_dates_by_its_author_line(tmp_
                        "2022-09-09张云亮\n\n农林经济管理学报 2022年2期\n关键词:基层干部村干部村庄\n\n钱 坤,张云亮\n\n"
                        "一、引言与文献综述\n\n长期以来,为了更好地完成国家任务,基层干部往往被赋予较大的自主权。\n")
     assert (article.title, article.date) == ("基层治理中的“说服”何以有效？", D(2022, 9, 9))
+
+
+def test_a_date_printed_day_first_with_its_time():
+    # a county justice bureau's page on a European publishing system
+    assert date_line(clean("20.04.2016 14:18")).date == D(2016, 4, 20)
+    assert date_line(clean("31.02.2016 14:18")) is None          # no such day
+    assert date_line(clean("20.04.2016")) is None                # no time: a version, a figure
+
+
+def test_a_credit_in_brackets_that_names_an_office_names_no_reporter(tmp_path):
+    # a district site's story signed by the street office that sent it, beside a signed one
+    article = _article(tmp_path, "qinling.txt",
+                       "秦陵街道召开“网格+民警”社区平安共建工作座谈会\n\n"
+                       "为全面推进党建引领网格化管理体系建设,有效解决基层治理难题,2月18日,秦陵街道召开"
+                       "“网格+民警”社区平安共建工作座谈会。\n\n(秦陵街办)\n")
+    assert article.reporters == []
+    signed = _article(tmp_path, "taian.txt",
+                      "搜集矛盾纠纷 深化平安建设\n\n泸州市江阳区泰安街道利用社区党组织换届之机,通过挨家挨户拜访,"
+                      "了解群众诉求。\n\n(胡小宁 任昱庆)\n")
+    assert signed.reporters == ["胡小宁", "任昱庆"]
+
+
+def test_the_paper_a_leading_byline_names_publishes_a_page_without_an_info_line(tmp_path):
+    # a provincial legal paper's story on its app (新甘肃•甘肃法制报记者 X), no 来源 line
+    article = _article(tmp_path, "gsfzb.txt",
+                       "“民警+义警+综治”守护一方平安\n新甘肃•甘肃法制报记者 齐洪德\n"
+                       "今年以来,秦安县公安局五营派出所以网格化服务管理为载体,建立矛盾纠纷调处中心。\n")
+    assert (article.reporters, article.publisher) == (["齐洪德"], "新甘肃·甘肃法制报")
+
+
+@pytest.mark.parametrize("first, title", [
+    # a county media centre's public account (阿勒泰新闻网): column, bar, a headline that exclaims
+    ("生命至上 安全第一 | 止付6700万+返还450万!这份反诈成绩单背后的故事",
+     "生命至上 安全第一|止付6700万+返还450万！这份反诈成绩单背后的故事"),
+    # a portal's reprint in parts (打架的成本|…( 二 )), asking inside
+    ("打架的成本|打架的成本有多高?民警列出了“标准答案”( 二 )", "打架的成本|打架的成本有多高？民警列出了“标准答案”（二）"),
+])
+def test_a_columns_name_and_a_bar_open_a_web_headline(tmp_path, first, title):
+    article = _article(tmp_path, "column.txt",
+                       first + "\n近一段时间以来,阿勒泰市公安局解放路派出所民警成了街坊邻居的“常客”。"
+                       "他们带着精心制作的反诈宣传单,挨家挨户上门宣传。\n")
+    assert article.title == title
