@@ -94,6 +94,8 @@ _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}
 # a name or two before the outlet and role of the rest of a byline: 某甲 某某报全媒体记者 某乙
 _NAMES_FIRST = re.compile(rf"^(?P<names>{_NAME}(?:\s+{_NAME})?)\s+(?={_OUTLET}\s*{_ROLE})")
 _MARKED_NAMES = re.compile(rf"^[□■●•]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
+# names alone on a line, set apart by commas or spaces (a name of two letter-spaced: 吕 某)
+_BARE_NAMES = re.compile(rf"^{_SPACED_NAME}(?:[\s、，,]+{_SPACED_NAME}){{0,3}}$")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
 _TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
 _TRAILING_PAREN = re.compile(r"(?<=[。！？”」])\s*[（(](?P<names>[^（）()]{2,20})[）)]$")
@@ -209,6 +211,7 @@ class _Unit:
     place: str = ""
     date: str = ""
     outlet: str = ""                 # the paper a byline names (某某日报记者 X)
+    bare: bool = False               # names alone, no role or mark: no sign of a new story
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -371,6 +374,10 @@ def _byline_unit(line: _Line) -> _Unit | None:
         names = byline_names(text)
         if names and all(_has_surname(n) for n in names):
             return _Unit("B", [line], names=names)
+    if _BARE_NAMES.match(text):           # 戴某某，陈某某 / 吕 某: the authors' names alone
+        names = byline_names(text)
+        if names and all(map(_bare_name, names)):
+            return _Unit("B", [line], names=names, bare=True)
     return None
 
 
@@ -448,8 +455,8 @@ class _UnitReader:
                 self.heading(i, line)
                 continue
             byline = _byline_unit(line)
-            if byline is not None:
-                self.byline(line, byline)
+            if byline is not None and not (byline.bare and self.read_body()):
+                self.byline(line, byline)  # (names alone inside the body: a caption's, a picture's)
                 continue
             dateline = _DATELINE.match(line.text)
             if dateline:
@@ -469,6 +476,9 @@ class _UnitReader:
             self.add_body(line)
         self.close_para()
         return self.units
+
+    def read_body(self) -> bool:
+        return self.para is not None or any(u.kind == "P" for u in self.units)
 
     def close_para(self) -> None:
         if self.para is not None:
@@ -732,7 +742,7 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     if source.pages:
         return False
     datelines = sum(1 for l in lines if _DATELINE.match(l.text))
-    bylines = {i: b for i, l in enumerate(lines) if (b := _byline_unit(l)) and not b.photo}
+    bylines = {i: b for i, l in enumerate(lines) if (b := _byline_unit(l)) and not (b.photo or b.bare)}
     firsts = [b for i, b in bylines.items() if i - 1 not in bylines]   # one per byline block
     if datelines >= 2 or sum(1 for b in firsts if not b.closing) >= 2:
         return False
@@ -789,13 +799,18 @@ def _web_head(lines: list[_Line], skip: set[int], infos: set[int],
     is not much longer than a headline."""
     head: list[int] = []
     for i, line in enumerate(lines):
-        if i in skip:
-            continue
+        if i in skip or not head and _names_alone(line):
+            continue                 # the authors' names over the headline (某某 / 标题 / 正文)
         longest = _MAX_INFO_HEADLINE if i + 1 in infos else _MAX_WEB_HEADLINE
         if not (_web_head_line(line, longest) or heading(line.start)):
             return head
         head.append(i)
     return head[:1]          # no body under it: the first line heads the rest
+
+
+def _names_alone(line: _Line) -> bool:
+    unit = _byline_unit(line)
+    return unit is not None and unit.bare
 
 
 def _web_subhead(text: str) -> bool:

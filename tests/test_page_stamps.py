@@ -90,6 +90,7 @@ def test_a_journal_mirror_opens_on_an_app_link_and_dates_by_its_author_line(tmp_
                        "2022-09-09张云亮\n\n农林经济管理学报 2022年2期\n关键词:基层干部村干部村庄\n\n钱 坤,张云亮\n\n"
                        "一、引言与文献综述\n\n长期以来,为了更好地完成国家任务,基层干部往往被赋予较大的自主权。\n")
     assert (article.title, article.date) == ("基层治理中的“说服”何以有效？", D(2022, 9, 9))
+    assert article.reporters == ["钱坤", "张云亮"]         # 钱 坤,张云亮: the authors alone
 
 
 def test_a_date_printed_day_first_with_its_time():
@@ -132,3 +133,42 @@ def test_a_columns_name_and_a_bar_open_a_web_headline(tmp_path, first, title):
                        first + "\n近一段时间以来,阿勒泰市公安局解放路派出所民警成了街坊邻居的“常客”。"
                        "他们带着精心制作的反诈宣传单,挨家挨户上门宣传。\n")
     assert article.title == title
+
+
+def test_the_authors_names_alone_over_the_text_are_no_headline(tmp_path):
+    # a journal's mirror (victorzhang.cn) that kept the author's name and not the title
+    article = _article(tmp_path, "zhang.txt",
+                       "張玥\n摘要:近兩年來,各地區均在積極探索城鄉基層治理體系智能化轉型。"
+                       "Y市在推動社會治理現代化進程中依托大數據進行了一些實踐探索。\n")
+    assert (article.title, article.reporters) == ("zhang", ["张玥"])
+    # a portal's interview (zjnews.zjol.com.cn): the reporter's name over the headline
+    article = _article(tmp_path, "zjol.txt",
+                       "何晶茹\n连线人民网特派记者何晶茹:新理念新发展力保平安浙江\n"
+                       "这我第一次来到浙江,通过这几天绍兴、宁波、舟山等地的走访、参观,切身感觉到了浙江的公安机关、"
+                       "公安队伍在创立新理念、谋求新发展方面开展得卓有成效。\n")
+    assert (article.title, article.reporters) == ("连线人民网特派记者何晶茹：新理念新发展力保平安浙江", ["何晶茹"])
+
+
+@pytest.mark.parametrize("line, names", [
+    ("戴欢欢,陈荣卓", ["戴欢欢", "陈荣卓"]),       # fx361.cc: a paper's authors
+    ("吕 璞", ["吕璞"]),                             # shbb.gov.cn: a name of two, letter-spaced
+    ("张家川", None),                               # a place
+    ("平安 和谐", None),                             # words
+])
+def test_names_alone_on_a_line(line, names):
+    from kg.split import _Line, _byline_unit
+    text = clean(line)
+    unit = _byline_unit(_Line(0, len(text), text, False))
+    assert (unit.names if unit else None) == names
+
+
+def test_a_forums_bar_and_post_controls_are_chrome(tmp_path):
+    # hakkaonline.com: a reprint posted to a forum, its title printed twice, its author under it
+    article = _article(tmp_path, "forum.txt",
+                       "找回密码\n 用户注册\n\nQQ登录\n\n只需一步,快速开始\n\n查看: 6813|回复: 0\n\n"
+                       "【转帖】“小调解”营造出“大和谐”——信宜市合水镇、新宝镇人民调解纪实\n\n[复制链接]\n"
+                       "发表于 2006-3-24 21:54:19 | 显示全部楼层 |阅读模式\n"
+                       "“小调解”营造出“大和谐”——信宜市合水镇、新宝镇人民调解纪实\n张慧谋\n\n"
+                       "   正好赶上早春二月。  山野间,满目新绿,成片的三华李枝头已挂上青青的果实。\n")
+    assert (article.title, article.reporters) == \
+        ("“小调解”营造出“大和谐”——信宜市合水镇、新宝镇人民调解纪实", ["张慧谋"])
