@@ -224,7 +224,9 @@ def date_line(text: str) -> Info | None:
     if weekday and _chrome_words(re.sub(f"[^{_CJK}]", "", rest[weekday.end():])):
         return Info(date=find_date(lead.group()))      # 2007年3月1日，星期四（GSM+8 北京时间）
     if len(rest) > _MAX_ITEM or not re.fullmatch(f"[{_CJK}·]*", rest):
-        return None
+        # a journal mirror's line: the date and time, then the author and affiliation glued on
+        stamped = _CLOCK.search(lead.group()) and len(text) <= _MAX_INFO and not _SENTENCE.search(rest)
+        return Info(date=find_date(lead.group())) if stamped else None
     paper = _PAPER.match(rest)
     return Info(date=find_date(lead.group()), publisher=paper.group() if paper else "")
 

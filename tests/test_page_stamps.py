@@ -172,3 +172,10 @@ def test_a_forums_bar_and_post_controls_are_chrome(tmp_path):
                        "   正好赶上早春二月。  山野间,满目新绿,成片的三华李枝头已挂上青青的果实。\n")
     assert (article.title, article.reporters) == \
         ("“小调解”营造出“大和谐”——信宜市合水镇、新宝镇人民调解纪实", ["张慧谋"])
+
+
+def test_a_date_and_time_with_the_author_and_affiliation_glued_on():
+    # fx361.cc: 2019-07-06 07:10 then the first author and her university, run together
+    line = clean("2019-07-06 07:10廖红霞四川农业大学四川雅安6504")
+    assert date_line(line).date == D(2019, 7, 6) and timestamp_line(line)
+    assert date_line(clean("2019-07-06 07:10,记者来到现场,看到群众排起长队。")) is None   # a sentence
