@@ -409,9 +409,9 @@ _UNIT_END = re.compile(r"[\u4e00-\u9fff]{2,}[办处站室队委局组]$|[\u4e00-
 
 
 def _outlet_name(printed: str) -> str:
-    """The outlet a byline opens with, as printed, an app's brand and its dot kept
-    (新甘肃·甘肃法制报), or the brand alone (新甘肃· of 新甘肃·记者 某某)."""
-    return re.sub("[•・]", "·", printed).strip("·")
+    """The paper a byline opens with, after the app's brand and its dot (某某法制报 of
+    新某某·某某法制报), or the brand when it stands alone (新某某 of 新某某·记者 某某)."""
+    return next(part for part in reversed(re.split("[·•・]", printed)) if part)
 
 
 def _unit_name(name: str) -> bool:

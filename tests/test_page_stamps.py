@@ -118,7 +118,7 @@ def test_the_paper_a_leading_byline_names_publishes_a_page_without_an_info_line(
     article = _article(tmp_path, "gsfzb.txt",
                        "“民警+义警+综治”守护一方平安\n新甘肃•甘肃法制报记者 齐洪德\n"
                        "今年以来,秦安县公安局五营派出所以网格化服务管理为载体,建立矛盾纠纷调处中心。\n")
-    assert (article.reporters, article.publisher) == (["齐洪德"], "新甘肃·甘肃法制报")
+    assert (article.reporters, article.publisher) == (["齐洪德"], "甘肃法制报")
 
 
 @pytest.mark.parametrize("first, title", [
