@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.dates import find_date
+from kg.gazetteer import gazetteer
 from kg.lexicons import sections
 
 _CJK = "\u4e00-\u9fff"
@@ -55,6 +56,13 @@ _PAPER_NAME = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:日报|晚报|早报
 _PAGE_HEADER = re.compile(rf"^(?:版面\s*[：:]\s*)?(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}\s*版?|0{{1,4}}\d{{1,2}}\s*版?)"
                           rf"\s*[：:]\s*[{_CJK}·、\s]{{2,20}}?(?:PDF版?)?$")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+_DAY_FIRST = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\s*\d{1,2}:\d{2}(?::\d{2})?$")
+_NUMERIC_DATE = re.compile(r"\d{4}\s*[\-/]\s*\d{1,2}\s*[\-/]\s*\d{1,2}")
+# a date and its clock time between a few words (a channel, an outlet, a place) and nothing else
+# (cleaning drops the spaces between words and digits: 政务2024-11-15 09:12甘肃)
+_STAMPED = re.compile(rf"^(?:(?P<before>[{_CJK}·]{{1,{_MAX_SITE_LINE}}})\s*)?(?P<day>\d{{4}}\s*[年\-/.]\s*\d{{1,2}}"
+                      rf"\s*[月\-/.]\s*\d{{1,2}}\s*日?\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)"
+                      rf"\s*(?P<after>[{_CJK}]{{0,{_MAX_SITE_NAME}}})\s*$")
 # the date (and time) that ends a line, maybe before the page's font controls (… 04:34 大字)
 _TRAILING_DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
                             rf"(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?P<tail>[\s{_CJK}]{{0,{_MAX_ITEM}}})$")
@@ -131,9 +139,20 @@ def _fields(text: str) -> list[tuple[str, str, int]]:
     out = []
     for k, match in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        value = text[match.end():end].strip(" |｜[]【】（）()")
+        value = _closed(text[match.end():end].strip(" |｜[]【】（("))
         out.append((kinds[match.group("label")], value, match.start()))
     return out
+
+
+_PAIRS = {"）": "（", ")": "(", "】": "【", "]": "["}
+
+
+def _closed(value: str) -> str:
+    """A field's value without the closing brackets around it, but with one that closes a
+    bracket it opened: 宣传处（新闻办） stays whole, 某某日报】 loses its bracket."""
+    while value and value[-1] in _PAIRS and value.count(_PAIRS[value[-1]]) < value.count(value[-1]):
+        value = value[:-1].rstrip(" |｜")
+    return value.rstrip(" |｜")
 
 
 def _bare_field(text: str) -> list[tuple[str, str, int]]:
@@ -199,22 +218,56 @@ def date_line(text: str) -> Info | None:
     `2025年06月24日某某日报要闻`, `2021年02月25日 星期四 放大 缩小 默认`."""
     lead = _LEADING_DATE.match(text)
     if lead is None:
-        return _paper_and_date(text)
+        return _paper_and_date(text) or _stamped_line(text) or _day_first_line(text)
     rest = text[lead.end():].strip()
     weekday = _WEEKDAY.match(rest)
     if weekday and _chrome_words(re.sub(f"[^{_CJK}]", "", rest[weekday.end():])):
         return Info(date=find_date(lead.group()))      # 2007年3月1日，星期四（GSM+8 北京时间）
     if len(rest) > _MAX_ITEM or not re.fullmatch(f"[{_CJK}·]*", rest):
-        return None
+        # a journal mirror's line: the date and time, then the author and affiliation glued on
+        stamped = _CLOCK.search(lead.group()) and len(text) <= _MAX_INFO and not _SENTENCE.search(rest)
+        return Info(date=find_date(lead.group())) if stamped else None
     paper = _PAPER.match(rest)
     return Info(date=find_date(lead.group()), publisher=paper.group() if paper else "")
 
 
 def timestamp_line(text: str) -> bool:
-    """A date line that gives the clock time too (`2025-11-13 09:18:17`, `• 2023-03-24 18:55`):
-    a web page's, which no printed page carries."""
+    """A date line that only a web page's publishing system prints, which no printed page
+    carries: with the clock time (`2025-11-13 09:18:17`, `• 2023-03-24 18:55`,
+    `政务 2024-11-15 09:12 甘肃`), or the date in digits with dashes or slashes and the
+    author after it (`2022-09-09张云亮`)."""
     lead = _LEADING_DATE.match(text)
-    return lead is not None and bool(_CLOCK.search(lead.group())) and date_line(text) is not None
+    if lead is None:
+        return _stamped_line(text) is not None or _day_first_line(text) is not None
+    return bool(_CLOCK.search(lead.group()) or _NUMERIC_DATE.match(lead.group().lstrip(_LEAD_MARKS + _BULLETS))) \
+        and date_line(text) is not None
+
+
+def _day_first_line(text: str) -> Info | None:
+    """A date with its clock time printed day first, as a site built on a European system
+    prints it (`20.04.2016 14:18`)."""
+    match = _DAY_FIRST.match(text)
+    if match is None:
+        return None
+    day, month, year = map(int, match.groups())
+    try:
+        return Info(date=datetime.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _stamped_line(text: str) -> Info | None:
+    """A date with its clock time between a few words and nothing else: the channel and
+    the place (a province, a city) a page's system prints around it (`政务   2024-11-15 09:12   甘肃`), or the
+    outlet that posted it (`某某出版社  2025/7/23 14:43:47`: its publisher). No headline
+    carries the time of day."""
+    match = _STAMPED.match(text)
+    after = match.group("after") if match else ""
+    if match is None or not (_chrome_words(after) or gazetteer().lookup(after)):
+        return None                  # 某某日报 2019-08-02 04:34 召开会议: an article's words
+    before = match.group("before") or ""
+    outlet = before if _PAPER_NAME.fullmatch(before) or before.endswith(_words()["outlet_words"]) else ""
+    return Info(date=find_date(match.group("day")), publisher=outlet)
 
 
 def _paper_and_date(text: str) -> Info | None:

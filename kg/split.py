@@ -94,6 +94,8 @@ _LEADING_PAREN_BYLINE = re.compile(rf"^[（(](?P<names>{_ROLE}[^（）()]{{2,30}
 # a name or two before the outlet and role of the rest of a byline: 某甲 某某报全媒体记者 某乙
 _NAMES_FIRST = re.compile(rf"^(?P<names>{_NAME}(?:\s+{_NAME})?)\s+(?={_OUTLET}\s*{_ROLE})")
 _MARKED_NAMES = re.compile(rf"^[□■●•]\s*{_SPACED_NAME}(?:[\s、，]+{_SPACED_NAME})*$")
+# names alone on a line, set apart by commas or spaces (a name of two letter-spaced: 吕 某)
+_BARE_NAMES = re.compile(rf"^{_SPACED_NAME}(?:[\s、，,]+{_SPACED_NAME}){{0,3}}$")
 _BRACKET_BYLINE = re.compile(r"^[【\[（(](?P<names>[^【】\[\]（）()]{2,30})[】\]）)]$")
 _TRAILING_BRACKET = re.compile(r"(?<=[。！？”」])\s*[【\[](?P<names>[^【】\[\]]{2,30})[】\]]$")
 _TRAILING_PAREN = re.compile(r"(?<=[。！？”」])\s*[（(](?P<names>[^（）()]{2,20})[）)]$")
@@ -132,6 +134,8 @@ _PICTURE_TEXT = re.compile(r"^(?:\d{1,2}月\d{1,2}日[，,上下晚]|图为|图�
 _MAX_HEADLINE = 40           # characters on one headline line
 _MAX_WEB_HEADLINE = 50       # characters on a line of a web page's head
 _MAX_INFO_HEADLINE = 100     # ... on the line right above its info line
+# a column's name and the bar after it, before a web headline (栏目名|标题)
+_COLUMN_BAR = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{1,11}\s*[|｜]\s*(?=\S)")
 _SHORT_HEADLINE = 30         # a headline this short may exclaim or ask inside (…！…)
 _FULL_STOP = re.compile(r"[。；]|……")
 _LONG_LINE = 20              # characters of a line that should end a sentence if lines are paragraphs
@@ -207,6 +211,7 @@ class _Unit:
     place: str = ""
     date: str = ""
     outlet: str = ""                 # the paper a byline names (某某日报记者 X)
+    bare: bool = False               # names alone, no role or mark: no sign of a new story
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -350,7 +355,7 @@ def _byline_unit(line: _Line) -> _Unit | None:
         # a section's heading in brackets (【做法】, 【背景】) names no one: names alone in
         # brackets start with surnames, or follow a role (【通讯员 某某】)
         names = byline_names(bracket.group("names"))
-        if names and (re.search(_ROLE, text) or all(map(_has_surname, names))):
+        if names and (re.search(_ROLE, text) or all(_has_surname(n) and not _unit_name(n) for n in names)):
             return _Unit("B", [line], names=names, closing=True)
     first = _NAMES_FIRST.match(text)          # 某甲 某某报全媒体记者 某乙 文/图
     if first and all(map(_has_surname, byline_names(first.group("names")))):
@@ -364,11 +369,15 @@ def _byline_unit(line: _Line) -> _Unit | None:
         outlet = _LEADING_OUTLET.match(text)
         if names:
             return _Unit("B", [line], names=names, closing=text.endswith("整理"),
-                         outlet=re.split("[·•・]", outlet.group("outlet"))[-1] if outlet else "")
+                         outlet=_outlet_name(outlet.group("outlet")) if outlet else "")
     if _MARKED_NAMES.match(text):         # □ 某某 某某: the byline mark, then names alone
         names = byline_names(text)
         if names and all(_has_surname(n) for n in names):
             return _Unit("B", [line], names=names)
+    if _BARE_NAMES.match(text):           # 戴某某，陈某某 / 吕 某: the authors' names alone
+        names = byline_names(text)
+        if names and all(map(_bare_name, names)):
+            return _Unit("B", [line], names=names, bare=True)
     return None
 
 
@@ -392,6 +401,21 @@ def _caption(text: str) -> tuple[int, list[str]] | None:
 @cache
 def _surnames() -> frozenset[str]:
     return frozenset(words("surnames"))
+
+
+# what the short name of an office or a body's unit ends on (某某街办, 宣传科, 某某站):
+# a credit in brackets that names it names no one
+_UNIT_END = re.compile(r"[\u4e00-\u9fff]{2,}[办处站室队委局组]$|[\u4e00-\u9fff]{3}[科所院部]$")
+
+
+def _outlet_name(printed: str) -> str:
+    """The paper a byline opens with, after the app's brand and its dot (某某法制报 of
+    新某某·某某法制报), or the brand when it stands alone (新某某 of 新某某·记者 某某)."""
+    return next(part for part in reversed(re.split("[·•・]", printed)) if part)
+
+
+def _unit_name(name: str) -> bool:
+    return bool(_UNIT_END.fullmatch(name))
 
 
 def _has_surname(name: str) -> bool:
@@ -431,8 +455,8 @@ class _UnitReader:
                 self.heading(i, line)
                 continue
             byline = _byline_unit(line)
-            if byline is not None:
-                self.byline(line, byline)
+            if byline is not None and not (byline.bare and self.read_body()):
+                self.byline(line, byline)  # (names alone inside the body: a caption's, a picture's)
                 continue
             dateline = _DATELINE.match(line.text)
             if dateline:
@@ -452,6 +476,9 @@ class _UnitReader:
             self.add_body(line)
         self.close_para()
         return self.units
+
+    def read_body(self) -> bool:
+        return self.para is not None or any(u.kind == "P" for u in self.units)
 
     def close_para(self) -> None:
         if self.para is not None:
@@ -706,7 +733,8 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
       articles;
     * read from HTML, or with site chrome or an info line that gives a date, source or
       author, or a date line with its clock time (2025-11-13 09:18), or opening on its
-      headline printed twice (the page's title, then its heading): a web page;
+      headline printed twice (the page's title, then its heading) or on a column's name
+      and a bar before it (栏目|标题): a web page;
     * else a dateline and a byline, or two bylines: several articles;
     * with a newspaper page's header (its date and weekday, 第3版): a newspaper page;
     * else a text that opens on its body or a byline, no headline above them: a web
@@ -714,12 +742,13 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
     if source.pages:
         return False
     datelines = sum(1 for l in lines if _DATELINE.match(l.text))
-    bylines = {i: b for i, l in enumerate(lines) if (b := _byline_unit(l)) and not b.photo}
+    bylines = {i: b for i, l in enumerate(lines) if (b := _byline_unit(l)) and not (b.photo or b.bare)}
     firsts = [b for i, b in bylines.items() if i - 1 not in bylines]   # one per byline block
     if datelines >= 2 or sum(1 for b in firsts if not b.closing) >= 2:
         return False
     if source.info is not None or chrome or any(i.says_something for i in infos.values()) \
-            or _headline_twice(lines) or any(timestamp_line(l.text) for l in lines):
+            or _headline_twice(lines) or _column_headline(lines) \
+            or any(timestamp_line(l.text) for l in lines):
         return True
     if datelines + len(firsts) >= 2:             # the dateline of one story, the byline of another
         return False
@@ -727,6 +756,18 @@ def _one_web_page(lines: list[_Line], source: SourceText, chrome: set[int],
         return False
     first = next((l for i, l in enumerate(lines) if i not in infos), None)
     return first is not None and (_byline_unit(first) is not None or not _web_head_line(first))
+
+
+def _after_column(text: str) -> str:
+    """The headline proper of an app's or a public account's title, after its column's name
+    and a bar (生命至上 安全第一|止付…！这份…的故事): no printed page sets a bar in a headline."""
+    column = _COLUMN_BAR.match(text)
+    return text[column.end():] if column else text
+
+
+def _column_headline(lines: list[_Line]) -> bool:
+    """Whether the file opens on a column's name, a bar and a headline (打架的成本|…): a web page."""
+    return bool(lines) and _COLUMN_BAR.match(lines[0].text) is not None and _web_head_line(lines[0])
 
 
 def _headline_twice(lines: list[_Line]) -> bool:
@@ -740,10 +781,11 @@ def _web_head_line(line: _Line, longest: int = _MAX_WEB_HEADLINE) -> bool:
     may exclaim or trail off: 特别能战斗！一起走近…, 民警来敲门！是为了……), no byline,
     dateline or caption."""
     text = line.text
-    stops = _FULL_STOP if len(text) <= _SHORT_HEADLINE else _INNER_STOP
+    proper = _after_column(text)
+    stops = _FULL_STOP if len(proper) <= _SHORT_HEADLINE else _INNER_STOP
     if _COMMA.search(text) and text.endswith("…"):
         return False                # 清晨，我们还在睡梦当中，…开始了一天的巡逻……: a sentence
-    return (len(text) <= longest and not stops.search(text.rstrip("！？”’…"))
+    return (len(text) <= longest and not stops.search(proper.rstrip("！？”’…"))
             and bool(CJK.search(text)) and not _DATELINE.match(text)
             and _byline_unit(line) is None and _caption(text) is None)
 
@@ -757,13 +799,18 @@ def _web_head(lines: list[_Line], skip: set[int], infos: set[int],
     is not much longer than a headline."""
     head: list[int] = []
     for i, line in enumerate(lines):
-        if i in skip:
-            continue
+        if i in skip or not head and _names_alone(line):
+            continue                 # the authors' names over the headline (某某 / 标题 / 正文)
         longest = _MAX_INFO_HEADLINE if i + 1 in infos else _MAX_WEB_HEADLINE
         if not (_web_head_line(line, longest) or heading(line.start)):
             return head
         head.append(i)
     return head[:1]          # no body under it: the first line heads the rest
+
+
+def _names_alone(line: _Line) -> bool:
+    unit = _byline_unit(line)
+    return unit is not None and unit.bare
 
 
 def _web_subhead(text: str) -> bool:
@@ -1045,15 +1092,13 @@ class _Assembler:
         leading = nxt is not None and nxt.kind in "DP" and cur is not None and cur.titled \
             and not cur.has_body and not cur.reporters and not cur.closed
         trailing = not leading and (unit.closing or nxt is None or nxt.kind in "HBD")
-        if leading:
-            cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
-            return
         if not trailing:
-            if cur is not None and _deck_only(cur):
+            if not leading and cur is not None and _deck_only(cur):
                 cur.subtitle, cur.units = cur.units[0].para.text, []
-            elif cur is None or cur.reporters or cur.has_body:
+            elif not leading and (cur is None or cur.reporters or cur.has_body):
                 cur = self.open("B")
-            cur.reporters.extend(unit.names)
+            cur.reporters.extend(n for n in unit.names if n not in cur.reporters)
+            cur.outlet = cur.outlet or unit.outlet      # 某某法制报记者 X leads: the paper ran it
             return
         if cur is None:
             if self.drafts:

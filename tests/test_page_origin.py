@@ -29,7 +29,7 @@ def clean(line: str) -> str:
     # the day a document was written gives way to the day it was published (阳江市公安局's
     # open-information table, heldout_web6 d02; szzj.gov.cn prints 公开日期 beside it)
     ("发布机构: 阳江市公安局 成文日期: 2023-11-06", Info(publisher="阳江市公安局", written=D(2023, 11, 6))),
-    ("发布机构: 城南新区(三江街道) 公开日期: 2017-03-28 00:00:00", Info(D(2017, 3, 28), "城南新区（三江街道")),
+    ("发布机构: 城南新区(三江街道) 公开日期: 2017-03-28 00:00:00", Info(D(2017, 3, 28), "城南新区（三江街道）")),
     ("发布日期:2017-03-28-00:00:00 信息来源:嵊州市 浏览次数: 字号:[ ]", Info(D(2017, 3, 28), "嵊州市")),
     # the site's address and the date before the only field (heldout_web6 d06)
     ("www.bazhongpeace.gov.cn 】 【 2025-09-03 11:36:59 】 【 来源:四川公安", Info(D(2025, 9, 3), "四川公安")),
