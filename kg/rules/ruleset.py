@@ -310,8 +310,15 @@ def rules(component: str) -> RuleSet:
     text = resources.files(__package__).joinpath(f"{component}.yaml").read_text(encoding="utf-8")
     found = _rule_set(component, _kept_yaml(component, text))
     _TOKENS.register(found)
-    CODES.save()                         # (the code of its patterns, for the next run)
+    _COMPILED.add(component)
+    if _COMPILED >= _RULE_FILES:         # the last one: its patterns' code kept for the next
+        CODES.save()                     # run now (and at exit, `kg.rules.codecache`)
     return found
+
+
+_RULE_FILES = frozenset(f.name.removesuffix(".yaml") for f in resources.files(__package__).iterdir()
+                        if f.name.endswith(".yaml")) - {"lexicon"}
+_COMPILED: set[str] = set()
 
 
 def parse_rules(component: str, text: str) -> RuleSet:
