@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import itertools
 import marshal
+import os
+import subprocess
+import sys
 
 import pytest
 
 from kg.doc import Doc, make_sent
 from kg.model import Article
-from kg.rules import codecache, engine
+from kg.rules import codecache, engine, ruleset
 from kg.rules.codecache import CodeCache
 from kg.rules.engine import Context, compile_pattern
 from kg.rules.lexicon import build_lexicon
@@ -83,3 +86,35 @@ def test_the_file_keeps_the_newest_functions_and_those_this_run_used(cache, monk
     again = CodeCache()
     again.compile("y = 1", "<t>")
     assert again.new == 0                    # read back, not compiled; the file small enough
+
+
+def test_a_build_writes_the_file_once_after_its_last_rule_file(cache, monkeypatch):
+    writes = []
+    keep = codecache.cachefile.keep
+    monkeypatch.setattr(codecache.cachefile, "keep",
+                        lambda *a: a[1] == codecache._MAGIC and writes.append(a[0]) or keep(*a))
+    monkeypatch.setattr(ruleset, "CODES", cache)
+    monkeypatch.setattr(ruleset, "_COMPILED", set())
+    ruleset.rules.cache_clear()
+    try:
+        last, *others = sorted(ruleset._RULE_FILES)
+        for component in others:
+            ruleset.rules(component)
+        assert writes == [] and cache.new > 0           # compiled, not yet written
+        ruleset.rules(last)
+        assert writes == [codecache.path()] and cache.new == 0
+        assert set(cache.used) <= set(codecache._read(codecache.path()))
+    finally:
+        ruleset.rules.cache_clear()                     # (the next test's rule sets: the run's)
+
+
+def test_code_compiled_by_a_run_that_ends_early_is_kept_at_exit(tmp_path):
+    env = {**os.environ, "GOVKG_CACHE_DIR": str(tmp_path)}
+    script = ("from kg.rules.codecache import CODES, path\n"
+              "CODES.compile('x = 1', '<t>')\n"
+              "assert not path().exists()\n")
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    [code] = codecache._read(tmp_path / codecache._NAME).values()
+    namespace = {}
+    exec(code, namespace)                                # noqa: S102
+    assert namespace["x"] == 1

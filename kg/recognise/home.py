@@ -66,7 +66,7 @@ def _forms(doc: Doc) -> list[Mark]:
     """The first form of each level character that names a division by its level alone,
     counties (县, 区, 旗) before cities (市)."""
     ruleset, first = rules("places"), {}
-    for sent in doc.body():
+    for sent in (s for s in doc.body() if ruleset.may_match(s, "home_form")):
         for m in ruleset.matches(ruleset.context(doc, sent), "home_form"):
             # (the level character is the last of the capture that is one: 全县, 市委)
             char = next((c for c in reversed(m.text("level")) if c in _ENDINGS), None)

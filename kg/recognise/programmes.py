@@ -178,13 +178,19 @@ def _counted_name(m: Match, doc: Doc) -> bool:
 
 # ------------------------------------------------------------------ the component
 
+# The actions a sentence's programmes start from (the others run on their matches): a
+# sentence where none may match has none, and no context is made for it (4 sentences in 10).
+_OPENING = ("quote", "unquoted", "list")
+
+
 @component("programmes")
 def programmes(doc: Doc) -> None:
     ruleset = rules("programmes")
     found: list[Mention] = []
     undecided: list[tuple[Mention, set[str]]] = []
     for sent in doc.body():
-        undecided += _sentence(doc, sent, ruleset, found)
+        if any(ruleset.may_match(sent, action) for action in _OPENING):
+            undecided += _sentence(doc, sent, ruleset, found)
     found += _beside_known(found, undecided)
     _add(doc, _merge_abbreviated(_merge_modified(found)))
     _add(doc, _repeated(doc, ruleset))

@@ -144,8 +144,9 @@ def quantities(doc: Doc) -> None:
             continue
         for q in found:
             doc.mark(Mark("Quantity", sentence.index, q.start, q.end, q, q.attrs()))
-        _imply_units(ruleset.context(doc, doc.sent(sentence.index)))
-        ctx = ruleset.context(doc, doc.sent(sentence.index))     # one that reads the new units
+        ctx = ruleset.context(doc, doc.sent(sentence.index))
+        if _imply_units(ctx):
+            ctx = ruleset.context(doc, doc.sent(sentence.index))     # one that reads the new units
         dropped = {m.span("figure") for m in ruleset.matches(ctx, "not_a_figure")}
         doc.marks = [m for m in doc.marks if not (m.sentence == sentence.index
                                                   and (m.start, m.end) in dropped)]
@@ -153,13 +154,15 @@ def quantities(doc: Doc) -> None:
             doc.mark(Mark("Period", sentence.index, *m.span(), m.text(), rule=m.rule.id))
 
 
-def _imply_units(ctx: Context) -> None:
-    """The counting word a measure implies where the text writes none (实有人口5.1万: 人)."""
+def _imply_units(ctx: Context) -> bool:
+    """The counting word a measure implies where the text writes none (实有人口5.1万: 人);
+    whether there was one (else the context still reads the marks as they are)."""
     units = {m.span("figure"): m.rule.args["unit"]
              for m in rules("statistics").matches(ctx, "implied_unit")}
     if units:
         ctx.doc.marks = [_with_unit(mark, units.get((mark.start, mark.end)))
                          if mark.sentence == ctx.sent.index else mark for mark in ctx.doc.marks]
+    return bool(units)
 
 
 def _with_unit(mark: Mark, unit: str | None) -> Mark:

@@ -7,10 +7,13 @@ that compiles it), so it is kept under a hash of that text, in one file per Pyth
 version in the project's cache folder (`kg.cachefile`): a rule that changed
 writes another text, which is compiled and kept in its turn, so nothing kept is ever stale.
 A cache that cannot be read (or fails its checksum) or cannot be written is no error: the
-code is compiled, as without one.
+code is compiled, as without one. The file is written once a run: when the last rule file has
+been compiled (`kg.rules.ruleset.rules`), else at exit, so a run that stops early keeps what
+it compiled; writing it after each rule file re-read and rewrote it nine times (~0.3 s).
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import itertools
 import marshal
@@ -74,3 +77,5 @@ def _read(file: Path | None) -> dict[bytes, CodeType]:
 
 
 CODES = CodeCache()
+atexit.register(lambda: CODES.save())   # (what was compiled after the last rule file, or
+                                        # before a run that never needed them all ended)

@@ -133,6 +133,7 @@ class RuleSet:
         self._live_rules: dict[str, dict[int, tuple]] = {a: {} for a in self._of_action}
         # the keys of the context's cache, made once (not a tuple per call)
         self._keys = {a: ("matches", component, a) for a in (*self.actions, None)}
+        self._span_bits = reduce(operator.or_, self._wanted["ENT"].values(), 0)
         self._width = len(bits)           # its bits: one per need
         self._all = (1 << self._width) - 1
         self._offset: int | None = None   # where they start in `_TOKENS`, once registered
@@ -178,6 +179,16 @@ class RuleSet:
         for name in wanted.keys() & present:
             held |= wanted[name]
         return held
+
+    def may_match(self, sent: Sent, action: str) -> bool:
+        """Whether a rule of `action` may match in the sentence by what its tokens hold (the
+        span labels taken as held): False, and none can, without making a context."""
+        if action not in self._live_rules:
+            return False
+        if self._offset is None:
+            return True
+        tokens = _TOKENS.held(sent, lexicon()) >> self._offset & self._all
+        return bool(self._live(action, tokens | self._span_bits))
 
     def candidates(self, ctx: Context) -> set[int]:
         """Indexes of the rules with a pattern whose needs the sentence holds (once per
@@ -310,8 +321,15 @@ def rules(component: str) -> RuleSet:
     text = resources.files(__package__).joinpath(f"{component}.yaml").read_text(encoding="utf-8")
     found = _rule_set(component, _kept_yaml(component, text))
     _TOKENS.register(found)
-    CODES.save()                         # (the code of its patterns, for the next run)
+    _COMPILED.add(component)
+    if _COMPILED >= _RULE_FILES:         # the last one: its patterns' code kept for the next
+        CODES.save()                     # run now (and at exit, `kg.rules.codecache`)
     return found
+
+
+_RULE_FILES = frozenset(f.name.removesuffix(".yaml") for f in resources.files(__package__).iterdir()
+                        if f.name.endswith(".yaml")) - {"lexicon"}
+_COMPILED: set[str] = set()
 
 
 def parse_rules(component: str, text: str) -> RuleSet:
