@@ -33,12 +33,15 @@ ROOT = HERE.parent
 # Regression guards (measured - margin), not targets. heldout2 (g01-g03: 西安, 武汉,
 # 宜昌, 襄阳, 厦门, 济南, 青岛) was written later by someone who had not read the code;
 # its first score was entity 0.892, relation 0.821, statistics 0.765, articles 0.696.
+# heldout..heldout6 lost 0.011-0.019 of relation F1 when a station named after a town came
+# to be located in the town alone (their gold often adds the county too; GUIDELINES.md and
+# the gold of heldout_web2..10 name one place, the agency's own): a choice, not a regression.
 SETS = {
     # the bundled corpus (data/corpus) against its annotations (data/gold): it guided
     # the rules, so these guard against regressions, they estimate nothing
     "bundled": {
-        "entity_f1": 0.95,          # measured 0.988
-        "relation_f1": 0.87,        # measured 0.906
+        "entity_f1": 0.95,          # measured 0.989
+        "relation_f1": 0.87,        # measured 0.912
         "statistic_f1": 0.79,       # measured 0.845
         "statistic_lenient_f1": 0.93,  # measured 0.979
         "article_f1": 0.95,         # measured 1.000
@@ -46,7 +49,7 @@ SETS = {
     },
     "heldout": {
         "entity_f1": 0.95,          # measured 1.000
-        "relation_f1": 0.95,        # measured 1.000
+        "relation_f1": 0.95,        # measured 0.984
         "statistic_f1": 0.84,       # measured 0.894 (strict: value, unit and `about` must match)
         "statistic_lenient_f1": 0.94,  # measured 0.992 (value and unit only)
         "article_f1": 0.95,         # measured 1.000
@@ -54,7 +57,7 @@ SETS = {
     },
     "heldout2": {
         "entity_f1": 0.95,          # measured 0.997
-        "relation_f1": 0.92,        # measured 0.968
+        "relation_f1": 0.92,        # measured 0.957
         "statistic_f1": 0.83,       # measured 0.882
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
@@ -64,7 +67,7 @@ SETS = {
     # the code; first score: entity 0.929, relation 0.904, statistics 0.571, articles 0.545.
     "heldout3": {
         "entity_f1": 0.94,          # measured 0.995
-        "relation_f1": 0.94,        # measured 0.987
+        "relation_f1": 0.94,        # measured 0.968
         "statistic_f1": 0.84,       # measured 0.893
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
@@ -77,8 +80,8 @@ SETS = {
     # bundled gold, so the statistics floor guards against loss, not towards that reading.
     "heldout4": {
         "entity_f1": 0.93,          # measured 0.976
-        "relation_f1": 0.91,        # measured 0.962
-        "statistic_f1": 0.54,       # measured 0.587
+        "relation_f1": 0.91,        # measured 0.964
+        "statistic_f1": 0.54,       # measured 0.592
         "statistic_lenient_f1": 0.94,  # measured 0.991
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
@@ -88,9 +91,9 @@ SETS = {
     # the bundled gold's conventions; first score: entity 0.943, relation 0.913,
     # statistics 0.609, articles 0.900, reporters 0.833.
     "heldout5": {
-        "entity_f1": 0.94,          # measured 0.990
-        "relation_f1": 0.93,        # measured 0.978
-        "statistic_f1": 0.76,       # measured 0.814
+        "entity_f1": 0.94,          # measured 0.992
+        "relation_f1": 0.93,        # measured 0.965
+        "statistic_f1": 0.77,       # measured 0.820
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
@@ -101,8 +104,8 @@ SETS = {
     # reporters 0.941.
     "heldout6": {
         "entity_f1": 0.94,          # measured 0.989
-        "relation_f1": 0.92,        # measured 0.974
-        "statistic_f1": 0.68,       # measured 0.726
+        "relation_f1": 0.92,        # measured 0.957
+        "statistic_f1": 0.68,       # measured 0.732
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.92,        # measured 0.970
@@ -115,7 +118,7 @@ SETS = {
     # 0.909, reporters 0.667; web2 0.753, 0.648, 0.189, 0.783, 0.000.
     "heldout_web1": {
         "entity_f1": 0.91,          # measured 0.962
-        "relation_f1": 0.87,        # measured 0.924
+        "relation_f1": 0.87,        # measured 0.916
         "statistic_f1": 0.85,       # measured 0.904
         "statistic_lenient_f1": 0.92,  # measured 0.972
         "article_f1": 0.95,         # measured 1.000
@@ -123,7 +126,7 @@ SETS = {
     },
     "heldout_web2": {
         "entity_f1": 0.92,          # measured 0.970
-        "relation_f1": 0.84,        # measured 0.886
+        "relation_f1": 0.84,        # measured 0.892
         "statistic_f1": 0.77,       # measured 0.816
         "statistic_lenient_f1": 0.93,  # measured 0.978
         "article_f1": 0.95,         # measured 1.000
@@ -136,7 +139,7 @@ SETS = {
     # statistics rules of the next round.
     "heldout_web3": {
         "entity_f1": 0.92,          # measured 0.964
-        "relation_f1": 0.83,        # measured 0.878
+        "relation_f1": 0.83,        # measured 0.882
         "statistic_f1": 0.80,       # measured 0.851
         "statistic_lenient_f1": 0.95,  # measured 1.000
         "article_f1": 0.95,         # measured 1.000
@@ -149,8 +152,8 @@ SETS = {
     # 0.830 / 0.711 / 0.278 / 0.880 / 0.545. It became a dev set after that (session 4).
     "heldout_web4": {
         "entity_f1": 0.87,          # measured 0.916
-        "relation_f1": 0.77,        # measured 0.821
-        "statistic_f1": 0.53,       # measured 0.579
+        "relation_f1": 0.78,        # measured 0.825
+        "statistic_f1": 0.58,       # measured 0.632
         "statistic_lenient_f1": 0.89,  # measured 0.939
         "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.95,        # measured 1.000
@@ -161,8 +164,8 @@ SETS = {
     # reporters 0.167. It then guided one short round (bylines, e-paper tool rows, rates per
     # 万人, a place's own Party committee standing for the place).
     "heldout_web5": {
-        "entity_f1": 0.86,          # measured 0.908
-        "relation_f1": 0.73,        # measured 0.778
+        "entity_f1": 0.86,          # measured 0.914
+        "relation_f1": 0.73,        # measured 0.784
         "statistic_f1": 0.77,       # measured 0.825
         "statistic_lenient_f1": 0.92,  # measured 0.968
         "article_f1": 0.95,         # measured 1.000
@@ -176,9 +179,9 @@ SETS = {
     # 0.917 / 1.000 at that round's end. It then guided one short round (words jieba tags
     # as names, one-character verbs after a body word, officers' decorations).
     "heldout_web6": {
-        "entity_f1": 0.85,          # measured 0.896
-        "relation_f1": 0.70,        # measured 0.754
-        "statistic_f1": 0.35,       # measured 0.396
+        "entity_f1": 0.89,          # measured 0.937
+        "relation_f1": 0.76,        # measured 0.806
+        "statistic_f1": 0.46,       # measured 0.510
         "statistic_lenient_f1": 0.83,  # measured 0.882
         "article_f1": 0.87,         # measured 0.917
         "reporter_f1": 0.95,        # measured 1.000
@@ -188,8 +191,8 @@ SETS = {
     # whole round: first score entity 0.829, relation 0.690, statistics 0.822, articles
     # 0.917, reporters 0.600, unchanged at that round's end.
     "heldout_web7": {
-        "entity_f1": 0.87,          # measured 0.916
-        "relation_f1": 0.78,        # measured 0.828
+        "entity_f1": 0.87,          # measured 0.924
+        "relation_f1": 0.79,        # measured 0.840
         "statistic_f1": 0.87,       # measured 0.919
         "statistic_lenient_f1": 0.92,  # measured 0.972
         "article_f1": 0.95,         # measured 1.000
@@ -199,8 +202,8 @@ SETS = {
     # traditional characters), annotated without reading the code: first score entity
     # 0.849, relation 0.785, statistics 0.708, articles 1.000, reporters 0.870.
     "heldout_web8": {
-        "entity_f1": 0.89,          # measured 0.943
-        "relation_f1": 0.85,        # measured 0.897
+        "entity_f1": 0.90,          # measured 0.954
+        "relation_f1": 0.87,        # measured 0.918
         "statistic_f1": 0.76,       # measured 0.808
         "statistic_lenient_f1": 0.88,  # measured 0.930
         "article_f1": 0.95,         # measured 1.000
@@ -210,23 +213,23 @@ SETS = {
     # characters), annotated without reading the code and kept blind for a whole round: first
     # score entity 0.836, relation 0.723, statistics 0.745, articles 1.000, reporters 0.833.
     "heldout_web9": {
-        "entity_f1": 0.80,          # measured 0.852
-        "relation_f1": 0.69,        # measured 0.740
-        "statistic_f1": 0.70,       # measured 0.752
-        "statistic_lenient_f1": 0.87,  # measured 0.920
+        "entity_f1": 0.85,          # measured 0.901
+        "relation_f1": 0.77,        # measured 0.816
+        "statistic_f1": 0.74,       # measured 0.792
+        "statistic_lenient_f1": 0.91,  # measured 0.960
         "article_f1": 0.95,         # measured 1.000
-        "reporter_f1": 0.87,        # measured 0.923
+        "reporter_f1": 0.95,        # measured 1.000
     },
     # heldout_web10 (d01-d12: 12 provinces, 6 county, city and 融媒体 sites, 2 pages in
     # traditional characters, 7 excerpts without a headline), annotated without reading the
     # code: first score entity 0.793, relation 0.529, statistics 0.384, articles 0.960,
     # reporters 0.952.
     "heldout_web10": {
-        "entity_f1": 0.74,          # measured 0.793
-        "relation_f1": 0.48,        # measured 0.529
-        "statistic_f1": 0.33,       # measured 0.384
-        "statistic_lenient_f1": 0.83,  # measured 0.882
-        "article_f1": 0.91,         # measured 0.960
+        "entity_f1": 0.82,          # measured 0.869
+        "relation_f1": 0.67,        # measured 0.715
+        "statistic_f1": 0.60,       # measured 0.648
+        "statistic_lenient_f1": 0.86,  # measured 0.909
+        "article_f1": 0.95,         # measured 1.000
         "reporter_f1": 0.90,        # measured 0.952
     },
 }
